@@ -1,0 +1,345 @@
+/* atlas-application.c
+ *
+ * Copyright 2026 The Chongqing Science Atlas authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+ * GNU General Public License for more details.
+ *
+ * You should have received a copy of the GNU General Public License
+ * along with this program.  If not, see <http://www.gnu.org/licenses/>.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+
+#include "atlas-application.h"
+#include "atlas-cli.h"
+#include "atlas-dataset.h"
+#include "atlas-preferences-window.h"
+#include "atlas-store.h"
+#include "atlas-style.h"
+#include "atlas-window.h"
+
+struct _AtlasApplication
+{
+  AdwApplication  parent_instance;
+
+  GSettings      *settings;
+  AtlasStore     *store;
+  AtlasDataset   *dataset;
+  GError         *open_error;
+};
+
+G_DEFINE_FINAL_TYPE (AtlasApplication, atlas_application, ADW_TYPE_APPLICATION)
+
+AtlasApplication *
+atlas_application_new (void)
+{
+  return g_object_new (ATLAS_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       "resource-base-path", RESOURCE_PREFIX,
+                       NULL);
+}
+
+/* ---- data ------------------------------------------------------------- */
+
+/* Opens the bundled data and the user's database once, on first use.  A
+ * problem with the user's database is not fatal: the store falls back to an
+ * in-memory one and reports it (the window shows a banner).
+ */
+static gboolean
+ensure_dataset (AtlasApplication  *self,
+                GError           **error)
+{
+  if (self->dataset != NULL)
+    return TRUE;
+
+  if (self->open_error == NULL)
+    {
+      self->store = atlas_store_new_default (&self->open_error);
+      if (self->store != NULL)
+        self->dataset = atlas_dataset_new (self->store, &self->open_error);
+    }
+
+  if (self->dataset == NULL)
+    {
+      if (error != NULL)
+        *error = g_error_copy (self->open_error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * atlas_application_get_dataset:
+ *
+ * Returns: (transfer none) (nullable): the dataset every window shows
+ */
+AtlasDataset *
+atlas_application_get_dataset (AtlasApplication *self)
+{
+  g_return_val_if_fail (ATLAS_IS_APPLICATION (self), NULL);
+
+  ensure_dataset (self, NULL);
+  return self->dataset;
+}
+
+/**
+ * atlas_application_get_settings:
+ *
+ * Returns: (transfer none): the application's settings
+ */
+GSettings *
+atlas_application_get_settings (AtlasApplication *self)
+{
+  g_return_val_if_fail (ATLAS_IS_APPLICATION (self), NULL);
+
+  return self->settings;
+}
+
+/* ---- actions ---------------------------------------------------------- */
+
+static void
+quit_activated (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  AtlasApplication *self = user_data;
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (self));
+
+  /* Close the windows first, so that they save their size and state. */
+  for (GList *l = windows; l != NULL; )
+    {
+      GtkWindow *window = l->data;
+
+      l = l->next;
+      gtk_window_destroy (window);
+    }
+  g_application_quit (G_APPLICATION (self));
+}
+
+static void
+about_activated (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       user_data)
+{
+  AtlasApplication *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  const char *developers[] = { _("The Chongqing Science Atlas authors"), NULL };
+  g_autofree char *version = NULL;
+  g_autofree char *created_on = NULL;
+  g_autofree char *release_notes = NULL;
+  GtkWidget *about;
+
+  about = adw_about_window_new ();
+  g_object_set (about,
+                "application-name", _("Chongqing Science Atlas"),
+                "application-icon", APP_ID,
+                "developer-name", _("The Chongqing Science Atlas authors"),
+                "developers", developers,
+                "version", PACKAGE_VERSION,
+                "website", "https://github.com/cqatlas/science-atlas",
+                "issue-url", "https://github.com/cqatlas/science-atlas/issues",
+                "copyright", "© 2026 The Chongqing Science Atlas authors",
+                "license-type", GTK_LICENSE_GPL_3_0,
+                /* Translators: put your names here, one per line. */
+                "translator-credits", _("translator-credits"),
+                "comments", _("Science-and-technology co-operation in Chongqing — the Chinese Academy "
+                              "of Sciences and the city, the Western (Chongqing) Science City, its "
+                              "institutes, labs, parks and agreements — on a map, a timeline and charts."),
+                NULL);
+
+  if (self->store != NULL
+      && atlas_store_get_release (self->store, &version, &created_on, NULL))
+    {
+      release_notes = g_strdup_printf (_("Dataset release %s, built on %s."), version, created_on);
+      adw_about_window_set_debug_info (ADW_ABOUT_WINDOW (about), release_notes);
+    }
+
+  adw_about_window_add_legal_section (ADW_ABOUT_WINDOW (about),
+                                      _("District Boundaries and Rivers"),
+                                      NULL, GTK_LICENSE_CUSTOM,
+                                      _("The base map’s district boundaries and rivers come from "
+                                        "open geographic data; their origin and licences are "
+                                        "listed in data/geo/README.md, shipped with the source code."));
+  adw_about_window_add_legal_section (ADW_ABOUT_WINDOW (about),
+                                      _("Dataset"),
+                                      NULL, GTK_LICENSE_CUSTOM,
+                                      _("Sites, events and statistics are curated from five public "
+                                        "documents: a Chinese Academy of Sciences report on its "
+                                        "co-operation with Chongqing, Chongqing Daily (2020 and 2021), "
+                                        "Chongqing Science and Technology News (2020) and People’s "
+                                        "Daily (2023). Each record cites its source with a verbatim "
+                                        "quote; see the Sources page. Coordinates and English names "
+                                        "are the atlas authors’ additions."));
+  adw_about_window_add_credit_section (ADW_ABOUT_WINDOW (about),
+                                       _("Data Sources"),
+                                       (const char *[]) {
+                                         _("Chinese Academy of Sciences"),
+                                         _("Chongqing Daily"),
+                                         _("Chongqing Science and Technology News"),
+                                         _("People’s Daily"),
+                                         NULL });
+
+  if (parent != NULL)
+    gtk_window_set_transient_for (GTK_WINDOW (about), parent);
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static void
+preferences_activated (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  AtlasApplication *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  AtlasPreferencesWindow *preferences;
+
+  preferences = atlas_preferences_window_new (self->settings, self->store);
+  if (parent != NULL)
+    gtk_window_set_transient_for (GTK_WINDOW (preferences), parent);
+  gtk_window_present (GTK_WINDOW (preferences));
+}
+
+static const GActionEntry app_actions[] = {
+  { "quit", quit_activated },
+  { "about", about_activated },
+  { "preferences", preferences_activated },
+};
+
+/* ---- style ------------------------------------------------------------ */
+
+static void
+update_color_scheme (AtlasApplication *self)
+{
+  g_autofree char *scheme = g_settings_get_string (self->settings, "color-scheme");
+  AdwColorScheme value = ADW_COLOR_SCHEME_DEFAULT;
+
+  if (g_str_equal (scheme, "light"))
+    value = ADW_COLOR_SCHEME_FORCE_LIGHT;
+  else if (g_str_equal (scheme, "dark"))
+    value = ADW_COLOR_SCHEME_FORCE_DARK;
+
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), value);
+}
+
+/* ---- GApplication ----------------------------------------------------- */
+
+static void
+atlas_application_startup (GApplication *application)
+{
+  AtlasApplication *self = ATLAS_APPLICATION (application);
+  g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
+  g_autofree char *css = atlas_style_dup_css ();
+  const char *quit_accels[] = { "<Primary>q", NULL };
+  const char *preferences_accels[] = { "<Primary>comma", NULL };
+
+  G_APPLICATION_CLASS (atlas_application_parent_class)->startup (application);
+
+  g_set_application_name (_("Chongqing Science Atlas"));
+  gtk_window_set_default_icon_name (APP_ID);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
+                                   G_N_ELEMENTS (app_actions), self);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences", preferences_accels);
+  atlas_window_set_accels (GTK_APPLICATION (self));
+
+  /* The category and kind colours, shared with the drawn views. */
+  gtk_css_provider_load_from_data (provider, css, -1);
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                              GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+
+  g_signal_connect_object (self->settings, "changed::color-scheme",
+                           G_CALLBACK (update_color_scheme), self, G_CONNECT_SWAPPED);
+  update_color_scheme (self);
+}
+
+static void
+atlas_application_activate (GApplication *application)
+{
+  AtlasApplication *self = ATLAS_APPLICATION (application);
+  g_autoptr(GError) error = NULL;
+  GtkWindow *window;
+
+  window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  if (window != NULL)
+    {
+      gtk_window_present (window);
+      return;
+    }
+
+  if (!ensure_dataset (self, &error))
+    {
+      /* Only a broken installation gets here: the bundled data is part of the
+       * program.  Say so instead of showing an empty window.
+       */
+      GtkWidget *dialog = adw_message_dialog_new (NULL, _("Cannot Open the Atlas Data"), NULL);
+
+      adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                      _("The data bundled with the application could not be read "
+                                        "(%s). Reinstalling the application should fix this."),
+                                      error->message);
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+      gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));
+      gtk_window_present (GTK_WINDOW (dialog));
+      return;
+    }
+
+  window = GTK_WINDOW (atlas_window_new (self, self->dataset));
+  gtk_window_present (window);
+}
+
+static int
+atlas_application_handle_local_options (GApplication *application,
+                                        GVariantDict *options)
+{
+  return atlas_cli_handle_options (application, options);
+}
+
+static void
+atlas_application_dispose (GObject *object)
+{
+  AtlasApplication *self = (AtlasApplication *)object;
+
+  g_clear_object (&self->dataset);
+  g_clear_object (&self->store);
+  g_clear_object (&self->settings);
+  g_clear_error (&self->open_error);
+
+  G_OBJECT_CLASS (atlas_application_parent_class)->dispose (object);
+}
+
+static void
+atlas_application_class_init (AtlasApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->dispose = atlas_application_dispose;
+
+  app_class->startup = atlas_application_startup;
+  app_class->activate = atlas_application_activate;
+  app_class->handle_local_options = atlas_application_handle_local_options;
+}
+
+static void
+atlas_application_init (AtlasApplication *self)
+{
+  self->settings = g_settings_new (APP_ID);
+
+  atlas_cli_add_options (G_APPLICATION (self));
+}

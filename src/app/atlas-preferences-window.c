@@ -1,0 +1,154 @@
+/* atlas-preferences-window.c
+ *
+ * Copyright 2026 The Chongqing Science Atlas authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+ * GNU General Public License for more details.
+ *
+ * You should have received a copy of the GNU General Public License
+ * along with this program.  If not, see <http://www.gnu.org/licenses/>.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "atlas-preferences-window.h"
+
+struct _AtlasPreferencesWindow
+{
+  AdwPreferencesWindow  parent_instance;
+
+  GSettings            *settings;
+  AtlasStore           *store;
+
+  AdwComboRow          *style_row;
+  AdwActionRow         *release_row;
+  AdwActionRow         *user_data_row;
+};
+
+G_DEFINE_FINAL_TYPE (AtlasPreferencesWindow, atlas_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
+
+/* The order of the style row's items. */
+static const char * const color_schemes[] = { "default", "light", "dark" };
+
+static gboolean
+scheme_to_position (GValue   *value,
+                    GVariant *variant,
+                    gpointer  user_data)
+{
+  const char *scheme = g_variant_get_string (variant, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (color_schemes); i++)
+    if (g_str_equal (scheme, color_schemes[i]))
+      {
+        g_value_set_uint (value, i);
+        return TRUE;
+      }
+  g_value_set_uint (value, 0);
+  return TRUE;
+}
+
+static GVariant *
+position_to_scheme (const GValue       *value,
+                    const GVariantType *expected_type,
+                    gpointer            user_data)
+{
+  guint position = g_value_get_uint (value);
+
+  if (position >= G_N_ELEMENTS (color_schemes))
+    position = 0;
+  return g_variant_new_string (color_schemes[position]);
+}
+
+static void
+setup (AtlasPreferencesWindow *self)
+{
+  g_autofree char *version = NULL;
+  g_autofree char *created_on = NULL;
+
+  g_settings_bind_with_mapping (self->settings, "color-scheme",
+                                self->style_row, "selected",
+                                G_SETTINGS_BIND_DEFAULT,
+                                scheme_to_position, position_to_scheme, NULL, NULL);
+
+  if (self->store != NULL && atlas_store_get_release (self->store, &version, &created_on, NULL))
+    {
+      g_autofree char *text = NULL;
+
+      /* Translators: dataset version and the date it was built. */
+      text = g_strdup_printf (_("%s, built on %s"), version, created_on);
+      adw_action_row_set_subtitle (self->release_row, text);
+    }
+
+  if (self->store != NULL)
+    {
+      const GError *problem = atlas_store_get_user_problem (self->store);
+
+      if (problem != NULL)
+        {
+          g_autofree char *text = g_strdup_printf (_("Not available: %s"), problem->message);
+
+          adw_action_row_set_subtitle (self->user_data_row, text);
+        }
+      else
+        adw_action_row_set_subtitle (self->user_data_row, atlas_store_get_user_path (self->store));
+    }
+}
+
+static void
+atlas_preferences_window_dispose (GObject *object)
+{
+  AtlasPreferencesWindow *self = (AtlasPreferencesWindow *)object;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), ATLAS_TYPE_PREFERENCES_WINDOW);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (atlas_preferences_window_parent_class)->dispose (object);
+}
+
+static void
+atlas_preferences_window_class_init (AtlasPreferencesWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = atlas_preferences_window_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/atlas-preferences-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, AtlasPreferencesWindow, style_row);
+  gtk_widget_class_bind_template_child (widget_class, AtlasPreferencesWindow, release_row);
+  gtk_widget_class_bind_template_child (widget_class, AtlasPreferencesWindow, user_data_row);
+}
+
+static void
+atlas_preferences_window_init (AtlasPreferencesWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+AtlasPreferencesWindow *
+atlas_preferences_window_new (GSettings  *settings,
+                              AtlasStore *store)
+{
+  AtlasPreferencesWindow *self;
+
+  g_return_val_if_fail (G_IS_SETTINGS (settings), NULL);
+
+  self = g_object_new (ATLAS_TYPE_PREFERENCES_WINDOW, NULL);
+  self->settings = g_object_ref (settings);
+  self->store = store ? g_object_ref (store) : NULL;
+  setup (self);
+
+  return self;
+}

@@ -1,0 +1,211 @@
+/* atlas-window-actions.c
+ *
+ * Copyright 2026 The Chongqing Science Atlas authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+ * GNU General Public License for more details.
+ *
+ * You should have received a copy of the GNU General Public License
+ * along with this program.  If not, see <http://www.gnu.org/licenses/>.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "atlas-labels.h"
+#include "atlas-state.h"
+#include "atlas-vocabulary.h"
+#include "atlas-window-private.h"
+
+/* The window's actions.  Menus, buttons, shortcuts and (later) presentation
+ * clickers all go through these, so each thing the window can do is written
+ * once.
+ */
+
+static void
+search_activated (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  AtlasWindow *self = user_data;
+
+  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static void
+clear_filters_activated (GSimpleAction *action,
+                         GVariant      *parameter,
+                         gpointer       user_data)
+{
+  AtlasWindow *self = user_data;
+
+  atlas_state_reset_filters (self->state);
+}
+
+static void
+show_all_categories_activated (GSimpleAction *action,
+                               GVariant      *parameter,
+                               gpointer       user_data)
+{
+  AtlasWindow *self = user_data;
+
+  atlas_state_set_categories (self->state, ATLAS_ALL_SITE_CATEGORIES);
+}
+
+static void
+page_changed (GSimpleAction *action,
+              GVariant      *value,
+              gpointer       user_data)
+{
+  AtlasWindow *self = user_data;
+  const char *page = g_variant_get_string (value, NULL);
+
+  /* Shortcuts name every page; a page this build lacks is ignored. */
+  if (adw_view_stack_get_child_by_name (self->stack, page) != NULL)
+    atlas_state_set_page (self->state, page);
+}
+
+static void
+on_state_page_changed (AtlasWindow *self)
+{
+  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), "page");
+  const char *page = atlas_state_get_page (self->state);
+
+  g_simple_action_set_state (G_SIMPLE_ACTION (action), g_variant_new_string (page ? page : ""));
+}
+
+static void
+toggle_details_changed (GSimpleAction *action,
+                        GVariant      *value,
+                        gpointer       user_data)
+{
+  AtlasWindow *self = user_data;
+
+  adw_flap_set_reveal_flap (self->flap, g_variant_get_boolean (value));
+}
+
+static void
+on_flap_revealed (AtlasWindow *self)
+{
+  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), "toggle-details");
+
+  g_simple_action_set_state (G_SIMPLE_ACTION (action),
+                             g_variant_new_boolean (adw_flap_get_reveal_flap (self->flap)));
+}
+
+/* One stateful action per site category, "win.category-research-institute". */
+static char *
+category_action_name (AtlasSiteCategory category)
+{
+  char *name = g_strconcat ("category-", atlas_site_category_to_string (category), NULL);
+
+  g_strdelimit (name, "_", '-');
+  return name;
+}
+
+static void
+category_changed (GSimpleAction *action,
+                  GVariant      *value,
+                  gpointer       user_data)
+{
+  AtlasWindow *self = user_data;
+  AtlasSiteCategory category = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (action), "category"));
+
+  atlas_state_set_category (self->state, category, g_variant_get_boolean (value));
+}
+
+static void
+on_state_categories_changed (AtlasWindow *self)
+{
+  for (guint i = 0; i < ATLAS_N_SITE_CATEGORIES; i++)
+    {
+      g_autofree char *name = category_action_name (i);
+      GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), name);
+
+      g_simple_action_set_state (G_SIMPLE_ACTION (action),
+                                 g_variant_new_boolean (atlas_state_has_category (self->state, i)));
+    }
+
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self),
+                                                                            "show-all-categories")),
+                               atlas_state_get_categories (self->state) != ATLAS_ALL_SITE_CATEGORIES);
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self),
+                                                                            "clear-filters")),
+                               atlas_state_is_filtering (self->state));
+}
+
+static GMenuModel *
+build_filter_menu (void)
+{
+  GMenu *menu = g_menu_new ();
+  g_autoptr(GMenu) categories = g_menu_new ();
+  g_autoptr(GMenu) all = g_menu_new ();
+
+  for (guint i = 0; i < ATLAS_N_SITE_CATEGORIES; i++)
+    {
+      g_autofree char *name = category_action_name (i);
+      g_autofree char *detailed = g_strconcat ("win.", name, NULL);
+
+      g_menu_append (categories, atlas_site_category_get_label (i), detailed);
+    }
+  g_menu_append_section (menu, _("Site Categories"), G_MENU_MODEL (categories));
+
+  g_menu_append (all, _("Show _All Categories"), "win.show-all-categories");
+  g_menu_append (all, _("_Clear All Filters"), "win.clear-filters");
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (all));
+
+  return G_MENU_MODEL (menu);
+}
+
+static const GActionEntry win_actions[] = {
+  { "search", search_activated },
+  { "clear-filters", clear_filters_activated },
+  { "show-all-categories", show_all_categories_activated },
+  { "page", NULL, "s", "''", page_changed },
+  { "toggle-details", NULL, NULL, "false", toggle_details_changed },
+};
+
+void
+_atlas_window_install_actions (AtlasWindow *self)
+{
+  g_autoptr(GMenuModel) filter_menu = NULL;
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), win_actions,
+                                   G_N_ELEMENTS (win_actions), self);
+
+  for (guint i = 0; i < ATLAS_N_SITE_CATEGORIES; i++)
+    {
+      g_autofree char *name = category_action_name (i);
+      g_autoptr(GSimpleAction) action = NULL;
+
+      action = g_simple_action_new_stateful (name, NULL, g_variant_new_boolean (TRUE));
+      g_object_set_data (G_OBJECT (action), "category", GUINT_TO_POINTER (i));
+      g_signal_connect_object (action, "change-state", G_CALLBACK (category_changed), self, 0);
+      g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (action));
+    }
+
+  filter_menu = build_filter_menu ();
+  gtk_menu_button_set_menu_model (self->filter_button, filter_menu);
+
+  g_signal_connect_object (self->state, "notify::page",
+                           G_CALLBACK (on_state_page_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->state, "notify",
+                           G_CALLBACK (on_state_categories_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->flap, "notify::reveal-flap",
+                           G_CALLBACK (on_flap_revealed), self, G_CONNECT_SWAPPED);
+
+  on_state_page_changed (self);
+  on_state_categories_changed (self);
+  on_flap_revealed (self);
+}

@@ -1,0 +1,356 @@
+/* atlas-window.c
+ *
+ * Copyright 2026 The Chongqing Science Atlas authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+ * GNU General Public License for more details.
+ *
+ * You should have received a copy of the GNU General Public License
+ * along with this program.  If not, see <http://www.gnu.org/licenses/>.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "atlas-dataset.h"
+#include "atlas-item.h"
+#include "atlas-source.h"
+#include "atlas-state.h"
+#include "atlas-store.h"
+#include "atlas-window-private.h"
+
+/* The main window: a header bar with the view switcher, search and menus; the
+ * pages in an AdwViewStack; the details pane in a flap on the right.  Each
+ * window has its own AtlasState, which every page and the details pane share:
+ * selecting, searching or filtering anywhere shows everywhere.
+ */
+
+G_DEFINE_FINAL_TYPE (AtlasWindow, atlas_window, ADW_TYPE_APPLICATION_WINDOW)
+
+/* ---- search ----------------------------------------------------------- */
+
+static void
+on_search_changed (AtlasWindow    *self,
+                   GtkSearchEntry *entry)
+{
+  atlas_state_set_search_text (self->state, gtk_editable_get_text (GTK_EDITABLE (entry)));
+}
+
+static void
+on_state_search_text_changed (AtlasWindow *self)
+{
+  const char *text = atlas_state_get_search_text (self->state);
+
+  /* A story step or "Clear Filters" can change the search text too. */
+  if (g_strcmp0 (text, gtk_editable_get_text (GTK_EDITABLE (self->search_entry))) != 0)
+    gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text ? text : "");
+  if (text != NULL && *text != '\0')
+    gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+}
+
+static void
+on_stop_search (AtlasWindow *self)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  atlas_state_set_search_text (self->state, "");
+  gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+}
+
+/* ---- selection and pages ---------------------------------------------- */
+
+static void
+on_selection_changed (AtlasWindow *self)
+{
+  AtlasItem *item = atlas_state_get_selection (self->state);
+
+  if (item == NULL)
+    return;
+
+  /* A source picked from the details pane opens the Sources page. */
+  if (ATLAS_IS_SOURCE (item))
+    atlas_state_set_page (self->state, "sources");
+
+  adw_flap_set_reveal_flap (self->flap, TRUE);
+}
+
+static void
+on_filters_changed (AtlasWindow *self)
+{
+  if (atlas_state_get_categories (self->state) != ATLAS_ALL_SITE_CATEGORIES)
+    gtk_widget_add_css_class (GTK_WIDGET (self->filter_button), "accent");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->filter_button), "accent");
+}
+
+/* ---- style ------------------------------------------------------------ */
+
+/* The generated category colours (atlas-style.c) key on these classes. */
+static void
+on_style_changed (AtlasWindow *self)
+{
+  AdwStyleManager *manager = adw_style_manager_get_default ();
+
+  if (adw_style_manager_get_dark (manager))
+    gtk_widget_add_css_class (GTK_WIDGET (self), "dark");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "dark");
+
+  if (adw_style_manager_get_high_contrast (manager))
+    gtk_widget_add_css_class (GTK_WIDGET (self), "high-contrast");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "high-contrast");
+}
+
+/* ---- GObject ---------------------------------------------------------- */
+
+static gboolean
+atlas_window_close_request (GtkWindow *window)
+{
+  AtlasWindow *self = ATLAS_WINDOW (window);
+  const char *page = adw_view_stack_get_visible_child_name (self->stack);
+
+  if (self->settings != NULL && page != NULL)
+    g_settings_set_string (self->settings, "last-page", page);
+
+  return GTK_WINDOW_CLASS (atlas_window_parent_class)->close_request (window);
+}
+
+static void
+atlas_window_dispose (GObject *object)
+{
+  AtlasWindow *self = (AtlasWindow *)object;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), ATLAS_TYPE_WINDOW);
+  g_clear_object (&self->dataset);
+  g_clear_object (&self->state);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (atlas_window_parent_class)->dispose (object);
+}
+
+static void
+atlas_window_class_init (AtlasWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = atlas_window_dispose;
+  window_class->close_request = atlas_window_close_request;
+
+  g_type_ensure (ATLAS_TYPE_BANNER);
+  g_type_ensure (ATLAS_TYPE_DETAILS_PANE);
+  g_type_ensure (ATLAS_TYPE_SITES_PAGE);
+  g_type_ensure (ATLAS_TYPE_SOURCES_PAGE);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/atlas-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, flap);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, banner);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, filter_button);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, details_pane);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, sites_page);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, sources_page);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_stop_search);
+}
+
+static void
+atlas_window_init (AtlasWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->state = atlas_state_new ();
+  gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self));
+
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
+                           G_CALLBACK (on_style_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::high-contrast",
+                           G_CALLBACK (on_style_changed), self, G_CONNECT_SWAPPED);
+  on_style_changed (self);
+}
+
+static void
+bind_settings (AtlasWindow *self)
+{
+  g_autofree char *page = NULL;
+
+  g_settings_bind (self->settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "window-height", self, "default-height", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
+
+  page = g_settings_get_string (self->settings, "last-page");
+  if (adw_view_stack_get_child_by_name (self->stack, page) != NULL)
+    atlas_state_set_page (self->state, page);
+}
+
+static void
+show_user_problem (AtlasWindow *self)
+{
+  const GError *problem = atlas_store_get_user_problem (atlas_dataset_get_store (self->dataset));
+  g_autofree char *message = NULL;
+
+  if (problem == NULL)
+    return;
+
+  message = g_strdup_printf (_("Your own data could not be opened (%s). The atlas shows the "
+                               "bundled data; nothing you add now will be kept."),
+                             problem->message);
+  atlas_banner_show_message (self->banner, message, NULL, NULL);
+}
+
+AtlasWindow *
+atlas_window_new (AtlasApplication *application,
+                  AtlasDataset     *dataset)
+{
+  AtlasWindow *self;
+  GSettings *settings;
+
+  g_return_val_if_fail (ATLAS_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (ATLAS_IS_DATASET (dataset), NULL);
+
+  self = g_object_new (ATLAS_TYPE_WINDOW, "application", application, NULL);
+  self->dataset = g_object_ref (dataset);
+
+  atlas_state_set_page (self->state, adw_view_stack_get_visible_child_name (self->stack));
+  g_object_bind_property (self->state, "page", self->stack, "visible-child-name",
+                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+
+  atlas_details_pane_bind (self->details_pane, dataset, self->state);
+  atlas_sites_page_bind (self->sites_page, dataset, self->state);
+  atlas_sources_page_bind (self->sources_page, dataset, self->state);
+
+  g_signal_connect_object (self->state, "notify::search-text",
+                           G_CALLBACK (on_state_search_text_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->state, "notify::selection",
+                           G_CALLBACK (on_selection_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->state, "notify::categories",
+                           G_CALLBACK (on_filters_changed), self, G_CONNECT_SWAPPED);
+
+  _atlas_window_install_actions (self);
+
+  settings = atlas_application_get_settings (application);
+  if (settings != NULL)
+    {
+      self->settings = g_object_ref (settings);
+      bind_settings (self);
+    }
+
+  show_user_problem (self);
+
+  return self;
+}
+
+/* Keyboard shortcuts of the window's actions; also listed in
+ * gtk/help-overlay.ui.
+ */
+void
+atlas_window_set_accels (GtkApplication *application)
+{
+  static const struct {
+    const char *action;
+    const char *accels[3];
+  } accels[] = {
+    { "win.search", { "<Primary>f", NULL } },
+    { "win.toggle-details", { "F9", NULL } },
+    { "win.clear-filters", { "<Primary><Shift>r", NULL } },
+    { "win.page::map", { "<Alt>1", NULL } },
+    { "win.page::timeline", { "<Alt>2", NULL } },
+    { "win.page::charts", { "<Alt>3", NULL } },
+    { "win.page::sites", { "<Alt>4", NULL } },
+    { "win.page::sources", { "<Alt>5", NULL } },
+    { "window.close", { "<Primary>w", NULL } },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
+    gtk_application_set_accels_for_action (application, accels[i].action, accels[i].accels);
+}
+
+/**
+ * atlas_window_get_state:
+ *
+ * Returns: (transfer none): the state the window's views share
+ */
+AtlasState *
+atlas_window_get_state (AtlasWindow *self)
+{
+  g_return_val_if_fail (ATLAS_IS_WINDOW (self), NULL);
+
+  return self->state;
+}
+
+/**
+ * atlas_window_get_dataset:
+ *
+ * Returns: (transfer none): the dataset the window shows
+ */
+AtlasDataset *
+atlas_window_get_dataset (AtlasWindow *self)
+{
+  g_return_val_if_fail (ATLAS_IS_WINDOW (self), NULL);
+
+  return self->dataset;
+}
+
+/**
+ * atlas_window_get_page:
+ *
+ * Returns: (transfer none) (nullable): the page called @name
+ */
+GtkWidget *
+atlas_window_get_page (AtlasWindow *self,
+                       const char  *name)
+{
+  g_return_val_if_fail (ATLAS_IS_WINDOW (self), NULL);
+
+  return adw_view_stack_get_child_by_name (self->stack, name);
+}
+
+/**
+ * atlas_window_get_details_pane:
+ *
+ * Returns: (transfer none): the details pane
+ */
+GtkWidget *
+atlas_window_get_details_pane (AtlasWindow *self)
+{
+  g_return_val_if_fail (ATLAS_IS_WINDOW (self), NULL);
+
+  return GTK_WIDGET (self->details_pane);
+}
+
+/**
+ * atlas_window_get_search_entry:
+ *
+ * Returns: (transfer none): the search entry
+ */
+GtkEditable *
+atlas_window_get_search_entry (AtlasWindow *self)
+{
+  g_return_val_if_fail (ATLAS_IS_WINDOW (self), NULL);
+
+  return GTK_EDITABLE (self->search_entry);
+}
+
+/* A short confirmation ("Exported 52 sites") as a toast. */
+void
+atlas_window_show_message (AtlasWindow *self,
+                           const char  *message)
+{
+  g_return_if_fail (ATLAS_IS_WINDOW (self));
+
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+}

@@ -1,0 +1,218 @@
+/* atlas-item.c
+ *
+ * Copyright 2026 The Chongqing Science Atlas authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+ * GNU General Public License for more details.
+ *
+ * You should have received a copy of the GNU General Public License
+ * along with this program.  If not, see <http://www.gnu.org/licenses/>.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "atlas-item.h"
+#include "atlas-l10n.h"
+
+/* The base of every record the app shows: an id, and a name in both
+ * languages.  The shared selection holds an AtlasItem, whatever its kind, so
+ * that any view can select and any view can show the selection.
+ */
+
+typedef struct
+{
+  char *id;
+  char *name_zh;
+  char *name_en;
+} AtlasItemPrivate;
+
+G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (AtlasItem, atlas_item, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_ID,
+  PROP_NAME,
+  PROP_NAME_ZH,
+  PROP_NAME_EN,
+  PROP_ENTITY,
+  N_PROPS
+};
+
+static GParamSpec *properties [N_PROPS];
+
+static void
+atlas_item_finalize (GObject *object)
+{
+  AtlasItem *self = (AtlasItem *)object;
+  AtlasItemPrivate *priv = atlas_item_get_instance_private (self);
+
+  g_clear_pointer (&priv->id, g_free);
+  g_clear_pointer (&priv->name_zh, g_free);
+  g_clear_pointer (&priv->name_en, g_free);
+
+  G_OBJECT_CLASS (atlas_item_parent_class)->finalize (object);
+}
+
+static void
+atlas_item_get_property (GObject    *object,
+                         guint       prop_id,
+                         GValue     *value,
+                         GParamSpec *pspec)
+{
+  AtlasItem *self = ATLAS_ITEM (object);
+  AtlasItemPrivate *priv = atlas_item_get_instance_private (self);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      g_value_set_string (value, priv->id);
+      break;
+
+    case PROP_NAME:
+      g_value_set_string (value, atlas_item_get_name (self));
+      break;
+
+    case PROP_NAME_ZH:
+      g_value_set_string (value, priv->name_zh);
+      break;
+
+    case PROP_NAME_EN:
+      g_value_set_string (value, priv->name_en);
+      break;
+
+    case PROP_ENTITY:
+      g_value_set_string (value, atlas_item_get_entity (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+atlas_item_set_property (GObject      *object,
+                         guint         prop_id,
+                         const GValue *value,
+                         GParamSpec   *pspec)
+{
+  AtlasItem *self = ATLAS_ITEM (object);
+  AtlasItemPrivate *priv = atlas_item_get_instance_private (self);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      priv->id = g_value_dup_string (value);
+      break;
+
+    case PROP_NAME_ZH:
+      priv->name_zh = g_value_dup_string (value);
+      break;
+
+    case PROP_NAME_EN:
+      priv->name_en = g_value_dup_string (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+atlas_item_class_init (AtlasItemClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = atlas_item_finalize;
+  object_class->get_property = atlas_item_get_property;
+  object_class->set_property = atlas_item_set_property;
+
+  properties[PROP_ID] =
+    g_param_spec_string ("id", NULL, NULL, NULL,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_NAME] =
+    g_param_spec_string ("name", NULL, NULL, NULL,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+  properties[PROP_NAME_ZH] =
+    g_param_spec_string ("name-zh", NULL, NULL, NULL,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_NAME_EN] =
+    g_param_spec_string ("name-en", NULL, NULL, NULL,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_ENTITY] =
+    g_param_spec_string ("entity", NULL, NULL, NULL,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+atlas_item_init (AtlasItem *self)
+{
+}
+
+const char *
+atlas_item_get_id (AtlasItem *self)
+{
+  AtlasItemPrivate *priv = atlas_item_get_instance_private (self);
+
+  g_return_val_if_fail (ATLAS_IS_ITEM (self), NULL);
+
+  return priv->id;
+}
+
+/* The name in the language of the user interface. */
+const char *
+atlas_item_get_name (AtlasItem *self)
+{
+  AtlasItemPrivate *priv = atlas_item_get_instance_private (self);
+
+  g_return_val_if_fail (ATLAS_IS_ITEM (self), NULL);
+
+  return atlas_l10n_pick (priv->name_zh, priv->name_en);
+}
+
+const char *
+atlas_item_get_name_zh (AtlasItem *self)
+{
+  AtlasItemPrivate *priv = atlas_item_get_instance_private (self);
+
+  g_return_val_if_fail (ATLAS_IS_ITEM (self), NULL);
+
+  return priv->name_zh;
+}
+
+const char *
+atlas_item_get_name_en (AtlasItem *self)
+{
+  AtlasItemPrivate *priv = atlas_item_get_instance_private (self);
+
+  g_return_val_if_fail (ATLAS_IS_ITEM (self), NULL);
+
+  return priv->name_en;
+}
+
+const char *
+atlas_item_get_entity (AtlasItem *self)
+{
+  g_return_val_if_fail (ATLAS_IS_ITEM (self), NULL);
+
+  return ATLAS_ITEM_GET_CLASS (self)->entity;
+}
+
+/* "entity:id", as atlas_store_search_key() makes it. */
+char *
+atlas_item_dup_key (AtlasItem *self)
+{
+  g_return_val_if_fail (ATLAS_IS_ITEM (self), NULL);
+
+  return g_strconcat (atlas_item_get_entity (self), ":", atlas_item_get_id (self), NULL);
+}

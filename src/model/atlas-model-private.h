@@ -1,0 +1,40 @@
+/* atlas-model-private.h
+ *
+ * Copyright 2026 The Chongqing Science Atlas authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+ * GNU General Public License for more details.
+ *
+ * You should have received a copy of the GNU General Public License
+ * along with this program.  If not, see <http://www.gnu.org/licenses/>.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "atlas-types.h"
+
+G_BEGIN_DECLS
+
+/* Used by AtlasDataset while it links the records it loads. */
+void _atlas_site_add_span         (AtlasSite      *self,
+                                   guint32         first_day,
+                                   guint32         last_day);
+void _atlas_event_add_party       (AtlasEvent     *self,
+                                   AtlasParty     *party,
+                                   const char     *role);
+void _atlas_event_add_site        (AtlasEvent     *self,
+                                   AtlasSite      *site,
+                                   const char     *role);
+void _atlas_series_add_statistic  (AtlasSeries    *self,
+                                   AtlasStatistic *statistic);
+
+G_END_DECLS

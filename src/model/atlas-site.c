@@ -1,0 +1,403 @@
+/* atlas-site.c
+ *
+ * Copyright 2026 The Chongqing Science Atlas authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+ * GNU General Public License for more details.
+ *
+ * You should have received a copy of the GNU General Public License
+ * along with this program.  If not, see <http://www.gnu.org/licenses/>.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <math.h>
+
+#include "atlas-site.h"
+#include "atlas-l10n.h"
+#include "atlas-model-private.h"
+#include "atlas-district.h"
+#include "atlas-enums.h"
+
+/* A place in Chongqing: an institute, laboratory, park, company... */
+
+struct _AtlasSite
+{
+  AtlasItem parent_instance;
+
+  AtlasSiteCategory category;
+  AtlasDistrict *district;
+  double lon;
+  double lat;
+  AtlasLocationPrecision location_precision;
+  char *description_zh;
+  char *description_en;
+  char *established_on;
+  char *note;
+  gboolean from_user;
+  /* Spans of days (pairs of Julian days) in which something happened to the
+   * site: its founding, and the events that concern it.
+   */
+  GArray *spans;
+};
+
+G_DEFINE_FINAL_TYPE (AtlasSite, atlas_site, ATLAS_TYPE_ITEM)
+
+enum {
+  PROP_0,
+  PROP_CATEGORY,
+  PROP_DISTRICT,
+  PROP_LON,
+  PROP_LAT,
+  PROP_LOCATION_PRECISION,
+  PROP_DESCRIPTION_ZH,
+  PROP_DESCRIPTION_EN,
+  PROP_DESCRIPTION,
+  PROP_ESTABLISHED_ON,
+  PROP_NOTE,
+  PROP_FROM_USER,
+  N_PROPS
+};
+
+static GParamSpec *properties [N_PROPS];
+
+static void
+atlas_site_finalize (GObject *object)
+{
+  AtlasSite *self = (AtlasSite *)object;
+
+  g_clear_pointer (&self->spans, g_array_unref);
+  g_clear_object (&self->district);
+  g_clear_pointer (&self->description_zh, g_free);
+  g_clear_pointer (&self->description_en, g_free);
+  g_clear_pointer (&self->established_on, g_free);
+  g_clear_pointer (&self->note, g_free);
+
+  G_OBJECT_CLASS (atlas_site_parent_class)->finalize (object);
+}
+
+static void
+atlas_site_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  AtlasSite *self = ATLAS_SITE (object);
+
+  switch (prop_id)
+    {
+    case PROP_CATEGORY:
+      g_value_set_enum (value, self->category);
+      break;
+
+    case PROP_DISTRICT:
+      g_value_set_object (value, self->district);
+      break;
+
+    case PROP_LON:
+      g_value_set_double (value, self->lon);
+      break;
+
+    case PROP_LAT:
+      g_value_set_double (value, self->lat);
+      break;
+
+    case PROP_LOCATION_PRECISION:
+      g_value_set_enum (value, self->location_precision);
+      break;
+
+    case PROP_DESCRIPTION_ZH:
+      g_value_set_string (value, self->description_zh);
+      break;
+
+    case PROP_DESCRIPTION_EN:
+      g_value_set_string (value, self->description_en);
+      break;
+
+    case PROP_DESCRIPTION:
+      g_value_set_string (value, atlas_site_get_description (self));
+      break;
+
+    case PROP_ESTABLISHED_ON:
+      g_value_set_string (value, self->established_on);
+      break;
+
+    case PROP_NOTE:
+      g_value_set_string (value, self->note);
+      break;
+
+    case PROP_FROM_USER:
+      g_value_set_boolean (value, self->from_user);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+atlas_site_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  AtlasSite *self = ATLAS_SITE (object);
+
+  switch (prop_id)
+    {
+    case PROP_CATEGORY:
+      self->category = g_value_get_enum (value);
+      break;
+
+    case PROP_DISTRICT:
+      self->district = g_value_dup_object (value);
+      break;
+
+    case PROP_LON:
+      self->lon = g_value_get_double (value);
+      break;
+
+    case PROP_LAT:
+      self->lat = g_value_get_double (value);
+      break;
+
+    case PROP_LOCATION_PRECISION:
+      self->location_precision = g_value_get_enum (value);
+      break;
+
+    case PROP_DESCRIPTION_ZH:
+      self->description_zh = g_value_dup_string (value);
+      break;
+
+    case PROP_DESCRIPTION_EN:
+      self->description_en = g_value_dup_string (value);
+      break;
+
+    case PROP_ESTABLISHED_ON:
+      self->established_on = g_value_dup_string (value);
+      break;
+
+    case PROP_NOTE:
+      self->note = g_value_dup_string (value);
+      break;
+
+    case PROP_FROM_USER:
+      self->from_user = g_value_get_boolean (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+atlas_site_class_init (AtlasSiteClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  AtlasItemClass *item_class = ATLAS_ITEM_CLASS (klass);
+
+  object_class->finalize = atlas_site_finalize;
+  object_class->get_property = atlas_site_get_property;
+  object_class->set_property = atlas_site_set_property;
+
+  item_class->entity = "site";
+
+  properties[PROP_CATEGORY] =
+    g_param_spec_enum ("category", NULL, NULL, ATLAS_TYPE_SITE_CATEGORY, ATLAS_SITE_CATEGORY_RESEARCH_INSTITUTE,
+                       (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_DISTRICT] =
+    g_param_spec_object ("district", NULL, NULL, ATLAS_TYPE_DISTRICT,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_LON] =
+    g_param_spec_double ("lon", NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE, 0.0,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_LAT] =
+    g_param_spec_double ("lat", NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE, 0.0,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_LOCATION_PRECISION] =
+    g_param_spec_enum ("location-precision", NULL, NULL, ATLAS_TYPE_LOCATION_PRECISION, ATLAS_LOCATION_PRECISION_EXACT,
+                       (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_DESCRIPTION_ZH] =
+    g_param_spec_string ("description-zh", NULL, NULL, NULL,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_DESCRIPTION_EN] =
+    g_param_spec_string ("description-en", NULL, NULL, NULL,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_DESCRIPTION] =
+    g_param_spec_string ("description", NULL, NULL, NULL,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_ESTABLISHED_ON] =
+    g_param_spec_string ("established-on", NULL, NULL, NULL,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_NOTE] =
+    g_param_spec_string ("note", NULL, NULL, NULL,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_FROM_USER] =
+    g_param_spec_boolean ("from-user", NULL, NULL, FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+atlas_site_init (AtlasSite *self)
+{
+  self->spans = g_array_new (FALSE, FALSE, sizeof (guint32));
+}
+
+AtlasSiteCategory
+atlas_site_get_category (AtlasSite *self)
+{
+  g_return_val_if_fail (ATLAS_IS_SITE (self), 0);
+
+  return self->category;
+}
+
+AtlasDistrict *
+atlas_site_get_district (AtlasSite *self)
+{
+  g_return_val_if_fail (ATLAS_IS_SITE (self), NULL);
+
+  return self->district;
+}
+
+double
+atlas_site_get_lon (AtlasSite *self)
+{
+  g_return_val_if_fail (ATLAS_IS_SITE (self), 0.0);
+
+  return self->lon;
+}
+
+double
+atlas_site_get_lat (AtlasSite *self)
+{
+  g_return_val_if_fail (ATLAS_IS_SITE (self), 0.0);
+
+  return self->lat;
+}
+
+AtlasLocationPrecision
+atlas_site_get_location_precision (AtlasSite *self)
+{
+  g_return_val_if_fail (ATLAS_IS_SITE (self), 0);
+
+  return self->location_precision;
+}
+
+const char *
+atlas_site_get_description_zh (AtlasSite *self)
+{
+  g_return_val_if_fail (ATLAS_IS_SITE (self), NULL);
+
+  return self->description_zh;
+}
+
+const char *
+atlas_site_get_description_en (AtlasSite *self)
+{
+  g_return_val_if_fail (ATLAS_IS_SITE (self), NULL);
+
+  return self->description_en;
+}
+
+const char *
+atlas_site_get_description (AtlasSite *self)
+{
+  g_return_val_if_fail (ATLAS_IS_SITE (self), NULL);
+
+  return atlas_l10n_pick (self->description_zh, self->description_en);
+}
+
+const char *
+atlas_site_get_established_on (AtlasSite *self)
+{
+  g_return_val_if_fail (ATLAS_IS_SITE (self), NULL);
+
+  return self->established_on;
+}
+
+const char *
+atlas_site_get_note (AtlasSite *self)
+{
+  g_return_val_if_fail (ATLAS_IS_SITE (self), NULL);
+
+  return self->note;
+}
+
+gboolean
+atlas_site_get_from_user (AtlasSite *self)
+{
+  g_return_val_if_fail (ATLAS_IS_SITE (self), FALSE);
+
+  return self->from_user;
+}
+
+void
+_atlas_site_add_span (AtlasSite *self,
+                      guint32    first_day,
+                      guint32    last_day)
+{
+  g_assert (ATLAS_IS_SITE (self));
+
+  g_array_append_val (self->spans, first_day);
+  g_array_append_val (self->spans, last_day);
+}
+
+/* Whether anything dated happened to the site between the two days
+ * (inclusive); a site with no dates never is.
+ */
+gboolean
+atlas_site_is_active_between (AtlasSite *self,
+                              guint32    first_day,
+                              guint32    last_day)
+{
+  g_return_val_if_fail (ATLAS_IS_SITE (self), FALSE);
+
+  for (guint i = 0; i + 1 < self->spans->len; i += 2)
+    {
+      guint32 a = g_array_index (self->spans, guint32, i);
+      guint32 b = g_array_index (self->spans, guint32, i + 1);
+
+      if (a <= last_day && b >= first_day)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The first day anything happened to the site, or 0 when it has no dates. */
+guint32
+atlas_site_get_first_day (AtlasSite *self)
+{
+  guint32 first = 0;
+
+  g_return_val_if_fail (ATLAS_IS_SITE (self), 0);
+
+  for (guint i = 0; i < self->spans->len; i += 2)
+    {
+      guint32 a = g_array_index (self->spans, guint32, i);
+
+      if (first == 0 || a < first)
+        first = a;
+    }
+  return first;
+}

@@ -1,0 +1,293 @@
+/* atlas-source.c
+ *
+ * Copyright 2026 The Chongqing Science Atlas authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+ * GNU General Public License for more details.
+ *
+ * You should have received a copy of the GNU General Public License
+ * along with this program.  If not, see <http://www.gnu.org/licenses/>.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <math.h>
+
+#include "atlas-source.h"
+#include "atlas-l10n.h"
+#include "atlas-enums.h"
+
+/* A source document of the dataset. */
+
+struct _AtlasSource
+{
+  AtlasItem parent_instance;
+
+  char *publisher_zh;
+  char *publisher_en;
+  char *published_on;
+  char *kind;
+  char *seed_file;
+  char *note;
+  guint citation_count;
+};
+
+G_DEFINE_FINAL_TYPE (AtlasSource, atlas_source, ATLAS_TYPE_ITEM)
+
+enum {
+  PROP_0,
+  PROP_PUBLISHER_ZH,
+  PROP_PUBLISHER_EN,
+  PROP_PUBLISHER,
+  PROP_PUBLISHED_ON,
+  PROP_KIND,
+  PROP_SEED_FILE,
+  PROP_NOTE,
+  PROP_CITATION_COUNT,
+  N_PROPS
+};
+
+static GParamSpec *properties [N_PROPS];
+
+static void
+atlas_source_finalize (GObject *object)
+{
+  AtlasSource *self = (AtlasSource *)object;
+
+  g_clear_pointer (&self->publisher_zh, g_free);
+  g_clear_pointer (&self->publisher_en, g_free);
+  g_clear_pointer (&self->published_on, g_free);
+  g_clear_pointer (&self->kind, g_free);
+  g_clear_pointer (&self->seed_file, g_free);
+  g_clear_pointer (&self->note, g_free);
+
+  G_OBJECT_CLASS (atlas_source_parent_class)->finalize (object);
+}
+
+static void
+atlas_source_get_property (GObject    *object,
+                          guint       prop_id,
+                          GValue     *value,
+                          GParamSpec *pspec)
+{
+  AtlasSource *self = ATLAS_SOURCE (object);
+
+  switch (prop_id)
+    {
+    case PROP_PUBLISHER_ZH:
+      g_value_set_string (value, self->publisher_zh);
+      break;
+
+    case PROP_PUBLISHER_EN:
+      g_value_set_string (value, self->publisher_en);
+      break;
+
+    case PROP_PUBLISHER:
+      g_value_set_string (value, atlas_source_get_publisher (self));
+      break;
+
+    case PROP_PUBLISHED_ON:
+      g_value_set_string (value, self->published_on);
+      break;
+
+    case PROP_KIND:
+      g_value_set_string (value, self->kind);
+      break;
+
+    case PROP_SEED_FILE:
+      g_value_set_string (value, self->seed_file);
+      break;
+
+    case PROP_NOTE:
+      g_value_set_string (value, self->note);
+      break;
+
+    case PROP_CITATION_COUNT:
+      g_value_set_uint (value, self->citation_count);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+atlas_source_set_property (GObject      *object,
+                          guint         prop_id,
+                          const GValue *value,
+                          GParamSpec   *pspec)
+{
+  AtlasSource *self = ATLAS_SOURCE (object);
+
+  switch (prop_id)
+    {
+    case PROP_PUBLISHER_ZH:
+      self->publisher_zh = g_value_dup_string (value);
+      break;
+
+    case PROP_PUBLISHER_EN:
+      self->publisher_en = g_value_dup_string (value);
+      break;
+
+    case PROP_PUBLISHED_ON:
+      self->published_on = g_value_dup_string (value);
+      break;
+
+    case PROP_KIND:
+      self->kind = g_value_dup_string (value);
+      break;
+
+    case PROP_SEED_FILE:
+      self->seed_file = g_value_dup_string (value);
+      break;
+
+    case PROP_NOTE:
+      self->note = g_value_dup_string (value);
+      break;
+
+    case PROP_CITATION_COUNT:
+      atlas_source_set_citation_count (self, g_value_get_uint (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+atlas_source_class_init (AtlasSourceClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  AtlasItemClass *item_class = ATLAS_ITEM_CLASS (klass);
+
+  object_class->finalize = atlas_source_finalize;
+  object_class->get_property = atlas_source_get_property;
+  object_class->set_property = atlas_source_set_property;
+
+  item_class->entity = "source";
+
+  properties[PROP_PUBLISHER_ZH] =
+    g_param_spec_string ("publisher-zh", NULL, NULL, NULL,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_PUBLISHER_EN] =
+    g_param_spec_string ("publisher-en", NULL, NULL, NULL,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_PUBLISHER] =
+    g_param_spec_string ("publisher", NULL, NULL, NULL,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_PUBLISHED_ON] =
+    g_param_spec_string ("published-on", NULL, NULL, NULL,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_KIND] =
+    g_param_spec_string ("kind", NULL, NULL, NULL,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_SEED_FILE] =
+    g_param_spec_string ("seed-file", NULL, NULL, NULL,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_NOTE] =
+    g_param_spec_string ("note", NULL, NULL, NULL,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_CITATION_COUNT] =
+    g_param_spec_uint ("citation-count", NULL, NULL, 0, G_MAXUINT, 0,
+                       (G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+atlas_source_init (AtlasSource *self)
+{
+}
+
+const char *
+atlas_source_get_publisher_zh (AtlasSource *self)
+{
+  g_return_val_if_fail (ATLAS_IS_SOURCE (self), NULL);
+
+  return self->publisher_zh;
+}
+
+const char *
+atlas_source_get_publisher_en (AtlasSource *self)
+{
+  g_return_val_if_fail (ATLAS_IS_SOURCE (self), NULL);
+
+  return self->publisher_en;
+}
+
+const char *
+atlas_source_get_publisher (AtlasSource *self)
+{
+  g_return_val_if_fail (ATLAS_IS_SOURCE (self), NULL);
+
+  return atlas_l10n_pick (self->publisher_zh, self->publisher_en);
+}
+
+const char *
+atlas_source_get_published_on (AtlasSource *self)
+{
+  g_return_val_if_fail (ATLAS_IS_SOURCE (self), NULL);
+
+  return self->published_on;
+}
+
+const char *
+atlas_source_get_kind (AtlasSource *self)
+{
+  g_return_val_if_fail (ATLAS_IS_SOURCE (self), NULL);
+
+  return self->kind;
+}
+
+const char *
+atlas_source_get_seed_file (AtlasSource *self)
+{
+  g_return_val_if_fail (ATLAS_IS_SOURCE (self), NULL);
+
+  return self->seed_file;
+}
+
+const char *
+atlas_source_get_note (AtlasSource *self)
+{
+  g_return_val_if_fail (ATLAS_IS_SOURCE (self), NULL);
+
+  return self->note;
+}
+
+guint
+atlas_source_get_citation_count (AtlasSource *self)
+{
+  g_return_val_if_fail (ATLAS_IS_SOURCE (self), 0);
+
+  return self->citation_count;
+}
+
+void
+atlas_source_set_citation_count (AtlasSource *self,
+                                 guint citation_count)
+{
+  g_return_if_fail (ATLAS_IS_SOURCE (self));
+
+  if (self->citation_count != citation_count)
+    {
+      self->citation_count = citation_count;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CITATION_COUNT]);
+    }
+}

@@ -1,0 +1,439 @@
+/* atlas-csv.c
+ *
+ * Copyright 2026 The Chongqing Science Atlas authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+ * GNU General Public License for more details.
+ *
+ * You should have received a copy of the GNU General Public License
+ * along with this program.  If not, see <http://www.gnu.org/licenses/>.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* An RFC 4180 reader for the dataset files and for imports.  It works on a
+ * buffer that stays alive as long as the reader, keeps line numbers for
+ * messages ("file:line:column: reason"), refuses invalid UTF-8 and fields
+ * larger than a cap, and treats "#" lines before the header as comments.
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "atlas-csv.h"
+
+#define DEFAULT_MAX_FIELD (1024 * 1024)
+
+struct _AtlasCsvReader
+{
+  const char *data;
+  gsize       length;
+  gsize       pos;
+  char       *filename;
+  guint       line;          /* line of the read position, 1-based */
+  guint       record_line;   /* line where the current record starts */
+  gsize       max_field;
+
+  GPtrArray  *header;        /* char* */
+  GHashTable *index;         /* name -> position + 1 */
+  GPtrArray  *fields;        /* char*, NULL for an empty field */
+};
+
+G_DEFINE_QUARK (atlas-csv-error-quark, atlas_csv_error)
+
+AtlasCsvReader *
+atlas_csv_reader_new (const char *data,
+                      gsize       length,
+                      const char *filename)
+{
+  AtlasCsvReader *self;
+
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+
+  self = g_new0 (AtlasCsvReader, 1);
+  self->data = data ? data : "";
+  self->length = length;
+  self->filename = g_strdup (filename ? filename : "(input)");
+  self->line = 1;
+  self->max_field = DEFAULT_MAX_FIELD;
+  self->header = g_ptr_array_new_with_free_func (g_free);
+  self->index = g_hash_table_new (g_str_hash, g_str_equal);
+  self->fields = g_ptr_array_new_with_free_func (g_free);
+
+  /* A UTF-8 byte order mark, as spreadsheet programs write it. */
+  if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
+    self->pos = 3;
+
+  return self;
+}
+
+void
+atlas_csv_reader_free (AtlasCsvReader *self)
+{
+  if (self == NULL)
+    return;
+
+  g_clear_pointer (&self->header, g_ptr_array_unref);
+  g_clear_pointer (&self->index, g_hash_table_unref);
+  g_clear_pointer (&self->fields, g_ptr_array_unref);
+  g_free (self->filename);
+  g_free (self);
+}
+
+void
+atlas_csv_reader_set_max_field (AtlasCsvReader *self,
+                                gsize           max_bytes)
+{
+  g_return_if_fail (self != NULL);
+
+  self->max_field = max_bytes > 0 ? max_bytes : DEFAULT_MAX_FIELD;
+}
+
+const char *
+atlas_csv_reader_get_filename (AtlasCsvReader *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return self->filename;
+}
+
+guint
+atlas_csv_reader_get_line (AtlasCsvReader *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  return self->record_line;
+}
+
+static gboolean
+at_end (AtlasCsvReader *self)
+{
+  return self->pos >= self->length;
+}
+
+/* Reads one field starting at self->pos.  On return *end_of_record says whether
+ * the field ended the record (line break or end of input).
+ */
+static gboolean
+read_field (AtlasCsvReader  *self,
+            char           **out,
+            gboolean        *end_of_record,
+            guint            column,
+            GError         **error)
+{
+  g_autoptr(GString) buf = g_string_new (NULL);
+  gboolean quoted = FALSE;
+  guint start_line = self->line;
+
+  *end_of_record = FALSE;
+
+  if (!at_end (self) && self->data[self->pos] == '"')
+    {
+      quoted = TRUE;
+      self->pos++;
+    }
+
+  for (;;)
+    {
+      char c;
+
+      if (at_end (self))
+        {
+          if (quoted)
+            {
+              g_set_error (error, ATLAS_CSV_ERROR, ATLAS_CSV_ERROR_SYNTAX,
+                           "%s:%u:%u: quoted field is not closed before the end of the file",
+                           self->filename, start_line, column);
+              return FALSE;
+            }
+          *end_of_record = TRUE;
+          break;
+        }
+
+      c = self->data[self->pos];
+
+      if (quoted)
+        {
+          if (c == '"')
+            {
+              if (self->pos + 1 < self->length && self->data[self->pos + 1] == '"')
+                {
+                  g_string_append_c (buf, '"');
+                  self->pos += 2;
+                  continue;
+                }
+
+              /* Closing quote: what follows must end the field. */
+              self->pos++;
+              quoted = FALSE;
+              if (at_end (self))
+                {
+                  *end_of_record = TRUE;
+                  break;
+                }
+              c = self->data[self->pos];
+              if (c != ',' && c != '\n' && c != '\r')
+                {
+                  g_set_error (error, ATLAS_CSV_ERROR, ATLAS_CSV_ERROR_SYNTAX,
+                               "%s:%u:%u: unexpected character after a closing quote",
+                               self->filename, self->line, column);
+                  return FALSE;
+                }
+              continue;
+            }
+
+          if (c == '\n')
+            self->line++;
+          g_string_append_c (buf, c);
+          self->pos++;
+        }
+      else if (c == ',')
+        {
+          self->pos++;
+          break;
+        }
+      else if (c == '\n' || c == '\r')
+        {
+          self->pos++;
+          if (c == '\r' && !at_end (self) && self->data[self->pos] == '\n')
+            self->pos++;
+          self->line++;
+          *end_of_record = TRUE;
+          break;
+        }
+      else if (c == '"')
+        {
+          g_set_error (error, ATLAS_CSV_ERROR, ATLAS_CSV_ERROR_SYNTAX,
+                       "%s:%u:%u: a quote inside an unquoted field (quote the whole field and double the quote)",
+                       self->filename, self->line, column);
+          return FALSE;
+        }
+      else
+        {
+          g_string_append_c (buf, c);
+          self->pos++;
+        }
+
+      if (buf->len > self->max_field)
+        {
+          g_set_error (error, ATLAS_CSV_ERROR, ATLAS_CSV_ERROR_TOO_LARGE,
+                       "%s:%u:%u: field is larger than %" G_GSIZE_FORMAT " bytes",
+                       self->filename, start_line, column, self->max_field);
+          return FALSE;
+        }
+    }
+
+  if (!g_utf8_validate_len (buf->str, buf->len, NULL))
+    {
+      g_set_error (error, ATLAS_CSV_ERROR, ATLAS_CSV_ERROR_ENCODING,
+                   "%s:%u:%u: field is not valid UTF-8",
+                   self->filename, start_line, column);
+      return FALSE;
+    }
+
+  *out = buf->len > 0 ? g_string_free (g_steal_pointer (&buf), FALSE) : NULL;
+  return TRUE;
+}
+
+static gboolean
+line_is_blank (AtlasCsvReader *self)
+{
+  gsize p = self->pos;
+
+  while (p < self->length && (self->data[p] == ' ' || self->data[p] == '\t'))
+    p++;
+  return p >= self->length || self->data[p] == '\n' || self->data[p] == '\r';
+}
+
+static void
+skip_line (AtlasCsvReader *self)
+{
+  while (!at_end (self) && self->data[self->pos] != '\n')
+    self->pos++;
+  if (!at_end (self))
+    self->pos++;
+  self->line++;
+}
+
+/* Reads the next record into self->fields; FALSE at the end (no error) or on error. */
+static gboolean
+read_record (AtlasCsvReader  *self,
+             gboolean         allow_comments,
+             GError         **error)
+{
+  g_ptr_array_set_size (self->fields, 0);
+
+  /* Skip blank lines, and comments before the header. */
+  while (!at_end (self) && (line_is_blank (self) ||
+                            (allow_comments && self->data[self->pos] == '#')))
+    skip_line (self);
+
+  if (at_end (self))
+    return FALSE;
+
+  self->record_line = self->line;
+
+  for (guint column = 1; ; column++)
+    {
+      char *field = NULL;
+      gboolean end_of_record = FALSE;
+
+      if (!read_field (self, &field, &end_of_record, column, error))
+        return FALSE;
+      g_ptr_array_add (self->fields, field);
+      if (end_of_record)
+        break;
+    }
+
+  return TRUE;
+}
+
+gboolean
+atlas_csv_reader_read_header (AtlasCsvReader  *self,
+                              GError         **error)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (self->header->len == 0, FALSE);
+
+  if (!read_record (self, TRUE, error))
+    {
+      if (error != NULL && *error == NULL)
+        g_set_error (error, ATLAS_CSV_ERROR, ATLAS_CSV_ERROR_COLUMNS,
+                     "%s:%u: the file has no header row", self->filename, self->line);
+      return FALSE;
+    }
+
+  for (guint i = 0; i < self->fields->len; i++)
+    {
+      const char *name = g_ptr_array_index (self->fields, i);
+      g_autofree char *stripped = g_strstrip (g_strdup (name ? name : ""));
+
+      if (stripped[0] == '\0')
+        {
+          g_set_error (error, ATLAS_CSV_ERROR, ATLAS_CSV_ERROR_COLUMNS,
+                       "%s:%u:%u: empty column name in the header",
+                       self->filename, self->record_line, i + 1);
+          return FALSE;
+        }
+      if (g_hash_table_contains (self->index, stripped))
+        {
+          g_set_error (error, ATLAS_CSV_ERROR, ATLAS_CSV_ERROR_COLUMNS,
+                       "%s:%u:%u: column “%s” appears twice in the header",
+                       self->filename, self->record_line, i + 1, stripped);
+          return FALSE;
+        }
+      g_ptr_array_add (self->header, g_strdup (stripped));
+      g_hash_table_insert (self->index, g_ptr_array_index (self->header, i),
+                           GUINT_TO_POINTER (i + 1));
+    }
+
+  return TRUE;
+}
+
+gboolean
+atlas_csv_reader_require (AtlasCsvReader  *self,
+                          const char     **columns,
+                          GError         **error)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  for (guint i = 0; columns[i] != NULL; i++)
+    {
+      if (atlas_csv_reader_find_column (self, columns[i]) < 0)
+        {
+          g_set_error (error, ATLAS_CSV_ERROR, ATLAS_CSV_ERROR_COLUMNS,
+                       "%s:%u: the header has no column “%s”",
+                       self->filename, self->record_line, columns[i]);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+gboolean
+atlas_csv_reader_next (AtlasCsvReader  *self,
+                       GError         **error)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (self->header->len > 0, FALSE);
+
+  if (!read_record (self, FALSE, error))
+    return FALSE;
+
+  if (self->fields->len != self->header->len)
+    {
+      g_set_error (error, ATLAS_CSV_ERROR, ATLAS_CSV_ERROR_COLUMNS,
+                   "%s:%u: the row has %u fields, the header has %u",
+                   self->filename, self->record_line, self->fields->len, self->header->len);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+guint
+atlas_csv_reader_get_n_columns (AtlasCsvReader *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  return self->header->len;
+}
+
+const char *
+atlas_csv_reader_get_column (AtlasCsvReader *self,
+                             guint           index)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (index < self->header->len, NULL);
+
+  return g_ptr_array_index (self->header, index);
+}
+
+int
+atlas_csv_reader_find_column (AtlasCsvReader *self,
+                              const char     *name)
+{
+  gpointer pos;
+
+  g_return_val_if_fail (self != NULL, -1);
+
+  pos = g_hash_table_lookup (self->index, name);
+  return pos ? (int) GPOINTER_TO_UINT (pos) - 1 : -1;
+}
+
+const char *
+atlas_csv_reader_get_field (AtlasCsvReader *self,
+                            guint           index)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  if (index >= self->fields->len)
+    return NULL;
+  return g_ptr_array_index (self->fields, index);
+}
+
+/* Returns the field of @column in the current record, or NULL when it is empty
+ * or the file has no such column.
+ */
+const char *
+atlas_csv_reader_get (AtlasCsvReader *self,
+                      const char     *column)
+{
+  int index;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  index = atlas_csv_reader_find_column (self, column);
+  if (index < 0)
+    return NULL;
+  return atlas_csv_reader_get_field (self, index);
+}

@@ -1,0 +1,41 @@
+/* atlas-export.h
+ *
+ * Copyright 2026 The Chongqing Science Atlas authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+ * GNU General Public License for more details.
+ *
+ * You should have received a copy of the GNU General Public License
+ * along with this program.  If not, see <http://www.gnu.org/licenses/>.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+#include <json-glib/json-glib.h>
+
+#include "atlas-store.h"
+
+G_BEGIN_DECLS
+
+/* The name and version of the JSON document atlas_export_json() writes. */
+#define ATLAS_EXPORT_FORMAT          "io.github.cqatlas.ScienceAtlas.dataset"
+#define ATLAS_EXPORT_FORMAT_VERSION  1
+
+const char * const *atlas_export_get_tables (void);
+JsonNode           *atlas_export_build_json (AtlasStore  *store,
+                                             GError     **error);
+gboolean            atlas_export_json       (AtlasStore  *store,
+                                             GFile       *file,
+                                             GError     **error);
+
+G_END_DECLS

@@ -1,0 +1,35 @@
+/* atlas-store-private.h
+ *
+ * Copyright 2026 The Chongqing Science Atlas authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+ * GNU General Public License for more details.
+ *
+ * You should have received a copy of the GNU General Public License
+ * along with this program.  If not, see <http://www.gnu.org/licenses/>.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "atlas-store.h"
+
+G_BEGIN_DECLS
+
+gboolean _atlas_store_migrate_user        (sqlite3     *db,
+                                           const char  *schema,
+                                           int          from_version,
+                                           GError     **error);
+gboolean _atlas_store_create_merged_views (sqlite3     *db,
+                                           GError     **error);
+extern const char * const _atlas_store_record_tables[];
+
+G_END_DECLS

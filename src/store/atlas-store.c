@@ -1,0 +1,584 @@
+/* atlas-store.c
+ *
+ * Copyright 2026 The Chongqing Science Atlas authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+ * GNU General Public License for more details.
+ *
+ * You should have received a copy of the GNU General Public License
+ * along with this program.  If not, see <http://www.gnu.org/licenses/>.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "atlas-store"
+
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gstdio.h>
+
+#include "atlas-db-resources.h"
+#include "atlas-search-index.h"
+#include "atlas-store-private.h"
+
+/* AtlasStore is the SQLite connection behind the app.
+ *
+ * "main" is the bundled dataset, deserialized read-only from the GResource
+ * (or from a downloaded dataset package).  "user" is the user's own database
+ * under $XDG_DATA_HOME/cq-atlas/, attached beside it and upgraded on open.
+ * When the user database cannot be used (corrupt, locked, from a newer
+ * version, unwritable), an empty in-memory one takes its place, the file is
+ * left untouched, and the reason is kept for the window to show: the app
+ * always starts with the bundled data.
+ */
+
+struct _AtlasStore
+{
+  GObject     parent_instance;
+
+  sqlite3    *db;
+  GBytes     *bundled;
+  char       *user_path;
+  GError     *user_problem;
+  GHashTable *statements;     /* SQL text -> sqlite3_stmt */
+};
+
+G_DEFINE_QUARK (atlas-store-error-quark, atlas_store_error)
+G_DEFINE_FINAL_TYPE (AtlasStore, atlas_store, G_TYPE_OBJECT)
+
+static void
+atlas_store_finalize (GObject *object)
+{
+  AtlasStore *self = (AtlasStore *)object;
+
+  /* Statements must be finalized before the connection closes. */
+  g_clear_pointer (&self->statements, g_hash_table_unref);
+  g_clear_pointer (&self->db, sqlite3_close);
+  g_clear_pointer (&self->bundled, g_bytes_unref);
+  g_clear_pointer (&self->user_path, g_free);
+  g_clear_error (&self->user_problem);
+
+  G_OBJECT_CLASS (atlas_store_parent_class)->finalize (object);
+}
+
+static void
+atlas_store_class_init (AtlasStoreClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = atlas_store_finalize;
+}
+
+static void
+finalize_statement (gpointer data)
+{
+  sqlite3_finalize (data);
+}
+
+static void
+atlas_store_init (AtlasStore *self)
+{
+  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_statement);
+}
+
+static int
+query_int (AtlasStore *self,
+           const char *sql,
+           int        *rc_out)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int value = -1;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        {
+          value = sqlite3_column_int (stmt, 0);
+          rc = SQLITE_OK;
+        }
+    }
+  if (rc_out)
+    *rc_out = rc;
+  return value;
+}
+
+static gboolean
+open_bundled (AtlasStore  *self,
+              GError     **error)
+{
+  gsize size;
+  const guint8 *data = g_bytes_get_data (self->bundled, &size);
+  int rc, version;
+
+  if (size == 0)
+    {
+      g_set_error_literal (error, ATLAS_STORE_ERROR, ATLAS_STORE_ERROR_CORRUPT,
+                           "The bundled data is empty");
+      return FALSE;
+    }
+
+  if (sqlite3_open_v2 (":memory:", &self->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK)
+    {
+      g_set_error_literal (error, ATLAS_STORE_ERROR, ATLAS_STORE_ERROR_FAILED,
+                           "Cannot create a database connection");
+      return FALSE;
+    }
+
+  sqlite3_extended_result_codes (self->db, TRUE);
+
+  /* The bytes outlive the connection (self->bundled), and are never written. */
+  rc = sqlite3_deserialize (self->db, "main", (unsigned char *) data, size, size,
+                            SQLITE_DESERIALIZE_READONLY);
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, ATLAS_STORE_ERROR, ATLAS_STORE_ERROR_CORRUPT,
+                   "Cannot open the bundled data: %s", sqlite3_errstr (rc));
+      return FALSE;
+    }
+
+  version = query_int (self, "PRAGMA main.user_version", &rc);
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, ATLAS_STORE_ERROR, ATLAS_STORE_ERROR_CORRUPT,
+                   "The bundled data is damaged: %s", sqlite3_errstr (rc));
+      return FALSE;
+    }
+  if (version > ATLAS_DATASET_FORMAT)
+    {
+      g_set_error (error, ATLAS_STORE_ERROR, ATLAS_STORE_ERROR_TOO_NEW,
+                   "The data is of format %d; this version of the app reads format %d",
+                   version, ATLAS_DATASET_FORMAT);
+      return FALSE;
+    }
+  if (version < ATLAS_DATASET_FORMAT ||
+      query_int (self, "SELECT count(*) FROM main.release", &rc) != 1 || rc != SQLITE_OK)
+    {
+      g_set_error_literal (error, ATLAS_STORE_ERROR, ATLAS_STORE_ERROR_CORRUPT,
+                           "The data is not a Chongqing Science Atlas dataset");
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+set_user_problem (AtlasStore *self,
+                  GError     *error)
+{
+  g_clear_error (&self->user_problem);
+  self->user_problem = error;
+}
+
+static gboolean
+attach_user (AtlasStore  *self,
+             const char  *path,
+             GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *uri = NULL;
+  int rc;
+
+  if (sqlite3_prepare_v2 (self->db, "ATTACH DATABASE ?1 AS user", -1, &stmt, NULL) != SQLITE_OK)
+    {
+      g_set_error (error, ATLAS_STORE_ERROR, ATLAS_STORE_ERROR_FAILED, "%s",
+                   sqlite3_errmsg (self->db));
+      return FALSE;
+    }
+  sqlite3_bind_text (stmt, 1, path ? path : ":memory:", -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      int base = rc & 0xff;
+
+      if (base == SQLITE_NOTADB || base == SQLITE_CORRUPT)
+        g_set_error (error, ATLAS_STORE_ERROR, ATLAS_STORE_ERROR_CORRUPT,
+                     "Your data file %s is damaged", path);
+      else if (base == SQLITE_BUSY || base == SQLITE_LOCKED)
+        g_set_error (error, ATLAS_STORE_ERROR, ATLAS_STORE_ERROR_LOCKED,
+                     "Your data file %s is in use by another program", path);
+      else if (base == SQLITE_CANTOPEN || base == SQLITE_READONLY || base == SQLITE_PERM)
+        g_set_error (error, ATLAS_STORE_ERROR, ATLAS_STORE_ERROR_READ_ONLY,
+                     "Cannot open your data file %s: %s", path ? path : ":memory:",
+                     sqlite3_errmsg (self->db));
+      else
+        g_set_error (error, ATLAS_STORE_ERROR, ATLAS_STORE_ERROR_FAILED,
+                     "Cannot open your data file %s: %s", path ? path : ":memory:",
+                     sqlite3_errmsg (self->db));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+detach_user (AtlasStore *self)
+{
+  sqlite3_exec (self->db, "DETACH DATABASE user", NULL, NULL, NULL);
+}
+
+/* Opens and upgrades the user database at @path; on failure leaves nothing
+ * attached and the file as it was.
+ */
+static gboolean
+open_user (AtlasStore  *self,
+           const char  *path,
+           GError     **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  int rc, version, base;
+
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved = errno;
+      g_set_error (error, ATLAS_STORE_ERROR, ATLAS_STORE_ERROR_READ_ONLY,
+                   "Cannot create the folder %s: %s", dir, g_strerror (saved));
+      return FALSE;
+    }
+
+  if (!attach_user (self, path, error))
+    return FALSE;
+
+  /* A busy timeout keeps a second instance from failing at once. */
+  sqlite3_busy_timeout (self->db, 2000);
+
+  version = query_int (self, "PRAGMA user.user_version", &rc);
+  base = rc & 0xff;
+  if (rc == SQLITE_OK)
+    {
+      g_autoptr(sqlite3_stmt) stmt = NULL;
+
+      if (sqlite3_prepare_v2 (self->db, "PRAGMA user.quick_check", -1, &stmt, NULL) == SQLITE_OK &&
+          sqlite3_step (stmt) == SQLITE_ROW &&
+          g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") != 0)
+        base = SQLITE_CORRUPT;
+      else
+        base = sqlite3_errcode (self->db) & 0xff;
+      if (base == SQLITE_ROW || base == SQLITE_DONE)
+        base = SQLITE_OK;
+    }
+
+  if (base == SQLITE_NOTADB || base == SQLITE_CORRUPT)
+    {
+      g_set_error (error, ATLAS_STORE_ERROR, ATLAS_STORE_ERROR_CORRUPT,
+                   "Your data file %s is damaged", path);
+      detach_user (self);
+      return FALSE;
+    }
+  if (base == SQLITE_BUSY || base == SQLITE_LOCKED)
+    {
+      g_set_error (error, ATLAS_STORE_ERROR, ATLAS_STORE_ERROR_LOCKED,
+                   "Your data file %s is in use by another program", path);
+      detach_user (self);
+      return FALSE;
+    }
+  if (base != SQLITE_OK)
+    {
+      g_set_error (error, ATLAS_STORE_ERROR, ATLAS_STORE_ERROR_FAILED,
+                   "Cannot read your data file %s: %s", path, sqlite3_errstr (base));
+      detach_user (self);
+      return FALSE;
+    }
+
+  if (version > ATLAS_USER_SCHEMA_VERSION)
+    {
+      g_set_error (error, ATLAS_STORE_ERROR, ATLAS_STORE_ERROR_TOO_NEW,
+                   "Your data file %s was written by a newer version of the app", path);
+      detach_user (self);
+      return FALSE;
+    }
+
+  if (version < ATLAS_USER_SCHEMA_VERSION)
+    {
+      g_autoptr(GError) local_error = NULL;
+
+      if (!_atlas_store_migrate_user (self->db, "user", version, &local_error))
+        {
+          int code = sqlite3_errcode (self->db) & 0xff;
+
+          g_set_error (error, ATLAS_STORE_ERROR,
+                       code == SQLITE_READONLY ? ATLAS_STORE_ERROR_READ_ONLY
+                       : code == SQLITE_BUSY ? ATLAS_STORE_ERROR_LOCKED
+                       : code == SQLITE_FULL ? ATLAS_STORE_ERROR_FAILED
+                       : ATLAS_STORE_ERROR_FAILED,
+                       "Cannot prepare your data file %s: %s", path, local_error->message);
+          detach_user (self);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+/**
+ * atlas_store_new:
+ * @bundled: the dataset (an atlas.sqlite image)
+ * @user_path: (nullable): the user's database, or %NULL for none (in memory)
+ * @error: set when the bundled data cannot be used
+ *
+ * Problems with the user database are not errors here: see
+ * atlas_store_get_user_problem().
+ */
+AtlasStore *
+atlas_store_new (GBytes      *bundled,
+                 const char  *user_path,
+                 GError     **error)
+{
+  g_autoptr(AtlasStore) self = NULL;
+
+  g_return_val_if_fail (bundled != NULL, NULL);
+
+  self = g_object_new (ATLAS_TYPE_STORE, NULL);
+  self->bundled = g_bytes_ref (bundled);
+
+  if (!open_bundled (self, error))
+    return NULL;
+
+  if (user_path != NULL)
+    {
+      GError *user_error = NULL;
+
+      if (open_user (self, user_path, &user_error))
+        self->user_path = g_strdup (user_path);
+      else
+        {
+          g_debug ("%s", user_error->message);
+          set_user_problem (self, user_error);
+        }
+    }
+
+  if (self->user_path == NULL)
+    {
+      if (!attach_user (self, NULL, error) ||
+          !_atlas_store_migrate_user (self->db, "user", 0, error))
+        return NULL;
+    }
+
+  if (!_atlas_store_create_merged_views (self->db, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+GBytes *
+atlas_store_get_bundled_bytes (GError **error)
+{
+  static gsize registered = 0;
+
+  /* The database resource is registered by hand: a constructor in a static
+   * library is dropped when nothing else pulls its object file in.
+   */
+  if (g_once_init_enter (&registered))
+    {
+      atlas_db_register_resource ();
+      g_once_init_leave (&registered, 1);
+    }
+
+  return g_resources_lookup_data (RESOURCE_PREFIX "/atlas.sqlite",
+                                  G_RESOURCE_LOOKUP_FLAGS_NONE, error);
+}
+
+char *
+atlas_store_get_default_user_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "cq-atlas", "user.sqlite", NULL);
+}
+
+AtlasStore *
+atlas_store_new_default (GError **error)
+{
+  g_autoptr(GBytes) bundled = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *user_path = NULL;
+
+  if ((bundled = atlas_store_get_bundled_bytes (&local_error)) == NULL)
+    {
+      g_set_error (error, ATLAS_STORE_ERROR, ATLAS_STORE_ERROR_MISSING,
+                   "The bundled data is missing from this installation: %s",
+                   local_error->message);
+      return NULL;
+    }
+
+  user_path = atlas_store_get_default_user_path ();
+  return atlas_store_new (bundled, user_path, error);
+}
+
+const GError *
+atlas_store_get_user_problem (AtlasStore *self)
+{
+  g_return_val_if_fail (ATLAS_IS_STORE (self), NULL);
+
+  return self->user_problem;
+}
+
+const char *
+atlas_store_get_user_path (AtlasStore *self)
+{
+  g_return_val_if_fail (ATLAS_IS_STORE (self), NULL);
+
+  return self->user_path;
+}
+
+sqlite3 *
+atlas_store_get_db (AtlasStore *self)
+{
+  g_return_val_if_fail (ATLAS_IS_STORE (self), NULL);
+
+  return self->db;
+}
+
+/**
+ * atlas_store_prepare:
+ *
+ * Returns: (transfer none): a cached statement for @sql, reset and with its
+ *   bindings cleared.  @sql must be a constant of the program, never built
+ *   from user data: values go through sqlite3_bind_*().
+ */
+sqlite3_stmt *
+atlas_store_prepare (AtlasStore  *self,
+                     const char  *sql,
+                     GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (ATLAS_IS_STORE (self), NULL);
+  g_return_val_if_fail (sql != NULL, NULL);
+
+  if ((stmt = g_hash_table_lookup (self->statements, sql)) != NULL)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      return stmt;
+    }
+
+  if (sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    {
+      g_set_error (error, ATLAS_STORE_ERROR, ATLAS_STORE_ERROR_FAILED,
+                   "%s", sqlite3_errmsg (self->db));
+      return NULL;
+    }
+
+  g_hash_table_insert (self->statements, g_strdup (sql), stmt);
+  return stmt;
+}
+
+char *
+atlas_store_search_key (const char *entity,
+                        const char *id)
+{
+  return g_strconcat (entity, ":", id, NULL);
+}
+
+static gboolean
+collect_matches (AtlasStore  *self,
+                 const char  *sql,
+                 const char  *pattern,
+                 GHashTable  *matches,
+                 GError     **error)
+{
+  sqlite3_stmt *stmt = atlas_store_prepare (self, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, pattern, -1, SQLITE_TRANSIENT);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_hash_table_add (matches,
+                      atlas_store_search_key ((const char *) sqlite3_column_text (stmt, 0),
+                                              (const char *) sqlite3_column_text (stmt, 1)));
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      g_set_error (error, ATLAS_STORE_ERROR, ATLAS_STORE_ERROR_FAILED,
+                   "%s", sqlite3_errmsg (self->db));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * atlas_store_search:
+ *
+ * Finds the records whose names or texts contain @text (case-insensitive),
+ * in the bundled and the user data.
+ *
+ * Returns: (transfer full): a set of keys made by atlas_store_search_key()
+ */
+GHashTable *
+atlas_store_search (AtlasStore  *self,
+                    const char  *text,
+                    GError     **error)
+{
+  g_autoptr(GHashTable) matches = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autofree char *stripped = NULL;
+
+  g_return_val_if_fail (ATLAS_IS_STORE (self), NULL);
+  g_return_val_if_fail (text != NULL, NULL);
+
+  stripped = g_strstrip (g_strdup (text));
+  if (*stripped == '\0')
+    return g_steal_pointer (&matches);
+
+  /* The trigram tokenizer needs three characters; shorter queries (two
+   * Chinese characters are a common word) scan with LIKE instead.
+   */
+  if (g_utf8_strlen (stripped, -1) >= 3)
+    {
+      g_autofree char *match = atlas_search_build_match (stripped);
+
+      if (!collect_matches (self, "SELECT entity, entity_id FROM main.search WHERE search MATCH ?1"
+                                  " UNION SELECT entity, entity_id FROM user.search"
+                                  " WHERE search MATCH ?1",
+                            match, matches, error))
+        return NULL;
+    }
+  else
+    {
+      g_autofree char *like = atlas_search_build_like (stripped);
+
+      if (!collect_matches (self, "SELECT entity, entity_id FROM main.search"
+                                  " WHERE name LIKE ?1 ESCAPE '\\' OR body LIKE ?1 ESCAPE '\\'"
+                                  " UNION SELECT entity, entity_id FROM user.search"
+                                  " WHERE name LIKE ?1 ESCAPE '\\' OR body LIKE ?1 ESCAPE '\\'",
+                            like, matches, error))
+        return NULL;
+    }
+
+  return g_steal_pointer (&matches);
+}
+
+gboolean
+atlas_store_get_release (AtlasStore  *self,
+                         char       **version,
+                         char       **created_on,
+                         char       **checksum)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (ATLAS_IS_STORE (self), FALSE);
+
+  stmt = atlas_store_prepare (self, "SELECT version, created_on, checksum FROM main.release", NULL);
+  if (stmt == NULL || sqlite3_step (stmt) != SQLITE_ROW)
+    return FALSE;
+
+  if (version)
+    *version = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  if (created_on)
+    *created_on = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+  if (checksum)
+    *checksum = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+  sqlite3_reset (stmt);
+  return TRUE;
+}

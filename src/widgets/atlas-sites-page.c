@@ -1,0 +1,410 @@
+/* atlas-sites-page.c
+ *
+ * Copyright 2026 The Chongqing Science Atlas authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+ * GNU General Public License for more details.
+ *
+ * You should have received a copy of the GNU General Public License
+ * along with this program.  If not, see <http://www.gnu.org/licenses/>.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "atlas-dataset.h"
+#include "atlas-district.h"
+#include "atlas-format.h"
+#include "atlas-item.h"
+#include "atlas-labels.h"
+#include "atlas-site.h"
+#include "atlas-site-filter.h"
+#include "atlas-sites-page.h"
+#include "atlas-state.h"
+
+/* The Sites page: every site in a sortable table, filtered live by the shared
+ * state (search text, categories, time range, district).  Selecting a row
+ * selects the site everywhere; a site selected elsewhere is selected here.
+ */
+
+struct _AtlasSitesPage
+{
+  GtkWidget           parent_instance;
+
+  AtlasDataset       *dataset;
+  AtlasState         *state;
+  GtkFilterListModel *filtered;
+  GtkSortListModel   *sorted;
+  GtkSingleSelection *selection;
+  gboolean            syncing;
+
+  GtkStack           *stack;
+  GtkColumnView      *column_view;
+  GtkLabel           *count_label;
+  GtkButton          *clear_button;
+};
+
+G_DEFINE_FINAL_TYPE (AtlasSitesPage, atlas_sites_page, GTK_TYPE_WIDGET)
+
+/* ---- cells ------------------------------------------------------------ */
+
+static void
+setup_label (GtkSignalListItemFactory *factory,
+             GtkListItem              *item,
+             gpointer                  user_data)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+setup_category (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                gpointer                  user_data)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  GtkWidget *swatch = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_widget_set_valign (swatch, GTK_ALIGN_CENTER);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_box_append (GTK_BOX (box), swatch);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_list_item_set_child (item, box);
+}
+
+typedef enum
+{
+  COLUMN_NAME,
+  COLUMN_CATEGORY,
+  COLUMN_DISTRICT,
+  COLUMN_PRECISION,
+  COLUMN_ESTABLISHED,
+} Column;
+
+static void
+bind_cell (GtkSignalListItemFactory *factory,
+           GtkListItem              *item,
+           gpointer                  user_data)
+{
+  Column column = GPOINTER_TO_INT (user_data);
+  AtlasSite *site = gtk_list_item_get_item (item);
+  GtkWidget *child = gtk_list_item_get_child (item);
+  AtlasDistrict *district;
+
+  switch (column)
+    {
+    case COLUMN_NAME:
+      gtk_label_set_text (GTK_LABEL (child), atlas_item_get_name (ATLAS_ITEM (site)));
+      gtk_widget_set_tooltip_text (child, atlas_item_get_name (ATLAS_ITEM (site)));
+      break;
+
+    case COLUMN_CATEGORY:
+      {
+        GtkWidget *swatch = gtk_widget_get_first_child (child);
+        GtkWidget *label = gtk_widget_get_last_child (child);
+        g_autofree char *css = g_strdup_printf ("category-%s",
+                                                atlas_site_category_to_string (atlas_site_get_category (site)));
+        const char *classes[] = { "swatch", css, NULL };
+
+        gtk_widget_set_css_classes (swatch, classes);
+        gtk_label_set_text (GTK_LABEL (label),
+                            atlas_site_category_get_label (atlas_site_get_category (site)));
+      }
+      break;
+
+    case COLUMN_DISTRICT:
+      district = atlas_site_get_district (site);
+      gtk_label_set_text (GTK_LABEL (child), district ? atlas_item_get_name (ATLAS_ITEM (district)) : "");
+      break;
+
+    case COLUMN_PRECISION:
+      gtk_label_set_text (GTK_LABEL (child),
+                          atlas_location_precision_get_label (atlas_site_get_location_precision (site)));
+      gtk_widget_set_tooltip_text (child,
+                                   atlas_location_precision_get_description (atlas_site_get_location_precision (site)));
+      break;
+
+    case COLUMN_ESTABLISHED:
+      {
+        g_autofree char *date = atlas_format_date (atlas_site_get_established_on (site));
+        gtk_label_set_text (GTK_LABEL (child), date);
+      }
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* ---- sorting ---------------------------------------------------------- */
+
+static int
+compare_utf8 (const char *a,
+              const char *b)
+{
+  g_autofree char *ka = g_utf8_collate_key (a ? a : "", -1);
+  g_autofree char *kb = g_utf8_collate_key (b ? b : "", -1);
+
+  return strcmp (ka, kb);
+}
+
+static int
+compare_sites (gconstpointer a,
+               gconstpointer b,
+               gpointer      user_data)
+{
+  Column column = GPOINTER_TO_INT (user_data);
+  AtlasSite *sa = (AtlasSite *) a;
+  AtlasSite *sb = (AtlasSite *) b;
+  int result = 0;
+
+  switch (column)
+    {
+    case COLUMN_CATEGORY:
+      result = compare_utf8 (atlas_site_category_get_label (atlas_site_get_category (sa)),
+                             atlas_site_category_get_label (atlas_site_get_category (sb)));
+      break;
+
+    case COLUMN_DISTRICT:
+      result = compare_utf8 (atlas_item_get_name (ATLAS_ITEM (atlas_site_get_district (sa))),
+                             atlas_item_get_name (ATLAS_ITEM (atlas_site_get_district (sb))));
+      break;
+
+    case COLUMN_PRECISION:
+      result = (int) atlas_site_get_location_precision (sa) - (int) atlas_site_get_location_precision (sb);
+      break;
+
+    case COLUMN_ESTABLISHED:
+      /* Undated sites sort last either way round is not possible with one
+       * comparison; they sort first, as "earliest unknown".
+       */
+      result = g_strcmp0 (atlas_site_get_established_on (sa), atlas_site_get_established_on (sb));
+      break;
+
+    case COLUMN_NAME:
+    default:
+      break;
+    }
+
+  /* Ties (and the name column) fall back to the name. */
+  if (result == 0)
+    result = compare_utf8 (atlas_item_get_name (ATLAS_ITEM (sa)), atlas_item_get_name (ATLAS_ITEM (sb)));
+
+  return result < 0 ? GTK_ORDERING_SMALLER : result > 0 ? GTK_ORDERING_LARGER : GTK_ORDERING_EQUAL;
+}
+
+static void
+add_column (AtlasSitesPage *self,
+            Column          column,
+            const char     *title,
+            gboolean        expand,
+            int             fixed_width)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  g_autoptr(GtkColumnViewColumn) col = NULL;
+  g_autoptr(GtkSorter) sorter = NULL;
+
+  g_signal_connect (factory, "setup",
+                    column == COLUMN_CATEGORY ? G_CALLBACK (setup_category) : G_CALLBACK (setup_label),
+                    NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), GINT_TO_POINTER (column));
+
+  col = gtk_column_view_column_new (title, factory);
+  sorter = GTK_SORTER (gtk_custom_sorter_new (compare_sites, GINT_TO_POINTER (column), NULL));
+  gtk_column_view_column_set_sorter (col, sorter);
+  gtk_column_view_column_set_expand (col, expand);
+  gtk_column_view_column_set_resizable (col, TRUE);
+  if (fixed_width > 0)
+    gtk_column_view_column_set_fixed_width (col, fixed_width);
+  gtk_column_view_append_column (self->column_view, col);
+}
+
+/* ---- state ------------------------------------------------------------ */
+
+static void
+update_count (AtlasSitesPage *self)
+{
+  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
+  guint total = g_list_model_get_n_items (atlas_dataset_get_sites (self->dataset));
+  g_autofree char *text = NULL;
+
+  if (shown == total)
+    text = g_strdup_printf (g_dngettext (NULL, "%u site", "%u sites", total), total);
+  else
+    /* Translators: "Showing 14 of 52 sites". */
+    text = g_strdup_printf (g_dngettext (NULL, "Showing %u of %u site", "Showing %u of %u sites", total),
+                            shown, total);
+
+  gtk_label_set_text (self->count_label, text);
+  gtk_widget_set_visible (GTK_WIDGET (self->clear_button), atlas_state_is_filtering (self->state));
+  gtk_stack_set_visible_child_name (self->stack, shown > 0 ? "list" : "empty");
+}
+
+static void
+on_selected_item_changed (AtlasSitesPage *self)
+{
+  AtlasSite *site;
+
+  if (self->syncing)
+    return;
+
+  site = gtk_single_selection_get_selected_item (self->selection);
+  if (site != NULL)
+    {
+      self->syncing = TRUE;
+      atlas_state_set_selection (self->state, ATLAS_ITEM (site));
+      self->syncing = FALSE;
+    }
+}
+
+static void
+on_state_selection_changed (AtlasSitesPage *self)
+{
+  AtlasItem *item = atlas_state_get_selection (self->state);
+  GListModel *model = G_LIST_MODEL (self->sorted);
+  guint position = GTK_INVALID_LIST_POSITION;
+
+  if (self->syncing)
+    return;
+
+  if (item != NULL && ATLAS_IS_SITE (item))
+    {
+      guint n = g_list_model_get_n_items (model);
+
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(GObject) candidate = g_list_model_get_item (model, i);
+
+          if (candidate == (GObject *) item)
+            {
+              position = i;
+              break;
+            }
+        }
+    }
+
+  self->syncing = TRUE;
+  gtk_single_selection_set_selected (self->selection, position);
+  self->syncing = FALSE;
+
+  /* Bring the row into view (GTK 4.8 has no gtk_column_view_scroll_to ()). */
+  if (position != GTK_INVALID_LIST_POSITION)
+    gtk_widget_activate_action (GTK_WIDGET (self->column_view), "list.scroll-to-item", "u", position);
+}
+
+static void
+atlas_sites_page_dispose (GObject *object)
+{
+  AtlasSitesPage *self = (AtlasSitesPage *)object;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), ATLAS_TYPE_SITES_PAGE);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->sorted);
+  g_clear_object (&self->filtered);
+  g_clear_object (&self->dataset);
+  g_clear_object (&self->state);
+
+  G_OBJECT_CLASS (atlas_sites_page_parent_class)->dispose (object);
+}
+
+static void
+atlas_sites_page_class_init (AtlasSitesPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = atlas_sites_page_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/atlas-sites-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, AtlasSitesPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, AtlasSitesPage, column_view);
+  gtk_widget_class_bind_template_child (widget_class, AtlasSitesPage, count_label);
+  gtk_widget_class_bind_template_child (widget_class, AtlasSitesPage, clear_button);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+atlas_sites_page_init (AtlasSitesPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  add_column (self, COLUMN_NAME, _("Name"), TRUE, -1);
+  add_column (self, COLUMN_CATEGORY, _("Category"), FALSE, 190);
+  add_column (self, COLUMN_DISTRICT, _("District"), FALSE, 170);
+  add_column (self, COLUMN_PRECISION, _("Location"), FALSE, 140);
+  add_column (self, COLUMN_ESTABLISHED, _("Established"), FALSE, 130);
+}
+
+void
+atlas_sites_page_bind (AtlasSitesPage *self,
+                       AtlasDataset   *dataset,
+                       AtlasState     *state)
+{
+  g_autoptr(AtlasSiteFilter) filter = NULL;
+
+  g_return_if_fail (ATLAS_IS_SITES_PAGE (self));
+  g_return_if_fail (ATLAS_IS_DATASET (dataset));
+  g_return_if_fail (ATLAS_IS_STATE (state));
+  g_return_if_fail (self->dataset == NULL);
+
+  self->dataset = g_object_ref (dataset);
+  self->state = g_object_ref (state);
+
+  filter = atlas_site_filter_new (state, dataset);
+  self->filtered = gtk_filter_list_model_new (g_object_ref (atlas_dataset_get_sites (dataset)),
+                                              g_object_ref (GTK_FILTER (filter)));
+  self->sorted = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->filtered)),
+                                          g_object_ref (gtk_column_view_get_sorter (self->column_view)));
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->sorted)));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+
+  /* Sorted by name until the user picks a column. */
+  gtk_column_view_sort_by_column (self->column_view,
+                                  g_list_model_get_item (gtk_column_view_get_columns (self->column_view), 0),
+                                  GTK_SORT_ASCENDING);
+
+  g_signal_connect_object (self->selection, "notify::selected-item",
+                           G_CALLBACK (on_selected_item_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->filtered, "items-changed",
+                           G_CALLBACK (update_count), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (state, "notify::selection",
+                           G_CALLBACK (on_state_selection_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (state, "notify",
+                           G_CALLBACK (update_count), self, G_CONNECT_SWAPPED);
+
+  update_count (self);
+  on_state_selection_changed (self);
+}
+
+/**
+ * atlas_sites_page_get_model:
+ *
+ * Returns: (transfer none): the sites as the table shows them, filtered and sorted
+ */
+GListModel *
+atlas_sites_page_get_model (AtlasSitesPage *self)
+{
+  g_return_val_if_fail (ATLAS_IS_SITES_PAGE (self), NULL);
+
+  return G_LIST_MODEL (self->sorted);
+}
