@@ -15,7 +15,8 @@ cd "$here"
 # Debian 12 packages: to build and run, and in addition to test.
 build_pkgs=(meson ninja-build pkg-config gcc gettext libglib2.0-dev libglib2.0-dev-bin
             libgtk-4-dev libadwaita-1-dev libsoup-3.0-dev libsqlite3-dev libjson-glib-dev
-            desktop-file-utils appstream fonts-noto-cjk adwaita-icon-theme)
+            desktop-file-utils appstream fonts-noto-cjk adwaita-icon-theme librsvg2-common
+            python3 dbus)
 test_pkgs=(xvfb xauth poppler-utils clang libclang-rt-14-dev)
 
 say () { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
@@ -104,7 +105,7 @@ case "$cmd" in
     ensure_packages "${build_pkgs[@]}"
     configure build
     dev_env build
-    exec ./build/src/app/cq-atlas "$@"
+    exec ./build/src/cq-atlas "$@"
     ;;
   test)
     shift

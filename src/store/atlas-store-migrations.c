@@ -118,10 +118,22 @@ _atlas_store_migrate_user (sqlite3     *db,
                            int          from_version,
                            GError     **error)
 {
+  return _atlas_store_migrate_user_to (db, schema, from_version, ATLAS_USER_SCHEMA_VERSION, error);
+}
+
+/* Tests use this to make databases of an old version. */
+gboolean
+_atlas_store_migrate_user_to (sqlite3     *db,
+                              const char  *schema,
+                              int          from_version,
+                              int          to_version,
+                              GError     **error)
+{
   g_return_val_if_fail (g_strcmp0 (schema, "user") == 0 || g_strcmp0 (schema, "main") == 0,
                         FALSE);
+  g_return_val_if_fail (to_version <= ATLAS_USER_SCHEMA_VERSION, FALSE);
 
-  for (int v = from_version; v < ATLAS_USER_SCHEMA_VERSION; v++)
+  for (int v = from_version; v < to_version; v++)
     {
       g_autoptr(GString) sql = g_string_new (migrations[v]);
       g_autofree char *version = NULL;

@@ -28,6 +28,11 @@ gboolean _atlas_store_migrate_user        (sqlite3     *db,
                                            const char  *schema,
                                            int          from_version,
                                            GError     **error);
+gboolean _atlas_store_migrate_user_to     (sqlite3     *db,
+                                           const char  *schema,
+                                           int          from_version,
+                                           int          to_version,
+                                           GError     **error);
 gboolean _atlas_store_create_merged_views (sqlite3     *db,
                                            GError     **error);
 extern const char * const _atlas_store_record_tables[];

@@ -46,6 +46,9 @@ atlas_banner_dispose (GObject *object)
   AtlasBanner *self = (AtlasBanner *)object;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), ATLAS_TYPE_BANNER);
+  /* The template's unnamed top-level child is not cleared by the above. */
+  for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL; )
+    gtk_widget_unparent (child);
 
   G_OBJECT_CLASS (atlas_banner_parent_class)->dispose (object);
 }

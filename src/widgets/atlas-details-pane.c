@@ -93,6 +93,7 @@ add_fact (AtlasDetailsPane *self,
     return;
 
   row = adw_action_row_new ();
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), value);
   gtk_widget_add_css_class (row, "property");
@@ -113,6 +114,7 @@ add_link_row (AtlasDetailsPane *self,
     return;
 
   row = adw_action_row_new ();
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   if (subtitle != NULL)
     adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
@@ -306,6 +308,8 @@ show_event (AtlasDetailsPane *self,
       AtlasParty *party = atlas_event_get_party (event, i, &role);
       GtkWidget *row = adw_action_row_new ();
 
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), atlas_item_get_name (ATLAS_ITEM (party)));
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), atlas_party_role_get_label (role));
       gtk_list_box_append (self->related, row);
@@ -495,6 +499,9 @@ atlas_details_pane_dispose (GObject *object)
   AtlasDetailsPane *self = (AtlasDetailsPane *)object;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), ATLAS_TYPE_DETAILS_PANE);
+  /* The template's unnamed top-level child is not cleared by the above. */
+  for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL; )
+    gtk_widget_unparent (child);
   g_clear_object (&self->dataset);
   g_clear_object (&self->state);
 

@@ -314,6 +314,9 @@ atlas_sites_page_dispose (GObject *object)
   AtlasSitesPage *self = (AtlasSitesPage *)object;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), ATLAS_TYPE_SITES_PAGE);
+  /* The template's unnamed top-level child is not cleared by the above. */
+  for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL; )
+    gtk_widget_unparent (child);
   g_clear_object (&self->selection);
   g_clear_object (&self->sorted);
   g_clear_object (&self->filtered);

@@ -275,6 +275,9 @@ atlas_sources_page_dispose (GObject *object)
   AtlasSourcesPage *self = (AtlasSourcesPage *)object;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), ATLAS_TYPE_SOURCES_PAGE);
+  /* The template's unnamed top-level child is not cleared by the above. */
+  for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL; )
+    gtk_widget_unparent (child);
   g_clear_object (&self->selection);
   g_clear_object (&self->dataset);
   g_clear_object (&self->state);

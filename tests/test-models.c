@@ -1,0 +1,304 @@
+/* test-models.c
+ *
+ * Copyright 2026 The Chongqing Science Atlas authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+ * GNU General Public License for more details.
+ *
+ * You should have received a copy of the GNU General Public License
+ * along with this program.  If not, see <http://www.gnu.org/licenses/>.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* The models over the bundled data: item lists, the shared state, the site
+ * and event filters, sorting, and the state's JSON form.
+ */
+
+#include "config.h"
+
+#include <gtk/gtk.h>
+
+#include "atlas-dataset.h"
+#include "atlas-district.h"
+#include "atlas-event.h"
+#include "atlas-event-filter.h"
+#include "atlas-item.h"
+#include "atlas-l10n.h"
+#include "atlas-site.h"
+#include "atlas-site-filter.h"
+#include "atlas-state.h"
+#include "atlas-store.h"
+#include "atlas-date.h"
+
+typedef struct
+{
+  AtlasStore   *store;
+  AtlasDataset *dataset;
+  AtlasState   *state;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bundled = atlas_store_get_bundled_bytes (&error);
+
+  g_assert_no_error (error);
+  f->store = atlas_store_new (bundled, NULL, &error);
+  g_assert_no_error (error);
+  f->dataset = atlas_dataset_new (f->store, &error);
+  g_assert_no_error (error);
+  f->state = atlas_state_new ();
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_clear_object (&f->state);
+  g_clear_object (&f->dataset);
+  g_clear_object (&f->store);
+}
+
+static guint
+n_items (GListModel *model)
+{
+  return g_list_model_get_n_items (model);
+}
+
+static void
+test_lists (Fixture       *f,
+            gconstpointer  data)
+{
+  GListModel *sites = atlas_dataset_get_sites (f->dataset);
+
+  g_assert_cmpuint (n_items (atlas_dataset_get_districts (f->dataset)), ==, 38);
+  g_assert_cmpuint (n_items (sites), >, 0);
+  g_assert_cmpuint (n_items (atlas_dataset_get_sources (f->dataset)), >, 0);
+  g_assert_true (g_list_model_get_item_type (sites) == ATLAS_TYPE_SITE);
+
+  /* Every site has its district and at least one citation. */
+  for (guint i = 0; i < n_items (sites); i++)
+    {
+      g_autoptr(AtlasSite) site = g_list_model_get_item (sites, i);
+      g_autoptr(GListModel) citations = atlas_dataset_list_citations (f->dataset, ATLAS_ITEM (site));
+      AtlasItem *again;
+
+      g_assert_nonnull (atlas_site_get_district (site));
+      g_assert_cmpuint (n_items (citations), >, 0);
+
+      again = atlas_dataset_lookup (f->dataset, "site", atlas_item_get_id (ATLAS_ITEM (site)));
+      g_assert_true (again == ATLAS_ITEM (site));
+    }
+}
+
+static void
+test_localized_names (Fixture       *f,
+                      gconstpointer  data)
+{
+  AtlasDistrict *yuzhong = atlas_dataset_lookup_district (f->dataset, 500103);
+
+  g_assert_nonnull (yuzhong);
+  atlas_l10n_set_chinese (TRUE);
+  g_assert_cmpstr (atlas_item_get_name (ATLAS_ITEM (yuzhong)), ==, "渝中区");
+  atlas_l10n_set_chinese (FALSE);
+  g_assert_cmpstr (atlas_item_get_name (ATLAS_ITEM (yuzhong)), ==, "Yuzhong District");
+}
+
+static void
+test_site_filter (Fixture       *f,
+                  gconstpointer  data)
+{
+  GListModel *sites = atlas_dataset_get_sites (f->dataset);
+  g_autoptr(AtlasSiteFilter) filter = atlas_site_filter_new (f->state, f->dataset);
+  g_autoptr(GtkFilterListModel) filtered = NULL;
+  g_autoptr(AtlasSite) first = g_list_model_get_item (sites, 0);
+  AtlasSiteCategory category = atlas_site_get_category (first);
+  guint all = n_items (sites), in_category = 0;
+
+  filtered = gtk_filter_list_model_new (g_object_ref (sites), g_object_ref (GTK_FILTER (filter)));
+  g_assert_cmpuint (n_items (G_LIST_MODEL (filtered)), ==, all);
+
+  for (guint i = 0; i < all; i++)
+    {
+      g_autoptr(AtlasSite) site = g_list_model_get_item (sites, i);
+
+      in_category += atlas_site_get_category (site) == category;
+    }
+
+  /* Category: only the first site's category. */
+  atlas_state_set_categories (f->state, 1u << category);
+  g_assert_cmpuint (n_items (G_LIST_MODEL (filtered)), ==, in_category);
+  atlas_state_set_categories (f->state, 0);
+  g_assert_cmpuint (n_items (G_LIST_MODEL (filtered)), ==, 0);
+  atlas_state_reset_filters (f->state);
+  g_assert_cmpuint (n_items (G_LIST_MODEL (filtered)), ==, all);
+
+  /* Search: the first site's Chinese name finds it, and fewer than all. */
+  atlas_state_set_search_text (f->state, atlas_item_get_name_zh (ATLAS_ITEM (first)));
+  g_assert_cmpuint (n_items (G_LIST_MODEL (filtered)), >=, 1);
+  g_assert_cmpuint (n_items (G_LIST_MODEL (filtered)), <, all);
+  for (guint i = 0; i < n_items (G_LIST_MODEL (filtered)); i++)
+    {
+      g_autoptr(AtlasSite) site = g_list_model_get_item (G_LIST_MODEL (filtered), i);
+
+      if (site == first)
+        break;
+      g_assert_cmpuint (i + 1, <, n_items (G_LIST_MODEL (filtered)));
+    }
+
+  atlas_state_set_search_text (f->state, "zzzz no such thing qqqq");
+  g_assert_cmpuint (n_items (G_LIST_MODEL (filtered)), ==, 0);
+  atlas_state_reset_filters (f->state);
+
+  /* District. */
+  atlas_state_set_district (f->state, atlas_district_get_adcode (atlas_site_get_district (first)));
+  g_assert_cmpuint (n_items (G_LIST_MODEL (filtered)), >=, 1);
+  for (guint i = 0; i < n_items (G_LIST_MODEL (filtered)); i++)
+    {
+      g_autoptr(AtlasSite) site = g_list_model_get_item (G_LIST_MODEL (filtered), i);
+
+      g_assert_true (atlas_site_get_district (site) == atlas_site_get_district (first));
+    }
+}
+
+static void
+test_event_filter_time (Fixture       *f,
+                        gconstpointer  data)
+{
+  GListModel *events = atlas_dataset_get_events (f->dataset);
+  g_autoptr(AtlasEventFilter) filter = atlas_event_filter_new (f->state, f->dataset);
+  g_autoptr(GtkFilterListModel) filtered = NULL;
+  g_autoptr(AtlasEvent) first = g_list_model_get_item (events, 0);
+  guint32 day = atlas_event_get_first_day (first);
+
+  filtered = gtk_filter_list_model_new (g_object_ref (events), g_object_ref (GTK_FILTER (filter)));
+  g_assert_cmpuint (n_items (G_LIST_MODEL (filtered)), ==, n_items (events));
+
+  /* A range of the event's own days keeps it; a range before all events
+   * keeps none.
+   */
+  atlas_state_set_time_range (f->state, day, atlas_event_get_last_day (first));
+  g_assert_cmpuint (n_items (G_LIST_MODEL (filtered)), >=, 1);
+  atlas_state_set_time_range (f->state, 1000, 1001);
+  g_assert_cmpuint (n_items (G_LIST_MODEL (filtered)), ==, 0);
+  atlas_state_clear_time_range (f->state);
+  g_assert_cmpuint (n_items (G_LIST_MODEL (filtered)), ==, n_items (events));
+
+  /* Kinds. */
+  atlas_state_set_event_kinds (f->state, 1u << atlas_event_get_kind (first));
+  for (guint i = 0; i < n_items (G_LIST_MODEL (filtered)); i++)
+    {
+      g_autoptr(AtlasEvent) event = g_list_model_get_item (G_LIST_MODEL (filtered), i);
+
+      g_assert_cmpint (atlas_event_get_kind (event), ==, atlas_event_get_kind (first));
+    }
+}
+
+static int
+compare_by_name (gconstpointer a,
+                 gconstpointer b,
+                 gpointer      user_data)
+{
+  g_autofree char *ka = g_utf8_collate_key (atlas_item_get_name ((AtlasItem *) a), -1);
+  g_autofree char *kb = g_utf8_collate_key (atlas_item_get_name ((AtlasItem *) b), -1);
+
+  return strcmp (ka, kb);
+}
+
+static void
+test_sort (Fixture       *f,
+           gconstpointer  data)
+{
+  GListModel *sites = atlas_dataset_get_sites (f->dataset);
+  g_autoptr(GtkSorter) sorter = GTK_SORTER (gtk_custom_sorter_new (compare_by_name, NULL, NULL));
+  g_autoptr(GtkSortListModel) sorted = gtk_sort_list_model_new (g_object_ref (sites), g_object_ref (sorter));
+  guint n = n_items (G_LIST_MODEL (sorted));
+
+  g_assert_cmpuint (n, ==, n_items (sites));
+  for (guint i = 1; i < n; i++)
+    {
+      g_autoptr(AtlasItem) a = g_list_model_get_item (G_LIST_MODEL (sorted), i - 1);
+      g_autoptr(AtlasItem) b = g_list_model_get_item (G_LIST_MODEL (sorted), i);
+
+      g_assert_cmpint (compare_by_name (a, b, NULL), <=, 0);
+    }
+}
+
+static void
+test_state_json (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(AtlasSite) site = g_list_model_get_item (atlas_dataset_get_sites (f->dataset), 0);
+  g_autoptr(AtlasState) copy = atlas_state_new ();
+  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(JsonNode) again = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *text_again = NULL;
+
+  atlas_state_set_selection (f->state, ATLAS_ITEM (site));
+  atlas_state_set_search_text (f->state, "科学城");
+  atlas_state_set_category (f->state, ATLAS_SITE_CATEGORY_COMPANY, FALSE);
+  atlas_state_set_time_range (f->state, atlas_julian_from_ymd (2016, 1, 1),
+                              atlas_julian_from_ymd (2020, 12, 31));
+  atlas_state_set_district (f->state, 500106);
+  atlas_state_set_page (f->state, "sites");
+
+  node = atlas_state_to_json (f->state);
+  text = json_to_string (node, FALSE);
+  g_test_message ("%s", text);
+
+  g_assert_true (atlas_state_load_json (copy, node, f->dataset, &error));
+  g_assert_no_error (error);
+  g_assert_true (atlas_state_get_selection (copy) == ATLAS_ITEM (site));
+  g_assert_cmpstr (atlas_state_get_search_text (copy), ==, "科学城");
+  g_assert_cmpuint (atlas_state_get_categories (copy), ==, atlas_state_get_categories (f->state));
+  g_assert_cmpuint (atlas_state_get_time_first (copy), ==, atlas_state_get_time_first (f->state));
+  g_assert_cmpuint (atlas_state_get_time_last (copy), ==, atlas_state_get_time_last (f->state));
+  g_assert_cmpint (atlas_state_get_district (copy), ==, 500106);
+  g_assert_cmpstr (atlas_state_get_page (copy), ==, "sites");
+
+  again = atlas_state_to_json (copy);
+  text_again = json_to_string (again, FALSE);
+  g_assert_cmpstr (text, ==, text_again);
+
+  /* A selection that no longer exists is an error, not a crash. */
+  {
+    g_autoptr(JsonNode) bad = json_from_string ("{\"selection\": {\"entity\": \"site\","
+                                                  " \"id\": \"no-such-site\"}}", NULL);
+
+    g_assert_false (atlas_state_load_json (copy, bad, f->dataset, &error));
+    g_assert_nonnull (error);
+  }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("/models/lists", test_lists);
+  ADD ("/models/localized-names", test_localized_names);
+  ADD ("/models/site-filter", test_site_filter);
+  ADD ("/models/event-filter", test_event_filter_time);
+  ADD ("/models/sort", test_sort);
+  ADD ("/models/state-json", test_state_json);
+
+#undef ADD
+
+  return g_test_run ();
+}
