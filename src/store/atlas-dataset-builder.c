@@ -1382,7 +1382,8 @@ atlas_dataset_builder_build (AtlasDatasetBuilder  *self,
   static const char *citation_columns[] = { "entity", "entity_id", "source_id", "quote", NULL };
   static const char *release_columns[] = { "version", "created_on", NULL };
   g_autofree char *schema = NULL;
-  g_autofree char *release[2] = { NULL, NULL };
+  /* version, created_on; a g_autofree array would free only the first. */
+  g_auto(GStrv) release = g_new0 (char *, 3);
   g_autoptr(sqlite3_stmt) cite = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
   RecordLoad load;
