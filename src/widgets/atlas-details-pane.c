@@ -82,6 +82,22 @@ clear_box (GtkWidget *box)
     }
 }
 
+/* Chinese text has no spaces to wrap at: let the row's subtitle break
+ * between any two characters, so that long notes stay inside the card.
+ */
+static void
+wrap_subtitles (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_LABEL (child) && gtk_widget_has_css_class (child, "subtitle"))
+        gtk_label_set_wrap_mode (GTK_LABEL (child), PANGO_WRAP_WORD_CHAR);
+      else
+        wrap_subtitles (child);
+    }
+}
+
 static void
 add_fact (AtlasDetailsPane *self,
           const char       *title,
@@ -97,6 +113,7 @@ add_fact (AtlasDetailsPane *self,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), value);
   gtk_widget_add_css_class (row, "property");
+  wrap_subtitles (row);
   gtk_list_box_append (self->facts, row);
 }
 
