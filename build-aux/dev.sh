@@ -66,11 +66,25 @@ dev_env () {
   export CQ_ATLAS_LOCALEDIR="$here/$dir/po"
 }
 
+# GtkApplication wants a session bus; a bare CI machine has none, so the
+# suite gets a private one.
+with_bus () {
+  if [ -z "${DBUS_SESSION_BUS_ADDRESS:-}" ] && command -v dbus-run-session >/dev/null; then
+    dbus-run-session -- "$@"
+  else
+    "$@"
+  fi
+}
+
 with_display () {
   if [ -n "${DISPLAY:-}" ] || [ -n "${WAYLAND_DISPLAY:-}" ]; then
-    "$@"
+    with_bus "$@"
   else
-    xvfb-run -a -s "-screen 0 1600x1200x24" "$@"
+    if [ -z "${DBUS_SESSION_BUS_ADDRESS:-}" ] && command -v dbus-run-session >/dev/null; then
+      xvfb-run -a -s "-screen 0 1600x1200x24" dbus-run-session -- "$@"
+    else
+      xvfb-run -a -s "-screen 0 1600x1200x24" "$@"
+    fi
   fi
 }
 

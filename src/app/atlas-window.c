@@ -27,6 +27,7 @@
 #include "atlas-source.h"
 #include "atlas-state.h"
 #include "atlas-store.h"
+#include "atlas-view.h"
 #include "atlas-window-private.h"
 
 /* The main window: a header bar with the view switcher, search and menus; the
@@ -213,6 +214,25 @@ show_user_problem (AtlasWindow *self)
   atlas_banner_show_message (self->banner, message, NULL, NULL);
 }
 
+/* Every page of the stack is an AtlasView: hand each the dataset and the
+ * shared state.
+ */
+static void
+bind_views (AtlasWindow *self)
+{
+  g_autoptr(GtkSelectionModel) pages = adw_view_stack_get_pages (self->stack);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (pages));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(AdwViewStackPage) page = g_list_model_get_item (G_LIST_MODEL (pages), i);
+      GtkWidget *child = adw_view_stack_page_get_child (page);
+
+      if (ATLAS_IS_VIEW (child))
+        atlas_view_bind (ATLAS_VIEW (child), self->dataset, self->state);
+    }
+}
+
 AtlasWindow *
 atlas_window_new (AtlasApplication *application,
                   AtlasDataset     *dataset)
@@ -231,8 +251,7 @@ atlas_window_new (AtlasApplication *application,
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
 
   atlas_details_pane_bind (self->details_pane, dataset, self->state);
-  atlas_sites_page_bind (self->sites_page, dataset, self->state);
-  atlas_sources_page_bind (self->sources_page, dataset, self->state);
+  bind_views (self);
 
   g_signal_connect_object (self->state, "notify::search-text",
                            G_CALLBACK (on_state_search_text_changed), self, G_CONNECT_SWAPPED);

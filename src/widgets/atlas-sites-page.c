@@ -32,6 +32,7 @@
 #include "atlas-site-filter.h"
 #include "atlas-sites-page.h"
 #include "atlas-state.h"
+#include "atlas-view.h"
 
 /* The Sites page: every site in a sortable table, filtered live by the shared
  * state (search text, categories, time range, district).  Selecting a row
@@ -55,7 +56,10 @@ struct _AtlasSitesPage
   GtkButton          *clear_button;
 };
 
-G_DEFINE_FINAL_TYPE (AtlasSitesPage, atlas_sites_page, GTK_TYPE_WIDGET)
+static void atlas_sites_page_view_init (AtlasViewInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (AtlasSitesPage, atlas_sites_page, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (ATLAS_TYPE_VIEW, atlas_sites_page_view_init))
 
 /* ---- cells ------------------------------------------------------------ */
 
@@ -410,4 +414,18 @@ atlas_sites_page_get_model (AtlasSitesPage *self)
   g_return_val_if_fail (ATLAS_IS_SITES_PAGE (self), NULL);
 
   return G_LIST_MODEL (self->sorted);
+}
+
+static void
+atlas_sites_page_view_bind (AtlasView    *view,
+                            AtlasDataset *dataset,
+                            AtlasState   *state)
+{
+  atlas_sites_page_bind (ATLAS_SITES_PAGE (view), dataset, state);
+}
+
+static void
+atlas_sites_page_view_init (AtlasViewInterface *iface)
+{
+  iface->bind = atlas_sites_page_view_bind;
 }

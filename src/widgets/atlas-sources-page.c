@@ -31,6 +31,7 @@
 #include "atlas-source.h"
 #include "atlas-sources-page.h"
 #include "atlas-state.h"
+#include "atlas-view.h"
 
 /* The Sources page: the documents everything in the atlas comes from.  The
  * sidebar lists them; the main part shows the chosen one and every record
@@ -56,7 +57,10 @@ struct _AtlasSourcesPage
   GtkStack           *stack;
 };
 
-G_DEFINE_FINAL_TYPE (AtlasSourcesPage, atlas_sources_page, GTK_TYPE_WIDGET)
+static void atlas_sources_page_view_init (AtlasViewInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (AtlasSourcesPage, atlas_sources_page, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (ATLAS_TYPE_VIEW, atlas_sources_page_view_init))
 
 /* ---- the sidebar ------------------------------------------------------ */
 
@@ -373,4 +377,18 @@ atlas_sources_page_get_n_records (AtlasSourcesPage *self)
        child != NULL; child = gtk_widget_get_next_sibling (child))
     n++;
   return n;
+}
+
+static void
+atlas_sources_page_view_bind (AtlasView    *view,
+                              AtlasDataset *dataset,
+                              AtlasState   *state)
+{
+  atlas_sources_page_bind (ATLAS_SOURCES_PAGE (view), dataset, state);
+}
+
+static void
+atlas_sources_page_view_init (AtlasViewInterface *iface)
+{
+  iface->bind = atlas_sources_page_view_bind;
 }
