@@ -224,9 +224,13 @@ static const GActionEntry app_actions[] = {
 static void
 update_color_scheme (AtlasApplication *self)
 {
-  g_autofree char *scheme = g_settings_get_string (self->settings, "color-scheme");
+  g_autofree char *scheme = NULL;
   AdwColorScheme value = ADW_COLOR_SCHEME_DEFAULT;
 
+  if (self->settings == NULL)
+    return;
+
+  scheme = g_settings_get_string (self->settings, "color-scheme");
   if (g_str_equal (scheme, "light"))
     value = ADW_COLOR_SCHEME_FORCE_LIGHT;
   else if (g_str_equal (scheme, "dark"))
@@ -263,8 +267,13 @@ atlas_application_startup (GApplication *application)
                                               GTK_STYLE_PROVIDER (provider),
                                               GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
 
-  g_signal_connect_object (self->settings, "changed::color-scheme",
-                           G_CALLBACK (update_color_scheme), self, G_CONNECT_SWAPPED);
+  if (self->settings != NULL)
+    g_signal_connect_object (self->settings, "changed::color-scheme",
+                             G_CALLBACK (update_color_scheme), self, G_CONNECT_SWAPPED);
+  else
+    g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self),
+                                                                              "preferences")),
+                                 FALSE);
   update_color_scheme (self);
 }
 
@@ -339,7 +348,16 @@ atlas_application_class_init (AtlasApplicationClass *klass)
 static void
 atlas_application_init (AtlasApplication *self)
 {
-  self->settings = g_settings_new (APP_ID);
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  /* An uninstalled build run by hand may not find its schema; it then runs
+   * with the defaults instead of aborting.
+   */
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+  if (schema != NULL)
+    self->settings = g_settings_new_full (schema, NULL, NULL);
 
   atlas_cli_add_options (G_APPLICATION (self));
 }
