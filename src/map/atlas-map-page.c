@@ -132,6 +132,7 @@ atlas_map_page_render (AtlasMapPage *self,
   options.focus_marker = -1;
   options.title = _("Science and Technology Sites in Chongqing");
   options.legend_top = 64;
+  options.vector = TRUE;
 
   return atlas_map_render_scene (scene, viewport, &options, width, height);
 }

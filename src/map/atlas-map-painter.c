@@ -87,10 +87,11 @@ typedef struct
   double                      zoom;
   double                      cx, cy;      /* centre in world pixels at zoom */
   double                      scale;       /* sizes: 1, larger when presenting */
+  double                      area_left, area_top, area_width, area_height;  /* base drawing area, world px */
+  gboolean                    stale;       /* an out-of-date base was scaled */
   const AtlasMapClusterSet   *clusters;
   GArray                     *markers;
   AtlasMapCollider           *collider;
-  guint                       category_counts[ATLAS_N_SITE_CATEGORIES];
   guint                       n_classes;
   double                      uppers[ATLAS_MAP_MAX_CLASSES];
 } Frame;
@@ -106,6 +107,7 @@ atlas_map_paint_options_init (AtlasMapPaintOptions *options)
   options->selected_district = -1;
   options->legend = TRUE;
   options->notice = TRUE;
+  options->pixel_scale = 1;
 }
 
 const char *
@@ -168,17 +170,37 @@ shape_on_screen (Frame         *f,
                  double         margin)
 {
   double size = atlas_projection_world_size (f->zoom);
-  double x0 = shape->min_x * size - f->cx + f->width / 2;
-  double x1 = shape->max_x * size - f->cx + f->width / 2;
-  double y0 = shape->min_y * size - f->cy + f->height / 2;
-  double y1 = shape->max_y * size - f->cy + f->height / 2;
+  double x0 = shape->min_x * size - f->area_left;
+  double x1 = shape->max_x * size - f->area_left;
+  double y0 = shape->min_y * size - f->area_top;
+  double y1 = shape->max_y * size - f->area_top;
 
-  return x1 >= -margin && x0 <= f->width + margin && y1 >= -margin && y0 <= f->height + margin;
+  return x1 >= -margin && x0 <= f->area_width + margin && y1 >= -margin && y0 <= f->area_height + margin;
 }
 
 static void
-paint_base (Frame   *f,
-            cairo_t *cr)
+compute_classes (Frame *f)
+{
+  AtlasMapScene *scene = f->scene;
+  guint n = atlas_map_scene_get_n_districts (scene);
+  g_autofree double *values = NULL;
+
+  f->n_classes = 0;
+  if (!has_choropleth (f->options))
+    return;
+
+  values = g_new (double, MAX (n, 1));
+  for (guint i = 0; i < n; i++)
+    values[i] = measure_value (atlas_map_scene_get_district (scene, i), f->options->choropleth);
+  f->n_classes = atlas_map_classes_compute (values, n, f->uppers);
+}
+
+/* Districts, rivers and the selected district, as vectors, for the area
+ * f->area_* (world pixels at f->zoom) with its top-left at cairo's origin.
+ */
+static void
+draw_base_vector (Frame   *f,
+                  cairo_t *cr)
 {
   AtlasMapScene *scene = f->scene;
   int k = CLAMP ((int) ceil (f->zoom - 0.001), 0, (int) ATLAS_MAP_MAX_ZOOM + 1);
@@ -188,17 +210,8 @@ paint_base (Frame   *f,
   gboolean choropleth = has_choropleth (f->options);
   int selected = f->options->selected_district;
 
-  if (choropleth)
-    {
-      g_autofree double *values = g_new (double, MAX (n, 1));
-
-      for (guint i = 0; i < n; i++)
-        values[i] = measure_value (atlas_map_scene_get_district (scene, i), f->options->choropleth);
-      f->n_classes = atlas_map_classes_compute (values, n, f->uppers);
-    }
-
   cairo_save (cr);
-  cairo_translate (cr, f->width / 2 - f->cx, f->height / 2 - f->cy);
+  cairo_translate (cr, -f->area_left, -f->area_top);
   cairo_scale (cr, s, s);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
@@ -276,6 +289,109 @@ paint_base (Frame   *f,
     }
 
   cairo_restore (cr);
+}
+
+#define BASE_MARGIN 160
+
+static gboolean
+base_cache_matches (Frame             *f,
+                    AtlasMapBaseCache *cache)
+{
+  return cache->surface != NULL &&
+         cache->variant == f->options->variant &&
+         g_strcmp0 (cache->measure, has_choropleth (f->options) ? f->options->choropleth : NULL) == 0 &&
+         cache->district == f->options->selected_district &&
+         cache->line_scale == f->scale &&
+         cache->pixel_scale == MAX (f->options->pixel_scale, 1);
+}
+
+/* The base map: drawn directly for vector exports; otherwise copied from an
+ * image of the area around the screen, redrawn only when the camera leaves
+ * it, the zoom or the style changes.  While the zoom moves (animations,
+ * pinches) an image of a nearby zoom may be scaled instead; the caller then
+ * draws again once the camera rests.
+ */
+static void
+paint_base (Frame   *f,
+            cairo_t *cr)
+{
+  AtlasMapBaseCache *cache = atlas_map_scene_get_base_cache (f->scene);
+  double left = f->cx - f->width / 2, top = f->cy - f->height / 2;
+  int ps = MAX (f->options->pixel_scale, 1);
+
+  if (f->options->vector)
+    {
+      f->area_left = left;
+      f->area_top = top;
+      f->area_width = f->width;
+      f->area_height = f->height;
+      set_color (cr, &f->palette.background);
+      cairo_paint (cr);
+      draw_base_vector (f, cr);
+      return;
+    }
+
+  if (base_cache_matches (f, cache) && cache->zoom == f->zoom &&
+      left >= cache->x0 && top >= cache->y0 &&
+      left + f->width <= cache->x0 + cache->width &&
+      top + f->height <= cache->y0 + cache->height)
+    {
+      /* Opaque: a plain copy, no blending. */
+      cairo_set_operator (cr, CAIRO_OPERATOR_SOURCE);
+      cairo_set_source_surface (cr, cache->surface, round (cache->x0 - left), round (cache->y0 - top));
+      cairo_paint (cr);
+      cairo_set_operator (cr, CAIRO_OPERATOR_OVER);
+      return;
+    }
+
+  if (f->options->allow_stale_base && base_cache_matches (f, cache) &&
+      fabs (f->zoom - cache->zoom) < 1.0)
+    {
+      double r = exp2 (f->zoom - cache->zoom);
+
+      set_color (cr, &f->palette.background);
+      cairo_paint (cr);
+      cairo_save (cr);
+      cairo_translate (cr, cache->x0 * r - left, cache->y0 * r - top);
+      cairo_scale (cr, r, r);
+      cairo_set_source_surface (cr, cache->surface, 0, 0);
+      cairo_paint (cr);
+      cairo_restore (cr);
+      f->stale = TRUE;
+      return;
+    }
+
+  {
+    cairo_t *bcr;
+
+    g_clear_pointer (&cache->surface, cairo_surface_destroy);
+    cache->width = (int) ceil (f->width) + 2 * BASE_MARGIN;
+    cache->height = (int) ceil (f->height) + 2 * BASE_MARGIN;
+    cache->x0 = floor (left) - BASE_MARGIN;
+    cache->y0 = floor (top) - BASE_MARGIN;
+    cache->zoom = f->zoom;
+    cache->variant = f->options->variant;
+    g_free (cache->measure);
+    cache->measure = g_strdup (has_choropleth (f->options) ? f->options->choropleth : NULL);
+    cache->district = f->options->selected_district;
+    cache->line_scale = f->scale;
+    cache->pixel_scale = ps;
+    cache->surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, cache->width * ps, cache->height * ps);
+    cairo_surface_set_device_scale (cache->surface, ps, ps);
+
+    f->area_left = cache->x0;
+    f->area_top = cache->y0;
+    f->area_width = cache->width;
+    f->area_height = cache->height;
+    bcr = cairo_create (cache->surface);
+    set_color (bcr, &f->palette.background);
+    cairo_paint (bcr);
+    draw_base_vector (f, bcr);
+    cairo_destroy (bcr);
+
+    cairo_set_source_surface (cr, cache->surface, round (cache->x0 - left), round (cache->y0 - top));
+    cairo_paint (cr);
+  }
 }
 
 /* ---- markers ------------------------------------------------------------ */
@@ -445,6 +561,159 @@ show_layout_at (cairo_t       *cr,
   pango_cairo_show_layout (cr, layout);
 }
 
+typedef void (*SpriteDraw) (Frame        *f,
+                            cairo_t      *cr,
+                            gconstpointer data);
+
+/* Draws what @draw draws around the anchor (@x, @y), within the box
+ * (@ox, @oy, @w, @h) relative to the anchor: through a cached image for the
+ * screen, directly for vector exports.
+ */
+static void
+blit (Frame        *f,
+      cairo_t      *cr,
+      const char   *key,
+      double        x,
+      double        y,
+      int           ox,
+      int           oy,
+      int           w,
+      int           h,
+      SpriteDraw    draw,
+      gconstpointer data)
+{
+  cairo_surface_t *sprite;
+  int ps = MAX (f->options->pixel_scale, 1);
+
+  if (f->options->vector)
+    {
+      cairo_save (cr);
+      cairo_translate (cr, x, y);
+      draw (f, cr, data);
+      cairo_restore (cr);
+      return;
+    }
+
+  sprite = atlas_map_scene_lookup_sprite (f->scene, key);
+  if (sprite == NULL)
+    {
+      cairo_t *scr;
+
+      sprite = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, MAX (w, 1) * ps, MAX (h, 1) * ps);
+      cairo_surface_set_device_scale (sprite, ps, ps);
+      scr = cairo_create (sprite);
+      cairo_translate (scr, -ox, -oy);
+      draw (f, scr, data);
+      cairo_destroy (scr);
+      atlas_map_scene_add_sprite (f->scene, key, sprite);
+    }
+
+  cairo_set_source_surface (cr, sprite, round (x) + ox, round (y) + oy);
+  cairo_paint (cr);
+}
+
+typedef struct
+{
+  AtlasSiteCategory      category;
+  AtlasLocationPrecision precision;
+  double                 r;
+} MarkerSprite;
+
+static void
+draw_marker_sprite (Frame        *f,
+                    cairo_t      *cr,
+                    gconstpointer data)
+{
+  const MarkerSprite *m = data;
+
+  draw_site_marker (cr, &f->palette, f->options->variant, m->category, m->precision, 0, 0, m->r, f->scale);
+}
+
+static void
+put_marker (Frame                 *f,
+            cairo_t               *cr,
+            AtlasSiteCategory      category,
+            AtlasLocationPrecision precision,
+            double                 x,
+            double                 y,
+            double                 r)
+{
+  MarkerSprite m = { category, precision, r };
+  char key[64];
+  int half = (int) ceil (r * 1.3 + 6 * f->scale) + 1;
+
+  g_snprintf (key, sizeof key, "m%d|%d|%d|%d|%g", f->options->variant, category, precision,
+              (int) (r * 10), f->scale);
+  blit (f, cr, key, x, y, -half, -half, 2 * half, 2 * half, draw_marker_sprite, &m);
+}
+
+typedef struct
+{
+  PangoLayout *layout;
+  double       r;
+} ClusterSprite;
+
+static void
+draw_cluster_sprite (Frame        *f,
+                     cairo_t      *cr,
+                     gconstpointer data)
+{
+  const ClusterSprite *c = data;
+  int lw, lh;
+
+  cairo_new_path (cr);
+  cairo_arc (cr, 0, 0, c->r, 0, 2 * G_PI);
+  set_color (cr, &f->palette.cluster);
+  cairo_fill_preserve (cr);
+  cairo_set_line_width (cr, 2 * f->scale);
+  set_color (cr, &f->palette.outline);
+  cairo_stroke (cr);
+
+  pango_layout_get_pixel_size (c->layout, &lw, &lh);
+  cairo_move_to (cr, -lw / 2.0, -lh / 2.0);
+  set_color (cr, &f->palette.cluster_text);
+  pango_cairo_show_layout (cr, c->layout);
+}
+
+typedef struct
+{
+  PangoLayout   *layout;
+  const GdkRGBA *color;
+  double         halo;
+} LabelSprite;
+
+static void
+draw_label_sprite (Frame        *f,
+                   cairo_t      *cr,
+                   gconstpointer data)
+{
+  const LabelSprite *l = data;
+
+  show_layout_at (cr, l->layout, 0, 0, l->color, &f->palette.halo, l->halo);
+}
+
+/* A label with its halo, top-left corner at (@x, @y). */
+static void
+put_label (Frame         *f,
+           cairo_t       *cr,
+           PangoLayout   *layout,
+           double         x,
+           double         y,
+           const GdkRGBA *color,
+           double         halo)
+{
+  LabelSprite l = { layout, color, halo };
+  g_autofree char *font = pango_font_description_to_string (pango_layout_get_font_description (layout));
+  g_autofree char *rgba = gdk_rgba_to_string (color);
+  g_autofree char *halo_rgba = gdk_rgba_to_string (&f->palette.halo);
+  g_autofree char *key = g_strdup_printf ("l%s|%s|%s|%g|%s", rgba, halo_rgba, font, halo,
+                                          pango_layout_get_text (layout));
+  int lw, lh, pad = (int) ceil (halo) + 1;
+
+  pango_layout_get_pixel_size (layout, &lw, &lh);
+  blit (f, cr, key, x, y, -pad, -pad, lw + 2 * pad, lh + 2 * pad, draw_label_sprite, &l);
+}
+
 static void
 paint_markers (Frame   *f,
                cairo_t *cr)
@@ -478,31 +747,17 @@ paint_markers (Frame   *f,
         {
           const AtlasMapSiteInfo *info = atlas_map_scene_get_site_info (scene, members[0]);
 
-          f->category_counts[info->category]++;
-          draw_site_marker (cr, &f->palette, f->options->variant, info->category, info->precision,
-                            x, y, r, line);
+          put_marker (f, cr, info->category, info->precision, x, y, r);
         }
       else
         {
           g_autofree char *count = atlas_format_compact (c->count);
-          PangoLayout *layout = atlas_map_scene_get_layout (scene, count, text_pt, TRUE);
-          int lw, lh;
+          ClusterSprite sprite = { atlas_map_scene_get_layout (scene, count, text_pt, TRUE), r };
+          int half = (int) ceil (r + 2 * line) + 1;
+          char key[64];
 
-          for (guint m = 0; m < c->count; m++)
-            f->category_counts[atlas_map_scene_get_site_info (scene, members[m])->category]++;
-
-          cairo_new_path (cr);
-          cairo_arc (cr, x, y, r, 0, 2 * G_PI);
-          set_color (cr, &f->palette.cluster);
-          cairo_fill_preserve (cr);
-          cairo_set_line_width (cr, 2 * line);
-          set_color (cr, &f->palette.outline);
-          cairo_stroke (cr);
-
-          pango_layout_get_pixel_size (layout, &lw, &lh);
-          cairo_move_to (cr, x - lw / 2.0, y - lh / 2.0);
-          set_color (cr, &f->palette.cluster_text);
-          pango_cairo_show_layout (cr, layout);
+          g_snprintf (key, sizeof key, "c%d|%s|%g|%g", f->options->variant, count, r, line);
+          blit (f, cr, key, x, y, -half, -half, 2 * half, 2 * half, draw_cluster_sprite, &sprite);
         }
     }
 }
@@ -583,7 +838,7 @@ place_label (Frame         *f,
   if (!atlas_map_collider_try_add (f->collider, &box))
     return FALSE;
 
-  show_layout_at (cr, layout, left, top, color, &f->palette.halo, 3.0 * f->scale);
+  put_label (f, cr, layout, left, top, color, 3.0 * f->scale);
   return TRUE;
 }
 
@@ -739,7 +994,7 @@ paint_legend (Frame   *f,
     g_array_append_val (rows, title);
   }
   for (guint c = 0; c < ATLAS_N_SITE_CATEGORIES; c++)
-    if (f->category_counts[c] > 0)
+    if (atlas_map_scene_get_category_count (scene, c) > 0)
       {
         Row row = { ROW_CATEGORY, c, g_strdup (atlas_site_category_get_label (c)) };
         g_array_append_val (rows, row);
@@ -951,7 +1206,7 @@ paint_title (Frame   *f,
 
 /* ---- entry points ------------------------------------------------------- */
 
-void
+gboolean
 atlas_map_paint (AtlasMapScene              *scene,
                  GtkSnapshot                *snapshot,
                  AtlasViewport              *viewport,
@@ -965,11 +1220,11 @@ atlas_map_paint (AtlasMapScene              *scene,
   cairo_t *cr;
   graphene_rect_t bounds = GRAPHENE_RECT_INIT (0, 0, width, height);
 
-  g_return_if_fail (ATLAS_IS_MAP_SCENE (scene));
-  g_return_if_fail (ATLAS_IS_VIEWPORT (viewport));
+  g_return_val_if_fail (ATLAS_IS_MAP_SCENE (scene), FALSE);
+  g_return_val_if_fail (ATLAS_IS_VIEWPORT (viewport), FALSE);
 
   if (width < 1 || height < 1)
-    return;
+    return FALSE;
 
   if (markers == NULL)
     markers = own_markers = g_array_new (FALSE, FALSE, sizeof (AtlasMapMarker));
@@ -987,9 +1242,8 @@ atlas_map_paint (AtlasMapScene              *scene,
   f.collider = atlas_map_collider_new (width, height);
   palette_init (&f.palette, options->variant);
 
-  gtk_snapshot_append_color (snapshot, &f.palette.background, &bounds);
-
   cr = gtk_snapshot_append_cairo (snapshot, &bounds);
+  compute_classes (&f);
   paint_base (&f, cr);
 
   /* The page's own controls and the notice are obstacles for labels. */
@@ -1016,6 +1270,7 @@ atlas_map_paint (AtlasMapScene              *scene,
   cairo_destroy (cr);
 
   atlas_map_collider_free (f.collider);
+  return f.stale;
 }
 
 typedef struct

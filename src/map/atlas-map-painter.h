@@ -48,6 +48,9 @@ typedef struct
   gboolean          notice;            /* scale bar, schematic notice, attribution */
   const char       *title;             /* exports only */
   double            legend_top;        /* keep the legend below this y */
+  gboolean          vector;            /* draw everything as vectors (SVG/PDF exports) */
+  gboolean          allow_stale_base;  /* the zoom is moving: a scaled base will do */
+  int               pixel_scale;       /* device pixels per pixel */
 } AtlasMapPaintOptions;
 
 typedef struct
@@ -59,7 +62,7 @@ typedef struct
 } AtlasMapMarker;
 
 void  atlas_map_paint_options_init (AtlasMapPaintOptions *options);
-void  atlas_map_paint              (AtlasMapScene              *scene,
+gboolean atlas_map_paint           (AtlasMapScene              *scene,
                                     GtkSnapshot                *snapshot,
                                     AtlasViewport              *viewport,
                                     double                      width,

@@ -104,6 +104,7 @@ atlas_map_render (AtlasDataset *dataset,
   options.choropleth = atlas_state_get_choropleth (state);
   options.title = _("Science and Technology Sites in Chongqing");
   options.legend_top = 64;
+  options.vector = TRUE;
 
   return atlas_map_render_scene (scene, viewport, &options, width, height);
 }

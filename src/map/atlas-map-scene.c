@@ -47,6 +47,7 @@ struct _AtlasMapScene
   GPtrArray    *names;          /* char *, synthetic site names (lazily) */
   GHashTable   *site_index;     /* AtlasSite * -> index + 1 */
   GArray       *visible;        /* guint, ascending */
+  guint         category_counts[ATLAS_N_SITE_CATEGORIES];
   guint8       *visible_flags;
   GtkFilter    *filter;
   AtlasMapClusterSet *clusters[MAX_CLUSTER_ZOOM + 1];
@@ -54,6 +55,8 @@ struct _AtlasMapScene
 
   PangoContext *pango;
   GHashTable   *layouts;        /* key -> PangoLayout */
+  GHashTable   *sprites;        /* key -> cairo_surface_t */
+  AtlasMapBaseCache base;
 };
 
 G_DEFINE_FINAL_TYPE (AtlasMapScene, atlas_map_scene, G_TYPE_OBJECT)
@@ -213,6 +216,7 @@ update_visible (AtlasMapScene *self)
   guint n = self->points->len;
 
   g_array_set_size (self->visible, 0);
+  memset (self->category_counts, 0, sizeof self->category_counts);
   for (guint i = 0; i < n; i++)
     {
       AtlasMapSiteInfo *info = &g_array_index (self->infos, AtlasMapSiteInfo, i);
@@ -221,7 +225,10 @@ update_visible (AtlasMapScene *self)
 
       self->visible_flags[i] = shown;
       if (shown)
-        g_array_append_val (self->visible, i);
+        {
+          g_array_append_val (self->visible, i);
+          self->category_counts[info->category]++;
+        }
     }
   clear_clusters (self);
 }
@@ -239,6 +246,9 @@ atlas_map_scene_dispose (GObject *object)
   g_clear_object (&self->dataset);
   g_clear_object (&self->pango);
   g_clear_pointer (&self->layouts, g_hash_table_unref);
+  g_clear_pointer (&self->sprites, g_hash_table_unref);
+  g_clear_pointer (&self->base.surface, cairo_surface_destroy);
+  g_clear_pointer (&self->base.measure, g_free);
 
   G_OBJECT_CLASS (atlas_map_scene_parent_class)->dispose (object);
 }
@@ -283,6 +293,8 @@ atlas_map_scene_init (AtlasMapScene *self)
   self->site_index = g_hash_table_new (NULL, NULL);
   self->visible = g_array_new (FALSE, FALSE, sizeof (guint));
   self->layouts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  self->sprites = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                         (GDestroyNotify) cairo_surface_destroy);
   self->pango = pango_font_map_create_context (pango_cairo_font_map_get_default ());
   self->min_lon = 105.29;
   self->max_lon = 110.20;
@@ -546,6 +558,15 @@ atlas_map_scene_get_n_visible (AtlasMapScene *self)
   return self->visible->len;
 }
 
+/* How many of the shown sites are in @category (for the legend). */
+guint
+atlas_map_scene_get_category_count (AtlasMapScene     *self,
+                                    AtlasSiteCategory  category)
+{
+  g_return_val_if_fail (category < ATLAS_N_SITE_CATEGORIES, 0);
+  return self->category_counts[category];
+}
+
 gboolean
 atlas_map_scene_is_visible (AtlasMapScene *self,
                             guint          index)
@@ -644,4 +665,32 @@ void
 atlas_map_scene_reset_layouts (AtlasMapScene *self)
 {
   g_hash_table_remove_all (self->layouts);
+  g_hash_table_remove_all (self->sprites);
+  g_clear_pointer (&self->base.surface, cairo_surface_destroy);
+}
+
+AtlasMapBaseCache *
+atlas_map_scene_get_base_cache (AtlasMapScene *self)
+{
+  return &self->base;
+}
+
+/* Small pictures (markers, labels with their halo) drawn once and copied
+ * onto each frame.
+ */
+cairo_surface_t *
+atlas_map_scene_lookup_sprite (AtlasMapScene *self,
+                               const char    *key)
+{
+  return g_hash_table_lookup (self->sprites, key);
+}
+
+void
+atlas_map_scene_add_sprite (AtlasMapScene   *self,
+                            const char      *key,
+                            cairo_surface_t *sprite)
+{
+  if (g_hash_table_size (self->sprites) > 20000)
+    g_hash_table_remove_all (self->sprites);
+  g_hash_table_insert (self->sprites, g_strdup (key), sprite);
 }

@@ -69,7 +69,29 @@ typedef struct
   AtlasLocationPrecision precision;
 } AtlasMapSiteInfo;
 
+/* The base map (districts, rivers) drawn once into an image a little larger
+ * than the screen, reused while the camera pans within it.
+ */
+typedef struct
+{
+  cairo_surface_t  *surface;
+  double            zoom;
+  double            x0, y0;       /* world pixels at @zoom of the top-left */
+  int               width, height;
+  AtlasStyleVariant variant;
+  char             *measure;
+  int               district;
+  double            line_scale;
+  int               pixel_scale;
+} AtlasMapBaseCache;
+
 AtlasMapScene  *atlas_map_scene_new            (AtlasDataset   *dataset);
+AtlasMapBaseCache *atlas_map_scene_get_base_cache (AtlasMapScene *self);
+cairo_surface_t *atlas_map_scene_lookup_sprite (AtlasMapScene  *self,
+                                                const char     *key);
+void            atlas_map_scene_add_sprite     (AtlasMapScene  *self,
+                                                const char     *key,
+                                                cairo_surface_t *sprite);
 AtlasMapScene  *atlas_map_scene_new_synthetic  (AtlasDataset   *dataset,
                                                 guint           n_sites,
                                                 guint32         seed);
@@ -97,6 +119,8 @@ const char     *atlas_map_scene_get_site_name  (AtlasMapScene  *self,
 int             atlas_map_scene_find_site      (AtlasMapScene  *self,
                                                 AtlasSite      *site);
 guint           atlas_map_scene_get_n_visible  (AtlasMapScene  *self);
+guint           atlas_map_scene_get_category_count (AtlasMapScene *self,
+                                                    AtlasSiteCategory category);
 gboolean        atlas_map_scene_is_visible     (AtlasMapScene  *self,
                                                 guint           index);
 const AtlasMapClusterSet *atlas_map_scene_get_clusters (AtlasMapScene *self,

@@ -64,6 +64,8 @@ struct _AtlasMapView
   double           drag_lon, drag_lat;
   double           pinch_zoom;
   double           pointer_x, pointer_y;
+  gint64           zoom_changed;   /* when the zoom last moved */
+  guint            settle_id;      /* redraw sharp once the zoom rests */
   double           last_width, last_height;
 };
 
@@ -179,6 +181,22 @@ update_accessible (AtlasMapView *self)
 
 /* ---- drawing ----------------------------------------------------------- */
 
+static gboolean
+settle_cb (gpointer data)
+{
+  AtlasMapView *self = data;
+
+  self->settle_id = 0;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_zoom_changed (AtlasMapView *self)
+{
+  self->zoom_changed = g_get_monotonic_time ();
+}
+
 static void
 atlas_map_view_snapshot (GtkWidget   *widget,
                          GtkSnapshot *snapshot)
@@ -196,7 +214,12 @@ atlas_map_view_snapshot (GtkWidget   *widget,
   atlas_map_view_get_paint_options (self, &options);
   options.focus_marker = -1;
   options.hover_marker = -1;
-  atlas_map_paint (self->scene, snapshot, self->viewport, width, height, &options, self->markers);
+  options.pixel_scale = gtk_widget_get_scale_factor (widget);
+  options.allow_stale_base = atlas_viewport_is_animating (self->viewport) ||
+                             g_get_monotonic_time () - self->zoom_changed < 150 * 1000;
+  if (atlas_map_paint (self->scene, snapshot, self->viewport, width, height, &options, self->markers) &&
+      self->settle_id == 0)
+    self->settle_id = g_timeout_add (160, settle_cb, self);
   atlas_map_focus_order (self->markers, self->order);
 
   /* Markers are rebuilt each frame: find the focused site again. */
@@ -730,6 +753,7 @@ atlas_map_view_dispose (GObject *object)
 {
   AtlasMapView *self = ATLAS_MAP_VIEW (object);
 
+  g_clear_handle_id (&self->settle_id, g_source_remove);
   if (self->viewport != NULL)
     atlas_viewport_stop (self->viewport);
   g_clear_object (&self->viewport);
@@ -802,6 +826,8 @@ atlas_map_view_init (AtlasMapView *self)
   gtk_widget_set_hexpand (GTK_WIDGET (self), TRUE);
   gtk_widget_set_vexpand (GTK_WIDGET (self), TRUE);
 
+  g_signal_connect_object (self->viewport, "notify::zoom", G_CALLBACK (on_zoom_changed), self,
+                           G_CONNECT_SWAPPED);
   g_signal_connect_object (self->viewport, "notify", G_CALLBACK (gtk_widget_queue_draw), self,
                            G_CONNECT_SWAPPED);
 
