@@ -231,8 +231,7 @@ draw_base_vector (Frame   *f,
                                             measure_value (shape, f->options->choropleth));
 
           atlas_style_get_sequential_color (c, f->n_classes,
-                                            f->options->variant == ATLAS_STYLE_DARK ? ATLAS_STYLE_DARK
-                                                                                   : ATLAS_STYLE_LIGHT,
+                                            f->options->variant,
                                             &fill);
         }
 
@@ -257,7 +256,7 @@ draw_base_vector (Frame   *f,
   /* Rivers, widest first. */
   for (int level = 3; level >= 1; level--)
     {
-      double width = (level == 1 ? 3.2 : level == 2 ? 2.0 : 1.1) * line * CLAMP (exp2 ((f->zoom - 8) / 2), 0.8, 3.0);
+      double width = (level == 1 ? 3.2 : level == 2 ? 2.0 : 1.1) * line * CLAMP (exp2 ((f->zoom - 8) / 3), 0.8, 2.0);
 
       cairo_new_path (cr);
       for (guint i = 0; i < atlas_map_scene_get_n_rivers (scene); i++)
@@ -1089,7 +1088,7 @@ paint_legend (Frame   *f,
             GdkRGBA fill;
 
             atlas_style_get_sequential_color (row->value, f->n_classes,
-                                              o->variant == ATLAS_STYLE_DARK ? ATLAS_STYLE_DARK : ATLAS_STYLE_LIGHT,
+                                              o->variant,
                                               &fill);
             cairo_new_path (cr);
             cairo_rectangle (cr, rx + 2, cy - row_h * 0.35, swatch - 4, row_h * 0.7);
