@@ -955,6 +955,101 @@ row_clear (Row *row)
   g_free (row->text);
 }
 
+typedef struct
+{
+  GArray *rows;
+  double  width, height, pad, row_h, col_w, swatch;
+  guint   rows_per_col;
+  int     pt;
+} LegendSprite;
+
+/* The legend card, its top-left corner at the origin. */
+static void
+draw_legend_sprite (Frame        *f,
+                    cairo_t      *cr,
+                    gconstpointer data)
+{
+  const LegendSprite *l = data;
+  AtlasMapScene *scene = f->scene;
+  const AtlasMapPaintOptions *o = f->options;
+  GArray *rows = l->rows;
+  double width = l->width, height = l->height, pad = l->pad, row_h = l->row_h;
+  double col_w = l->col_w, swatch = l->swatch, line = f->scale;
+  guint rows_per_col = l->rows_per_col;
+  int pt = l->pt;
+  double x = 0, y = 0;
+
+  cairo_new_path (cr);
+  rounded_rect (cr, x, y, width + 2 * pad, height + 2 * pad, 8);
+  set_color (cr, &f->palette.card);
+  cairo_fill_preserve (cr);
+  {
+    GdkRGBA edge = f->palette.card_text;
+    edge.alpha = 0.15;
+    cairo_set_line_width (cr, 1);
+    set_color (cr, &edge);
+    cairo_stroke (cr);
+  }
+
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      Row *row = &g_array_index (rows, Row, i);
+      double rx = x + pad + (i / rows_per_col) * col_w;
+      double ry = y + pad + (i % rows_per_col) * row_h;
+      double cy = ry + row_h / 2;
+      PangoLayout *layout = atlas_map_scene_get_layout (scene, row->text, pt, row->kind == ROW_TITLE);
+      int lh;
+      double tx = rx + swatch + 6;
+
+      pango_layout_get_pixel_size (layout, NULL, &lh);
+
+      switch (row->kind)
+        {
+        case ROW_TITLE:
+          tx = rx;
+          break;
+        case ROW_CATEGORY:
+          draw_site_marker (cr, &f->palette, o->variant, row->value, ATLAS_LOCATION_PRECISION_EXACT,
+                            rx + swatch / 2, cy, 6 * line, line);
+          break;
+        case ROW_PRECISION:
+          /* Precision shown on the neutral grey of companies. */
+          draw_site_marker (cr, &f->palette, o->variant, ATLAS_SITE_CATEGORY_COMPANY, row->value,
+                            rx + swatch / 2, cy, 5 * line, line);
+          break;
+        case ROW_CLUSTER:
+          cairo_new_path (cr);
+          cairo_arc (cr, rx + swatch / 2, cy, 7 * line, 0, 2 * G_PI);
+          set_color (cr, &f->palette.cluster);
+          cairo_fill (cr);
+          break;
+        case ROW_CLASS:
+          {
+            GdkRGBA fill;
+
+            atlas_style_get_sequential_color (row->value, f->n_classes,
+                                              o->variant,
+                                              &fill);
+            cairo_new_path (cr);
+            cairo_rectangle (cr, rx + 2, cy - row_h * 0.35, swatch - 4, row_h * 0.7);
+            set_color (cr, &fill);
+            cairo_fill_preserve (cr);
+            cairo_set_line_width (cr, 1);
+            set_color (cr, &f->palette.border);
+            cairo_stroke (cr);
+          }
+          break;
+        default:
+          g_assert_not_reached ();
+        }
+
+      cairo_move_to (cr, tx, cy - lh / 2.0);
+      set_color (cr, &f->palette.card_text);
+      pango_cairo_show_layout (cr, layout);
+    }
+}
+
 static void
 paint_legend (Frame   *f,
               cairo_t *cr)
@@ -1034,79 +1129,23 @@ paint_legend (Frame   *f,
   x = 12;
   y = f->height - height - 2 * pad - 12;
 
-  cairo_new_path (cr);
-  rounded_rect (cr, x, y, width + 2 * pad, height + 2 * pad, 8);
-  set_color (cr, &f->palette.card);
-  cairo_fill_preserve (cr);
-  {
-    GdkRGBA edge = f->palette.card_text;
-    edge.alpha = 0.15;
-    cairo_set_line_width (cr, 1);
-    set_color (cr, &edge);
-    cairo_stroke (cr);
-  }
-
   {
     graphene_rect_t box = GRAPHENE_RECT_INIT (x, y, width + 2 * pad, height + 2 * pad);
     atlas_map_collider_add (f->collider, &box);
   }
 
-  for (guint i = 0; i < rows->len; i++)
-    {
-      Row *row = &g_array_index (rows, Row, i);
-      double rx = x + pad + (i / rows_per_col) * col_w;
-      double ry = y + pad + (i % rows_per_col) * row_h;
-      double cy = ry + row_h / 2;
-      PangoLayout *layout = atlas_map_scene_get_layout (scene, row->text, pt, row->kind == ROW_TITLE);
-      int lh;
-      double tx = rx + swatch + 6;
+  {
+    LegendSprite sprite = { rows, width, height, pad, row_h, col_w, swatch, rows_per_col, pt };
+    GString *key = g_string_new (NULL);
 
-      pango_layout_get_pixel_size (layout, NULL, &lh);
-
-      switch (row->kind)
-        {
-        case ROW_TITLE:
-          tx = rx;
-          break;
-        case ROW_CATEGORY:
-          draw_site_marker (cr, &f->palette, o->variant, row->value, ATLAS_LOCATION_PRECISION_EXACT,
-                            rx + swatch / 2, cy, 6 * line, line);
-          break;
-        case ROW_PRECISION:
-          /* Precision shown on the neutral grey of companies. */
-          draw_site_marker (cr, &f->palette, o->variant, ATLAS_SITE_CATEGORY_COMPANY, row->value,
-                            rx + swatch / 2, cy, 5 * line, line);
-          break;
-        case ROW_CLUSTER:
-          cairo_new_path (cr);
-          cairo_arc (cr, rx + swatch / 2, cy, 7 * line, 0, 2 * G_PI);
-          set_color (cr, &f->palette.cluster);
-          cairo_fill (cr);
-          break;
-        case ROW_CLASS:
-          {
-            GdkRGBA fill;
-
-            atlas_style_get_sequential_color (row->value, f->n_classes,
-                                              o->variant,
-                                              &fill);
-            cairo_new_path (cr);
-            cairo_rectangle (cr, rx + 2, cy - row_h * 0.35, swatch - 4, row_h * 0.7);
-            set_color (cr, &fill);
-            cairo_fill_preserve (cr);
-            cairo_set_line_width (cr, 1);
-            set_color (cr, &f->palette.border);
-            cairo_stroke (cr);
-          }
-          break;
-        default:
-          g_assert_not_reached ();
-        }
-
-      cairo_move_to (cr, tx, cy - lh / 2.0);
-      set_color (cr, &f->palette.card_text);
-      pango_cairo_show_layout (cr, layout);
-    }
+    g_string_append_printf (key, "legend|%d|%g|%u|%g", o->variant, line, rows_per_col, width);
+    for (guint i = 0; i < rows->len; i++)
+      g_string_append_printf (key, "|%d.%u.%s", g_array_index (rows, Row, i).kind,
+                              g_array_index (rows, Row, i).value, g_array_index (rows, Row, i).text);
+    blit (f, cr, key->str, x, y, 0, 0, (int) ceil (width + 2 * pad) + 1, (int) ceil (height + 2 * pad) + 1,
+          draw_legend_sprite, &sprite);
+    g_string_free (key, TRUE);
+  }
 }
 
 char *
@@ -1144,8 +1183,8 @@ paint_notice (Frame   *f,
 
   pango_layout_get_pixel_size (notice, &nw, &nh);
   pango_layout_get_pixel_size (credit, &cw, &ch);
-  show_layout_at (cr, credit, right - cw, bottom - ch, &f->palette.label, &f->palette.halo, 3);
-  show_layout_at (cr, notice, right - nw, bottom - ch - nh - 2, &f->palette.label, &f->palette.halo, 3);
+  put_label (f, cr, credit, right - cw, bottom - ch, &f->palette.label, 3);
+  put_label (f, cr, notice, right - nw, bottom - ch - nh - 2, &f->palette.label, 3);
 
   /* Scale bar: the longest 1, 2 or 5 x 10^n that fits in 120 px. */
   metres = atlas_projection_metres_per_pixel (lat, f->zoom) * 120 * f->scale;
@@ -1182,7 +1221,7 @@ paint_notice (Frame   *f,
     cairo_set_line_width (cr, 2 * f->scale);
     set_color (cr, &f->palette.label);
     cairo_stroke (cr);
-    show_layout_at (cr, scale, right - bar / 2 - sw / 2.0, y - sh - 4, &f->palette.label, &f->palette.halo, 3);
+    put_label (f, cr, scale, right - bar / 2 - sw / 2.0, y - sh - 4, &f->palette.label, 3);
   }
 }
 

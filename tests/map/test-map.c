@@ -27,6 +27,7 @@
 
 #include <glib/gstdio.h>
 #include <math.h>
+#include <stdlib.h>
 
 #include "atlas-dataset.h"
 #include "atlas-district.h"
@@ -460,6 +461,71 @@ test_painter_markers (void)
     }
 }
 
+static cairo_surface_t *
+draw_options (AtlasMapScene              *scene,
+              AtlasViewport              *viewport,
+              const AtlasMapPaintOptions *options)
+{
+  g_autoptr(GskRenderNode) node = atlas_map_render_scene (scene, viewport, options, 800, 600);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 800, 600);
+  cairo_t *cr = cairo_create (surface);
+
+  atlas_render_node_to_cairo (node, cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  return surface;
+}
+
+/* The screen's cached drawing (base image, sprites), twice in a row and
+ * after a small pan, looks like the vector drawing of exports.
+ */
+static void
+test_cached_matches_vector (void)
+{
+  AtlasDataset *dataset = open_dataset ();
+  g_autoptr(AtlasMapScene) scene = atlas_map_scene_new (dataset);
+  g_autoptr(AtlasViewport) viewport = atlas_viewport_new ();
+  AtlasMapPaintOptions options;
+  cairo_surface_t *cached, *again, *vector;
+  double diff = 0, diff_again = 0;
+
+  atlas_render_ensure_types ();
+  atlas_viewport_set_zoom_range (viewport, ATLAS_MAP_MIN_ZOOM, ATLAS_MAP_MAX_ZOOM);
+  atlas_map_fit_chongqing (scene, viewport, 800, 600, FALSE, NULL);
+  atlas_map_paint_options_init (&options);
+  options.choropleth = "sites";
+
+  cached = draw_options (scene, viewport, &options);
+  atlas_viewport_pan_pixels (viewport, 5, 3);
+  atlas_viewport_pan_pixels (viewport, -5, -3);
+  again = draw_options (scene, viewport, &options);
+  options.vector = TRUE;
+  vector = draw_options (scene, viewport, &options);
+
+  for (int y = 0; y < 600; y++)
+    for (int x = 0; x < 800; x++)
+      {
+        guint32 a = ((guint32 *) (cairo_image_surface_get_data (cached) + y * cairo_image_surface_get_stride (cached)))[x];
+        guint32 b = ((guint32 *) (cairo_image_surface_get_data (vector) + y * cairo_image_surface_get_stride (vector)))[x];
+        guint32 c = ((guint32 *) (cairo_image_surface_get_data (again) + y * cairo_image_surface_get_stride (again)))[x];
+
+        for (int shift = 0; shift < 24; shift += 8)
+          {
+            diff += abs ((int) ((a >> shift) & 0xff) - (int) ((b >> shift) & 0xff));
+            diff_again += abs ((int) ((a >> shift) & 0xff) - (int) ((c >> shift) & 0xff));
+          }
+      }
+  diff /= 800 * 600 * 3;
+  diff_again /= 800 * 600 * 3;
+  g_test_message ("mean difference: cached vs vector %.3f, cached vs cached %.3f", diff, diff_again);
+  g_assert_cmpfloat (diff, <, 3.0);
+  g_assert_cmpfloat (diff_again, <, 0.5);
+
+  cairo_surface_destroy (cached);
+  cairo_surface_destroy (again);
+  cairo_surface_destroy (vector);
+}
+
 static void
 test_filter_applies (void)
 {
@@ -563,6 +629,7 @@ main (int   argc,
   g_test_add_func ("/map/scene/districts-and-point-in-polygon", test_scene_districts);
   g_test_add_func ("/map/painter/markers-hit-where-drawn", test_painter_markers);
   g_test_add_func ("/map/scene/filter-applies", test_filter_applies);
+  g_test_add_func ("/map/painter/cached-matches-vector", test_cached_matches_vector);
   g_test_add_func ("/map/render/cli-png", test_render_cli);
 
   return g_test_run ();
