@@ -44,6 +44,7 @@ struct _AtlasMapPage
   AtlasDataset *dataset;
   AtlasState   *state;
   gboolean      syncing;
+  gboolean      presenting;
 
   AtlasMapView *view;
   GtkSwitch    *choropleth_switch;
@@ -250,9 +251,15 @@ export_action (GtkWidget  *widget,
                GVariant   *parameter)
 {
   AtlasMapPage *self = ATLAS_MAP_PAGE (widget);
-  ExportRequest *request = g_new0 (ExportRequest, 1);
   const char *format_names[] = { "PNG", "SVG", "PDF", NULL };
+  ExportRequest *request;
   GtkWidget *dialog, *box;
+
+  /* Editing actions are off while presenting. */
+  if (self->presenting)
+    return;
+
+  request = g_new0 (ExportRequest, 1);
 
   dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), _("Export Map"),
                                    _("The map is saved as it is shown now, with a title, the legend and "
@@ -375,6 +382,7 @@ atlas_map_page_set_presenting (AtlasView *view,
 {
   AtlasMapPage *self = ATLAS_MAP_PAGE (view);
 
+  self->presenting = !!presenting;
   atlas_map_view_set_presenting (self->view, presenting);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "map.export", !presenting);
 }

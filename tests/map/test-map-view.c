@@ -275,6 +275,41 @@ test_click_district (Fixture       *f,
   g_assert_cmpint (atlas_state_get_district (f->state), ==, 0);
 }
 
+/* Presentation mode and the page's own render (what "Export map…" draws). */
+static void
+test_presenting_and_render (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GskRenderNode) node = NULL;
+  graphene_rect_t bounds;
+  GArray *markers;
+  double radius;
+
+  redraw (f->view);
+  markers = atlas_map_view_get_markers (f->view);
+  radius = g_array_index (markers, AtlasMapMarker, 0).radius;
+
+  atlas_view_set_presenting (ATLAS_VIEW (f->page), TRUE);
+  redraw (f->view);
+  /* Larger markers for the projector; exporting is an editing action. */
+  g_assert_cmpfloat (g_array_index (markers, AtlasMapMarker, 0).radius, >, radius);
+  {
+    guint before = g_list_model_get_n_items (gtk_window_get_toplevels ());
+
+    gtk_widget_activate_action (GTK_WIDGET (f->page), "map.export", NULL);
+    g_assert_cmpuint (g_list_model_get_n_items (gtk_window_get_toplevels ()), ==, before);
+  }
+  atlas_view_set_presenting (ATLAS_VIEW (f->page), FALSE);
+  redraw (f->view);
+  g_assert_cmpfloat (g_array_index (markers, AtlasMapMarker, 0).radius, ==, radius);
+
+  node = atlas_view_render (ATLAS_VIEW (f->page), 1024, 640, FALSE);
+  g_assert_nonnull (node);
+  gsk_render_node_get_bounds (node, &bounds);
+  g_assert_cmpfloat (bounds.size.width, ==, 1024);
+  g_assert_cmpfloat (bounds.size.height, ==, 640);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -302,6 +337,9 @@ main (int   argc,
               fixture_set_up, test_tab_walks_markers, fixture_tear_down);
   g_test_add ("/map-view/click-district", Fixture, NULL,
               fixture_set_up, test_click_district, fixture_tear_down);
+
+  g_test_add ("/map-view/presenting-and-render", Fixture, NULL,
+              fixture_set_up, test_presenting_and_render, fixture_tear_down);
 
   status = g_test_run ();
   g_clear_object (&app);
