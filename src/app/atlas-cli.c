@@ -26,6 +26,7 @@
 #include "atlas-cli.h"
 #include "atlas-dataset.h"
 #include "atlas-export.h"
+#include "atlas-map-render.h"
 #include "atlas-render.h"
 #include "atlas-state.h"
 #include "atlas-store.h"
@@ -39,6 +40,7 @@ static const struct
   AtlasRenderFunc     render;
   AtlasBenchmarkFunc  benchmark;
 } views[] = {
+  { "map", atlas_map_render, atlas_map_benchmark },
   { NULL, NULL, NULL },
 };
 

@@ -24,6 +24,7 @@
 
 #include "atlas-dataset.h"
 #include "atlas-item.h"
+#include "atlas-map-page.h"
 #include "atlas-source.h"
 #include "atlas-state.h"
 #include "atlas-store.h"
@@ -151,6 +152,7 @@ atlas_window_class_init (AtlasWindowClass *klass)
 
   g_type_ensure (ATLAS_TYPE_BANNER);
   g_type_ensure (ATLAS_TYPE_DETAILS_PANE);
+  g_type_ensure (ATLAS_TYPE_MAP_PAGE);
   g_type_ensure (ATLAS_TYPE_SITES_PAGE);
   g_type_ensure (ATLAS_TYPE_SOURCES_PAGE);
 

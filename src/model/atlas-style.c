@@ -86,6 +86,13 @@ static const char *sequential_dark[] = {
   "#1b2a4a", "#1d3f73", "#1f5f99", "#2a86b8", "#45b0c8", "#8fd4c1", "#e2f3b8",
 };
 
+/* For projectors (high contrast): bigger steps in lightness, so that the
+ * classes stay apart when the picture is washed out.
+ */
+static const char *sequential_high_contrast[] = {
+  "#ffffd9", "#c7e9b4", "#41b6c4", "#1d91c0", "#225ea8", "#253494", "#081d58",
+};
+
 static void
 pick (const Swatch      *swatch,
       AtlasStyleVariant  variant,
@@ -136,7 +143,9 @@ atlas_style_get_sequential_color (guint              step,
                                   AtlasStyleVariant  variant,
                                   GdkRGBA           *color)
 {
-  const char **ramp = variant == ATLAS_STYLE_DARK ? sequential_dark : sequential_light;
+  const char **ramp = variant == ATLAS_STYLE_DARK ? sequential_dark
+                    : variant == ATLAS_STYLE_HIGH_CONTRAST ? sequential_high_contrast
+                    : sequential_light;
   guint n = G_N_ELEMENTS (sequential_light);
   guint index;
 

@@ -1,0 +1,696 @@
+/* atlas-map-scene.c
+ *
+ * Copyright 2026 The Chongqing Science Atlas authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+ * GNU General Public License for more details.
+ *
+ * You should have received a copy of the GNU General Public License
+ * along with this program.  If not, see <http://www.gnu.org/licenses/>.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <math.h>
+#include <pango/pangocairo.h>
+
+#include "atlas-dataset.h"
+#include "atlas-district.h"
+#include "atlas-item.h"
+#include "atlas-map-scene.h"
+#include "atlas-projection.h"
+#include "atlas-river.h"
+#include "atlas-site.h"
+
+#define CLUSTER_DISTANCE 44.0   /* px: markers closer than this merge */
+#define MAX_CLUSTER_ZOOM 17
+
+struct _AtlasMapScene
+{
+  GObject       parent_instance;
+
+  AtlasDataset *dataset;
+  GPtrArray    *districts;      /* AtlasMapShape */
+  GPtrArray    *rivers;         /* AtlasMapShape */
+  GArray       *river_levels;   /* int */
+  GArray       *points;         /* AtlasMapPoint */
+  GArray       *infos;          /* AtlasMapSiteInfo */
+  GPtrArray    *names;          /* char *, synthetic site names (lazily) */
+  GHashTable   *site_index;     /* AtlasSite * -> index + 1 */
+  GArray       *visible;        /* guint, ascending */
+  guint         category_counts[ATLAS_N_SITE_CATEGORIES];
+  guint8       *visible_flags;
+  GtkFilter    *filter;
+  AtlasMapClusterSet *clusters[MAX_CLUSTER_ZOOM + 1];
+  double        min_lon, min_lat, max_lon, max_lat;
+
+  PangoContext *pango;
+  GHashTable   *layouts;        /* key -> PangoLayout */
+  GHashTable   *sprites;        /* key -> cairo_surface_t */
+  AtlasMapBaseCache base;
+};
+
+G_DEFINE_FINAL_TYPE (AtlasMapScene, atlas_map_scene, G_TYPE_OBJECT)
+
+/* ---- shapes ------------------------------------------------------------ */
+
+static void
+paths_free (AtlasMapPaths *paths)
+{
+  if (paths == NULL)
+    return;
+  g_array_unref (paths->points);
+  g_array_unref (paths->offsets);
+  g_free (paths);
+}
+
+static void
+shape_free (AtlasMapShape *shape)
+{
+  g_clear_object (&shape->district);
+  g_free (shape->name);
+  g_clear_pointer (&shape->geometry, atlas_geometry_unref);
+  g_clear_pointer (&shape->unit, g_array_unref);
+  g_clear_pointer (&shape->unit_offsets, g_array_unref);
+  for (guint i = 0; i < G_N_ELEMENTS (shape->cache); i++)
+    g_clear_pointer (&shape->cache[i], paths_free);
+  g_clear_object (&shape->layout);
+  g_free (shape);
+}
+
+static AtlasMapShape *
+shape_new (AtlasGeometry *geometry,
+           const char    *name,
+           double         label_lon,
+           double         label_lat)
+{
+  AtlasMapShape *shape = g_new0 (AtlasMapShape, 1);
+  guint n_paths = atlas_geometry_get_n_paths (geometry);
+
+  shape->geometry = atlas_geometry_ref (geometry);
+  shape->name = g_strdup (name);
+  shape->unit = g_array_new (FALSE, FALSE, sizeof (AtlasMapPoint));
+  shape->unit_offsets = g_array_new (FALSE, FALSE, sizeof (guint));
+  shape->min_x = shape->min_y = G_MAXDOUBLE;
+  shape->max_x = shape->max_y = -G_MAXDOUBLE;
+
+  for (guint p = 0; p < n_paths; p++)
+    {
+      guint n_points;
+      const AtlasPoint *points = atlas_geometry_get_path (geometry, p, &n_points);
+
+      g_array_append_val (shape->unit_offsets, shape->unit->len);
+      for (guint i = 0; i < n_points; i++)
+        {
+          AtlasMapPoint u = { atlas_projection_lon_to_unit (points[i].x),
+                              atlas_projection_lat_to_unit (points[i].y) };
+
+          shape->min_x = MIN (shape->min_x, u.x);
+          shape->min_y = MIN (shape->min_y, u.y);
+          shape->max_x = MAX (shape->max_x, u.x);
+          shape->max_y = MAX (shape->max_y, u.y);
+          g_array_append_val (shape->unit, u);
+        }
+    }
+  g_array_append_val (shape->unit_offsets, shape->unit->len);
+
+  shape->label_x = atlas_projection_lon_to_unit (label_lon);
+  shape->label_y = atlas_projection_lat_to_unit (label_lat);
+  shape->area = (shape->max_x - shape->min_x) * (shape->max_y - shape->min_y);
+  return shape;
+}
+
+/* The outline in world pixels at @zoom, with points closer than half a
+ * pixel to the last kept one dropped: at the zooms that show all of
+ * Chongqing this keeps a fraction of the vertices.
+ */
+AtlasMapPaths *
+atlas_map_scene_get_paths (AtlasMapScene *self,
+                           AtlasMapShape *shape,
+                           int            zoom,
+                           gboolean       closed)
+{
+  AtlasMapPaths *paths;
+  double size;
+  const double tolerance2 = 0.5 * 0.5;
+
+  zoom = CLAMP (zoom, 0, (int) G_N_ELEMENTS (shape->cache) - 1);
+  if (shape->cache[zoom] != NULL)
+    return shape->cache[zoom];
+
+  size = atlas_projection_world_size (zoom);
+  paths = g_new0 (AtlasMapPaths, 1);
+  paths->points = g_array_new (FALSE, FALSE, sizeof (AtlasMapPoint));
+  paths->offsets = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  for (guint p = 0; p + 1 < shape->unit_offsets->len; p++)
+    {
+      guint first = g_array_index (shape->unit_offsets, guint, p);
+      guint last = g_array_index (shape->unit_offsets, guint, p + 1);
+      guint start = paths->points->len;
+      AtlasMapPoint prev = { 0, 0 };
+
+      for (guint i = first; i < last; i++)
+        {
+          const AtlasMapPoint *u = &g_array_index (shape->unit, AtlasMapPoint, i);
+          AtlasMapPoint w = { u->x * size, u->y * size };
+          double dx = w.x - prev.x, dy = w.y - prev.y;
+
+          if (i == first || i == last - 1 || dx * dx + dy * dy >= tolerance2)
+            {
+              g_array_append_val (paths->points, w);
+              prev = w;
+            }
+        }
+
+      /* A ring that collapsed to nothing at this zoom is left out. */
+      if (paths->points->len - start < (closed ? 3u : 2u))
+        g_array_set_size (paths->points, start);
+      else
+        g_array_append_val (paths->offsets, start);
+    }
+  g_array_append_val (paths->offsets, paths->points->len);
+
+  shape->cache[zoom] = paths;
+  return paths;
+}
+
+/* ---- sites ------------------------------------------------------------- */
+
+static void
+add_site_point (AtlasMapScene         *self,
+                AtlasSite             *site,
+                double                 lon,
+                double                 lat,
+                AtlasSiteCategory      category,
+                AtlasLocationPrecision precision)
+{
+  AtlasMapPoint p = { atlas_projection_lon_to_unit (lon), atlas_projection_lat_to_unit (lat) };
+  AtlasMapSiteInfo info = { site, category, precision };
+
+  g_array_append_val (self->points, p);
+  g_array_append_val (self->infos, info);
+  if (site != NULL)
+    g_hash_table_insert (self->site_index, site, GUINT_TO_POINTER (self->points->len));
+}
+
+static void
+clear_clusters (AtlasMapScene *self)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (self->clusters); i++)
+    g_clear_pointer (&self->clusters[i], atlas_map_cluster_set_free);
+}
+
+static void
+update_visible (AtlasMapScene *self)
+{
+  guint n = self->points->len;
+
+  g_array_set_size (self->visible, 0);
+  memset (self->category_counts, 0, sizeof self->category_counts);
+  for (guint i = 0; i < n; i++)
+    {
+      AtlasMapSiteInfo *info = &g_array_index (self->infos, AtlasMapSiteInfo, i);
+      gboolean shown = self->filter == NULL || info->site == NULL ||
+                       gtk_filter_match (self->filter, info->site);
+
+      self->visible_flags[i] = shown;
+      if (shown)
+        {
+          g_array_append_val (self->visible, i);
+          self->category_counts[info->category]++;
+        }
+    }
+  clear_clusters (self);
+}
+
+/* ---- GObject ----------------------------------------------------------- */
+
+static void
+atlas_map_scene_dispose (GObject *object)
+{
+  AtlasMapScene *self = ATLAS_MAP_SCENE (object);
+
+  if (self->filter != NULL)
+    g_signal_handlers_disconnect_by_data (self->filter, self);
+  g_clear_object (&self->filter);
+  g_clear_object (&self->dataset);
+  g_clear_object (&self->pango);
+  g_clear_pointer (&self->layouts, g_hash_table_unref);
+  g_clear_pointer (&self->sprites, g_hash_table_unref);
+  g_clear_pointer (&self->base.surface, cairo_surface_destroy);
+  g_clear_pointer (&self->base.measure, g_free);
+
+  G_OBJECT_CLASS (atlas_map_scene_parent_class)->dispose (object);
+}
+
+static void
+atlas_map_scene_finalize (GObject *object)
+{
+  AtlasMapScene *self = ATLAS_MAP_SCENE (object);
+
+  clear_clusters (self);
+  g_ptr_array_unref (self->districts);
+  g_ptr_array_unref (self->rivers);
+  g_array_unref (self->river_levels);
+  g_array_unref (self->points);
+  g_array_unref (self->infos);
+  g_ptr_array_unref (self->names);
+  g_hash_table_unref (self->site_index);
+  g_array_unref (self->visible);
+  g_free (self->visible_flags);
+
+  G_OBJECT_CLASS (atlas_map_scene_parent_class)->finalize (object);
+}
+
+static void
+atlas_map_scene_class_init (AtlasMapSceneClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = atlas_map_scene_dispose;
+  object_class->finalize = atlas_map_scene_finalize;
+}
+
+static void
+atlas_map_scene_init (AtlasMapScene *self)
+{
+  self->districts = g_ptr_array_new_with_free_func ((GDestroyNotify) shape_free);
+  self->rivers = g_ptr_array_new_with_free_func ((GDestroyNotify) shape_free);
+  self->river_levels = g_array_new (FALSE, FALSE, sizeof (int));
+  self->points = g_array_new (FALSE, FALSE, sizeof (AtlasMapPoint));
+  self->infos = g_array_new (FALSE, FALSE, sizeof (AtlasMapSiteInfo));
+  self->names = g_ptr_array_new_with_free_func (g_free);
+  self->site_index = g_hash_table_new (NULL, NULL);
+  self->visible = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->layouts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  self->sprites = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                         (GDestroyNotify) cairo_surface_destroy);
+  self->pango = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+  self->min_lon = 105.29;
+  self->max_lon = 110.20;
+  self->min_lat = 28.16;
+  self->max_lat = 32.20;
+}
+
+static void
+load_base_map (AtlasMapScene *self,
+               AtlasDataset  *dataset)
+{
+  GListModel *districts = atlas_dataset_get_districts (dataset);
+  GListModel *rivers = atlas_dataset_get_rivers (dataset);
+  guint n;
+  gboolean first = TRUE;
+
+  self->dataset = g_object_ref (dataset);
+
+  n = g_list_model_get_n_items (districts);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(AtlasDistrict) district = g_list_model_get_item (districts, i);
+      AtlasGeometry *geometry = atlas_district_get_geometry (district);
+      AtlasMapShape *shape;
+      double x0, y0, x1, y1;
+
+      if (geometry == NULL || atlas_geometry_get_n_paths (geometry) == 0)
+        continue;
+
+      shape = shape_new (geometry, atlas_item_get_name (ATLAS_ITEM (district)),
+                         atlas_district_get_label_lon (district),
+                         atlas_district_get_label_lat (district));
+      shape->district = g_object_ref (district);
+      shape->adcode = atlas_district_get_adcode (district);
+      g_ptr_array_add (self->districts, shape);
+
+      atlas_geometry_get_bounds (geometry, &x0, &y0, &x1, &y1);
+      if (first)
+        {
+          self->min_lon = x0; self->min_lat = y0; self->max_lon = x1; self->max_lat = y1;
+          first = FALSE;
+        }
+      self->min_lon = MIN (self->min_lon, x0);
+      self->min_lat = MIN (self->min_lat, y0);
+      self->max_lon = MAX (self->max_lon, x1);
+      self->max_lat = MAX (self->max_lat, y1);
+    }
+
+  n = g_list_model_get_n_items (rivers);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(AtlasRiver) river = g_list_model_get_item (rivers, i);
+      AtlasGeometry *geometry = atlas_river_get_geometry (river);
+      AtlasMapShape *shape;
+      int level = atlas_river_get_level (river);
+
+      if (geometry == NULL)
+        continue;
+      shape = shape_new (geometry,
+                         atlas_river_has_label (river) ? atlas_item_get_name (ATLAS_ITEM (river)) : NULL,
+                         atlas_river_get_label_lon (river), atlas_river_get_label_lat (river));
+      g_ptr_array_add (self->rivers, shape);
+      g_array_append_val (self->river_levels, level);
+    }
+}
+
+static void
+finish_sites (AtlasMapScene *self)
+{
+  self->visible_flags = g_new0 (guint8, MAX (self->points->len, 1));
+  update_visible (self);
+}
+
+/**
+ * atlas_map_scene_new:
+ *
+ * The base map and the sites of @dataset.
+ */
+AtlasMapScene *
+atlas_map_scene_new (AtlasDataset *dataset)
+{
+  AtlasMapScene *self;
+  GListModel *sites;
+  guint n;
+
+  g_return_val_if_fail (ATLAS_IS_DATASET (dataset), NULL);
+
+  self = g_object_new (ATLAS_TYPE_MAP_SCENE, NULL);
+  load_base_map (self, dataset);
+
+  sites = atlas_dataset_get_sites (dataset);
+  n = g_list_model_get_n_items (sites);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(AtlasSite) site = g_list_model_get_item (sites, i);
+
+      /* The list model holds the sites for as long as the dataset. */
+      add_site_point (self, site, atlas_site_get_lon (site), atlas_site_get_lat (site),
+                      atlas_site_get_category (site), atlas_site_get_location_precision (site));
+    }
+  finish_sites (self);
+  return self;
+}
+
+/**
+ * atlas_map_scene_new_synthetic:
+ *
+ * The base map of @dataset with @n_sites made-up sites spread over the
+ * districts (inside their outlines), for benchmarks and tests.  The same
+ * @seed gives the same sites.
+ */
+AtlasMapScene *
+atlas_map_scene_new_synthetic (AtlasDataset *dataset,
+                               guint         n_sites,
+                               guint32       seed)
+{
+  AtlasMapScene *self;
+  g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
+
+  g_return_val_if_fail (ATLAS_IS_DATASET (dataset), NULL);
+
+  self = g_object_new (ATLAS_TYPE_MAP_SCENE, NULL);
+  load_base_map (self, dataset);
+
+  for (guint i = 0; i < n_sites; i++)
+    {
+      double lon = 0, lat = 0;
+
+      /* Denser towards the central urban area, like the real data. */
+      for (int attempt = 0; attempt < 64; attempt++)
+        {
+          if (g_rand_double (rand) < 0.5)
+            {
+              lon = 106.55 + g_rand_double_range (rand, -0.6, 0.6) * g_rand_double (rand);
+              lat = 29.56 + g_rand_double_range (rand, -0.5, 0.5) * g_rand_double (rand);
+            }
+          else
+            {
+              lon = g_rand_double_range (rand, self->min_lon, self->max_lon);
+              lat = g_rand_double_range (rand, self->min_lat, self->max_lat);
+            }
+          if (atlas_map_scene_district_at (self, lon, lat) >= 0)
+            break;
+        }
+      add_site_point (self, NULL, lon, lat,
+                      g_rand_int_range (rand, 0, ATLAS_N_SITE_CATEGORIES),
+                      g_rand_int_range (rand, 0, 3));
+    }
+  finish_sites (self);
+  return self;
+}
+
+AtlasDataset *
+atlas_map_scene_get_dataset (AtlasMapScene *self)
+{
+  g_return_val_if_fail (ATLAS_IS_MAP_SCENE (self), NULL);
+  return self->dataset;
+}
+
+static void
+on_filter_changed (AtlasMapScene *self)
+{
+  update_visible (self);
+}
+
+/* Markers show the sites @filter lets through (all when %NULL). */
+void
+atlas_map_scene_set_filter (AtlasMapScene *self,
+                            GtkFilter     *filter)
+{
+  g_return_if_fail (ATLAS_IS_MAP_SCENE (self));
+
+  if (self->filter != NULL)
+    g_signal_handlers_disconnect_by_data (self->filter, self);
+  g_set_object (&self->filter, filter);
+  if (filter != NULL)
+    g_signal_connect_swapped (filter, "changed", G_CALLBACK (on_filter_changed), self);
+  update_visible (self);
+}
+
+guint
+atlas_map_scene_get_n_districts (AtlasMapScene *self)
+{
+  return self->districts->len;
+}
+
+AtlasMapShape *
+atlas_map_scene_get_district (AtlasMapScene *self,
+                              guint          index)
+{
+  return g_ptr_array_index (self->districts, index);
+}
+
+guint
+atlas_map_scene_get_n_rivers (AtlasMapScene *self)
+{
+  return self->rivers->len;
+}
+
+AtlasMapShape *
+atlas_map_scene_get_river (AtlasMapScene *self,
+                           guint          index)
+{
+  return g_ptr_array_index (self->rivers, index);
+}
+
+int
+atlas_map_scene_get_river_level (AtlasMapScene *self,
+                                 guint          index)
+{
+  return g_array_index (self->river_levels, int, index);
+}
+
+guint
+atlas_map_scene_get_n_sites (AtlasMapScene *self)
+{
+  return self->points->len;
+}
+
+const AtlasMapPoint *
+atlas_map_scene_get_points (AtlasMapScene *self)
+{
+  return (const AtlasMapPoint *) self->points->data;
+}
+
+const AtlasMapSiteInfo *
+atlas_map_scene_get_site_info (AtlasMapScene *self,
+                               guint          index)
+{
+  g_return_val_if_fail (index < self->infos->len, NULL);
+  return &g_array_index (self->infos, AtlasMapSiteInfo, index);
+}
+
+const char *
+atlas_map_scene_get_site_name (AtlasMapScene *self,
+                               guint          index)
+{
+  const AtlasMapSiteInfo *info = atlas_map_scene_get_site_info (self, index);
+
+  if (info->site != NULL)
+    return atlas_item_get_name (ATLAS_ITEM (info->site));
+
+  /* Synthetic points get a name when a label first asks for one. */
+  if (self->names->len <= index)
+    g_ptr_array_set_size (self->names, self->points->len);
+  if (g_ptr_array_index (self->names, index) == NULL)
+    g_ptr_array_index (self->names, index) = g_strdup_printf ("#%u", index + 1);
+  return g_ptr_array_index (self->names, index);
+}
+
+int
+atlas_map_scene_find_site (AtlasMapScene *self,
+                           AtlasSite     *site)
+{
+  return (int) GPOINTER_TO_UINT (g_hash_table_lookup (self->site_index, site)) - 1;
+}
+
+guint
+atlas_map_scene_get_n_visible (AtlasMapScene *self)
+{
+  return self->visible->len;
+}
+
+/* How many of the shown sites are in @category (for the legend). */
+guint
+atlas_map_scene_get_category_count (AtlasMapScene     *self,
+                                    AtlasSiteCategory  category)
+{
+  g_return_val_if_fail (category < ATLAS_N_SITE_CATEGORIES, 0);
+  return self->category_counts[category];
+}
+
+gboolean
+atlas_map_scene_is_visible (AtlasMapScene *self,
+                            guint          index)
+{
+  return index < self->points->len && self->visible_flags[index];
+}
+
+/* The clusters of the shown sites for drawing at @zoom: built for the
+ * nearest integer zoom on first use, then reused.
+ */
+const AtlasMapClusterSet *
+atlas_map_scene_get_clusters (AtlasMapScene *self,
+                              double         zoom)
+{
+  int z = CLAMP ((int) floor (zoom + 0.5), 0, MAX_CLUSTER_ZOOM);
+
+  if (self->clusters[z] == NULL)
+    self->clusters[z] = atlas_map_cluster_set_build ((const AtlasMapPoint *) self->points->data,
+                                                     (const guint *) self->visible->data,
+                                                     self->visible->len, z, CLUSTER_DISTANCE);
+  return self->clusters[z];
+}
+
+/* The district containing (@lon, @lat), or -1. */
+int
+atlas_map_scene_district_at (AtlasMapScene *self,
+                             double         lon,
+                             double         lat)
+{
+  for (guint i = 0; i < self->districts->len; i++)
+    {
+      AtlasMapShape *shape = g_ptr_array_index (self->districts, i);
+      double x0, y0, x1, y1;
+
+      atlas_geometry_get_bounds (shape->geometry, &x0, &y0, &x1, &y1);
+      if (lon < x0 || lon > x1 || lat < y0 || lat > y1)
+        continue;
+      if (atlas_geometry_contains (shape->geometry, lon, lat))
+        return i;
+    }
+  return -1;
+}
+
+int
+atlas_map_scene_find_district (AtlasMapScene *self,
+                               int            adcode)
+{
+  for (guint i = 0; i < self->districts->len; i++)
+    if (((AtlasMapShape *) g_ptr_array_index (self->districts, i))->adcode == adcode)
+      return i;
+  return -1;
+}
+
+void
+atlas_map_scene_get_bounds (AtlasMapScene *self,
+                            double        *min_lon,
+                            double        *min_lat,
+                            double        *max_lon,
+                            double        *max_lat)
+{
+  *min_lon = self->min_lon;
+  *min_lat = self->min_lat;
+  *max_lon = self->max_lon;
+  *max_lat = self->max_lat;
+}
+
+/* A laid-out text, cached: labels are measured once, not every frame. */
+PangoLayout *
+atlas_map_scene_get_layout (AtlasMapScene *self,
+                            const char    *text,
+                            int            size_pt,
+                            gboolean       bold)
+{
+  g_autofree char *key = g_strdup_printf ("%d|%d|%s", size_pt, bold, text);
+  PangoLayout *layout = g_hash_table_lookup (self->layouts, key);
+
+  if (layout == NULL)
+    {
+      g_autoptr(PangoFontDescription) font = pango_font_description_from_string ("Cantarell, Noto Sans CJK SC, sans");
+
+      if (g_hash_table_size (self->layouts) > 20000)
+        g_hash_table_remove_all (self->layouts);
+
+      pango_font_description_set_size (font, size_pt * PANGO_SCALE);
+      pango_font_description_set_weight (font, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
+      layout = pango_layout_new (self->pango);
+      pango_layout_set_font_description (layout, font);
+      pango_layout_set_text (layout, text, -1);
+      g_hash_table_insert (self->layouts, g_steal_pointer (&key), layout);
+    }
+  return layout;
+}
+
+/* After the language or the fonts change. */
+void
+atlas_map_scene_reset_layouts (AtlasMapScene *self)
+{
+  g_hash_table_remove_all (self->layouts);
+  g_hash_table_remove_all (self->sprites);
+  g_clear_pointer (&self->base.surface, cairo_surface_destroy);
+}
+
+AtlasMapBaseCache *
+atlas_map_scene_get_base_cache (AtlasMapScene *self)
+{
+  return &self->base;
+}
+
+/* Small pictures (markers, labels with their halo) drawn once and copied
+ * onto each frame.
+ */
+cairo_surface_t *
+atlas_map_scene_lookup_sprite (AtlasMapScene *self,
+                               const char    *key)
+{
+  return g_hash_table_lookup (self->sprites, key);
+}
+
+void
+atlas_map_scene_add_sprite (AtlasMapScene   *self,
+                            const char      *key,
+                            cairo_surface_t *sprite)
+{
+  if (g_hash_table_size (self->sprites) > 20000)
+    g_hash_table_remove_all (self->sprites);
+  g_hash_table_insert (self->sprites, g_strdup (key), sprite);
+}

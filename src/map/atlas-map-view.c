@@ -1,0 +1,942 @@
+/* atlas-map-view.c
+ *
+ * Copyright 2026 The Chongqing Science Atlas authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+ * GNU General Public License for more details.
+ *
+ * You should have received a copy of the GNU General Public License
+ * along with this program.  If not, see <http://www.gnu.org/licenses/>.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "atlas-dataset.h"
+#include "atlas-district.h"
+#include "atlas-item.h"
+#include "atlas-labels.h"
+#include "atlas-map-render.h"
+#include "atlas-map-view.h"
+#include "atlas-projection.h"
+#include "atlas-site.h"
+#include "atlas-site-filter.h"
+#include "atlas-state.h"
+
+/* The map widget: draws the scene through the painter at the viewport's
+ * camera, and turns gestures and keys into camera moves and selections in
+ * the shared state.  Markers drawn in the last frame are remembered for
+ * hit-testing, tooltips and keyboard focus.
+ */
+
+#define KEY_PAN 96.0
+
+struct _AtlasMapView
+{
+  GtkWidget        parent_instance;
+
+  AtlasDataset    *dataset;
+  AtlasState      *state;
+  AtlasMapScene   *scene;
+  AtlasSiteFilter *filter;
+  AtlasViewport   *viewport;
+  GArray          *markers;        /* AtlasMapMarker, last frame */
+  GArray          *order;          /* guint, Tab order of markers */
+
+  int              hover;          /* marker index or -1 */
+  int              focus;          /* marker index or -1 */
+  guint            focus_site;     /* site of the focused marker */
+  gboolean         placed;         /* the camera was set for a size */
+  gboolean         presenting;
+  gboolean         selecting;      /* our own change of the selection */
+  double           drag_lon, drag_lat;
+  double           pinch_zoom;
+  double           pointer_x, pointer_y;
+  gint64           zoom_changed;   /* when the zoom last moved */
+  guint            settle_id;      /* redraw sharp once the zoom rests */
+  double           last_width, last_height;
+};
+
+G_DEFINE_FINAL_TYPE (AtlasMapView, atlas_map_view, GTK_TYPE_WIDGET)
+
+/* ---- helpers ----------------------------------------------------------- */
+
+static AtlasStyleVariant
+current_variant (AtlasMapView *self)
+{
+  AdwStyleManager *manager = adw_style_manager_get_default ();
+
+  if (self->presenting || adw_style_manager_get_high_contrast (manager))
+    return ATLAS_STYLE_HIGH_CONTRAST;
+  return adw_style_manager_get_dark (manager) ? ATLAS_STYLE_DARK : ATLAS_STYLE_LIGHT;
+}
+
+void
+atlas_map_view_get_paint_options (AtlasMapView         *self,
+                                  AtlasMapPaintOptions *options)
+{
+  AtlasItem *selection;
+
+  atlas_map_paint_options_init (options);
+  options->variant = current_variant (self);
+  options->presenting = self->presenting;
+  options->hover_marker = self->hover;
+  options->focus_marker = self->focus;
+  options->legend_top = 120;
+
+  if (self->state == NULL || self->scene == NULL)
+    return;
+
+  options->choropleth = atlas_state_get_choropleth (self->state);
+  selection = atlas_state_get_selection (self->state);
+  if (selection != NULL && ATLAS_IS_SITE (selection))
+    options->selected_site = atlas_map_scene_find_site (self->scene, ATLAS_SITE (selection));
+  if (atlas_state_get_district (self->state) != 0)
+    options->selected_district = atlas_map_scene_find_district (self->scene,
+                                                                atlas_state_get_district (self->state));
+}
+
+static const AtlasMapMarker *
+get_marker (AtlasMapView *self,
+            int           index)
+{
+  if (index < 0 || (guint) index >= self->markers->len)
+    return NULL;
+  return &g_array_index (self->markers, AtlasMapMarker, index);
+}
+
+/* The topmost marker whose touch-sized area holds (@x, @y), or -1. */
+int
+atlas_map_view_marker_at (AtlasMapView *self,
+                          double        x,
+                          double        y)
+{
+  double best = G_MAXDOUBLE;
+  int found = -1;
+
+  g_return_val_if_fail (ATLAS_IS_MAP_VIEW (self), -1);
+
+  for (guint i = 0; i < self->markers->len; i++)
+    {
+      const AtlasMapMarker *m = &g_array_index (self->markers, AtlasMapMarker, i);
+      double dx = m->x - x, dy = m->y - y, d2 = dx * dx + dy * dy;
+      double r = MAX (m->radius + 4, self->presenting ? 20 : 16);
+
+      /* Later markers are drawn on top: they win ties. */
+      if (d2 <= r * r && d2 <= best)
+        {
+          best = d2;
+          found = i;
+        }
+    }
+  return found;
+}
+
+char *
+atlas_map_view_dup_site_name (AtlasMapView *self,
+                              guint         index)
+{
+  const AtlasMapSiteInfo *info = atlas_map_scene_get_site_info (self->scene, index);
+  AtlasDistrict *district = info->site ? atlas_site_get_district (info->site) : NULL;
+
+  /* Translators: the accessible name of a marker: site, category, district, precision */
+  return g_strdup_printf (_("%s, %s, %s, location %s"),
+                          atlas_map_scene_get_site_name (self->scene, index),
+                          atlas_site_category_get_label (info->category),
+                          district ? atlas_item_get_name (ATLAS_ITEM (district)) : "",
+                          atlas_location_precision_get_label (info->precision));
+}
+
+static void
+update_accessible (AtlasMapView *self)
+{
+  const AtlasMapMarker *m = get_marker (self, self->focus);
+  g_autofree char *description = NULL;
+
+  if (m == NULL)
+    description = g_strdup (_("Use Tab to move between the sites shown, Enter to select, arrow keys to pan, plus and minus to zoom"));
+  else if (m->count == 1)
+    description = atlas_map_view_dup_site_name (self, m->site);
+  else
+    description = g_strdup_printf (g_dngettext (NULL, "A group of %u site; Enter zooms in",
+                                                "A group of %u sites; Enter zooms in", m->count),
+                                   m->count);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
+                                  -1);
+}
+
+/* ---- drawing ----------------------------------------------------------- */
+
+static gboolean
+settle_cb (gpointer data)
+{
+  AtlasMapView *self = data;
+
+  self->settle_id = 0;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_zoom_changed (AtlasMapView *self)
+{
+  self->zoom_changed = g_get_monotonic_time ();
+}
+
+static void
+atlas_map_view_snapshot (GtkWidget   *widget,
+                         GtkSnapshot *snapshot)
+{
+  AtlasMapView *self = ATLAS_MAP_VIEW (widget);
+  AtlasMapPaintOptions options;
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  guint focus_site = self->focus_site;
+  gboolean had_focus = self->focus >= 0;
+
+  if (self->scene == NULL)
+    return;
+
+  atlas_map_view_get_paint_options (self, &options);
+  options.focus_marker = -1;
+  options.hover_marker = -1;
+  options.pixel_scale = gtk_widget_get_scale_factor (widget);
+  options.allow_stale_base = atlas_viewport_is_animating (self->viewport) ||
+                             g_get_monotonic_time () - self->zoom_changed < 150 * 1000;
+  if (atlas_map_paint (self->scene, snapshot, self->viewport, width, height, &options, self->markers) &&
+      self->settle_id == 0)
+    self->settle_id = g_timeout_add (160, settle_cb, self);
+  atlas_map_focus_order (self->markers, self->order);
+
+  /* Markers are rebuilt each frame: find the focused site again. */
+  self->focus = -1;
+  if (had_focus)
+    for (guint i = 0; i < self->markers->len; i++)
+      if (g_array_index (self->markers, AtlasMapMarker, i).site == focus_site)
+        self->focus = i;
+
+  /* Focus and hover rings on top, from this frame's markers. */
+  {
+    const AtlasMapMarker *m = get_marker (self, self->focus);
+
+    if (m != NULL && gtk_widget_has_focus (widget))
+      {
+        GdkRGBA accent;
+        GskRoundedRect ring;
+        float r = m->radius + 6;
+
+        gdk_rgba_parse (&accent, options.variant == ATLAS_STYLE_DARK ? "#78aeed" : "#1c71d8");
+        gsk_rounded_rect_init_from_rect (&ring, &GRAPHENE_RECT_INIT (m->x - r, m->y - r, 2 * r, 2 * r), r);
+        gtk_snapshot_append_border (snapshot, &ring, (float[4]) { 3, 3, 3, 3 },
+                                    (GdkRGBA[4]) { accent, accent, accent, accent });
+      }
+  }
+}
+
+static void
+atlas_map_view_size_allocate (GtkWidget *widget,
+                              int        width,
+                              int        height,
+                              int        baseline)
+{
+  AtlasMapView *self = ATLAS_MAP_VIEW (widget);
+
+  if (self->scene != NULL && !self->placed && width > 1 && height > 1)
+    {
+      atlas_map_fit_chongqing (self->scene, self->viewport, width, height, FALSE, NULL);
+      self->placed = TRUE;
+    }
+  self->last_width = width;
+  self->last_height = height;
+}
+
+/* ---- camera ------------------------------------------------------------ */
+
+void
+atlas_map_view_zoom_by (AtlasMapView *self,
+                        double        delta)
+{
+  g_return_if_fail (ATLAS_IS_MAP_VIEW (self));
+
+  atlas_viewport_fly_to (self->viewport, GTK_WIDGET (self),
+                         atlas_viewport_get_lon (self->viewport),
+                         atlas_viewport_get_lat (self->viewport),
+                         round (atlas_viewport_get_zoom (self->viewport) + delta));
+}
+
+void
+atlas_map_view_zoom_to_fit (AtlasMapView *self,
+                            gboolean      animate)
+{
+  g_return_if_fail (ATLAS_IS_MAP_VIEW (self));
+
+  if (self->scene == NULL)
+    return;
+  atlas_map_fit_chongqing (self->scene, self->viewport,
+                           MAX (gtk_widget_get_width (GTK_WIDGET (self)), 320),
+                           MAX (gtk_widget_get_height (GTK_WIDGET (self)), 240),
+                           animate, GTK_WIDGET (self));
+  self->placed = TRUE;
+}
+
+static void
+zoom_into_cluster (AtlasMapView         *self,
+                   const AtlasMapMarker *m)
+{
+  const AtlasMapClusterSet *set = atlas_map_scene_get_clusters (self->scene,
+                                                                atlas_viewport_get_zoom (self->viewport));
+  const AtlasMapCluster *cluster = atlas_map_cluster_set_get (set, m->cluster);
+  const guint *members = atlas_map_cluster_get_members (set, cluster);
+  const AtlasMapPoint *points = atlas_map_scene_get_points (self->scene);
+  double x0 = G_MAXDOUBLE, y0 = G_MAXDOUBLE, x1 = -G_MAXDOUBLE, y1 = -G_MAXDOUBLE;
+  double zoom = atlas_viewport_get_zoom (self->viewport);
+  double fit;
+
+  for (guint i = 0; i < cluster->count; i++)
+    {
+      x0 = MIN (x0, points[members[i]].x);
+      x1 = MAX (x1, points[members[i]].x);
+      y0 = MIN (y0, points[members[i]].y);
+      y1 = MAX (y1, points[members[i]].y);
+    }
+
+  fit = atlas_viewport_fit_zoom (self->viewport,
+                                 atlas_projection_unit_to_lon (x0), atlas_projection_unit_to_lat (y1),
+                                 atlas_projection_unit_to_lon (x1), atlas_projection_unit_to_lat (y0),
+                                 self->last_width, self->last_height, 80);
+  /* At least one level in, so that the cluster splits or comes closer. */
+  fit = MAX (fit, zoom + 1);
+
+  if (zoom >= atlas_viewport_get_max_zoom (self->viewport) - 0.01)
+    {
+      /* Cannot split further: select the first of them. */
+      const AtlasMapSiteInfo *info = atlas_map_scene_get_site_info (self->scene, members[0]);
+
+      if (info->site != NULL)
+        atlas_state_set_selection (self->state, ATLAS_ITEM (info->site));
+      return;
+    }
+
+  atlas_viewport_fly_to (self->viewport, GTK_WIDGET (self),
+                         atlas_projection_unit_to_lon ((x0 + x1) / 2),
+                         atlas_projection_unit_to_lat ((y0 + y1) / 2), fit);
+}
+
+static void
+activate_marker (AtlasMapView *self,
+                 int           index)
+{
+  const AtlasMapMarker *m = get_marker (self, index);
+  const AtlasMapSiteInfo *info;
+
+  if (m == NULL)
+    return;
+
+  if (m->count > 1)
+    {
+      zoom_into_cluster (self, m);
+      return;
+    }
+
+  info = atlas_map_scene_get_site_info (self->scene, m->site);
+  if (info->site == NULL)
+    return;
+
+  self->focus = index;
+  self->focus_site = m->site;
+  self->selecting = TRUE;
+  atlas_state_set_selection (self->state, ATLAS_ITEM (info->site));
+  self->selecting = FALSE;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* A click: a marker selects its site (or zooms into its cluster), a
+ * district selects the district (and filters the markers to it); clicking
+ * the selected district again, or outside Chongqing, lets go of it.
+ */
+static void
+click_at (AtlasMapView *self,
+          double        x,
+          double        y)
+{
+  int marker = atlas_map_view_marker_at (self, x, y);
+  double lon, lat;
+  int district;
+
+  if (self->state == NULL)
+    return;
+
+  if (marker >= 0)
+    {
+      activate_marker (self, marker);
+      return;
+    }
+
+  atlas_viewport_from_screen (self->viewport, x, y, self->last_width, self->last_height, &lon, &lat);
+  district = atlas_map_scene_district_at (self->scene, lon, lat);
+  if (district < 0)
+    {
+      atlas_state_set_district (self->state, 0);
+      return;
+    }
+
+  {
+    AtlasMapShape *shape = atlas_map_scene_get_district (self->scene, district);
+
+    if (atlas_state_get_district (self->state) == shape->adcode)
+      atlas_state_set_district (self->state, 0);
+    else
+      {
+        atlas_state_set_district (self->state, shape->adcode);
+        self->selecting = TRUE;
+        atlas_state_set_selection (self->state, ATLAS_ITEM (shape->district));
+        self->selecting = FALSE;
+      }
+  }
+}
+
+/* ---- gestures ---------------------------------------------------------- */
+
+static void
+on_click_released (GtkGestureClick *gesture,
+                   int              n_press,
+                   double           x,
+                   double           y,
+                   AtlasMapView    *self)
+{
+  gtk_widget_grab_focus (GTK_WIDGET (self));
+
+  if (n_press == 2)
+    {
+      double zoom = atlas_viewport_get_zoom (self->viewport);
+      double lon, lat, cx, cy, px, py;
+
+      /* Zoom in one level keeping the clicked place under the pointer. */
+      atlas_viewport_from_screen (self->viewport, x, y, self->last_width, self->last_height, &lon, &lat);
+      atlas_projection_to_pixels (lon, lat, zoom + 1, &px, &py);
+      cx = px - (x - self->last_width / 2);
+      cy = py - (y - self->last_height / 2);
+      atlas_projection_from_pixels (cx, cy, zoom + 1, &lon, &lat);
+      atlas_viewport_fly_to (self->viewport, GTK_WIDGET (self), lon, lat, zoom + 1);
+      return;
+    }
+
+  if (n_press == 1)
+    click_at (self, x, y);
+}
+
+static void
+on_drag_begin (GtkGestureDrag *gesture,
+               double          x,
+               double          y,
+               AtlasMapView   *self)
+{
+  atlas_viewport_stop (self->viewport);
+  self->drag_lon = atlas_viewport_get_lon (self->viewport);
+  self->drag_lat = atlas_viewport_get_lat (self->viewport);
+}
+
+static void
+on_drag_update (GtkGestureDrag *gesture,
+                double          dx,
+                double          dy,
+                AtlasMapView   *self)
+{
+  double zoom = atlas_viewport_get_zoom (self->viewport);
+  double x, y, lon, lat;
+
+  atlas_projection_to_pixels (self->drag_lon, self->drag_lat, zoom, &x, &y);
+  atlas_projection_from_pixels (x - dx, y - dy, zoom, &lon, &lat);
+  atlas_viewport_set_center (self->viewport, lon, lat);
+  if (fabs (dx) + fabs (dy) > 3)
+    gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "grabbing");
+}
+
+static void
+on_drag_end (GtkGestureDrag *gesture,
+             double          dx,
+             double          dy,
+             AtlasMapView   *self)
+{
+  gtk_widget_set_cursor_from_name (GTK_WIDGET (self), NULL);
+}
+
+static gboolean
+on_scroll (GtkEventControllerScroll *controller,
+           double                    dx,
+           double                    dy,
+           AtlasMapView             *self)
+{
+  double x = self->pointer_x, y = self->pointer_y;
+  double step;
+
+  /* Wheels give whole steps, touchpads small deltas. */
+  step = gtk_event_controller_scroll_get_unit (controller) == GDK_SCROLL_UNIT_WHEEL ? -dy * 0.5 : -dy * 0.02;
+  atlas_viewport_stop (self->viewport);
+  atlas_viewport_zoom_around (self->viewport, atlas_viewport_get_zoom (self->viewport) + step,
+                              x, y, self->last_width, self->last_height);
+  return GDK_EVENT_STOP;
+}
+
+static void
+on_pinch_begin (GtkGesture       *gesture,
+                GdkEventSequence *sequence,
+                AtlasMapView     *self)
+{
+  atlas_viewport_stop (self->viewport);
+  self->pinch_zoom = atlas_viewport_get_zoom (self->viewport);
+}
+
+static void
+on_pinch_scale_changed (GtkGestureZoom *gesture,
+                        double          scale,
+                        AtlasMapView   *self)
+{
+  double x, y;
+
+  if (!gtk_gesture_get_bounding_box_center (GTK_GESTURE (gesture), &x, &y))
+    {
+      x = self->last_width / 2;
+      y = self->last_height / 2;
+    }
+  atlas_viewport_zoom_around (self->viewport, self->pinch_zoom + log2 (MAX (scale, 0.01)),
+                              x, y, self->last_width, self->last_height);
+}
+
+static void
+on_motion (GtkEventControllerMotion *controller,
+           double                    x,
+           double                    y,
+           AtlasMapView             *self)
+{
+  int hover = atlas_map_view_marker_at (self, x, y);
+
+  self->pointer_x = x;
+  self->pointer_y = y;
+  if (hover != self->hover)
+    {
+      self->hover = hover;
+      gtk_widget_set_cursor_from_name (GTK_WIDGET (self), hover >= 0 ? "pointer" : NULL);
+    }
+}
+
+static void
+on_leave (GtkEventControllerMotion *controller,
+          AtlasMapView             *self)
+{
+  self->hover = -1;
+  self->pointer_x = self->last_width / 2;
+  self->pointer_y = self->last_height / 2;
+}
+
+static gboolean
+atlas_map_view_query_tooltip (GtkWidget  *widget,
+                              int         x,
+                              int         y,
+                              gboolean    keyboard,
+                              GtkTooltip *tooltip)
+{
+  AtlasMapView *self = ATLAS_MAP_VIEW (widget);
+  int index = keyboard ? self->focus : atlas_map_view_marker_at (self, x, y);
+  const AtlasMapMarker *m = get_marker (self, index);
+  g_autofree char *markup = NULL;
+
+  if (self->scene == NULL)
+    return FALSE;
+
+  if (m != NULL && m->count == 1)
+    {
+      const AtlasMapSiteInfo *info = atlas_map_scene_get_site_info (self->scene, m->site);
+      AtlasDistrict *district = info->site ? atlas_site_get_district (info->site) : NULL;
+
+      markup = g_markup_printf_escaped ("<b>%s</b>\n%s · %s\n<small>%s: %s</small>",
+                                        atlas_map_scene_get_site_name (self->scene, m->site),
+                                        atlas_site_category_get_label (info->category),
+                                        district ? atlas_item_get_name (ATLAS_ITEM (district)) : "",
+                                        atlas_location_precision_get_label (info->precision),
+                                        atlas_location_precision_get_description (info->precision));
+    }
+  else if (m != NULL)
+    {
+      g_autofree char *text = g_strdup_printf (g_dngettext (NULL, "%u site here", "%u sites here", m->count),
+                                               m->count);
+
+      markup = g_markup_printf_escaped ("<b>%s</b>\n%s", text, _("Click to zoom in"));
+    }
+  else if (!keyboard)
+    {
+      double lon, lat;
+      int district;
+
+      atlas_viewport_from_screen (self->viewport, x, y, self->last_width, self->last_height, &lon, &lat);
+      district = atlas_map_scene_district_at (self->scene, lon, lat);
+      if (district >= 0)
+        {
+          AtlasMapShape *shape = atlas_map_scene_get_district (self->scene, district);
+          guint sites = shape->district ? atlas_district_get_site_count (shape->district) : 0;
+          guint events = shape->district ? atlas_district_get_event_count (shape->district) : 0;
+          g_autofree char *s = g_strdup_printf (g_dngettext (NULL, "%u site", "%u sites", sites), sites);
+          g_autofree char *e = g_strdup_printf (g_dngettext (NULL, "%u event", "%u events", events), events);
+
+          markup = g_markup_printf_escaped ("<b>%s</b>\n%s · %s", shape->name, s, e);
+        }
+    }
+
+  if (markup == NULL)
+    return FALSE;
+  gtk_tooltip_set_markup (tooltip, markup);
+  if (m != NULL)
+    gtk_tooltip_set_tip_area (tooltip, &(GdkRectangle) { m->x - m->radius, m->y - m->radius,
+                                                         2 * m->radius, 2 * m->radius });
+  return TRUE;
+}
+
+/* ---- keyboard ---------------------------------------------------------- */
+
+static gboolean
+move_focus (AtlasMapView *self,
+            gboolean      backward)
+{
+  int position = -1;
+
+  if (self->order->len == 0)
+    return FALSE;
+
+  for (guint i = 0; i < self->order->len; i++)
+    if ((int) g_array_index (self->order, guint, i) == self->focus)
+      position = i;
+
+  if (position < 0)
+    position = backward ? (int) self->order->len - 1 : 0;
+  else
+    position += backward ? -1 : 1;
+
+  if (position < 0 || position >= (int) self->order->len)
+    {
+      /* Past the last site: let the focus leave the map. */
+      self->focus = -1;
+      update_accessible (self);
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+      return FALSE;
+    }
+
+  self->focus = g_array_index (self->order, guint, position);
+  self->focus_site = g_array_index (self->markers, AtlasMapMarker, self->focus).site;
+  update_accessible (self);
+  gtk_widget_trigger_tooltip_query (GTK_WIDGET (self));
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  return TRUE;
+}
+
+static gboolean
+on_key_pressed (GtkEventControllerKey *controller,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                AtlasMapView          *self)
+{
+  if (state & (GDK_CONTROL_MASK | GDK_ALT_MASK))
+    return GDK_EVENT_PROPAGATE;
+
+  switch (keyval)
+    {
+    case GDK_KEY_Left:
+    case GDK_KEY_KP_Left:
+      atlas_viewport_pan_pixels (self->viewport, KEY_PAN, 0);
+      return GDK_EVENT_STOP;
+    case GDK_KEY_Right:
+    case GDK_KEY_KP_Right:
+      atlas_viewport_pan_pixels (self->viewport, -KEY_PAN, 0);
+      return GDK_EVENT_STOP;
+    case GDK_KEY_Up:
+    case GDK_KEY_KP_Up:
+      atlas_viewport_pan_pixels (self->viewport, 0, KEY_PAN);
+      return GDK_EVENT_STOP;
+    case GDK_KEY_Down:
+    case GDK_KEY_KP_Down:
+      atlas_viewport_pan_pixels (self->viewport, 0, -KEY_PAN);
+      return GDK_EVENT_STOP;
+    case GDK_KEY_plus:
+    case GDK_KEY_equal:
+    case GDK_KEY_KP_Add:
+      atlas_map_view_zoom_by (self, 1);
+      return GDK_EVENT_STOP;
+    case GDK_KEY_minus:
+    case GDK_KEY_KP_Subtract:
+      atlas_map_view_zoom_by (self, -1);
+      return GDK_EVENT_STOP;
+    case GDK_KEY_0:
+    case GDK_KEY_KP_0:
+      atlas_map_view_zoom_to_fit (self, TRUE);
+      return GDK_EVENT_STOP;
+    case GDK_KEY_Tab:
+    case GDK_KEY_KP_Tab:
+      return move_focus (self, FALSE) ? GDK_EVENT_STOP : GDK_EVENT_PROPAGATE;
+    case GDK_KEY_ISO_Left_Tab:
+      return move_focus (self, TRUE) ? GDK_EVENT_STOP : GDK_EVENT_PROPAGATE;
+    case GDK_KEY_Return:
+    case GDK_KEY_KP_Enter:
+    case GDK_KEY_space:
+      if (self->focus < 0)
+        return GDK_EVENT_PROPAGATE;
+      activate_marker (self, self->focus);
+      return GDK_EVENT_STOP;
+    case GDK_KEY_Escape:
+      if (self->focus < 0)
+        return GDK_EVENT_PROPAGATE;
+      self->focus = -1;
+      update_accessible (self);
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+      return GDK_EVENT_STOP;
+    default:
+      return GDK_EVENT_PROPAGATE;
+    }
+}
+
+/* ---- state ------------------------------------------------------------- */
+
+static void
+on_selection_changed (AtlasMapView *self)
+{
+  AtlasItem *item = atlas_state_get_selection (self->state);
+  int index;
+
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  if (self->selecting || item == NULL || !ATLAS_IS_SITE (item))
+    return;
+
+  /* Selected elsewhere: bring it to the middle, close enough to see it. */
+  index = atlas_map_scene_find_site (self->scene, ATLAS_SITE (item));
+  if (index < 0)
+    return;
+  atlas_viewport_fly_to (self->viewport, GTK_WIDGET (self),
+                         atlas_site_get_lon (ATLAS_SITE (item)), atlas_site_get_lat (ATLAS_SITE (item)),
+                         MAX (atlas_viewport_get_zoom (self->viewport), 10));
+}
+
+static void
+on_style_changed (AtlasMapView *self)
+{
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+void
+atlas_map_view_set_presenting (AtlasMapView *self,
+                               gboolean      presenting)
+{
+  g_return_if_fail (ATLAS_IS_MAP_VIEW (self));
+
+  self->presenting = !!presenting;
+  if (self->scene != NULL)
+    atlas_map_scene_reset_layouts (self->scene);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* ---- GObject ----------------------------------------------------------- */
+
+static void
+atlas_map_view_dispose (GObject *object)
+{
+  AtlasMapView *self = ATLAS_MAP_VIEW (object);
+
+  g_clear_handle_id (&self->settle_id, g_source_remove);
+  if (self->viewport != NULL)
+    atlas_viewport_stop (self->viewport);
+  g_clear_object (&self->viewport);
+  g_clear_object (&self->scene);
+  g_clear_object (&self->filter);
+  g_clear_object (&self->state);
+  g_clear_object (&self->dataset);
+
+  G_OBJECT_CLASS (atlas_map_view_parent_class)->dispose (object);
+}
+
+static void
+atlas_map_view_finalize (GObject *object)
+{
+  AtlasMapView *self = ATLAS_MAP_VIEW (object);
+
+  g_array_unref (self->markers);
+  g_array_unref (self->order);
+
+  G_OBJECT_CLASS (atlas_map_view_parent_class)->finalize (object);
+}
+
+static void
+atlas_map_view_measure (GtkWidget      *widget,
+                        GtkOrientation  orientation,
+                        int             for_size,
+                        int            *minimum,
+                        int            *natural,
+                        int            *minimum_baseline,
+                        int            *natural_baseline)
+{
+  *minimum = orientation == GTK_ORIENTATION_HORIZONTAL ? 240 : 200;
+  *natural = orientation == GTK_ORIENTATION_HORIZONTAL ? 800 : 600;
+}
+
+static void
+atlas_map_view_class_init (AtlasMapViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = atlas_map_view_dispose;
+  object_class->finalize = atlas_map_view_finalize;
+
+  widget_class->snapshot = atlas_map_view_snapshot;
+  widget_class->size_allocate = atlas_map_view_size_allocate;
+  widget_class->measure = atlas_map_view_measure;
+  widget_class->query_tooltip = atlas_map_view_query_tooltip;
+
+  gtk_widget_class_set_css_name (widget_class, "atlas-map");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
+}
+
+static void
+atlas_map_view_init (AtlasMapView *self)
+{
+  GtkEventController *controller;
+  GtkGesture *gesture;
+
+  self->markers = g_array_new (FALSE, FALSE, sizeof (AtlasMapMarker));
+  self->order = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->hover = -1;
+  self->focus = -1;
+  self->viewport = atlas_viewport_new ();
+  atlas_viewport_set_zoom_range (self->viewport, ATLAS_MAP_MIN_ZOOM, ATLAS_MAP_MAX_ZOOM);
+
+  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
+  gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
+  gtk_widget_set_hexpand (GTK_WIDGET (self), TRUE);
+  gtk_widget_set_vexpand (GTK_WIDGET (self), TRUE);
+
+  g_signal_connect_object (self->viewport, "notify::zoom", G_CALLBACK (on_zoom_changed), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->viewport, "notify", G_CALLBACK (gtk_widget_queue_draw), self,
+                           G_CONNECT_SWAPPED);
+
+  gesture = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (gesture), GDK_BUTTON_PRIMARY);
+  g_signal_connect (gesture, "released", G_CALLBACK (on_click_released), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (gesture));
+
+  gesture = gtk_gesture_drag_new ();
+  g_signal_connect (gesture, "drag-begin", G_CALLBACK (on_drag_begin), self);
+  g_signal_connect (gesture, "drag-update", G_CALLBACK (on_drag_update), self);
+  g_signal_connect (gesture, "drag-end", G_CALLBACK (on_drag_end), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (gesture));
+
+  gesture = gtk_gesture_zoom_new ();
+  g_signal_connect (gesture, "begin", G_CALLBACK (on_pinch_begin), self);
+  g_signal_connect (gesture, "scale-changed", G_CALLBACK (on_pinch_scale_changed), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (gesture));
+
+  controller = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_VERTICAL);
+  g_signal_connect (controller, "scroll", G_CALLBACK (on_scroll), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+
+  controller = gtk_event_controller_motion_new ();
+  g_signal_connect (controller, "motion", G_CALLBACK (on_motion), self);
+  g_signal_connect (controller, "leave", G_CALLBACK (on_leave), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+
+  controller = gtk_event_controller_key_new ();
+  g_signal_connect (controller, "key-pressed", G_CALLBACK (on_key_pressed), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
+                           G_CALLBACK (on_style_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::high-contrast",
+                           G_CALLBACK (on_style_changed), self, G_CONNECT_SWAPPED);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Map of Chongqing"),
+                                  -1);
+  update_accessible (self);
+}
+
+GtkWidget *
+atlas_map_view_new (void)
+{
+  return g_object_new (ATLAS_TYPE_MAP_VIEW, NULL);
+}
+
+void
+atlas_map_view_bind (AtlasMapView *self,
+                     AtlasDataset *dataset,
+                     AtlasState   *state)
+{
+  double x0, y0, x1, y1;
+
+  g_return_if_fail (ATLAS_IS_MAP_VIEW (self));
+  g_return_if_fail (ATLAS_IS_DATASET (dataset));
+  g_return_if_fail (ATLAS_IS_STATE (state));
+  g_return_if_fail (self->dataset == NULL);
+
+  self->dataset = g_object_ref (dataset);
+  self->state = g_object_ref (state);
+  self->scene = atlas_map_scene_new (dataset);
+  self->filter = atlas_site_filter_new (state, dataset);
+  atlas_map_scene_set_filter (self->scene, GTK_FILTER (self->filter));
+
+  atlas_map_scene_get_bounds (self->scene, &x0, &y0, &x1, &y1);
+  atlas_viewport_set_bounds (self->viewport, x0 - 0.5, y0 - 0.5, x1 + 0.5, y1 + 0.5);
+
+  g_signal_connect_object (self->filter, "changed", G_CALLBACK (gtk_widget_queue_draw), self,
+                           G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+  g_signal_connect_object (state, "notify::selection", G_CALLBACK (on_selection_changed), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (state, "notify::choropleth", G_CALLBACK (gtk_widget_queue_draw), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (state, "notify::district", G_CALLBACK (gtk_widget_queue_draw), self,
+                           G_CONNECT_SWAPPED);
+
+  if (gtk_widget_get_width (GTK_WIDGET (self)) > 1)
+    atlas_map_view_zoom_to_fit (self, FALSE);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+AtlasViewport *
+atlas_map_view_get_viewport (AtlasMapView *self)
+{
+  g_return_val_if_fail (ATLAS_IS_MAP_VIEW (self), NULL);
+  return self->viewport;
+}
+
+AtlasMapScene *
+atlas_map_view_get_scene (AtlasMapView *self)
+{
+  g_return_val_if_fail (ATLAS_IS_MAP_VIEW (self), NULL);
+  return self->scene;
+}
+
+/* The markers of the last frame drawn (AtlasMapMarker). */
+GArray *
+atlas_map_view_get_markers (AtlasMapView *self)
+{
+  g_return_val_if_fail (ATLAS_IS_MAP_VIEW (self), NULL);
+  return self->markers;
+}
+
+int
+atlas_map_view_get_focus (AtlasMapView *self)
+{
+  g_return_val_if_fail (ATLAS_IS_MAP_VIEW (self), -1);
+  return self->focus;
+}

@@ -1,0 +1,347 @@
+/* test-map-view.c
+ *
+ * Copyright 2026 The Chongqing Science Atlas authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+ * GNU General Public License for more details.
+ *
+ * You should have received a copy of the GNU General Public License
+ * along with this program.  If not, see <http://www.gnu.org/licenses/>.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* The map in a window (Xvfb): clicking a marker selects its site and the
+ * details pane shows it; a selection made elsewhere centres the map on it;
+ * Tab walks the markers in reading order; clicking a district selects it.
+ */
+
+#include "config.h"
+
+#include <math.h>
+
+#include "atlas-application.h"
+#include "atlas-dataset.h"
+#include "atlas-details-pane.h"
+#include "atlas-district.h"
+#include "atlas-item.h"
+#include "atlas-map-page.h"
+#include "atlas-map-painter.h"
+#include "atlas-map-view.h"
+#include "atlas-site.h"
+#include "atlas-state.h"
+#include "atlas-view.h"
+#include "atlas-window.h"
+
+static AtlasApplication *app;
+
+static gboolean
+timeout_cb (gpointer data)
+{
+  gboolean *timed_out = data;
+
+  *timed_out = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+#define WAIT_UNTIL(done)                                                       \
+  G_STMT_START {                                                               \
+    gboolean timed_out_ = FALSE;                                               \
+    guint id_ = g_timeout_add (5000, timeout_cb, &timed_out_);                 \
+    while (!(done) && !timed_out_)                                             \
+      g_main_context_iteration (NULL, TRUE);                                   \
+    if (!timed_out_)                                                           \
+      g_source_remove (id_);                                                   \
+    g_assert_true (done);                                                      \
+  } G_STMT_END
+
+typedef struct
+{
+  AtlasWindow  *window;
+  AtlasState   *state;
+  AtlasMapPage *page;
+  AtlasMapView *view;
+} Fixture;
+
+static gboolean
+frame_drawn (AtlasMapView *view)
+{
+  return atlas_map_view_get_markers (view)->len > 0;
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  f->window = atlas_window_new (app, atlas_application_get_dataset (app));
+  f->state = atlas_window_get_state (f->window);
+  f->page = ATLAS_MAP_PAGE (atlas_window_get_page (f->window, "map"));
+  g_assert_nonnull (f->page);
+  f->view = atlas_map_page_get_view (f->page);
+  atlas_state_set_page (f->state, "map");
+  gtk_window_present (GTK_WINDOW (f->window));
+  WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (f->view)) && frame_drawn (f->view));
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  gtk_window_destroy (GTK_WINDOW (f->window));
+}
+
+static GtkEventController *
+find_controller (GtkWidget *widget,
+                 GType      type)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (controller, type))
+        return controller;
+    }
+  return NULL;
+}
+
+static int
+find_single_marker (AtlasMapView *view)
+{
+  GArray *markers = atlas_map_view_get_markers (view);
+
+  for (guint i = 0; i < markers->len; i++)
+    if (g_array_index (markers, AtlasMapMarker, i).count == 1 &&
+        g_array_index (markers, AtlasMapMarker, i).x > 40)
+      return i;
+  return -1;
+}
+
+static void
+redraw (AtlasMapView *view)
+{
+  GArray *markers = atlas_map_view_get_markers (view);
+
+  g_array_set_size (markers, 0);
+  gtk_widget_queue_draw (GTK_WIDGET (view));
+  WAIT_UNTIL (markers->len > 0);
+}
+
+static void
+test_click_marker_selects (Fixture       *f,
+                           gconstpointer  data)
+{
+  AtlasDetailsPane *pane = ATLAS_DETAILS_PANE (atlas_window_get_details_pane (f->window));
+  GtkEventController *click = find_controller (GTK_WIDGET (f->view), GTK_TYPE_GESTURE_CLICK);
+  AtlasMapMarker marker;
+  AtlasItem *selection;
+  int index;
+
+  g_assert_nonnull (click);
+
+  /* Zoom in until single markers show. */
+  while ((index = find_single_marker (f->view)) < 0)
+    {
+      AtlasViewport *viewport = atlas_map_view_get_viewport (f->view);
+
+      g_assert_cmpfloat (atlas_viewport_get_zoom (viewport), <, 15);
+      atlas_viewport_set_zoom (viewport, atlas_viewport_get_zoom (viewport) + 1);
+      redraw (f->view);
+    }
+  marker = g_array_index (atlas_map_view_get_markers (f->view), AtlasMapMarker, index);
+
+  /* A tap a few pixels off the marker's centre still hits it. */
+  g_signal_emit_by_name (click, "pressed", 1, marker.x + 3, marker.y - 2);
+  g_signal_emit_by_name (click, "released", 1, marker.x + 3, marker.y - 2);
+
+  selection = atlas_state_get_selection (f->state);
+  g_assert_nonnull (selection);
+  g_assert_true (ATLAS_IS_SITE (selection));
+  g_assert_cmpint (atlas_map_scene_find_site (atlas_map_view_get_scene (f->view), ATLAS_SITE (selection)),
+                   ==, (int) marker.site);
+  g_assert_cmpstr (atlas_details_pane_get_title (pane), ==, atlas_item_get_name (selection));
+}
+
+static void
+test_selection_elsewhere_centres (Fixture       *f,
+                                  gconstpointer  data)
+{
+  AtlasViewport *viewport = atlas_map_view_get_viewport (f->view);
+  GListModel *sites = atlas_dataset_get_sites (atlas_window_get_dataset (f->window));
+  g_autoptr(AtlasSite) site = g_list_model_get_item (sites, g_list_model_get_n_items (sites) - 1);
+
+  atlas_state_set_selection (f->state, ATLAS_ITEM (site));
+  /* The fly-to takes about 400 ms. */
+  WAIT_UNTIL (!atlas_viewport_is_animating (viewport));
+  g_assert_cmpfloat_with_epsilon (atlas_viewport_get_lon (viewport), atlas_site_get_lon (site), 1e-6);
+  g_assert_cmpfloat_with_epsilon (atlas_viewport_get_lat (viewport), atlas_site_get_lat (site), 1e-6);
+  g_assert_cmpfloat (atlas_viewport_get_zoom (viewport), >=, 10);
+
+  /* The camera round-trips through the page's AtlasView interface. */
+  {
+    g_autoptr(JsonNode) camera = atlas_view_save_camera (ATLAS_VIEW (f->page));
+
+    atlas_viewport_set (viewport, 107, 30, 8);
+    atlas_view_restore_camera (ATLAS_VIEW (f->page), camera, FALSE);
+    g_assert_cmpfloat_with_epsilon (atlas_viewport_get_lon (viewport), atlas_site_get_lon (site), 1e-6);
+  }
+}
+
+static void
+test_tab_walks_markers (Fixture       *f,
+                        gconstpointer  data)
+{
+  GtkEventController *keys = find_controller (GTK_WIDGET (f->view), GTK_TYPE_EVENT_CONTROLLER_KEY);
+  GArray *markers;
+  g_autoptr(GArray) order = g_array_new (FALSE, FALSE, sizeof (guint));
+  gboolean handled = FALSE;
+
+  gtk_widget_grab_focus (GTK_WIDGET (f->view));
+  redraw (f->view);
+  markers = atlas_map_view_get_markers (f->view);
+  atlas_map_focus_order (markers, order);
+  g_assert_cmpuint (order->len, >=, 2);
+
+  for (guint i = 0; i < order->len; i++)
+    {
+      g_signal_emit_by_name (keys, "key-pressed", GDK_KEY_Tab, 0, 0, &handled);
+      g_assert_true (handled);
+      g_assert_cmpint (atlas_map_view_get_focus (f->view), ==, (int) g_array_index (order, guint, i));
+    }
+
+  /* Past the last marker, Tab leaves the map. */
+  g_signal_emit_by_name (keys, "key-pressed", GDK_KEY_Tab, 0, 0, &handled);
+  g_assert_false (handled);
+
+  /* Shift+Tab comes back to the last; Enter on a single site selects it. */
+  g_signal_emit_by_name (keys, "key-pressed", GDK_KEY_ISO_Left_Tab, 0, GDK_SHIFT_MASK, &handled);
+  g_assert_true (handled);
+  g_assert_cmpint (atlas_map_view_get_focus (f->view), ==, (int) g_array_index (order, guint, order->len - 1));
+
+  /* + zooms in, - zooms out, clamped. */
+  {
+    AtlasViewport *viewport = atlas_map_view_get_viewport (f->view);
+    double before = atlas_viewport_get_zoom (viewport);
+
+    g_signal_emit_by_name (keys, "key-pressed", GDK_KEY_plus, 0, 0, &handled);
+    WAIT_UNTIL (!atlas_viewport_is_animating (viewport));
+    g_assert_cmpfloat (atlas_viewport_get_zoom (viewport), >, before);
+    for (int i = 0; i < 30; i++)
+      atlas_map_view_zoom_by (f->view, -1);
+    WAIT_UNTIL (!atlas_viewport_is_animating (viewport));
+    g_assert_cmpfloat (atlas_viewport_get_zoom (viewport), >=, atlas_viewport_get_min_zoom (viewport));
+  }
+}
+
+static void
+test_click_district (Fixture       *f,
+                     gconstpointer  data)
+{
+  GtkEventController *click = find_controller (GTK_WIDGET (f->view), GTK_TYPE_GESTURE_CLICK);
+  AtlasMapScene *scene = atlas_map_view_get_scene (f->view);
+  AtlasViewport *viewport = atlas_map_view_get_viewport (f->view);
+  int index = atlas_map_scene_find_district (scene, 500236);  /* Fengjie: no crowd of markers */
+  AtlasMapShape *shape = atlas_map_scene_get_district (scene, index);
+  double x, y;
+  int width = gtk_widget_get_width (GTK_WIDGET (f->view));
+  int height = gtk_widget_get_height (GTK_WIDGET (f->view));
+
+  g_assert_cmpint (index, >=, 0);
+  atlas_viewport_set (viewport, atlas_district_get_label_lon (shape->district),
+                      atlas_district_get_label_lat (shape->district), 9);
+  redraw (f->view);
+  atlas_viewport_to_screen (viewport, atlas_district_get_label_lon (shape->district),
+                            atlas_district_get_label_lat (shape->district), width, height, &x, &y);
+  /* Somewhere in the district without a marker. */
+  if (atlas_map_view_marker_at (f->view, x, y) >= 0)
+    y += 40;
+
+  g_signal_emit_by_name (click, "pressed", 1, x, y);
+  g_signal_emit_by_name (click, "released", 1, x, y);
+  g_assert_cmpint (atlas_state_get_district (f->state), ==, 500236);
+  g_assert_true (atlas_state_get_selection (f->state) == ATLAS_ITEM (shape->district));
+
+  /* Again: the district is let go. */
+  g_signal_emit_by_name (click, "pressed", 1, x, y);
+  g_signal_emit_by_name (click, "released", 1, x, y);
+  g_assert_cmpint (atlas_state_get_district (f->state), ==, 0);
+}
+
+/* Presentation mode and the page's own render (what "Export map…" draws). */
+static void
+test_presenting_and_render (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GskRenderNode) node = NULL;
+  graphene_rect_t bounds;
+  GArray *markers;
+  double radius;
+
+  redraw (f->view);
+  markers = atlas_map_view_get_markers (f->view);
+  radius = g_array_index (markers, AtlasMapMarker, 0).radius;
+
+  atlas_view_set_presenting (ATLAS_VIEW (f->page), TRUE);
+  redraw (f->view);
+  /* Larger markers for the projector; exporting is an editing action. */
+  g_assert_cmpfloat (g_array_index (markers, AtlasMapMarker, 0).radius, >, radius);
+  {
+    guint before = g_list_model_get_n_items (gtk_window_get_toplevels ());
+
+    gtk_widget_activate_action (GTK_WIDGET (f->page), "map.export", NULL);
+    g_assert_cmpuint (g_list_model_get_n_items (gtk_window_get_toplevels ()), ==, before);
+  }
+  atlas_view_set_presenting (ATLAS_VIEW (f->page), FALSE);
+  redraw (f->view);
+  g_assert_cmpfloat (g_array_index (markers, AtlasMapMarker, 0).radius, ==, radius);
+
+  node = atlas_view_render (ATLAS_VIEW (f->page), 1024, 640, FALSE);
+  g_assert_nonnull (node);
+  gsk_render_node_get_bounds (node, &bounds);
+  g_assert_cmpfloat (bounds.size.width, ==, 1024);
+  g_assert_cmpfloat (bounds.size.height, ==, 640);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *xdg = NULL;
+  int status;
+
+  xdg = g_dir_make_tmp ("atlas-map-view-XXXXXX", &error);
+  g_assert_no_error (error);
+  g_setenv ("XDG_DATA_HOME", xdg, TRUE);
+
+  gtk_test_init (&argc, &argv, NULL);
+
+  app = atlas_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+
+  g_test_add ("/map-view/click-marker-selects-site", Fixture, NULL,
+              fixture_set_up, test_click_marker_selects, fixture_tear_down);
+  g_test_add ("/map-view/selection-elsewhere-centres", Fixture, NULL,
+              fixture_set_up, test_selection_elsewhere_centres, fixture_tear_down);
+  g_test_add ("/map-view/tab-walks-markers", Fixture, NULL,
+              fixture_set_up, test_tab_walks_markers, fixture_tear_down);
+  g_test_add ("/map-view/click-district", Fixture, NULL,
+              fixture_set_up, test_click_district, fixture_tear_down);
+
+  g_test_add ("/map-view/presenting-and-render", Fixture, NULL,
+              fixture_set_up, test_presenting_and_render, fixture_tear_down);
+
+  status = g_test_run ();
+  g_clear_object (&app);
+  return status;
+}
