@@ -29,6 +29,7 @@
 #include "atlas-render.h"
 #include "atlas-state.h"
 #include "atlas-store.h"
+#include "atlas-timeline-chart.h"
 
 /* The views that can be rendered to a file and benchmarked without a
  * display.  Each view adds its row here.
@@ -39,6 +40,7 @@ static const struct
   AtlasRenderFunc     render;
   AtlasBenchmarkFunc  benchmark;
 } views[] = {
+  { "timeline", atlas_timeline_render, atlas_timeline_benchmark },
   { NULL, NULL, NULL },
 };
 
