@@ -51,7 +51,7 @@
 #define AXIS_HEIGHT      30.0
 #define OVERVIEW_HEIGHT  44.0
 #define OVERVIEW_GAP     10.0
-#define GUTTER          128.0
+#define GUTTER          150.0
 #define RIGHT_PAD        10.0
 #define ROW_HEIGHT       22.0
 #define DENSITY_HEIGHT    8.0
@@ -128,6 +128,8 @@ struct _AtlasTimelineChart
   /* Overview density, per pixel column and lane. */
   guint             *overview_bins;
   int                overview_width;
+  cairo_surface_t   *overview_texture;   /* the bins drawn, for overview_width */
+  AtlasStyleVariant  overview_variant;
 };
 
 G_DEFINE_FINAL_TYPE (AtlasTimelineChart, atlas_timeline_chart, G_TYPE_OBJECT)
@@ -165,6 +167,7 @@ atlas_timeline_chart_dispose (GObject *object)
   g_clear_pointer (&self->entries, g_array_unref);
   g_clear_pointer (&self->tick_layouts, g_hash_table_unref);
   g_clear_pointer (&self->overview_bins, g_free);
+  g_clear_pointer (&self->overview_texture, cairo_surface_destroy);
   g_clear_object (&self->axis);
   g_clear_object (&self->context);
   g_clear_object (&self->selection);
@@ -343,6 +346,7 @@ atlas_timeline_chart_set_events (AtlasTimelineChart *self,
   clear_layout (self);
   g_array_set_size (self->entries, 0);
   g_clear_pointer (&self->overview_bins, g_free);
+  g_clear_pointer (&self->overview_texture, cairo_surface_destroy);
   self->overview_width = 0;
 
   n = g_list_model_get_n_items (events);
@@ -1035,6 +1039,7 @@ ensure_overview_bins (AtlasTimelineChart *self,
     return;
 
   g_clear_pointer (&self->overview_bins, g_free);
+  g_clear_pointer (&self->overview_texture, cairo_surface_destroy);
   self->overview_bins = g_new0 (guint, (gsize) columns * ATLAS_N_EVENT_KINDS);
   self->overview_width = columns;
   for (guint i = 0; i < self->entries->len; i++)
@@ -1048,6 +1053,56 @@ ensure_overview_bins (AtlasTimelineChart *self,
 }
 
 static void
+append_overview_texture (AtlasTimelineChart *self,
+                         GtkSnapshot        *snapshot,
+                         const Palette      *palette,
+                         int                 width,
+                         int                 height)
+{
+  double strip = (OVERVIEW_HEIGHT - 6) / ATLAS_N_EVENT_KINDS;
+  cairo_t *cr;
+  int columns;
+
+  ensure_overview_bins (self, width);
+  columns = self->overview_width;
+
+  /* The event density changes only with the events, the width and the
+   * palette: drawn once into a texture, then only copied.
+   */
+  if (self->overview_texture == NULL || self->overview_variant != self->variant)
+    {
+      cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, columns, OVERVIEW_HEIGHT);
+      cairo_t *tcr = cairo_create (surface);
+
+      set_source (tcr, &palette->foreground, 0.05);
+      cairo_paint (tcr);
+      for (guint k = 0; k < ATLAS_N_EVENT_KINDS; k++)
+        {
+          set_source (tcr, &palette->kinds[k], 1.0);
+          for (int c = 0; c < columns; c++)
+            {
+              guint count = self->overview_bins[k * columns + c];
+
+              if (count == 0)
+                continue;
+              cairo_rectangle (tcr, c, 3 + k * strip, MAX (1.5, MIN (3.0, count)), strip - 1);
+            }
+          cairo_fill (tcr);
+        }
+      cairo_destroy (tcr);
+      cairo_surface_flush (surface);
+      g_clear_pointer (&self->overview_texture, cairo_surface_destroy);
+      self->overview_texture = surface;
+      self->overview_variant = self->variant;
+    }
+
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (GUTTER, height - OVERVIEW_HEIGHT, columns, OVERVIEW_HEIGHT));
+  cairo_set_source_surface (cr, self->overview_texture, GUTTER, height - OVERVIEW_HEIGHT);
+  cairo_paint (cr);
+  cairo_destroy (cr);
+}
+
+static void
 draw_overview (AtlasTimelineChart *self,
                cairo_t            *cr,
                const Palette      *palette,
@@ -1055,30 +1110,7 @@ draw_overview (AtlasTimelineChart *self,
                int                 height)
 {
   double top = height - OVERVIEW_HEIGHT;
-  double strip = (OVERVIEW_HEIGHT - 6) / ATLAS_N_EVENT_KINDS;
   double x0, x1;
-  int columns;
-
-  ensure_overview_bins (self, width);
-  columns = self->overview_width;
-
-  set_source (cr, &palette->foreground, 0.05);
-  cairo_rectangle (cr, GUTTER, top, plot_width (width), OVERVIEW_HEIGHT);
-  cairo_fill (cr);
-
-  for (guint k = 0; k < ATLAS_N_EVENT_KINDS; k++)
-    {
-      set_source (cr, &palette->kinds[k], 1.0);
-      for (int c = 0; c < columns; c++)
-        {
-          guint count = self->overview_bins[k * columns + c];
-
-          if (count == 0)
-            continue;
-          cairo_rectangle (cr, GUTTER + c, top + 3 + k * strip, MAX (1.5, MIN (3.0, count)), strip - 1);
-        }
-      cairo_fill (cr);
-    }
 
   /* The brushed range, then the visible window. */
   if (self->brush_last > 0)
@@ -1163,7 +1195,8 @@ atlas_timeline_chart_snapshot (AtlasTimelineChart *self,
         g_clear_pointer (&minor, g_array_unref);
     }
 
-  /* Shapes in one cairo node, text on top of it. */
+  /* The overview's texture, shapes in one cairo node, text on top. */
+  append_overview_texture (self, snapshot, &palette, width, height);
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
 
   /* Lane bands. */
@@ -1363,6 +1396,7 @@ atlas_timeline_chart_snapshot (AtlasTimelineChart *self,
               Entry *entry = &g_array_index (self->entries, Entry, g_array_index (row, guint, j));
               double room = shown_label_width (entry);
               gboolean shortened;
+              double x;
               int w, h;
 
               if (entry->mark_start > view_right)
@@ -1372,11 +1406,25 @@ atlas_timeline_chart_snapshot (AtlasTimelineChart *self,
               if (label_start (entry) + room < view_left)
                 continue;
 
-              /* Cut at the right edge too, with an ellipsis. */
-              shortened = entry->label_room >= 0;
-              if (label_start (entry) + room > view_right)
+              /* A span running in from the left keeps its label in view;
+               * a day whose mark has scrolled away loses it.
+               */
+              x = label_start (entry);
+              if (entry->mark_start < view_left)
                 {
-                  room = MAX (view_right - label_start (entry), MIN_LABEL_WIDTH);
+                  if (!entry->span || entry->mark_end - view_left < MIN_LABEL_WIDTH)
+                    continue;
+                  room -= view_left + 4 - x;
+                  x = view_left + 4;
+                  if (room < MIN_LABEL_WIDTH)
+                    continue;
+                }
+
+              /* Cut at the right edge too, with an ellipsis. */
+              shortened = entry->label_room >= 0 || x != label_start (entry);
+              if (x + room > view_right)
+                {
+                  room = MAX (view_right - x, MIN_LABEL_WIDTH);
                   shortened = TRUE;
                 }
 
@@ -1385,7 +1433,7 @@ atlas_timeline_chart_snapshot (AtlasTimelineChart *self,
               pango_layout_set_ellipsize (entry->layout, shortened ? PANGO_ELLIPSIZE_END : PANGO_ELLIPSIZE_NONE);
               pango_layout_set_width (entry->layout, shortened ? (int) (room * PANGO_SCALE) : -1);
               pango_layout_get_pixel_size (entry->layout, &w, &h);
-              append_text (snapshot, entry->layout, label_start (entry) + shift, y + (rh - h) / 2,
+              append_text (snapshot, entry->layout, x + shift, y + (rh - h) / 2,
                            in_brush (self, entry) ? &text : &dim_text);
             }
         }

@@ -629,7 +629,7 @@ on_drag_update (GtkGestureDrag    *gesture,
     {
     case DRAG_PAN:
       {
-        double days = -dx / MAX (1.0, width_of (self) - 138.0) * (self->drag_last - self->drag_first);
+        double days = -dx / MAX (1.0, width_of (self) - 160.0) * (self->drag_last - self->drag_first);
 
         atlas_time_axis_set_range (axis_of (self), self->drag_first + days, self->drag_last + days);
       }
