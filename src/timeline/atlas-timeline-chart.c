@@ -997,36 +997,86 @@ in_brush (AtlasTimelineChart *self,
 }
 
 static void
-draw_mark (cairo_t     *cr,
-           const Entry *entry,
-           double       x0,
-           double       x1,
-           double       y,
-           double       h)
+fill_rect (GtkSnapshot   *snapshot,
+           const GdkRGBA *color,
+           double         alpha,
+           double         x,
+           double         y,
+           double         width,
+           double         height)
 {
-  double mid = y + h / 2;
+  GdkRGBA c = *color;
 
+  if (width <= 0 || height <= 0)
+    return;
+  c.alpha *= alpha;
+  gtk_snapshot_append_color (snapshot, &c, &GRAPHENE_RECT_INIT (x, y, width, height));
+}
+
+/* A day as a diamond; a month or a year as a tinted band with a solid left
+ * edge and base line.
+ */
+static void
+append_mark (GtkSnapshot   *snapshot,
+             const Entry   *entry,
+             const GdkRGBA *color,
+             double         alpha,
+             double         x0,
+             double         x1,
+             double         y,
+             double         h)
+{
   if (entry->span)
     {
-      double r = 3;
-
-      cairo_new_sub_path (cr);
-      cairo_arc (cr, x1 - r, y + 2 + r, r, -G_PI / 2, 0);
-      cairo_arc (cr, x1 - r, y + h - 2 - r, r, 0, G_PI / 2);
-      cairo_arc (cr, x0 + r, y + h - 2 - r, r, G_PI / 2, G_PI);
-      cairo_arc (cr, x0 + r, y + 2 + r, r, G_PI, 3 * G_PI / 2);
-      cairo_close_path (cr);
+      fill_rect (snapshot, color, alpha * 0.3, x0, y + 2, x1 - x0, h - 4);
+      fill_rect (snapshot, color, alpha, x0, y + 2, 3, h - 4);
+      fill_rect (snapshot, color, alpha, x0, y + h - 5, x1 - x0, 3);
     }
   else
     {
-      double cx = (x0 + x1) / 2;
+      double side = (MARK_RADIUS + 1) * G_SQRT2;
 
-      cairo_move_to (cr, cx, mid - MARK_RADIUS - 1);
-      cairo_line_to (cr, cx + MARK_RADIUS + 1, mid);
-      cairo_line_to (cr, cx, mid + MARK_RADIUS + 1);
-      cairo_line_to (cr, cx - MARK_RADIUS - 1, mid);
-      cairo_close_path (cr);
+      gtk_snapshot_save (snapshot);
+      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT ((x0 + x1) / 2, y + h / 2));
+      gtk_snapshot_rotate (snapshot, 45);
+      fill_rect (snapshot, color, alpha, -side / 2, -side / 2, side, side);
+      gtk_snapshot_restore (snapshot);
     }
+}
+
+static void
+append_ring (GtkSnapshot   *snapshot,
+             const GdkRGBA *color,
+             double         x,
+             double         y,
+             double         width,
+             double         height)
+{
+  GskRoundedRect outline;
+  const float widths[4] = { 2, 2, 2, 2 };
+  const GdkRGBA colors[4] = { *color, *color, *color, *color };
+
+  gsk_rounded_rect_init_from_rect (&outline, &GRAPHENE_RECT_INIT (x, y, width, height), 3);
+  gtk_snapshot_append_border (snapshot, &outline, widths, colors);
+}
+
+static void
+append_day_line (GtkSnapshot   *snapshot,
+                 const GdkRGBA *color,
+                 double         x,
+                 double         top,
+                 double         bottom,
+                 gboolean       dashed)
+{
+  if (!dashed)
+    {
+      fill_rect (snapshot, color, 1.0, x - 1, top, 2, bottom - top);
+      return;
+    }
+  gtk_snapshot_push_repeat (snapshot, &GRAPHENE_RECT_INIT (x - 1, top, 2, bottom - top),
+                            &GRAPHENE_RECT_INIT (x - 1, top, 2, 7));
+  fill_rect (snapshot, color, 1.0, x - 1, top, 2, 4);
+  gtk_snapshot_pop (snapshot);
 }
 
 static void
@@ -1103,11 +1153,11 @@ append_overview_texture (AtlasTimelineChart *self,
 }
 
 static void
-draw_overview (AtlasTimelineChart *self,
-               cairo_t            *cr,
-               const Palette      *palette,
-               int                 width,
-               int                 height)
+append_overview (AtlasTimelineChart *self,
+                 GtkSnapshot        *snapshot,
+                 const Palette      *palette,
+                 int                 width,
+                 int                 height)
 {
   double top = height - OVERVIEW_HEIGHT;
   double x0, x1;
@@ -1116,44 +1166,20 @@ draw_overview (AtlasTimelineChart *self,
   if (self->brush_last > 0)
     {
       x0 = atlas_timeline_chart_overview_day_to_x (self, self->brush_first, width);
-      x1 = atlas_timeline_chart_overview_day_to_x (self, self->brush_last + 1, width);
-      set_source (cr, &palette->accent, 0.25);
-      cairo_rectangle (cr, x0, top, MAX (2, x1 - x0), OVERVIEW_HEIGHT);
-      cairo_fill (cr);
-      set_source (cr, &palette->accent, 1.0);
-      cairo_set_line_width (cr, 2);
-      cairo_move_to (cr, x0, top);
-      cairo_line_to (cr, x0, top + OVERVIEW_HEIGHT);
-      cairo_move_to (cr, MAX (x0 + 2, x1), top);
-      cairo_line_to (cr, MAX (x0 + 2, x1), top + OVERVIEW_HEIGHT);
-      cairo_stroke (cr);
+      x1 = MAX (x0 + 2, atlas_timeline_chart_overview_day_to_x (self, self->brush_last + 1, width));
+      fill_rect (snapshot, &palette->accent, 0.25, x0, top, x1 - x0, OVERVIEW_HEIGHT);
+      fill_rect (snapshot, &palette->accent, 1.0, x0 - 1, top, 2, OVERVIEW_HEIGHT);
+      fill_rect (snapshot, &palette->accent, 1.0, x1 - 1, top, 2, OVERVIEW_HEIGHT);
     }
 
   x0 = atlas_timeline_chart_overview_day_to_x (self, atlas_time_axis_get_first (self->axis), width);
   x1 = atlas_timeline_chart_overview_day_to_x (self, atlas_time_axis_get_last (self->axis), width);
-  set_source (cr, &palette->foreground, 0.7);
-  cairo_set_line_width (cr, 1.5);
-  cairo_rectangle (cr, x0 + 0.75, top + 0.75, MAX (3, x1 - x0 - 1.5), OVERVIEW_HEIGHT - 1.5);
-  cairo_stroke (cr);
-}
+  {
+    GdkRGBA frame = palette->foreground;
 
-static void
-draw_day_line (cairo_t       *cr,
-               const GdkRGBA *color,
-               double         x,
-               double         top,
-               double         bottom,
-               gboolean       dashed)
-{
-  static const double dash[] = { 4, 3 };
-
-  set_source (cr, color, 1.0);
-  cairo_set_line_width (cr, 2);
-  cairo_set_dash (cr, dash, dashed ? 2 : 0, 0);
-  cairo_move_to (cr, x, top);
-  cairo_line_to (cr, x, bottom);
-  cairo_stroke (cr);
-  cairo_set_dash (cr, NULL, 0, 0);
+    frame.alpha = 0.7;
+    append_ring (snapshot, &frame, x0, top, MAX (4, x1 - x0), OVERVIEW_HEIGHT);
+  }
 }
 
 void
@@ -1166,8 +1192,7 @@ atlas_timeline_chart_snapshot (AtlasTimelineChart *self,
   g_autoptr(GArray) ticks = NULL;
   g_autoptr(GArray) minor = NULL;
   AtlasTickLevel level;
-  cairo_t *cr;
-  double shift, view_left, view_right, rh, plot_right;
+  double shift, view_left, view_right, rh;
   GdkRGBA text, dim_text;
 
   g_return_if_fail (ATLAS_IS_TIMELINE_CHART (self));
@@ -1181,7 +1206,6 @@ atlas_timeline_chart_snapshot (AtlasTimelineChart *self,
   shift = GUTTER - scroll_offset (self);
   view_left = scroll_offset (self);
   view_right = view_left + plot_width (width);
-  plot_right = GUTTER + plot_width (width);
   text = palette.foreground;
   text.alpha = 0.9;
   dim_text = palette.foreground;
@@ -1195,26 +1219,19 @@ atlas_timeline_chart_snapshot (AtlasTimelineChart *self,
         g_clear_pointer (&minor, g_array_unref);
     }
 
-  /* The overview's texture, shapes in one cairo node, text on top. */
-  append_overview_texture (self, snapshot, &palette, width, height);
-  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
-
-  /* Lane bands. */
+  /* Plain colour nodes for the shapes: they draw straight onto the target,
+   * with no full-size intermediate surface.
+   */
   for (guint k = 0; k < ATLAS_N_EVENT_KINDS; k++)
     {
       double y = lanes_top () + k * lane_height (height);
 
-      set_source (cr, &palette.foreground, k % 2 ? 0.035 : 0.0);
-      cairo_rectangle (cr, 0, y, width, lane_height (height));
-      cairo_fill (cr);
-      set_source (cr, &palette.kinds[k], 1.0);
-      cairo_rectangle (cr, 10, y + LANE_PAD + rh / 2 - 5, 10, 10);
-      cairo_fill (cr);
+      if (k % 2)
+        fill_rect (snapshot, &palette.foreground, 0.035, 0, y, width, lane_height (height));
+      fill_rect (snapshot, &palette.kinds[k], 1.0, 10, y + LANE_PAD + rh / 2 - 5, 10, 10);
     }
 
-  cairo_save (cr);
-  cairo_rectangle (cr, GUTTER, 0, plot_width (width), lanes_bottom (height));
-  cairo_clip (cr);
+  gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (GUTTER, 0, plot_width (width), lanes_bottom (height)));
 
   /* Brushed range: a tint over the lanes. */
   if (self->brush_last > 0)
@@ -1222,93 +1239,67 @@ atlas_timeline_chart_snapshot (AtlasTimelineChart *self,
       double x0 = atlas_timeline_chart_day_to_x (self, self->brush_first, width);
       double x1 = atlas_timeline_chart_day_to_x (self, self->brush_last + 1, width);
 
-      set_source (cr, &palette.accent, 0.12);
-      cairo_rectangle (cr, x0, lanes_top (), x1 - x0, lanes_bottom (height) - lanes_top ());
-      cairo_fill (cr);
+      fill_rect (snapshot, &palette.accent, 0.12, x0, lanes_top (), x1 - x0, lanes_bottom (height) - lanes_top ());
     }
 
   /* Grid and ticks. */
-  set_source (cr, &palette.foreground, 0.12);
-  cairo_set_line_width (cr, 1);
   for (guint i = 0; i < ticks->len; i++)
     {
-      double x = round (atlas_timeline_chart_day_to_x (self, g_array_index (ticks, AtlasTimeTick, i).day, width)) + 0.5;
+      double x = round (atlas_timeline_chart_day_to_x (self, g_array_index (ticks, AtlasTimeTick, i).day, width));
 
-      cairo_move_to (cr, x, 6);
-      cairo_line_to (cr, x, lanes_bottom (height));
+      fill_rect (snapshot, &palette.foreground, 0.12, x, 6, 1, lanes_bottom (height) - 6);
     }
-  cairo_stroke (cr);
-  if (minor != NULL)
+  for (guint i = 0; minor != NULL && i < minor->len; i++)
     {
-      set_source (cr, &palette.foreground, 0.25);
-      for (guint i = 0; i < minor->len; i++)
-        {
-          double x = round (atlas_timeline_chart_day_to_x (self, g_array_index (minor, AtlasTimeTick, i).day, width)) + 0.5;
+      double x = round (atlas_timeline_chart_day_to_x (self, g_array_index (minor, AtlasTimeTick, i).day, width));
 
-          cairo_move_to (cr, x, AXIS_HEIGHT - 5);
-          cairo_line_to (cr, x, AXIS_HEIGHT);
-        }
-      cairo_stroke (cr);
+      fill_rect (snapshot, &palette.foreground, 0.25, x, AXIS_HEIGHT - 5, 1, 5);
     }
-  set_source (cr, &palette.foreground, 0.3);
-  cairo_move_to (cr, GUTTER, AXIS_HEIGHT - 0.5);
-  cairo_line_to (cr, plot_right, AXIS_HEIGHT - 0.5);
-  cairo_stroke (cr);
+  fill_rect (snapshot, &palette.foreground, 0.3, GUTTER, AXIS_HEIGHT - 1, plot_width (width), 1);
 
-  /* Events, lane by lane: density strips, then marks of each row. */
+  /* Events, lane by lane: density strips, then the marks of each row. */
   for (guint k = 0; k < ATLAS_N_EVENT_KINDS; k++)
     {
       Lane *lane = &self->lanes[k];
       double strip_y = row_top (self, k, self->layout_rows, height);
+      double run_start = 0, run_end = -1, run_height = 0;
 
-      set_source (cr, &palette.kinds[k], 0.55);
-      for (guint b = 0; b < lane->bins->len; b++)
+      /* Neighbouring bins of one height make one rectangle. */
+      for (guint b = 0; b <= lane->bins->len; b++)
         {
-          Bin *bin = &g_array_index (lane->bins, Bin, b);
-          double x = bin->bin * BIN_WIDTH;
-          double h = MIN (DENSITY_HEIGHT, 2 + 2 * log2 (bin->count + 1.0));
+          Bin *bin = b < lane->bins->len ? &g_array_index (lane->bins, Bin, b) : NULL;
+          double x = bin ? bin->bin * BIN_WIDTH : 0;
+          double h = bin ? MIN (DENSITY_HEIGHT, 2 + 2 * floor (log2 (bin->count + 1.0))) : 0;
 
-          if (x + BIN_WIDTH < view_left || x > view_right)
+          if (bin != NULL && (x + BIN_WIDTH < view_left || x > view_right))
             continue;
-          cairo_rectangle (cr, x + shift, strip_y + DENSITY_HEIGHT - h, BIN_WIDTH - 0.5, h);
+          if (bin != NULL && h == run_height && x <= run_end + 0.01)
+            {
+              run_end = x + BIN_WIDTH;
+              continue;
+            }
+          if (run_end > run_start)
+            fill_rect (snapshot, &palette.kinds[k], 0.55, run_start + shift, strip_y + DENSITY_HEIGHT - run_height,
+                       run_end - run_start - 0.5, run_height);
+          run_start = x;
+          run_end = x + BIN_WIDTH;
+          run_height = h;
         }
-      cairo_fill (cr);
 
       for (int r = 0; r < self->layout_rows; r++)
         {
           GArray *row = lane->rows[r];
           double y = row_top (self, k, r, height);
 
-          /* Faded (not yet revealed, outside the brush) and full; span
-           * bodies tinted, then the solid marks.
-           */
-          for (int pass = 0; pass < 4; pass++)
+          for (guint j = search_row (self, row, view_left - lane->widest[r]); j < row->len; j++)
             {
-              gboolean faded = pass >= 2;
-              gboolean bodies = pass % 2 == 0;
+              Entry *entry = &g_array_index (self->entries, Entry, g_array_index (row, guint, j));
+              gboolean faded = !is_revealed (self, entry) || !in_brush (self, entry);
 
-              for (guint j = search_row (self, row, view_left - lane->widest[r]); j < row->len; j++)
-                {
-                  Entry *entry = &g_array_index (self->entries, Entry, g_array_index (row, guint, j));
-                  gboolean entry_faded = !is_revealed (self, entry) || !in_brush (self, entry);
-                  double x0 = entry->mark_start + shift, x1 = entry->mark_end + shift;
-
-                  if (entry->mark_start > view_right)
-                    break;
-                  if (entry_faded != faded)
-                    continue;
-                  if (bodies && entry->span)
-                    draw_mark (cr, entry, x0, x1, y, rh);
-                  else if (!bodies && entry->span)
-                    {
-                      cairo_rectangle (cr, x0, y + 2, 3, rh - 4);
-                      cairo_rectangle (cr, x0, y + rh - 5, x1 - x0, 3);
-                    }
-                  else if (!bodies)
-                    draw_mark (cr, entry, x0, x1, y, rh);
-                }
-              set_source (cr, &palette.kinds[k], (faded ? 0.25 : 1.0) * (bodies ? 0.3 : 1.0));
-              cairo_fill (cr);
+              if (entry->mark_start > view_right)
+                break;
+              append_mark (snapshot, entry, &palette.kinds[k], faded ? 0.25 : 1.0,
+                           entry->mark_start + shift, entry->mark_end + shift, y, rh);
             }
         }
     }
@@ -1319,45 +1310,39 @@ atlas_timeline_chart_snapshot (AtlasTimelineChart *self,
       int index = pass == 0 ? atlas_timeline_chart_find_event (self, self->selection)
                             : (self->focused ? self->focus : -1);
       AtlasTimelinePlacement place;
+      double right;
 
       if (index < 0 || !atlas_timeline_chart_get_placement (self, index, width, height, &place))
         continue;
-      set_source (cr, pass == 0 ? &palette.foreground : &palette.accent, 1.0);
-      cairo_set_line_width (cr, 2);
       if (pass == 0)
-        {
-          draw_mark (cr, &g_array_index (self->entries, Entry, index),
-                     place.mark_start - 2, place.mark_end + 2, place.y - 2, place.height + 4);
-        }
+        append_ring (snapshot, &palette.foreground, place.mark_start - 3, place.y - 1,
+                     place.mark_end - place.mark_start + 6, place.height + 2);
       else
         {
-          double right = MAX (place.mark_end, place.label_start + place.label_width) + 3;
-
-          cairo_rectangle (cr, place.mark_start - 4, place.y - 1, right - place.mark_start + 4, place.height + 2);
+          right = MAX (place.mark_end, place.label_start + place.label_width) + 3;
+          append_ring (snapshot, &palette.accent, place.mark_start - 5, place.y - 2,
+                       right - place.mark_start + 5, place.height + 4);
         }
-      cairo_stroke (cr);
     }
 
   /* Today, and the play cursor. */
   if (self->today > 0)
-    draw_day_line (cr, &palette.today, atlas_timeline_chart_day_to_x (self, self->today + 0.5, width),
-                   AXIS_HEIGHT - 6, lanes_bottom (height), TRUE);
+    append_day_line (snapshot, &palette.today, atlas_timeline_chart_day_to_x (self, self->today + 0.5, width),
+                     AXIS_HEIGHT - 6, lanes_bottom (height), TRUE);
   if (self->cursor > 0)
-    draw_day_line (cr, &palette.accent, atlas_timeline_chart_day_to_x (self, self->cursor, width),
-                   4, lanes_bottom (height), FALSE);
-  cairo_restore (cr);
+    append_day_line (snapshot, &palette.accent, atlas_timeline_chart_day_to_x (self, self->cursor, width),
+                     4, lanes_bottom (height), FALSE);
+  gtk_snapshot_pop (snapshot);
 
-  draw_overview (self, cr, &palette, width, height);
+  /* The overview: its density drawn once, the ranges on top. */
+  append_overview_texture (self, snapshot, &palette, width, height);
+  append_overview (self, snapshot, &palette, width, height);
   if (self->today > 0)
-    {
-      double x = atlas_timeline_chart_overview_day_to_x (self, self->today + 0.5, width);
-
-      draw_day_line (cr, &palette.today, x, height - OVERVIEW_HEIGHT, height, TRUE);
-    }
+    append_day_line (snapshot, &palette.today, atlas_timeline_chart_overview_day_to_x (self, self->today + 0.5, width),
+                     height - OVERVIEW_HEIGHT, height, TRUE);
   if (self->cursor > 0)
-    draw_day_line (cr, &palette.accent, atlas_timeline_chart_overview_day_to_x (self, self->cursor, width),
-                   height - OVERVIEW_HEIGHT, height, FALSE);
-  cairo_destroy (cr);
+    append_day_line (snapshot, &palette.accent, atlas_timeline_chart_overview_day_to_x (self, self->cursor, width),
+                     height - OVERVIEW_HEIGHT, height, FALSE);
 
   /* Lane titles. */
   for (guint k = 0; k < ATLAS_N_EVENT_KINDS; k++)
@@ -1403,7 +1388,7 @@ atlas_timeline_chart_snapshot (AtlasTimelineChart *self,
                 break;
               if (room <= 0 || !is_revealed (self, entry))
                 continue;
-              if (label_start (entry) + room < view_left)
+              if (!entry->span && label_start (entry) + room < view_left)
                 continue;
 
               /* A span running in from the left keeps its label in view;
