@@ -30,6 +30,7 @@
 #include "atlas-render.h"
 #include "atlas-state.h"
 #include "atlas-store.h"
+#include "atlas-timeline-chart.h"
 
 /* The views that can be rendered to a file and benchmarked without a
  * display.  Each view adds its row here.
@@ -41,6 +42,7 @@ static const struct
   AtlasBenchmarkFunc  benchmark;
 } views[] = {
   { "map", atlas_map_render, atlas_map_benchmark },
+  { "timeline", atlas_timeline_render, atlas_timeline_benchmark },
   { NULL, NULL, NULL },
 };
 

@@ -28,6 +28,7 @@
 #include "atlas-source.h"
 #include "atlas-state.h"
 #include "atlas-store.h"
+#include "atlas-timeline-page.h"
 #include "atlas-view.h"
 #include "atlas-window-private.h"
 
@@ -155,6 +156,7 @@ atlas_window_class_init (AtlasWindowClass *klass)
   g_type_ensure (ATLAS_TYPE_MAP_PAGE);
   g_type_ensure (ATLAS_TYPE_SITES_PAGE);
   g_type_ensure (ATLAS_TYPE_SOURCES_PAGE);
+  g_type_ensure (ATLAS_TYPE_TIMELINE_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/atlas-window.ui");
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, stack);

@@ -1,0 +1,344 @@
+/* atlas-timeline-page.c
+ *
+ * Copyright 2026 The Chongqing Science Atlas authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+ * GNU General Public License for more details.
+ *
+ * You should have received a copy of the GNU General Public License
+ * along with this program.  If not, see <http://www.gnu.org/licenses/>.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "atlas-dataset.h"
+#include "atlas-labels.h"
+#include "atlas-render.h"
+#include "atlas-state.h"
+#include "atlas-timeline-page.h"
+#include "atlas-view.h"
+
+/* The Timeline page: a toolbar (fit, zoom, play and its speed, clear the
+ * brushed range, a legend that also filters kinds, export) over the
+ * AtlasTimelineView.
+ */
+
+struct _AtlasTimelinePage
+{
+  GtkWidget          parent_instance;
+
+  AtlasState        *state;
+  gboolean           presenting;
+
+  AtlasTimelineView *view;
+  GtkToggleButton   *play_button;
+  GtkDropDown       *speed_dropdown;
+  GtkButton         *clear_button;
+  GtkBox            *legend;
+  GtkWidget         *kind_buttons[ATLAS_N_EVENT_KINDS];
+};
+
+static void atlas_timeline_page_view_init (AtlasViewInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (AtlasTimelinePage, atlas_timeline_page, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (ATLAS_TYPE_VIEW, atlas_timeline_page_view_init))
+
+static const double speeds[] = { 0.5, 1.0, 2.0 };
+
+AtlasTimelineView *
+atlas_timeline_page_get_view (AtlasTimelinePage *self)
+{
+  g_return_val_if_fail (ATLAS_IS_TIMELINE_PAGE (self), NULL);
+
+  return self->view;
+}
+
+static void
+update_controls (AtlasTimelinePage *self)
+{
+  gboolean playing = atlas_timeline_view_get_playing (self->view);
+
+  gtk_toggle_button_set_active (self->play_button, playing);
+  gtk_button_set_icon_name (GTK_BUTTON (self->play_button),
+                            playing ? "media-playback-pause-symbolic" : "media-playback-start-symbolic");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->play_button),
+                               playing ? _("Pause") : _("Play Through Time"));
+  gtk_widget_set_visible (GTK_WIDGET (self->clear_button),
+                          self->state != NULL && atlas_state_has_time_range (self->state));
+
+  for (guint k = 0; k < ATLAS_N_EVENT_KINDS && self->state != NULL; k++)
+    gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (self->kind_buttons[k]),
+                                  atlas_state_has_event_kind (self->state, k));
+}
+
+static void
+on_play_toggled (AtlasTimelinePage *self)
+{
+  atlas_timeline_view_set_playing (self->view, gtk_toggle_button_get_active (self->play_button));
+  update_controls (self);
+}
+
+static void
+on_speed_selected (AtlasTimelinePage *self)
+{
+  guint i = gtk_drop_down_get_selected (self->speed_dropdown);
+
+  if (i < G_N_ELEMENTS (speeds))
+    atlas_timeline_view_set_speed (self->view, speeds[i]);
+}
+
+static void
+on_kind_toggled (GtkToggleButton   *button,
+                 AtlasTimelinePage *self)
+{
+  int kind = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "kind"));
+
+  if (self->state != NULL && atlas_state_has_event_kind (self->state, kind) != gtk_toggle_button_get_active (button))
+    {
+      guint kinds = atlas_state_get_event_kinds (self->state);
+
+      atlas_state_set_event_kinds (self->state, gtk_toggle_button_get_active (button) ? kinds | (1u << kind)
+                                                                                      : kinds & ~(1u << kind));
+    }
+}
+
+/* ---- actions ---------------------------------------------------------- */
+
+static void
+fit_action (GtkWidget *widget, const char *name, GVariant *parameter)
+{
+  atlas_timeline_view_fit_all (ATLAS_TIMELINE_PAGE (widget)->view, TRUE);
+}
+
+static void
+zoom_in_action (GtkWidget *widget, const char *name, GVariant *parameter)
+{
+  atlas_timeline_view_zoom (ATLAS_TIMELINE_PAGE (widget)->view, 1.5);
+}
+
+static void
+zoom_out_action (GtkWidget *widget, const char *name, GVariant *parameter)
+{
+  atlas_timeline_view_zoom (ATLAS_TIMELINE_PAGE (widget)->view, 1 / 1.5);
+}
+
+static void
+play_action (GtkWidget *widget, const char *name, GVariant *parameter)
+{
+  AtlasTimelinePage *self = ATLAS_TIMELINE_PAGE (widget);
+
+  if (!self->presenting || TRUE)
+    atlas_timeline_view_set_playing (self->view, !atlas_timeline_view_get_playing (self->view));
+}
+
+static void
+clear_range_action (GtkWidget *widget, const char *name, GVariant *parameter)
+{
+  atlas_timeline_view_clear_range (ATLAS_TIMELINE_PAGE (widget)->view);
+}
+
+static void
+on_export_response (GtkNativeDialog   *dialog,
+                    int                response,
+                    AtlasTimelinePage *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      int width = MAX (gtk_widget_get_width (GTK_WIDGET (self->view)), 800);
+      int height = MAX (gtk_widget_get_height (GTK_WIDGET (self->view)), 500);
+      g_autoptr(GskRenderNode) node = atlas_timeline_view_render (self->view, width, height, FALSE);
+      g_autoptr(GError) error = NULL;
+
+      if (!atlas_render_node_to_file (node, width, height, file, &error))
+        {
+          GtkWidget *toplevel = GTK_WIDGET (gtk_widget_get_root (GTK_WIDGET (self)));
+          GtkWidget *message = gtk_message_dialog_new (GTK_WINDOW (toplevel), GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
+                                                       GTK_MESSAGE_ERROR, GTK_BUTTONS_CLOSE,
+                                                       _("Cannot export the timeline"));
+
+          gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (message), "%s", error->message);
+          g_signal_connect (message, "response", G_CALLBACK (gtk_window_destroy), NULL);
+          gtk_window_present (GTK_WINDOW (message));
+        }
+    }
+  g_object_unref (dialog);
+}
+
+static void
+export_action (GtkWidget *widget, const char *name, GVariant *parameter)
+{
+  AtlasTimelinePage *self = ATLAS_TIMELINE_PAGE (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkFileChooserNative *dialog;
+  static const struct { const char *name; const char *pattern; } formats[] = {
+    { N_("PNG Image"), "*.png" }, { N_("SVG Drawing"), "*.svg" }, { N_("PDF Document"), "*.pdf" },
+  };
+
+  dialog = gtk_file_chooser_native_new (_("Export Timeline"),
+                                        GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                        GTK_FILE_CHOOSER_ACTION_SAVE,
+                                        _("_Export"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+      g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+      gtk_file_filter_set_name (filter, _(formats[i].name));
+      gtk_file_filter_add_pattern (filter, formats[i].pattern);
+      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+    }
+  /* Translators: the suggested file name of an exported timeline. */
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), _("timeline.png"));
+  g_signal_connect (dialog, "response", G_CALLBACK (on_export_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+/* ---- AtlasView -------------------------------------------------------- */
+
+static void
+atlas_timeline_page_bind (AtlasView    *view,
+                          AtlasDataset *dataset,
+                          AtlasState   *state)
+{
+  AtlasTimelinePage *self = ATLAS_TIMELINE_PAGE (view);
+
+  g_return_if_fail (self->state == NULL);
+
+  self->state = g_object_ref (state);
+  atlas_timeline_view_bind (self->view, dataset, state);
+  g_signal_connect_object (state, "notify", G_CALLBACK (update_controls), self, G_CONNECT_SWAPPED);
+  update_controls (self);
+}
+
+static JsonNode *
+atlas_timeline_page_save_camera (AtlasView *view)
+{
+  return atlas_timeline_view_save_camera (ATLAS_TIMELINE_PAGE (view)->view);
+}
+
+static void
+atlas_timeline_page_restore_camera (AtlasView *view,
+                                    JsonNode  *camera,
+                                    gboolean   animate)
+{
+  atlas_timeline_view_restore_camera (ATLAS_TIMELINE_PAGE (view)->view, camera, animate);
+}
+
+static GskRenderNode *
+atlas_timeline_page_render (AtlasView *view,
+                            int        width,
+                            int        height,
+                            gboolean   dark)
+{
+  return atlas_timeline_view_render (ATLAS_TIMELINE_PAGE (view)->view, width, height, dark);
+}
+
+static void
+atlas_timeline_page_set_presenting (AtlasView *view,
+                                    gboolean   presenting)
+{
+  AtlasTimelinePage *self = ATLAS_TIMELINE_PAGE (view);
+
+  self->presenting = presenting;
+  atlas_timeline_view_set_presenting (self->view, presenting);
+  /* Editing actions: exporting is the only one here. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "timeline.export", !presenting);
+}
+
+static void
+atlas_timeline_page_view_init (AtlasViewInterface *iface)
+{
+  iface->bind = atlas_timeline_page_bind;
+  iface->save_camera = atlas_timeline_page_save_camera;
+  iface->restore_camera = atlas_timeline_page_restore_camera;
+  iface->render = atlas_timeline_page_render;
+  iface->set_presenting = atlas_timeline_page_set_presenting;
+}
+
+/* ---- GObject ---------------------------------------------------------- */
+
+static void
+atlas_timeline_page_dispose (GObject *object)
+{
+  AtlasTimelinePage *self = (AtlasTimelinePage *)object;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), ATLAS_TYPE_TIMELINE_PAGE);
+  for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL; )
+    gtk_widget_unparent (child);
+  g_clear_object (&self->state);
+
+  G_OBJECT_CLASS (atlas_timeline_page_parent_class)->dispose (object);
+}
+
+static void
+atlas_timeline_page_class_init (AtlasTimelinePageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = atlas_timeline_page_dispose;
+
+  g_type_ensure (ATLAS_TYPE_TIMELINE_VIEW);
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/atlas-timeline-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, AtlasTimelinePage, view);
+  gtk_widget_class_bind_template_child (widget_class, AtlasTimelinePage, play_button);
+  gtk_widget_class_bind_template_child (widget_class, AtlasTimelinePage, speed_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, AtlasTimelinePage, clear_button);
+  gtk_widget_class_bind_template_child (widget_class, AtlasTimelinePage, legend);
+
+  gtk_widget_class_install_action (widget_class, "timeline.fit", NULL, fit_action);
+  gtk_widget_class_install_action (widget_class, "timeline.zoom-in", NULL, zoom_in_action);
+  gtk_widget_class_install_action (widget_class, "timeline.zoom-out", NULL, zoom_out_action);
+  gtk_widget_class_install_action (widget_class, "timeline.play", NULL, play_action);
+  gtk_widget_class_install_action (widget_class, "timeline.clear-range", NULL, clear_range_action);
+  gtk_widget_class_install_action (widget_class, "timeline.export", NULL, export_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_CONTROL_MASK, "timeline.fit", NULL);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+atlas_timeline_page_init (AtlasTimelinePage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* The legend: the kinds' colours, each a toggle for its kind. */
+  for (guint k = 0; k < ATLAS_N_EVENT_KINDS; k++)
+    {
+      GtkWidget *button = gtk_toggle_button_new ();
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+      GtkWidget *swatch = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+      g_autofree char *css = g_strdup_printf ("event-kind-%s", atlas_event_kind_to_string (k));
+
+      gtk_widget_add_css_class (swatch, "swatch");
+      gtk_widget_add_css_class (swatch, css);
+      gtk_widget_set_valign (swatch, GTK_ALIGN_CENTER);
+      gtk_box_append (GTK_BOX (box), swatch);
+      gtk_box_append (GTK_BOX (box), gtk_label_new (atlas_event_kind_get_label (k)));
+      gtk_button_set_child (GTK_BUTTON (button), box);
+      gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (button), TRUE);
+      gtk_widget_add_css_class (button, "flat");
+      gtk_widget_set_tooltip_text (button, _("Show or hide this kind of event"));
+      g_object_set_data (G_OBJECT (button), "kind", GINT_TO_POINTER (k));
+      g_signal_connect (button, "toggled", G_CALLBACK (on_kind_toggled), self);
+      gtk_box_append (self->legend, button);
+      self->kind_buttons[k] = button;
+    }
+
+  g_signal_connect_swapped (self->play_button, "toggled", G_CALLBACK (on_play_toggled), self);
+  g_signal_connect_swapped (self->speed_dropdown, "notify::selected", G_CALLBACK (on_speed_selected), self);
+  g_signal_connect_object (self->view, "notify::playing", G_CALLBACK (update_controls), self, G_CONNECT_SWAPPED);
+  update_controls (self);
+}
