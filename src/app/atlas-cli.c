@@ -24,6 +24,7 @@
 #include <stdio.h>
 
 #include "atlas-cli.h"
+#include "atlas-charts-page.h"
 #include "atlas-dataset.h"
 #include "atlas-export.h"
 #include "atlas-render.h"
@@ -39,6 +40,7 @@ static const struct
   AtlasRenderFunc     render;
   AtlasBenchmarkFunc  benchmark;
 } views[] = {
+  { "charts", atlas_charts_render, atlas_charts_benchmark },
   { NULL, NULL, NULL },
 };
 
