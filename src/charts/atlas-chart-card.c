@@ -424,6 +424,12 @@ atlas_chart_card_dispose (GObject *object)
   AtlasChartCard *self = ATLAS_CHART_CARD (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), ATLAS_TYPE_CHART_CARD);
+  {
+    GtkWidget *child;
+
+    while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+      gtk_widget_unparent (child);
+  }
   g_clear_object (&self->definition);
   g_clear_object (&self->dataset);
   g_clear_object (&self->state);
@@ -553,4 +559,11 @@ atlas_chart_card_set_table_visible (AtlasChartCard *self,
 {
   g_return_if_fail (ATLAS_IS_CHART_CARD (self));
   gtk_toggle_button_set_active (self->table_button, visible);
+}
+
+gboolean
+atlas_chart_card_get_table_visible (AtlasChartCard *self)
+{
+  g_return_val_if_fail (ATLAS_IS_CHART_CARD (self), FALSE);
+  return g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "table") == 0;
 }

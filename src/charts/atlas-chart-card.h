@@ -45,6 +45,7 @@ void                  atlas_chart_card_set_presenting (AtlasChartCard       *sel
                                                        gboolean              presenting);
 void                  atlas_chart_card_set_table_visible (AtlasChartCard    *self,
                                                           gboolean           visible);
+gboolean              atlas_chart_card_get_table_visible (AtlasChartCard    *self);
 GskRenderNode        *atlas_chart_card_render         (AtlasChartCard       *self,
                                                        int                   width,
                                                        int                   height,

@@ -162,7 +162,8 @@ definition_from_json (JsonObject  *object,
       return NULL;
     }
 
-  if (json_object_has_member (object, "statistics"))
+  if (json_object_has_member (object, "statistics") &&
+      JSON_NODE_HOLDS_ARRAY (json_object_get_member (object, "statistics")))
     {
       JsonArray *layers = json_object_get_array_member (object, "statistics");
 
@@ -208,6 +209,8 @@ atlas_chart_definition_load_from_data (const char  *json,
 
   root = json_parser_get_root (parser);
   if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root) ||
+      !json_object_has_member (json_node_get_object (root), "charts") ||
+      !JSON_NODE_HOLDS_ARRAY (json_object_get_member (json_node_get_object (root), "charts")) ||
       (charts = json_object_get_array_member (json_node_get_object (root), "charts")) == NULL)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,

@@ -232,6 +232,12 @@ atlas_charts_page_dispose (GObject *object)
   AtlasChartsPage *self = ATLAS_CHARTS_PAGE (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), ATLAS_TYPE_CHARTS_PAGE);
+  {
+    GtkWidget *child;
+
+    while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+      gtk_widget_unparent (child);
+  }
   g_clear_object (&self->definitions);
   g_clear_pointer (&self->current, g_free);
   G_OBJECT_CLASS (atlas_charts_page_parent_class)->dispose (object);
