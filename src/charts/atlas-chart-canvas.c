@@ -261,7 +261,13 @@ atlas_chart_canvas_measure (GtkWidget      *widget,
     {
       int h = self->chart ? atlas_chart_get_natural_height (self->chart, for_size > 0 ? for_size : 420) : 200;
 
-      *minimum = MIN (h, 160);
+      AtlasChartKind kind = self->chart ? atlas_chart_get_kind (self->chart) : ATLAS_CHART_KIND_VBAR;
+
+      /* Rows of bars and cards need their height to stay readable. */
+      if (kind == ATLAS_CHART_KIND_HBAR || kind == ATLAS_CHART_KIND_CARDS || kind == ATLAS_CHART_KIND_DONUT)
+        *minimum = h;
+      else
+        *minimum = MIN (h, 160);
       *natural = h;
     }
 }

@@ -1448,7 +1448,7 @@ atlas_chart_get_natural_height (AtlasChart *self,
         return (int) (((self->n_points + cols - 1) / cols) * 140 * s);
       }
     case ATLAS_CHART_KIND_DONUT:
-      return (int) (220 * s);
+      return (int) (MAX (220, self->n_points * 40) * s);
     default:
       return (int) (240 * s);
     }

@@ -264,6 +264,19 @@ atlas_charts_page_init (AtlasChartsPage *self)
   g_autoptr(GError) error = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* The page's own style sheet, once per display. */
+  if (gdk_display_get_default () != NULL &&
+      g_object_get_data (G_OBJECT (gdk_display_get_default ()), "atlas-charts-css") == NULL)
+    {
+      g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
+
+      gtk_css_provider_load_from_resource (provider, "/io/github/cqatlas/ScienceAtlas/charts/charts.css");
+      gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (provider),
+                                                  GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+      g_object_set_data (G_OBJECT (gdk_display_get_default ()), "atlas-charts-css", GINT_TO_POINTER (1));
+    }
+
   self->definitions = atlas_chart_definition_load_all (&error);
   if (self->definitions == NULL)
     g_critical ("Cannot read the chart definitions: %s", error->message);
