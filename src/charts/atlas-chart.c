@@ -896,7 +896,7 @@ snapshot_columns (AtlasChart   *self,
    */
   {
     guint stride = 1;
-    double label_max = MAX (col_w * 0.96, 40 * s);
+    double label_max = MAX (col_w * 0.96, 56 * s);
     g_autoptr(PangoLayout) probe = make_layout (self, context, atlas_chart_series_get_category (self->series, n_x - 1),
                                                 SMALL_FONT_PX, FALSE, label_max, 2);
     double probe_w;
