@@ -1026,6 +1026,7 @@ snapshot_donut (AtlasChart   *self,
                 int           hover)
 {
   double s = atlas_chart_get_scale (self), total = 0, y, row_h, sw = 14 * s;
+  gboolean approximate = FALSE;
   g_autofree char *total_text = NULL;
   cairo_t *cr;
   GdkRGBA text, dim;
@@ -1069,8 +1070,14 @@ snapshot_donut (AtlasChart   *self,
   cairo_destroy (cr);
 
   for (guint i = 0; i < self->n_points; i++)
-    total += self->values[i];
-  total_text = atlas_format_value (total, atlas_chart_series_get_unit (self->series), ATLAS_QUALIFIER_NONE);
+    {
+      total += self->values[i];
+      /* A total of approximate parts is itself approximate. */
+      if (atlas_chart_point_get_qualifier (atlas_chart_series_peek_point (self->series, i)) != ATLAS_QUALIFIER_NONE)
+        approximate = TRUE;
+    }
+  total_text = atlas_format_value (total, atlas_chart_series_get_unit (self->series),
+                                   approximate ? ATLAS_QUALIFIER_ABOUT : ATLAS_QUALIFIER_NONE);
   {
     g_autoptr(PangoLayout) big = make_layout (self, context, total_text, 24, TRUE, self->donut_inner * 1.7, 1);
     double w, h;
