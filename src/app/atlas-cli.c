@@ -24,6 +24,7 @@
 #include <stdio.h>
 
 #include "atlas-cli.h"
+#include "atlas-charts-page.h"
 #include "atlas-dataset.h"
 #include "atlas-export.h"
 #include "atlas-map-render.h"
@@ -43,6 +44,7 @@ static const struct
 } views[] = {
   { "map", atlas_map_render, atlas_map_benchmark },
   { "timeline", atlas_timeline_render, atlas_timeline_benchmark },
+  { "charts", atlas_charts_render, atlas_charts_benchmark },
   { NULL, NULL, NULL },
 };
 

@@ -22,6 +22,7 @@
 
 #include <glib/gi18n.h>
 
+#include "atlas-charts-page.h"
 #include "atlas-dataset.h"
 #include "atlas-item.h"
 #include "atlas-map-page.h"
@@ -154,6 +155,7 @@ atlas_window_class_init (AtlasWindowClass *klass)
   g_type_ensure (ATLAS_TYPE_BANNER);
   g_type_ensure (ATLAS_TYPE_DETAILS_PANE);
   g_type_ensure (ATLAS_TYPE_MAP_PAGE);
+  g_type_ensure (ATLAS_TYPE_CHARTS_PAGE);
   g_type_ensure (ATLAS_TYPE_SITES_PAGE);
   g_type_ensure (ATLAS_TYPE_SOURCES_PAGE);
   g_type_ensure (ATLAS_TYPE_TIMELINE_PAGE);

@@ -1,0 +1,404 @@
+/* atlas-charts-page.c
+ *
+ * Copyright 2026 The Chongqing Science Atlas authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+ * GNU General Public License for more details.
+ *
+ * You should have received a copy of the GNU General Public License
+ * along with this program.  If not, see <http://www.gnu.org/licenses/>.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+#include <stdio.h>
+
+#include "atlas-chart-card.h"
+#include "atlas-chart.h"
+#include "atlas-charts-page.h"
+#include "atlas-render.h"
+#include "atlas-view.h"
+
+/* The Charts page: a gallery of cards, one per chart definition, in a
+ * scrolled flow box.  Its camera is the chart brought into view.
+ */
+
+struct _AtlasChartsPage
+{
+  GtkWidget     parent_instance;
+
+  GtkScrolledWindow *scroller;
+  GtkFlowBox   *gallery;
+
+  GListModel   *definitions;
+  char         *current;
+  gboolean      presenting;
+};
+
+static void atlas_charts_page_view_init (AtlasViewInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (AtlasChartsPage, atlas_charts_page, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (ATLAS_TYPE_VIEW, atlas_charts_page_view_init))
+
+static void
+on_card_focus (GtkEventControllerFocus *controller,
+               AtlasChartsPage         *self)
+{
+  AtlasChartCard *card = ATLAS_CHART_CARD (gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller)));
+
+  g_free (self->current);
+  self->current = g_strdup (atlas_chart_definition_get_id (atlas_chart_card_get_definition (card)));
+}
+
+static void
+atlas_charts_page_bind (AtlasView    *view,
+                        AtlasDataset *dataset,
+                        AtlasState   *state)
+{
+  AtlasChartsPage *self = ATLAS_CHARTS_PAGE (view);
+  GtkWidget *child;
+  guint n;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->gallery))) != NULL)
+    gtk_flow_box_remove (self->gallery, child);
+
+  n = self->definitions ? g_list_model_get_n_items (self->definitions) : 0;
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(AtlasChartDefinition) definition = g_list_model_get_item (self->definitions, i);
+      g_autoptr(GError) error = NULL;
+      GtkWidget *card = atlas_chart_card_new (definition);
+      GtkEventController *focus;
+
+      g_object_ref_sink (card);
+      if (!atlas_chart_card_bind (ATLAS_CHART_CARD (card), dataset, state, &error))
+        {
+          g_warning ("Chart left out: %s", error->message);
+          g_object_unref (card);
+          continue;
+        }
+      gtk_widget_set_size_request (card, 380, -1);
+      atlas_chart_card_set_presenting (ATLAS_CHART_CARD (card), self->presenting);
+      focus = gtk_event_controller_focus_new ();
+      g_signal_connect (focus, "enter", G_CALLBACK (on_card_focus), self);
+      gtk_widget_add_controller (card, focus);
+      gtk_flow_box_append (self->gallery, card);
+      /* The flow box child itself need not take focus: the chart does. */
+      gtk_widget_set_focusable (gtk_widget_get_parent (card), FALSE);
+      g_object_unref (card);
+    }
+}
+
+AtlasChartCard *
+atlas_charts_page_get_card (AtlasChartsPage *self,
+                            const char      *id)
+{
+  g_return_val_if_fail (ATLAS_IS_CHARTS_PAGE (self), NULL);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->gallery)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *card = gtk_flow_box_child_get_child (GTK_FLOW_BOX_CHILD (child));
+
+      if (ATLAS_IS_CHART_CARD (card) &&
+          g_strcmp0 (atlas_chart_definition_get_id (atlas_chart_card_get_definition (ATLAS_CHART_CARD (card))), id) == 0)
+        return ATLAS_CHART_CARD (card);
+    }
+  return NULL;
+}
+
+static JsonNode *
+atlas_charts_page_save_camera (AtlasView *view)
+{
+  AtlasChartsPage *self = ATLAS_CHARTS_PAGE (view);
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  const char *id = self->current;
+
+  if (id == NULL && self->definitions && g_list_model_get_n_items (self->definitions) > 0)
+    {
+      g_autoptr(AtlasChartDefinition) first = g_list_model_get_item (self->definitions, 0);
+
+      id = atlas_chart_definition_get_id (first);
+    }
+  if (id == NULL)
+    return NULL;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "chart");
+  json_builder_add_string_value (builder, id);
+  json_builder_end_object (builder);
+  return json_builder_get_root (builder);
+}
+
+static gboolean
+remove_highlight (gpointer data)
+{
+  gtk_widget_remove_css_class (GTK_WIDGET (data), "highlight");
+  g_object_unref (data);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+atlas_charts_page_restore_camera (AtlasView *view,
+                                  JsonNode  *camera,
+                                  gboolean   animate)
+{
+  AtlasChartsPage *self = ATLAS_CHARTS_PAGE (view);
+  AtlasChartCard *card;
+  const char *id;
+
+  if (camera == NULL || !JSON_NODE_HOLDS_OBJECT (camera))
+    return;
+  id = json_object_get_string_member_with_default (json_node_get_object (camera), "chart", NULL);
+  if (id == NULL || (card = atlas_charts_page_get_card (self, id)) == NULL)
+    return;
+
+  g_free (self->current);
+  self->current = g_strdup (id);
+
+  /* Focusing the chart scrolls it into view (the viewport follows focus). */
+  gtk_widget_grab_focus (GTK_WIDGET (atlas_chart_card_get_canvas (card)));
+  if (animate)
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (card), "highlight");
+      g_timeout_add (1200, remove_highlight, g_object_ref (card));
+    }
+}
+
+static GskRenderNode *
+atlas_charts_page_render (AtlasView *view,
+                          int        width,
+                          int        height,
+                          gboolean   dark)
+{
+  AtlasChartsPage *self = ATLAS_CHARTS_PAGE (view);
+  g_autoptr(GListStore) charts = g_list_store_new (ATLAS_TYPE_CHART);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->gallery)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *card = gtk_flow_box_child_get_child (GTK_FLOW_BOX_CHILD (child));
+      AtlasChartSeries *series = atlas_chart_card_get_series (ATLAS_CHART_CARD (card));
+      g_autoptr(AtlasChart) chart = NULL;
+
+      if (series == NULL)
+        continue;
+      chart = atlas_chart_new (atlas_chart_definition_get_kind (atlas_chart_card_get_definition (ATLAS_CHART_CARD (card))),
+                               series);
+      atlas_chart_set_presenting (chart, self->presenting);
+      g_list_store_append (charts, chart);
+    }
+  return atlas_chart_render_gallery (G_LIST_MODEL (charts), width, height, dark);
+}
+
+static void
+atlas_charts_page_set_presenting (AtlasView *view,
+                                  gboolean   presenting)
+{
+  AtlasChartsPage *self = ATLAS_CHARTS_PAGE (view);
+
+  self->presenting = !!presenting;
+  gtk_flow_box_set_max_children_per_line (self->gallery, presenting ? 2 : 3);
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->gallery)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    atlas_chart_card_set_presenting (ATLAS_CHART_CARD (gtk_flow_box_child_get_child (GTK_FLOW_BOX_CHILD (child))),
+                                     presenting);
+}
+
+static void
+atlas_charts_page_view_init (AtlasViewInterface *iface)
+{
+  iface->bind = atlas_charts_page_bind;
+  iface->save_camera = atlas_charts_page_save_camera;
+  iface->restore_camera = atlas_charts_page_restore_camera;
+  iface->render = atlas_charts_page_render;
+  iface->set_presenting = atlas_charts_page_set_presenting;
+}
+
+static void
+atlas_charts_page_dispose (GObject *object)
+{
+  AtlasChartsPage *self = ATLAS_CHARTS_PAGE (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), ATLAS_TYPE_CHARTS_PAGE);
+  {
+    GtkWidget *child;
+
+    while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+      gtk_widget_unparent (child);
+  }
+  g_clear_object (&self->definitions);
+  g_clear_pointer (&self->current, g_free);
+  G_OBJECT_CLASS (atlas_charts_page_parent_class)->dispose (object);
+}
+
+static void
+atlas_charts_page_class_init (AtlasChartsPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = atlas_charts_page_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/cqatlas/ScienceAtlas/ui/atlas-charts-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, AtlasChartsPage, scroller);
+  gtk_widget_class_bind_template_child (widget_class, AtlasChartsPage, gallery);
+  gtk_widget_class_set_css_name (widget_class, "atlaschartspage");
+}
+
+static void
+atlas_charts_page_init (AtlasChartsPage *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* The page's own style sheet, once per display. */
+  if (gdk_display_get_default () != NULL &&
+      g_object_get_data (G_OBJECT (gdk_display_get_default ()), "atlas-charts-css") == NULL)
+    {
+      g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
+
+      gtk_css_provider_load_from_resource (provider, "/io/github/cqatlas/ScienceAtlas/charts/charts.css");
+      gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (provider),
+                                                  GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+      g_object_set_data (G_OBJECT (gdk_display_get_default ()), "atlas-charts-css", GINT_TO_POINTER (1));
+    }
+
+  self->definitions = atlas_chart_definition_load_all (&error);
+  if (self->definitions == NULL)
+    g_critical ("Cannot read the chart definitions: %s", error->message);
+}
+
+/* --- Without a display: cq-atlas --render charts / --benchmark charts ---- */
+
+GskRenderNode *
+atlas_charts_render (AtlasDataset *dataset,
+                     AtlasState   *state,
+                     const char   *variant,
+                     int           width,
+                     int           height,
+                     gboolean      dark)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) definitions = atlas_chart_definition_load_all (&error);
+  g_autoptr(GListStore) charts = g_list_store_new (ATLAS_TYPE_CHART);
+  guint n;
+
+  if (definitions == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return NULL;
+    }
+
+  n = g_list_model_get_n_items (definitions);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(AtlasChartDefinition) definition = g_list_model_get_item (definitions, i);
+      g_autoptr(AtlasChartSeries) series = NULL;
+      g_autoptr(AtlasChart) chart = NULL;
+
+      if (variant != NULL && !g_str_equal (variant, atlas_chart_definition_get_id (definition)))
+        continue;
+      series = atlas_chart_series_new_for_definition (definition, dataset, state, &error);
+      if (series == NULL)
+        {
+          g_printerr ("%s\n", error->message);
+          return NULL;
+        }
+      chart = atlas_chart_new (atlas_chart_definition_get_kind (definition), series);
+      atlas_chart_set_dark (chart, dark);
+
+      if (variant != NULL)
+        {
+          g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+          g_autoptr(AtlasPangoContext) context = atlas_chart_create_headless_context ();
+          GdkRGBA bg;
+
+          gdk_rgba_parse (&bg, dark ? "#1e1e1e" : "#f6f5f4");
+          gtk_snapshot_append_color (snapshot, &bg, &GRAPHENE_RECT_INIT (0, 0, width, height));
+          atlas_chart_snapshot_framed (chart, snapshot, context, width, height);
+          return gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+        }
+      g_list_store_append (charts, chart);
+    }
+
+  if (variant != NULL)
+    return NULL;
+  return atlas_chart_render_gallery (G_LIST_MODEL (charts), width, height, dark);
+}
+
+/* Synthetic series of @n points: the benchmark measures drawing, not data. */
+static AtlasChartSeries *
+synthetic_series (guint n)
+{
+  AtlasChartSeries *series = atlas_chart_series_new ("benchmark", ATLAS_UNIT_COUNT);
+  guint32 seed = 12345;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *label = g_strdup_printf ("%u", 2000 + i);
+      g_autoptr(AtlasChartPoint) point = NULL;
+      guint x = atlas_chart_series_add_category (series, label);
+
+      seed = seed * 1103515245 + 12345;
+      point = atlas_chart_point_new (label, x, 0, 10 + (seed >> 16) % 1000);
+      atlas_chart_series_append (series, point);
+    }
+  return series;
+}
+
+void
+atlas_charts_benchmark (AtlasDataset *dataset)
+{
+  static const guint sizes[] = { 10, 1000, 100000 };
+  static const struct { const char *name; AtlasChartKind kind; } kinds[] = {
+    { "bar", ATLAS_CHART_KIND_VBAR },
+    { "line", ATLAS_CHART_KIND_LINE },
+  };
+  const int width = 800, height = 400;
+  g_autoptr(AtlasPangoContext) context = atlas_chart_create_headless_context ();
+  cairo_surface_t *target = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+
+  for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+    for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+      {
+        g_autoptr(AtlasChartSeries) series = synthetic_series (sizes[s]);
+        g_autoptr(AtlasChart) chart = atlas_chart_new (kinds[k].kind, series);
+        g_autoptr(GArray) samples = g_array_new (FALSE, FALSE, sizeof (double));
+        double median, max;
+
+        /* A frame: build the node (layout cached after the first, as on
+         * screen while hovering) and draw it; the hovered mark moves.
+         */
+        for (guint i = 0; i < 41; i++)
+          {
+            g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+            g_autoptr(GskRenderNode) node = NULL;
+            gint64 start = g_get_monotonic_time ();
+            double ms;
+
+            atlas_chart_snapshot (chart, snapshot, context, width, height, (int) i, -1);
+            node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+            ms = (g_get_monotonic_time () - start) / 1000.0 + atlas_render_time_node (node, target);
+            if (i > 0)
+              g_array_append_val (samples, ms);
+          }
+        atlas_render_stats (samples, &median, &max);
+        printf ("chart-frame kind=%s points=%u median_ms=%.2f\n", kinds[k].name, sizes[s], median);
+      }
+
+  cairo_surface_destroy (target);
+}

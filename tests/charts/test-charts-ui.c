@@ -1,0 +1,293 @@
+/* test-charts-ui.c
+ *
+ * Copyright 2026 The Chongqing Science Atlas authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+ * GNU General Public License for more details.
+ *
+ * You should have received a copy of the GNU General Public License
+ * along with this program.  If not, see <http://www.gnu.org/licenses/>.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* The Charts page in the window, under a display: hovering a bar shows its
+ * exact numbers, arrow keys walk the marks, clicking a category bar filters
+ * the other views, the camera brings a chart into view, and the Table
+ * toggle shows the numbers.  Gestures are driven by emitting signals on the
+ * widgets' own event controllers.
+ */
+
+#include "config.h"
+
+#include "atlas-application.h"
+#include "atlas-chart-canvas.h"
+#include "atlas-chart-card.h"
+#include "atlas-charts-page.h"
+#include "atlas-state.h"
+#include "atlas-view.h"
+#include "atlas-window.h"
+
+static AtlasApplication *app;
+
+static gboolean
+timeout_cb (gpointer data)
+{
+  gboolean *timed_out = data;
+
+  *timed_out = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+#define WAIT_UNTIL(done)                                                       \
+  G_STMT_START {                                                               \
+    gboolean timed_out_ = FALSE;                                               \
+    guint id_ = g_timeout_add (5000, timeout_cb, &timed_out_);                 \
+    while (!(done) && !timed_out_)                                             \
+      g_main_context_iteration (NULL, TRUE);                                   \
+    if (!timed_out_)                                                           \
+      g_source_remove (id_);                                                   \
+    g_assert_true (done);                                                      \
+  } G_STMT_END
+
+static GtkWidget *
+find_child_of_type (GtkWidget *widget,
+                    GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_child_of_type (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkEventController *
+find_controller (GtkWidget *widget,
+                 GType      type)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (controller, type))
+        return controller; /* the widget keeps it */
+    }
+  return NULL;
+}
+
+typedef struct
+{
+  AtlasWindow     *window;
+  AtlasState      *state;
+  AtlasChartsPage *page;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  AtlasDataset *dataset = atlas_application_get_dataset (app);
+
+  f->window = atlas_window_new (app, dataset);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1300, 900);
+  f->state = atlas_window_get_state (f->window);
+  atlas_state_set_page (f->state, "charts");
+  gtk_window_present (GTK_WINDOW (f->window));
+  WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (f->window)));
+  f->page = ATLAS_CHARTS_PAGE (find_child_of_type (GTK_WIDGET (f->window), ATLAS_TYPE_CHARTS_PAGE));
+  g_assert_nonnull (f->page);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  gtk_window_destroy (GTK_WINDOW (f->window));
+}
+
+/* The canvas of chart @id, once it has been drawn. */
+static AtlasChartCanvas *
+drawn_canvas (Fixture    *f,
+              const char *id)
+{
+  AtlasChartCard *card = atlas_charts_page_get_card (f->page, id);
+  AtlasChartCanvas *canvas;
+
+  g_assert_nonnull (card);
+  canvas = atlas_chart_card_get_canvas (card);
+  atlas_view_restore_camera (ATLAS_VIEW (f->page), NULL, FALSE);
+  gtk_widget_grab_focus (GTK_WIDGET (canvas));
+  WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (canvas)) &&
+              atlas_chart_get_n_marks (atlas_chart_canvas_get_chart (canvas)) > 0);
+  return canvas;
+}
+
+static void
+test_hover_shows_tooltip (Fixture       *f,
+                          gconstpointer  data)
+{
+  AtlasChartCanvas *canvas = drawn_canvas (f, "projects-2020-12-15-by-type");
+  AtlasChart *chart = atlas_chart_canvas_get_chart (canvas);
+  GtkEventController *motion = find_controller (GTK_WIDGET (canvas), GTK_TYPE_EVENT_CONTROLLER_MOTION);
+  AtlasChartPoint *point = atlas_chart_get_mark_point (chart, 0);
+  graphene_rect_t bounds;
+  g_autofree char *value = NULL;
+  const char *tooltip;
+
+  g_assert_nonnull (motion);
+  g_assert_true (atlas_chart_get_mark_bounds (chart, 0, &bounds));
+  g_signal_emit_by_name (motion, "motion", (double) bounds.origin.x + bounds.size.width / 2,
+                         (double) bounds.origin.y + bounds.size.height / 2);
+
+  g_assert_cmpint (atlas_chart_canvas_get_hover (canvas), ==, 0);
+  tooltip = gtk_widget_get_tooltip_text (GTK_WIDGET (canvas));
+  g_assert_nonnull (tooltip);
+  /* Exact value with its unit, the label and the period. */
+  value = atlas_chart_point_dup_value_text (point);
+  g_assert_cmpfloat (atlas_chart_point_get_value (point), ==, 13);
+  g_assert_nonnull (strstr (tooltip, value));
+  g_assert_nonnull (strstr (tooltip, atlas_chart_point_get_label (point)));
+  g_assert_nonnull (strstr (tooltip, atlas_chart_point_get_period (point)));
+
+  /* Leaving the chart hides it. */
+  g_signal_emit_by_name (motion, "leave");
+  g_assert_cmpint (atlas_chart_canvas_get_hover (canvas), ==, -1);
+  g_assert_null (gtk_widget_get_tooltip_text (GTK_WIDGET (canvas)));
+}
+
+static void
+test_arrow_keys_walk_marks (Fixture       *f,
+                            gconstpointer  data)
+{
+  AtlasChartCanvas *canvas = drawn_canvas (f, "projects-2020-12-15-by-type");
+  GtkEventController *keys = find_controller (GTK_WIDGET (canvas), GTK_TYPE_EVENT_CONTROLLER_KEY);
+  gboolean handled = FALSE;
+  guint n = atlas_chart_get_n_marks (atlas_chart_canvas_get_chart (canvas));
+
+  atlas_chart_canvas_set_focus_mark (canvas, 0);
+  g_signal_emit_by_name (keys, "key-pressed", GDK_KEY_Right, 0, 0, &handled);
+  g_assert_true (handled);
+  g_assert_cmpint (atlas_chart_canvas_get_focus_mark (canvas), ==, 1);
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (GTK_WIDGET (canvas)), "4"));
+
+  g_signal_emit_by_name (keys, "key-pressed", GDK_KEY_End, 0, 0, &handled);
+  g_assert_cmpint (atlas_chart_canvas_get_focus_mark (canvas), ==, (int) n - 1);
+  g_signal_emit_by_name (keys, "key-pressed", GDK_KEY_Right, 0, 0, &handled);
+  g_assert_cmpint (atlas_chart_canvas_get_focus_mark (canvas), ==, (int) n - 1);
+  g_signal_emit_by_name (keys, "key-pressed", GDK_KEY_Home, 0, 0, &handled);
+  g_assert_cmpint (atlas_chart_canvas_get_focus_mark (canvas), ==, 0);
+
+  /* The summary sentence is the accessible description (checked through
+   * the series, which generates it). */
+  g_assert_nonnull (atlas_chart_series_dup_summary (atlas_chart_get_series (atlas_chart_canvas_get_chart (canvas)),
+                                                    ATLAS_CHART_KIND_HBAR));
+}
+
+static void
+test_click_category_filters (Fixture       *f,
+                             gconstpointer  data)
+{
+  AtlasChartCanvas *canvas = drawn_canvas (f, "sites-by-category");
+  AtlasChart *chart = atlas_chart_canvas_get_chart (canvas);
+  GtkEventController *click = find_controller (GTK_WIDGET (canvas), GTK_TYPE_GESTURE_CLICK);
+  AtlasChartPoint *point = atlas_chart_get_mark_point (chart, 0);
+  graphene_rect_t bounds;
+  int category;
+
+  g_assert_cmpint (atlas_chart_point_get_link (point), ==, ATLAS_CHART_LINK_CATEGORY);
+  /* The chart is rebuilt when the filter changes: keep what we compare. */
+  category = atlas_chart_point_get_link_value (point);
+  g_assert_true (atlas_chart_get_mark_bounds (chart, 0, &bounds));
+  g_signal_emit_by_name (click, "released", 1, (double) bounds.origin.x + 2,
+                         (double) bounds.origin.y + bounds.size.height / 2);
+  g_assert_cmpuint (atlas_state_get_categories (f->state), ==, 1u << category);
+
+  /* A district bar filters to the district; the category chart follows. */
+  {
+    AtlasChartCanvas *districts = drawn_canvas (f, "sites-per-district");
+    AtlasChartPoint *district = atlas_chart_get_mark_point (atlas_chart_canvas_get_chart (districts), 0);
+
+    int adcode = atlas_chart_point_get_link_value (district);
+
+    atlas_chart_card_apply_point (atlas_charts_page_get_card (f->page, "sites-per-district"), district);
+    g_assert_cmpint (atlas_state_get_district (f->state), ==, adcode);
+  }
+
+  /* A year point sets the time range to that year. */
+  {
+    AtlasChartCanvas *years = drawn_canvas (f, "events-per-year");
+    AtlasChartPoint *year = atlas_chart_get_mark_point (atlas_chart_canvas_get_chart (years), 0);
+
+    atlas_chart_card_apply_point (atlas_charts_page_get_card (f->page, "events-per-year"), year);
+    g_assert_true (atlas_state_has_time_range (f->state));
+  }
+}
+
+static void
+test_camera_and_table (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(JsonNode) camera = json_from_string ("{\"chart\": \"events-per-year\"}", NULL);
+  g_autoptr(JsonNode) saved = NULL;
+  AtlasChartCard *card = atlas_charts_page_get_card (f->page, "events-per-year");
+
+  drawn_canvas (f, "events-per-year");
+  atlas_view_restore_camera (ATLAS_VIEW (f->page), camera, TRUE);
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (f->window)) == GTK_WIDGET (atlas_chart_card_get_canvas (card)));
+  saved = atlas_view_save_camera (ATLAS_VIEW (f->page));
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (saved), "chart"), ==, "events-per-year");
+
+  atlas_chart_card_set_table_visible (card, TRUE);
+  g_assert_true (atlas_chart_card_get_table_visible (card));
+  atlas_chart_card_set_table_visible (card, FALSE);
+  g_assert_false (atlas_chart_card_get_table_visible (card));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *xdg = NULL;
+  int status;
+
+  xdg = g_dir_make_tmp ("atlas-charts-XXXXXX", &error);
+  g_assert_no_error (error);
+  g_setenv ("XDG_DATA_HOME", xdg, TRUE);
+
+  gtk_test_init (&argc, &argv, NULL);
+
+  app = atlas_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+
+  g_test_add ("/charts-ui/hover-shows-tooltip", Fixture, NULL,
+              fixture_set_up, test_hover_shows_tooltip, fixture_tear_down);
+  g_test_add ("/charts-ui/arrow-keys-walk-marks", Fixture, NULL,
+              fixture_set_up, test_arrow_keys_walk_marks, fixture_tear_down);
+  g_test_add ("/charts-ui/click-category-filters", Fixture, NULL,
+              fixture_set_up, test_click_category_filters, fixture_tear_down);
+  g_test_add ("/charts-ui/camera-and-table", Fixture, NULL,
+              fixture_set_up, test_camera_and_table, fixture_tear_down);
+
+  status = g_test_run ();
+  g_clear_object (&app);
+  return status;
+}
