@@ -1520,7 +1520,11 @@ atlas_import_plan_validate (AtlasImportPlan *self)
       row = g_object_new (ATLAS_TYPE_IMPORT_ROW, NULL);
       row->action = record->action;
       row->table = g_strdup (record->table->name);
-      row->id = g_strdup (record->values[0]);
+      /* A link row is named by its first two key columns ("site hand-lab"). */
+      row->id = record->table->n_keys > 1
+                ? g_strdup_printf ("%s %s", record->values[0] ? record->values[0] : "",
+                                   record->values[1] ? record->values[1] : "")
+                : g_strdup (record->values[0]);
       row->file = g_strdup (record->file);
       row->line = record->line;
       row->column = g_strdup (record->column);
