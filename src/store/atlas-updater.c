@@ -366,8 +366,8 @@ on_read (GObject      *source,
       if (fetch->expected >= 0 && (gint64) fetch->data->len < fetch->expected)
         {
           fetch_fail (task, g_error_new (ATLAS_UPDATER_ERROR, ATLAS_UPDATER_ERROR_TRUNCATED,
-                                         _("The download is incomplete: %u of %" G_GINT64_FORMAT
-                                           " bytes"), fetch->data->len, fetch->expected));
+                                         _("The download is incomplete: %u of %.0f bytes"),
+                                         fetch->data->len, (double) fetch->expected));
           return;
         }
       body = g_byte_array_free_to_bytes (g_steal_pointer (&fetch->data));
@@ -382,9 +382,9 @@ on_read (GObject      *source,
     {
       g_cancellable_cancel (fetch->cancellable);
       fetch_fail (task, g_error_new (ATLAS_UPDATER_ERROR, ATLAS_UPDATER_ERROR_TOO_LARGE,
-                                     _("The download is larger than announced (more than %"
-                                       G_GUINT64_FORMAT " bytes); it was stopped"),
-                                     fetch->expected >= 0 ? (guint64) fetch->expected : fetch->cap));
+                                     _("The download is larger than announced (more than %.0f bytes); "
+                                       "it was stopped"),
+                                     fetch->expected >= 0 ? (double) fetch->expected : (double) fetch->cap));
       return;
     }
   if (fetch->report_progress && fetch->expected > 0)
@@ -458,8 +458,8 @@ on_sent (GObject      *source,
   if (length > 0 && (guint64) length > fetch->cap)
     {
       fetch_fail (task, g_error_new (ATLAS_UPDATER_ERROR, ATLAS_UPDATER_ERROR_TOO_LARGE,
-                                     _("The download is too large (%" G_GINT64_FORMAT " bytes)"),
-                                     (gint64) length));
+                                     _("The download is too large (%.0f bytes)"),
+                                     (double) length));
       return;
     }
 
@@ -596,8 +596,8 @@ on_manifest (GObject      *source,
   if (self->size > self->max_size)
     {
       g_task_return_new_error (task, ATLAS_UPDATER_ERROR, ATLAS_UPDATER_ERROR_TOO_LARGE,
-                               _("The update is too large (%" G_GUINT64_FORMAT " bytes; at most %"
-                                 G_GUINT64_FORMAT ")"), self->size, self->max_size);
+                               _("The update is too large (%.0f bytes; at most %.0f)"),
+                               (double) self->size, (double) self->max_size);
       return;
     }
 
