@@ -1162,6 +1162,17 @@ values_equal (const ColSpec *col,
   return g_str_equal (a, b);
 }
 
+/* At most 40 characters of @text, for the preview. */
+static char *
+shorten (const char *text)
+{
+  if (text == NULL)
+    return g_strdup ("");
+  if (g_utf8_strlen (text, -1) <= 40)
+    return g_strdup (text);
+  return g_utf8_substring (text, 0, 40);
+}
+
 /* Compares @record with the row of the same key in the merged data. */
 static void
 classify (AtlasImportPlan *self,
@@ -1198,8 +1209,8 @@ classify (AtlasImportPlan *self,
         {
           if (n_changes++ < 3)
             {
-              g_autofree char *was = g_utf8_substring (old ? old : "", 0, 40);
-              g_autofree char *now = g_utf8_substring (record->values[index] ? record->values[index] : "", 0, 40);
+              g_autofree char *was = shorten (old);
+              g_autofree char *now = shorten (record->values[index]);
 
               if (changes->len > 0)
                 g_string_append (changes, "; ");
