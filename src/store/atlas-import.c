@@ -1002,7 +1002,7 @@ parse_int (const char *text,
   if (end != text && *end == '\0')
     return TRUE;
   /* "41.0" from a spreadsheet is 41. */
-  if (parse_double (text, &d) && d == (double) (gint64) d && fabs (d) < 1e15)
+  if (parse_double (text, &d) && fabs (d) < 1e15 && d == (double) (gint64) d)
     {
       *value = (gint64) d;
       return TRUE;

@@ -311,6 +311,13 @@ static const BadInput bad_inputs[] = {
     "  {\"id\": \"j-source\", \"title_zh\": \"甲\", \"title_en\": \"A\", \"publisher_zh\": \"乙\",\n"
     "   \"publisher_en\": \"B\", \"published_on\": \"yesterday\", \"kind\": \"report\"}]}}\n",
     "not a date", "data.json:4:published_on" },
+  /* Found by the JSON fuzzer: a huge number where a whole one belongs. */
+  { "json-huge-number", "data.json",
+    "{\"format\": \"io.github.cqatlas.ScienceAtlas.dataset\", \"format_version\": 1,\n"
+    " \"tables\": {\"site\": [\n"
+    "  {\"id\": \"j-site\", \"name_zh\": \"甲\", \"name_en\": \"A\", \"category\": \"laboratory\",\n"
+    "   \"district_adcode\": 1e300}]}}\n",
+    "not a whole number", "data.json:4:district_adcode" },
   { "unknown-table", "widgets.csv", "id\nx\n", "does not name a table", "widgets.csv:1" },
 };
 
