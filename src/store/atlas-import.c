@@ -751,8 +751,11 @@ atlas_import_plan_add_json (AtlasImportPlan *self,
   g_signal_connect (parser, "object-end", G_CALLBACK (on_object_end), lines);
   if (!json_parser_load_from_data (parser, data, length, &error))
     {
-      add_problem (self, base, json_parser_get_current_line (parser), NULL,
-                   _("The file is not valid JSON: %s"), error->message);
+      /* json-glib puts the position in the message: "<data>:LINE:COLUMN: …" */
+      const char *colon = strchr (error->message, ':');
+      guint line = colon != NULL ? (guint) g_ascii_strtoull (colon + 1, NULL, 10) : 0;
+
+      add_problem (self, base, line, NULL, _("The file is not valid JSON: %s"), error->message);
       return;
     }
 

@@ -304,7 +304,7 @@ static const BadInput bad_inputs[] = {
     "twin-a,双子,Twin A,company\n"
     "twin-b,双子,Twin B,company\n",
     "same name", "parties.csv:3" },
-  { "bad-json", "data.json", "{\"format\": \"io.github.cqatlas.ScienceAtlas.dataset\",\n \"tables\": [", "not valid JSON", "data.json:" },
+  { "bad-json", "data.json", "{\"format\": \"io.github.cqatlas.ScienceAtlas.dataset\",\n \"tables\": [", "not valid JSON", "data.json:2" },
   { "json-bad-date", "data.json",
     "{\"format\": \"io.github.cqatlas.ScienceAtlas.dataset\", \"format_version\": 1,\n"
     " \"tables\": {\"source\": [\n"
