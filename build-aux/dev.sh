@@ -134,7 +134,17 @@ case "$cmd" in
     UBSAN_OPTIONS="halt_on_error=1:print_stacktrace=1" \
       with_display meson test -C build-asan --print-errorlogs --num-processes 2 \
         --timeout-multiplier 4 "$@" || status=1
-    summarize build/meson-logs/testlog.json build-asan/meson-logs/testlog.json
+    # The importers' libFuzzer targets, built with clang, run for a bounded
+    # time on their seed corpora (suite "fuzz").
+    if command -v clang >/dev/null 2>&1; then
+      CC=clang configure build-fuzz -Dfuzzing=true -Db_sanitize=address,undefined \
+        -Db_lundef=false -Dwerror=false -Dbuildtype=debug -Dc_args=-fsanitize=fuzzer-no-link
+      say "Fuzzing the importers (build-fuzz/)"
+      ASAN_OPTIONS="detect_leaks=1:abort_on_error=1" \
+        meson test -C build-fuzz --print-errorlogs --suite fuzz || status=1
+    fi
+    summarize build/meson-logs/testlog.json build-asan/meson-logs/testlog.json \
+      build-fuzz/meson-logs/testlog.json
     exit $status
     ;;
   *)

@@ -39,9 +39,75 @@ struct _AtlasApplication
   AtlasStore     *store;
   AtlasDataset   *dataset;
   GError         *open_error;
+  gboolean        presenting;
 };
 
 G_DEFINE_FINAL_TYPE (AtlasApplication, atlas_application, ADW_TYPE_APPLICATION)
+
+enum { PROP_0, PROP_PRESENTING, N_PROPS };
+static GParamSpec *properties[N_PROPS];
+
+/**
+ * atlas_application_get_presenting:
+ *
+ * Returns: whether a presentation is running (updates wait until it ends)
+ */
+gboolean
+atlas_application_get_presenting (AtlasApplication *self)
+{
+  g_return_val_if_fail (ATLAS_IS_APPLICATION (self), FALSE);
+  return self->presenting;
+}
+
+/* Presentation mode sets this while it runs. */
+void
+atlas_application_set_presenting (AtlasApplication *self,
+                                  gboolean          presenting)
+{
+  g_return_if_fail (ATLAS_IS_APPLICATION (self));
+
+  presenting = !!presenting;
+  if (self->presenting == presenting)
+    return;
+  self->presenting = presenting;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PRESENTING]);
+}
+
+static void
+atlas_application_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  AtlasApplication *self = ATLAS_APPLICATION (object);
+
+  switch (prop_id)
+    {
+    case PROP_PRESENTING:
+      g_value_set_boolean (value, self->presenting);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+atlas_application_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  AtlasApplication *self = ATLAS_APPLICATION (object);
+
+  switch (prop_id)
+    {
+    case PROP_PRESENTING:
+      atlas_application_set_presenting (self, g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
 
 AtlasApplication *
 atlas_application_new (void)
@@ -140,6 +206,7 @@ about_activated (GSimpleAction *action,
   const char *developers[] = { _("The Chongqing Science Atlas authors"), NULL };
   g_autofree char *version = NULL;
   g_autofree char *created_on = NULL;
+  g_autofree char *checksum = NULL;
   g_autofree char *release_notes = NULL;
   GtkWidget *about;
 
@@ -162,9 +229,12 @@ about_activated (GSimpleAction *action,
                 NULL);
 
   if (self->store != NULL
-      && atlas_store_get_release (self->store, &version, &created_on, NULL))
+      && atlas_store_get_release (self->store, &version, &created_on, &checksum))
     {
-      release_notes = g_strdup_printf (_("Dataset release %s, built on %s."), version, created_on);
+      release_notes = g_strdup_printf (_("Dataset release %s, built on %s.\nChecksum (SHA-256): %s\n%s"),
+                                       version, created_on, checksum,
+                                       atlas_store_is_from_update (self->store)
+                                       ? _("Installed by an update.") : _("Bundled with the application."));
       adw_about_window_set_debug_info (ADW_ABOUT_WINDOW (about), release_notes);
     }
 
@@ -339,6 +409,13 @@ atlas_application_class_init (AtlasApplicationClass *klass)
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
 
   object_class->dispose = atlas_application_dispose;
+  object_class->get_property = atlas_application_get_property;
+  object_class->set_property = atlas_application_set_property;
+
+  properties[PROP_PRESENTING] =
+    g_param_spec_boolean ("presenting", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   app_class->startup = atlas_application_startup;
   app_class->activate = atlas_application_activate;

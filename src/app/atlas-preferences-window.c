@@ -34,6 +34,7 @@ struct _AtlasPreferencesWindow
   AdwComboRow          *style_row;
   AdwActionRow         *release_row;
   AdwActionRow         *user_data_row;
+  AdwEntryRow          *update_url_row;
 };
 
 G_DEFINE_FINAL_TYPE (AtlasPreferencesWindow, atlas_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -80,6 +81,7 @@ setup (AtlasPreferencesWindow *self)
                                 self->style_row, "selected",
                                 G_SETTINGS_BIND_DEFAULT,
                                 scheme_to_position, position_to_scheme, NULL, NULL);
+  g_settings_bind (self->settings, "update-url", self->update_url_row, "text", G_SETTINGS_BIND_DEFAULT);
 
   if (self->store != NULL && atlas_store_get_release (self->store, &version, &created_on, NULL))
     {
@@ -129,6 +131,7 @@ atlas_preferences_window_class_init (AtlasPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AtlasPreferencesWindow, style_row);
   gtk_widget_class_bind_template_child (widget_class, AtlasPreferencesWindow, release_row);
   gtk_widget_class_bind_template_child (widget_class, AtlasPreferencesWindow, user_data_row);
+  gtk_widget_class_bind_template_child (widget_class, AtlasPreferencesWindow, update_url_row);
 }
 
 static void

@@ -22,7 +22,10 @@
 
 #include <glib/gi18n.h>
 
+#include "atlas-application.h"
+#include "atlas-import-dialog.h"
 #include "atlas-labels.h"
+#include "atlas-update-dialog.h"
 #include "atlas-state.h"
 #include "atlas-vocabulary.h"
 #include "atlas-window-private.h"
@@ -168,7 +171,91 @@ build_filter_menu (void)
   return G_MENU_MODEL (menu);
 }
 
+/* ---- data in and out ---- */
+
+static void
+import_activated (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  AtlasWindow *self = user_data;
+
+  atlas_import_dialog_open (GTK_WINDOW (self), self->dataset);
+}
+
+static void
+export_data_activated (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  AtlasWindow *self = user_data;
+
+  atlas_export_dialog_open (GTK_WINDOW (self), self->dataset, self->state);
+}
+
+static gboolean
+is_presenting (AtlasWindow *self)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  return ATLAS_IS_APPLICATION (app) && atlas_application_get_presenting (ATLAS_APPLICATION (app));
+}
+
+static void
+check_updates_activated (GSimpleAction *action,
+                         GVariant      *parameter,
+                         gpointer       user_data)
+{
+  AtlasWindow *self = user_data;
+  g_autofree char *url = NULL;
+
+  /* Never during a presentation: the data must not change under it. */
+  if (is_presenting (self))
+    {
+      atlas_window_show_message (self, _("Updates wait until the presentation ends"));
+      return;
+    }
+  url = self->settings ? g_settings_get_string (self->settings, "update-url") : g_strdup ("");
+  atlas_update_dialog_open (GTK_WINDOW (self), self->dataset, url);
+}
+
+static void
+show_changes_activated (GSimpleAction *action,
+                        GVariant      *parameter,
+                        gpointer       user_data)
+{
+  AtlasWindow *self = user_data;
+
+  atlas_update_dialog_show_changes (GTK_WINDOW (self), self->dataset);
+}
+
+static void
+reset_data_activated (GSimpleAction *action,
+                      GVariant      *parameter,
+                      gpointer       user_data)
+{
+  AtlasWindow *self = user_data;
+
+  atlas_reset_dialog_open (GTK_WINDOW (self), self->dataset);
+}
+
+static void
+on_presenting_changed (AtlasWindow *self)
+{
+  gboolean presenting = is_presenting (self);
+  static const char * const editing[] = { "import", "check-updates", "reset-data", NULL };
+
+  for (guint i = 0; editing[i] != NULL; i++)
+    g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), editing[i])),
+                                 !presenting);
+}
+
 static const GActionEntry win_actions[] = {
+  { "import", import_activated },
+  { "export-data", export_data_activated },
+  { "check-updates", check_updates_activated },
+  { "show-update-changes", show_changes_activated },
+  { "reset-data", reset_data_activated },
   { "search", search_activated },
   { "clear-filters", clear_filters_activated },
   { "show-all-categories", show_all_categories_activated },
@@ -205,6 +292,10 @@ _atlas_window_install_actions (AtlasWindow *self)
   g_signal_connect_object (self->flap, "notify::reveal-flap",
                            G_CALLBACK (on_flap_revealed), self, G_CONNECT_SWAPPED);
 
+  if (ATLAS_IS_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))))
+    g_signal_connect_object (gtk_window_get_application (GTK_WINDOW (self)), "notify::presenting",
+                             G_CALLBACK (on_presenting_changed), self, G_CONNECT_SWAPPED);
+  on_presenting_changed (self);
   on_state_page_changed (self);
   on_state_categories_changed (self);
   on_flap_revealed (self);

@@ -46,6 +46,7 @@ struct _AtlasWindow
   AtlasDetailsPane     *details_pane;
   AtlasSitesPage       *sites_page;
   AtlasSourcesPage     *sources_page;
+  GtkLabel             *release_badge;
 };
 
 void _atlas_window_install_actions (AtlasWindow *self);

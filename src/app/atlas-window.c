@@ -171,6 +171,7 @@ atlas_window_class_init (AtlasWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, details_pane);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, sites_page);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, sources_page);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, release_badge);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_stop_search);
 }
@@ -218,6 +219,16 @@ show_user_problem (AtlasWindow *self)
                                "bundled data; nothing you add now will be kept."),
                              problem->message);
   atlas_banner_show_message (self->banner, message, NULL, NULL);
+}
+
+/* The release of the data, as a small badge every view shows. */
+static void
+update_release_badge (AtlasWindow *self)
+{
+  g_autofree char *label = atlas_store_dup_release_label (atlas_dataset_get_store (self->dataset));
+  g_autofree char *text = g_strdup_printf (_("Data %s"), label);
+
+  gtk_label_set_text (self->release_badge, text);
 }
 
 /* Every page of the stack is an AtlasView: hand each the dataset and the
@@ -276,6 +287,9 @@ atlas_window_new (AtlasApplication *application,
     }
 
   show_user_problem (self);
+  update_release_badge (self);
+  g_signal_connect_object (dataset, "reloaded", G_CALLBACK (update_release_badge), self,
+                           G_CONNECT_SWAPPED);
 
   return self;
 }

@@ -82,7 +82,21 @@ static const char migration_2[] =
   "  entity TEXT NOT NULL, entity_id TEXT NOT NULL, PRIMARY KEY (entity, entity_id));"
   "CREATE TABLE %s.meta (key TEXT PRIMARY KEY, value TEXT);";
 
-static const char * const migrations[] = { migration_1, migration_2 };
+/* Version 3: a log of imports and of dataset updates, with what each changed
+ * ("what changed" after an update is read from update_change).
+ */
+static const char migration_3[] =
+  "CREATE TABLE %s.import_log ("
+  "  id INTEGER PRIMARY KEY, imported_at TEXT NOT NULL, file TEXT NOT NULL,"
+  "  added INTEGER NOT NULL, changed INTEGER NOT NULL);"
+  "CREATE TABLE %s.update_log ("
+  "  id INTEGER PRIMARY KEY, updated_at TEXT NOT NULL, from_version TEXT,"
+  "  to_version TEXT NOT NULL, checksum TEXT NOT NULL, backup TEXT);"
+  "CREATE TABLE %s.update_change ("
+  "  update_id INTEGER NOT NULL, entity TEXT NOT NULL, entity_id TEXT NOT NULL,"
+  "  change TEXT NOT NULL, detail TEXT);";
+
+static const char * const migrations[] = { migration_1, migration_2, migration_3 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == ATLAS_USER_SCHEMA_VERSION);
 

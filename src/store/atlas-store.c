@@ -49,6 +49,7 @@ struct _AtlasStore
   char       *user_path;
   GError     *user_problem;
   GHashTable *statements;     /* SQL text -> sqlite3_stmt */
+  gboolean    from_update;    /* "main" is a downloaded dataset */
 };
 
 G_DEFINE_QUARK (atlas-store-error-quark, atlas_store_error)
@@ -394,12 +395,22 @@ atlas_store_get_default_user_path (void)
   return g_build_filename (g_get_user_data_dir (), "cq-atlas", "user.sqlite", NULL);
 }
 
+char *
+atlas_store_get_default_dataset_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "cq-atlas", ATLAS_STORE_DATASET_FILE, NULL);
+}
+
 AtlasStore *
 atlas_store_new_default (GError **error)
 {
   g_autoptr(GBytes) bundled = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autofree char *user_path = NULL;
+  g_autofree char *dataset_path = NULL;
+  g_autoptr(GMappedFile) mapped = NULL;
+  g_autoptr(GError) dataset_error = NULL;
+  AtlasStore *store;
 
   if ((bundled = atlas_store_get_bundled_bytes (&local_error)) == NULL)
     {
@@ -410,7 +421,36 @@ atlas_store_new_default (GError **error)
     }
 
   user_path = atlas_store_get_default_user_path ();
-  return atlas_store_new (bundled, user_path, error);
+
+  /* A dataset installed by an update takes the place of the bundled one;
+   * when it cannot be read, the bundled data is shown and the reason kept.
+   */
+  dataset_path = atlas_store_get_default_dataset_path ();
+  if (g_file_test (dataset_path, G_FILE_TEST_IS_REGULAR))
+    {
+      g_autofree char *contents = NULL;
+      gsize length = 0;
+
+      if (g_file_get_contents (dataset_path, &contents, &length, &dataset_error))
+        {
+          g_autoptr(GBytes) bytes = g_bytes_new_take (g_steal_pointer (&contents), length);
+
+          store = atlas_store_new (bytes, user_path, &dataset_error);
+          if (store != NULL)
+            {
+              store->from_update = TRUE;
+              return store;
+            }
+        }
+    }
+
+  store = atlas_store_new (bundled, user_path, error);
+  if (store != NULL && dataset_error != NULL && store->user_problem == NULL)
+    {
+      g_prefix_error (&dataset_error, "The downloaded data %s cannot be used: ", dataset_path);
+      set_user_problem (store, g_steal_pointer (&dataset_error));
+    }
+  return store;
 }
 
 const GError *
@@ -581,4 +621,160 @@ atlas_store_get_release (AtlasStore  *self,
     *checksum = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
   sqlite3_reset (stmt);
   return TRUE;
+}
+
+/**
+ * atlas_store_dup_release_label:
+ *
+ * Returns: (transfer full): a short label of the dataset's release, such as
+ *   "2026.1 · 2026-11-22", for badges and exports
+ */
+char *
+atlas_store_dup_release_label (AtlasStore *self)
+{
+  g_autofree char *version = NULL;
+  g_autofree char *created_on = NULL;
+
+  g_return_val_if_fail (ATLAS_IS_STORE (self), NULL);
+
+  if (!atlas_store_get_release (self, &version, &created_on, NULL))
+    return g_strdup ("?");
+  return g_strdup_printf ("%s · %s", version, created_on);
+}
+
+/**
+ * atlas_store_get_dataset_bytes:
+ *
+ * Returns: (transfer none): the image of the dataset "main" was opened from
+ */
+GBytes *
+atlas_store_get_dataset_bytes (AtlasStore *self)
+{
+  g_return_val_if_fail (ATLAS_IS_STORE (self), NULL);
+
+  return self->bundled;
+}
+
+/**
+ * atlas_store_is_from_update:
+ *
+ * Returns: whether the dataset is a downloaded update rather than the bundled one
+ */
+gboolean
+atlas_store_is_from_update (AtlasStore *self)
+{
+  g_return_val_if_fail (ATLAS_IS_STORE (self), FALSE);
+
+  return self->from_update;
+}
+
+/**
+ * atlas_store_replace_dataset:
+ * @dataset: an atlas.sqlite image (the bundled one, or a package)
+ * @from_update: whether @dataset is a downloaded update
+ *
+ * Opens @dataset in place of the current "main" database and attaches the
+ * same user database again.  On failure the store is left as it was.
+ */
+gboolean
+atlas_store_replace_dataset (AtlasStore  *self,
+                             GBytes      *dataset,
+                             gboolean     from_update,
+                             GError     **error)
+{
+  g_autoptr(AtlasStore) fresh = NULL;
+  sqlite3 *old_db;
+  GBytes *old_bytes;
+
+  g_return_val_if_fail (ATLAS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (dataset != NULL, FALSE);
+
+  /* Open the new data on a connection of its own first: if anything is
+   * wrong with it, nothing of the current one has been touched.
+   */
+  fresh = g_object_new (ATLAS_TYPE_STORE, NULL);
+  fresh->bundled = g_bytes_ref (dataset);
+  if (!open_bundled (fresh, error))
+    return FALSE;
+
+  /* A file can be attached to two connections at once. */
+  if (self->user_path != NULL)
+    {
+      if (!open_user (fresh, self->user_path, error))
+        return FALSE;
+    }
+  else
+    {
+      if (!attach_user (fresh, NULL, error) ||
+          !_atlas_store_migrate_user (fresh->db, "user", 0, error))
+        return FALSE;
+    }
+
+  if (!_atlas_store_create_merged_views (fresh->db, error))
+    return FALSE;
+
+  /* Swap the connections; the old one closes with @fresh. */
+  g_hash_table_remove_all (self->statements);
+  old_db = self->db;
+  old_bytes = self->bundled;
+  self->db = fresh->db;
+  self->bundled = fresh->bundled;
+  fresh->db = old_db;
+  fresh->bundled = old_bytes;
+  self->from_update = from_update;
+
+  return TRUE;
+}
+
+/**
+ * atlas_store_reset_to_bundled:
+ *
+ * Removes every record the user imported (stories stay), sets a downloaded
+ * dataset aside as a backup, and opens the bundled data again.
+ */
+gboolean
+atlas_store_reset_to_bundled (AtlasStore  *self,
+                              GError     **error)
+{
+  static const char clear_sql[] =
+    "BEGIN;"
+    "DELETE FROM user.citation; DELETE FROM user.event_party; DELETE FROM user.event_site;"
+    "DELETE FROM user.statistic; DELETE FROM user.series; DELETE FROM user.event;"
+    "DELETE FROM user.party; DELETE FROM user.site; DELETE FROM user.source;"
+    "DELETE FROM user.search; DELETE FROM user.deleted;"
+    "COMMIT;";
+  g_autoptr(GBytes) bundled = NULL;
+  char *message = NULL;
+
+  g_return_val_if_fail (ATLAS_IS_STORE (self), FALSE);
+
+  if ((bundled = atlas_store_get_bundled_bytes (error)) == NULL)
+    return FALSE;
+
+  g_hash_table_remove_all (self->statements);
+  if (sqlite3_exec (self->db, clear_sql, NULL, NULL, &message) != SQLITE_OK)
+    {
+      g_set_error (error, ATLAS_STORE_ERROR, ATLAS_STORE_ERROR_FAILED,
+                   "Cannot clear your data: %s", message);
+      sqlite3_free (message);
+      sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+      return FALSE;
+    }
+
+  if (self->from_update && self->user_path != NULL)
+    {
+      g_autofree char *dir = g_path_get_dirname (self->user_path);
+      g_autofree char *mine = g_build_filename (dir, ATLAS_STORE_DATASET_FILE, NULL);
+      g_autofree char *backup = g_strconcat (mine, ".bak", NULL);
+
+      if (g_file_test (mine, G_FILE_TEST_EXISTS) && g_rename (mine, backup) != 0)
+        {
+          int saved = errno;
+          g_set_error (error, ATLAS_STORE_ERROR, ATLAS_STORE_ERROR_FAILED,
+                       "Cannot set the downloaded data aside: %s", g_strerror (saved));
+          return FALSE;
+        }
+    }
+
+  return atlas_store_replace_dataset (self, bundled, FALSE, error);
 }

@@ -29,7 +29,9 @@ G_BEGIN_DECLS
 #define ATLAS_TYPE_STORE (atlas_store_get_type ())
 
 /* The user database's schema version; see atlas-store-migrations.c. */
-#define ATLAS_USER_SCHEMA_VERSION 2
+#define ATLAS_USER_SCHEMA_VERSION 3
+/* The file a downloaded dataset is installed as, beside the user database. */
+#define ATLAS_STORE_DATASET_FILE "dataset.cqatlas"
 /* The bundled dataset's format version (PRAGMA user_version of atlas.sqlite). */
 #define ATLAS_DATASET_FORMAT 1
 
@@ -65,6 +67,16 @@ gboolean      atlas_store_get_release        (AtlasStore   *self,
                                               char        **version,
                                               char        **created_on,
                                               char        **checksum);
+char         *atlas_store_dup_release_label  (AtlasStore   *self);
+char         *atlas_store_get_default_dataset_path (void);
+GBytes       *atlas_store_get_dataset_bytes  (AtlasStore   *self);
+gboolean      atlas_store_is_from_update     (AtlasStore   *self);
+gboolean      atlas_store_replace_dataset    (AtlasStore   *self,
+                                              GBytes       *dataset,
+                                              gboolean      from_update,
+                                              GError      **error);
+gboolean      atlas_store_reset_to_bundled   (AtlasStore   *self,
+                                              GError      **error);
 char         *atlas_store_search_key         (const char   *entity,
                                               const char   *id);
 

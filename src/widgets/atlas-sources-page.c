@@ -225,7 +225,10 @@ on_selected_source_changed (AtlasSourcesPage *self)
 
   show_source (self, source);
 
-  if (self->syncing || source == NULL)
+  /* Only a source the user picks becomes the selection: the list's own
+   * autoselect (at bind time or after a reload) must not switch pages.
+   */
+  if (self->syncing || source == NULL || !gtk_widget_get_mapped (GTK_WIDGET (self)))
     return;
 
   self->syncing = TRUE;

@@ -1,0 +1,41 @@
+/* atlas-import-dialog.h
+ *
+ * Copyright 2026 The Chongqing Science Atlas authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+ * GNU General Public License for more details.
+ *
+ * You should have received a copy of the GNU General Public License
+ * along with this program.  If not, see <http://www.gnu.org/licenses/>.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "atlas-dataset.h"
+#include "atlas-state.h"
+
+G_BEGIN_DECLS
+
+void atlas_import_dialog_open   (GtkWindow    *parent,
+                                 AtlasDataset *dataset);
+void atlas_import_dialog_preview (GtkWindow   *parent,
+                                  AtlasDataset *dataset,
+                                  GListModel  *files);
+void atlas_export_dialog_open   (GtkWindow    *parent,
+                                 AtlasDataset *dataset,
+                                 AtlasState   *state);
+void atlas_reset_dialog_open    (GtkWindow    *parent,
+                                 AtlasDataset *dataset);
+
+G_END_DECLS

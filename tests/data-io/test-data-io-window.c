@@ -1,0 +1,144 @@
+/* test-data-io-window.c
+ *
+ * Copyright 2026 The Chongqing Science Atlas authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+ * GNU General Public License for more details.
+ *
+ * You should have received a copy of the GNU General Public License
+ * along with this program.  If not, see <http://www.gnu.org/licenses/>.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* Data in and out in the window: the menu's actions exist; updates and
+ * imports are disabled while presenting; an import reloads the data without
+ * leaving the page shown (the Sources page's autoselect must not switch to
+ * it); the release badge follows the data.
+ */
+
+#include "config.h"
+
+#include "atlas-application.h"
+#include "atlas-dataset.h"
+#include "atlas-import.h"
+#include "atlas-state.h"
+#include "atlas-window.h"
+
+static AtlasApplication *app;
+
+static gboolean
+timeout_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+#define WAIT_UNTIL(done)                                                       \
+  G_STMT_START {                                                               \
+    gboolean timed_out_ = FALSE;                                               \
+    guint id_ = g_timeout_add (5000, timeout_cb, &timed_out_);                 \
+    while (!(done) && !timed_out_)                                             \
+      g_main_context_iteration (NULL, TRUE);                                   \
+    if (!timed_out_)                                                           \
+      g_source_remove (id_);                                                   \
+    g_assert_true (done);                                                      \
+  } G_STMT_END
+
+static AtlasWindow *
+open_window (void)
+{
+  AtlasWindow *window = atlas_window_new (app, atlas_application_get_dataset (app));
+
+  gtk_window_present (GTK_WINDOW (window));
+  WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (window)));
+  return window;
+}
+
+static void
+test_actions_and_presenting (void)
+{
+  AtlasWindow *window = open_window ();
+  GActionGroup *group = G_ACTION_GROUP (window);
+  static const char * const names[] = { "import", "export-data", "check-updates", "reset-data",
+                                        "show-update-changes", NULL };
+
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      g_assert_true (g_action_group_has_action (group, names[i]));
+      g_assert_true (g_action_group_get_action_enabled (group, names[i]));
+    }
+
+  atlas_application_set_presenting (app, TRUE);
+  g_assert_false (g_action_group_get_action_enabled (group, "check-updates"));
+  g_assert_false (g_action_group_get_action_enabled (group, "import"));
+  g_assert_false (g_action_group_get_action_enabled (group, "reset-data"));
+  g_assert_true (g_action_group_get_action_enabled (group, "export-data"));
+  atlas_application_set_presenting (app, FALSE);
+  g_assert_true (g_action_group_get_action_enabled (group, "check-updates"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_import_keeps_page (void)
+{
+  static const char sources_csv[] =
+    "id,title_zh,title_en,publisher_zh,publisher_en,published_on,kind\n"
+    "window-source,窗口来源,Window source,测试出版社,Test Press,2024-05-01,report\n";
+  AtlasWindow *window = open_window ();
+  AtlasState *state = atlas_window_get_state (window);
+  AtlasDataset *dataset = atlas_window_get_dataset (window);
+  g_autoptr(AtlasImportPlan) plan = atlas_import_plan_new (atlas_dataset_get_store (dataset));
+  g_autoptr(GError) error = NULL;
+  guint before = g_list_model_get_n_items (atlas_dataset_get_sources (dataset));
+
+  atlas_state_set_page (state, "sites");
+  atlas_import_plan_add_csv (plan, "sources.csv", sources_csv, strlen (sources_csv));
+  g_assert_true (atlas_import_plan_apply (plan, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (atlas_dataset_reload (dataset, &error));
+  g_assert_no_error (error);
+
+  /* Let the Sources page's list settle. */
+  for (guint i = 0; i < 20; i++)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_cmpuint (g_list_model_get_n_items (atlas_dataset_get_sources (dataset)), ==, before + 1);
+  g_assert_cmpstr (atlas_state_get_page (state), ==, "sites");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *xdg = NULL;
+  int status;
+
+  xdg = g_dir_make_tmp ("atlas-data-io-window-XXXXXX", &error);
+  g_assert_no_error (error);
+  g_setenv ("XDG_DATA_HOME", xdg, TRUE);
+
+  gtk_test_init (&argc, &argv, NULL);
+
+  app = atlas_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+
+  g_test_add_func ("/data-io-window/actions-and-presenting", test_actions_and_presenting);
+  g_test_add_func ("/data-io-window/import-keeps-page", test_import_keeps_page);
+
+  status = g_test_run ();
+  g_clear_object (&app);
+  return status;
+}
