@@ -39,9 +39,18 @@ struct _AtlasApplication
   AtlasStore     *store;
   AtlasDataset   *dataset;
   GError         *open_error;
+  gboolean        presenting;
 };
 
 G_DEFINE_FINAL_TYPE (AtlasApplication, atlas_application, ADW_TYPE_APPLICATION)
+
+enum {
+  PROP_0,
+  PROP_PRESENTING,
+  N_PROPS
+};
+
+static GParamSpec *properties [N_PROPS];
 
 AtlasApplication *
 atlas_application_new (void)
@@ -107,6 +116,67 @@ atlas_application_get_settings (AtlasApplication *self)
   g_return_val_if_fail (ATLAS_IS_APPLICATION (self), NULL);
 
   return self->settings;
+}
+
+/* Whether a window is in presentation mode: editing is off meanwhile. */
+gboolean
+atlas_application_get_presenting (AtlasApplication *self)
+{
+  g_return_val_if_fail (ATLAS_IS_APPLICATION (self), FALSE);
+
+  return self->presenting;
+}
+
+void
+atlas_application_set_presenting (AtlasApplication *self,
+                                  gboolean          presenting)
+{
+  g_return_if_fail (ATLAS_IS_APPLICATION (self));
+
+  presenting = !!presenting;
+  if (self->presenting != presenting)
+    {
+      self->presenting = presenting;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PRESENTING]);
+    }
+}
+
+static void
+atlas_application_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  AtlasApplication *self = ATLAS_APPLICATION (object);
+
+  switch (prop_id)
+    {
+    case PROP_PRESENTING:
+      g_value_set_boolean (value, self->presenting);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+atlas_application_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  AtlasApplication *self = ATLAS_APPLICATION (object);
+
+  switch (prop_id)
+    {
+    case PROP_PRESENTING:
+      atlas_application_set_presenting (self, g_value_get_boolean (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 /* ---- actions ---------------------------------------------------------- */
@@ -330,6 +400,13 @@ atlas_application_class_init (AtlasApplicationClass *klass)
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
 
   object_class->dispose = atlas_application_dispose;
+  object_class->get_property = atlas_application_get_property;
+  object_class->set_property = atlas_application_set_property;
+
+  properties[PROP_PRESENTING] =
+    g_param_spec_boolean ("presenting", NULL, NULL, FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   app_class->startup = atlas_application_startup;
   app_class->activate = atlas_application_activate;

@@ -33,5 +33,8 @@ G_DECLARE_FINAL_TYPE (AtlasApplication, atlas_application, ATLAS, APPLICATION, A
 AtlasApplication *atlas_application_new          (void);
 AtlasDataset     *atlas_application_get_dataset  (AtlasApplication *self);
 GSettings        *atlas_application_get_settings (AtlasApplication *self);
+gboolean          atlas_application_get_presenting (AtlasApplication *self);
+void              atlas_application_set_presenting (AtlasApplication *self,
+                                                    gboolean          presenting);
 
 G_END_DECLS
