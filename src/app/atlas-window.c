@@ -50,7 +50,8 @@ on_search_changed (AtlasWindow    *self,
 static void
 on_state_search_text_changed (AtlasWindow *self)
 {
-  const char *text = atlas_state_get_search_text (self->state);
+  /* A copy: setting the entry's text can change the state's in turn. */
+  g_autofree char *text = g_strdup (atlas_state_get_search_text (self->state));
 
   /* A story step or "Clear Filters" can change the search text too. */
   if (g_strcmp0 (text, gtk_editable_get_text (GTK_EDITABLE (self->search_entry))) != 0)

@@ -122,24 +122,17 @@ static char *
 fallback_text (AtlasWindow *window,
                const char  *view)
 {
-  AtlasState *state = atlas_window_get_state (window);
   AdwViewStackPage *page = NULL;
   GtkWidget *child = atlas_window_get_page (window, view);
   g_autofree char *filters = atlas_filter_bar_dup_text (window->filter_bar);
-  AtlasItem *selection = atlas_state_get_selection (state);
   g_autoptr(GString) text = g_string_new (NULL);
 
   if (child != NULL)
     page = adw_view_stack_get_page (window->stack, child);
   g_string_append (text, page ? adw_view_stack_page_get_title (page) : view);
   g_string_append (text, "\n\n");
+  /* The filter bar's words name the filters and the selection. */
   g_string_append (text, filters);
-  if (selection != NULL)
-    {
-      g_string_append (text, "\n");
-      /* Translators: the selected record in a handout's text page. */
-      g_string_append_printf (text, _("Selected: %s"), atlas_item_get_name (selection));
-    }
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 

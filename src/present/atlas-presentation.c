@@ -354,6 +354,7 @@ atlas_presentation_new (AtlasWindow *window,
   update_action_states (self);
 
   self->keys = gtk_event_controller_key_new ();
+  gtk_event_controller_set_name (self->keys, "atlas-presentation-keys");
   gtk_event_controller_set_propagation_phase (self->keys, GTK_PHASE_CAPTURE);
   g_signal_connect_object (self->keys, "key-pressed", G_CALLBACK (on_key_pressed), self, G_CONNECT_SWAPPED);
   gtk_widget_add_controller (GTK_WIDGET (window), self->keys);

@@ -453,6 +453,8 @@ atlas_story_editor_dispose (GObject *object)
 {
   AtlasStoryEditor *self = (AtlasStoryEditor *)object;
 
+  if (self->step_list != NULL)
+    g_signal_handlers_disconnect_by_data (self->step_list, self);
   g_clear_object (&self->story);
   g_clear_object (&self->stories);
   g_clear_weak_pointer (&self->window);

@@ -527,6 +527,9 @@ atlas_story_step_apply (AtlasStoryStep  *self,
 {
   GtkWidget *page;
   JsonNode *camera;
+  JsonObject *object;
+  AtlasState *state;
+  AtlasItem *selection = NULL;
 
   g_return_val_if_fail (ATLAS_IS_STORY_STEP (self), FALSE);
   g_return_val_if_fail (ATLAS_IS_WINDOW (window), FALSE);
@@ -540,9 +543,25 @@ atlas_story_step_apply (AtlasStoryStep  *self,
       return FALSE;
     }
 
-  if (!atlas_state_load_json (atlas_window_get_state (window), self->state,
-                              atlas_window_get_dataset (window), error))
+  state = atlas_window_get_state (window);
+  if (!atlas_state_load_json (state, self->state, atlas_window_get_dataset (window), error))
     return FALSE;
+
+  /* A page that re-filters its list while the new state's notifications go
+   * out can push its old selected row back into the state (the Sites table
+   * does): the step's selection wins.
+   */
+  object = json_node_get_object (self->state);
+  if (json_object_has_member (object, "selection"))
+    {
+      JsonObject *sel = json_object_get_object_member (object, "selection");
+
+      selection = atlas_dataset_lookup (atlas_window_get_dataset (window),
+                                        json_object_get_string_member_with_default (sel, "entity", ""),
+                                        json_object_get_string_member_with_default (sel, "id", ""));
+    }
+  if (atlas_state_get_selection (state) != selection)
+    atlas_state_set_selection (state, selection);
 
   camera = atlas_story_step_get_camera (self);
   if (camera != NULL && ATLAS_IS_VIEW (page))
