@@ -546,10 +546,12 @@ atlas_presentation_go_to (AtlasPresentation *self,
   previous = snapshot_stack (self);
   self->index = index;
 
+  /* The details pane opens on a new selection; not in front of an audience. */
   if (!atlas_story_step_apply (step, self->window, TRUE, &error))
     atlas_present_hud_set_message (self->hud, error->message);
   else
     atlas_present_hud_set_message (self->hud, NULL);
+  adw_flap_set_reveal_flap (self->window->flap, FALSE);
 
   atlas_present_hud_show_step (self->hud, index == 0 ? atlas_story_get_title (self->story) : NULL,
                                atlas_story_step_get_caption (step), index, n, previous);
