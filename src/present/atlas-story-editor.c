@@ -232,6 +232,31 @@ on_autoplay_changed (AtlasStoryEditor *self)
                                    gtk_check_button_get_active (self->loop_check));
 }
 
+static void
+setup_title (GtkSignalListItemFactory *factory,
+             GtkListItem              *item,
+             gpointer                  user_data)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 36);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+bind_title (GtkSignalListItemFactory *factory,
+            GtkListItem              *item,
+            gpointer                  user_data)
+{
+  AtlasStory *story = gtk_list_item_get_item (item);
+  GtkWidget *label = gtk_list_item_get_child (item);
+
+  gtk_label_set_text (GTK_LABEL (label), atlas_story_get_title (story));
+  gtk_widget_set_tooltip_text (label, atlas_story_get_title (story));
+}
+
 /* ---- actions ---------------------------------------------------------- */
 
 static void
@@ -536,8 +561,13 @@ atlas_story_editor_new (AtlasWindow  *window,
   g_set_weak_pointer (&self->window, window);
   self->stories = g_object_ref (stories);
 
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+
   title = gtk_property_expression_new (ATLAS_TYPE_STORY, NULL, "title");
   gtk_drop_down_set_expression (self->story_dropdown, title);
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_title), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_title), NULL);
+  gtk_drop_down_set_factory (self->story_dropdown, factory);
   gtk_drop_down_set_model (self->story_dropdown, G_LIST_MODEL (stories));
   g_signal_connect_object (self->story_dropdown, "notify::selected-item",
                            G_CALLBACK (on_story_dropdown_changed), self, G_CONNECT_SWAPPED);
