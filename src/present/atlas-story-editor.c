@@ -110,10 +110,26 @@ static GtkWidget *
 create_step_row (gpointer item,
                  gpointer user_data)
 {
+  AtlasStoryEditor *self = user_data;
   AtlasStoryStep *step = item;
   GtkWidget *row = adw_action_row_new ();
+  const char *view = atlas_story_step_get_view (step);
+  GtkWidget *page = self->window ? atlas_window_get_page (self->window, view) : NULL;
+  AdwViewStackPage *stack_page = page ? adw_view_stack_get_page (self->window->stack, page) : NULL;
+  g_autofree char *missing = NULL;
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), atlas_story_step_get_view (step));
+  /* Captions are plain text, "R&D" included. */
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+
+  /* The page's own title; a page this build lacks is said so. */
+  if (stack_page != NULL)
+    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), adw_view_stack_page_get_title (stack_page));
+  else
+    {
+      /* Translators: a story step whose page this version lacks. */
+      missing = g_strdup_printf (_("%s (not in this version)"), view);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), missing);
+    }
   g_object_bind_property (step, "caption", row, "subtitle", G_BINDING_SYNC_CREATE);
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
   return row;
