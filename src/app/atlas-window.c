@@ -283,6 +283,7 @@ atlas_window_new (AtlasApplication *application,
   if (settings != NULL)
     {
       self->settings = g_object_ref (settings);
+      atlas_presentation_bind_settings (self->presentation, settings);
       bind_settings (self);
     }
 

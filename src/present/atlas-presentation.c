@@ -313,6 +313,19 @@ atlas_presentation_init (AtlasPresentation *self)
 }
 
 static void
+on_settings_changed (AtlasPresentation *self)
+{
+  GSettings *settings = self->window ? self->window->settings : NULL;
+
+  if (settings == NULL)
+    return;
+  atlas_presentation_set_autoplay (self,
+                                   g_settings_get_boolean (settings, "presentation-autoplay"),
+                                   g_settings_get_uint (settings, "presentation-dwell"),
+                                   g_settings_get_boolean (settings, "presentation-loop"));
+}
+
+static void
 load_style (void)
 {
   static gboolean loaded;
@@ -364,6 +377,23 @@ atlas_presentation_new (AtlasWindow *window,
 
   load_style ();
   return self;
+}
+
+/* Autoplay for kiosks is a preference, so that it survives a restart. */
+void
+atlas_presentation_bind_settings (AtlasPresentation *self,
+                                  GSettings         *settings)
+{
+  g_return_if_fail (ATLAS_IS_PRESENTATION (self));
+  g_return_if_fail (G_IS_SETTINGS (settings));
+
+  g_signal_connect_object (settings, "changed::presentation-autoplay",
+                           G_CALLBACK (on_settings_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (settings, "changed::presentation-dwell",
+                           G_CALLBACK (on_settings_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (settings, "changed::presentation-loop",
+                           G_CALLBACK (on_settings_changed), self, G_CONNECT_SWAPPED);
+  on_settings_changed (self);
 }
 
 static GdkMonitor *

@@ -33,6 +33,8 @@ G_DECLARE_FINAL_TYPE (AtlasPresentation, atlas_presentation, ATLAS, PRESENTATION
 
 AtlasPresentation *atlas_presentation_new            (AtlasWindow       *window,
                                                       GtkOverlay        *overlay);
+void               atlas_presentation_bind_settings (AtlasPresentation *self,
+                                                     GSettings         *settings);
 gboolean           atlas_presentation_start          (AtlasPresentation *self,
                                                       AtlasStory        *story,
                                                       guint              first_step);

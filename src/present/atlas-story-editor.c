@@ -588,6 +588,18 @@ atlas_story_editor_new (AtlasWindow  *window,
   g_signal_connect_object (self->story_dropdown, "notify::selected-item",
                            G_CALLBACK (on_story_dropdown_changed), self, G_CONNECT_SWAPPED);
   on_story_dropdown_changed (self);
+
+  /* Autoplay is kept in the settings; without them it lasts the session. */
+  if (window->settings != NULL)
+    {
+      g_settings_bind (window->settings, "presentation-autoplay", self->autoplay_check, "active",
+                       G_SETTINGS_BIND_DEFAULT);
+      g_settings_bind (window->settings, "presentation-loop", self->loop_check, "active",
+                       G_SETTINGS_BIND_DEFAULT);
+      g_settings_bind (window->settings, "presentation-dwell",
+                       gtk_spin_button_get_adjustment (self->dwell_spin), "value",
+                       G_SETTINGS_BIND_DEFAULT);
+    }
   return self;
 }
 
