@@ -592,6 +592,53 @@ test_handout (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The projector sizes: the captions keep to a 16:9 safe area. */
+static void
+test_safe_area (void)
+{
+  const struct { int w, h; double sw, sh; } sizes[] = {
+    { 1024, 768, 1024 * 0.9, 576 * 0.9 },
+    { 1920, 1080, 1920 * 0.9, 1080 * 0.9 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    {
+      GtkWidget *window = gtk_window_new ();
+      GtkWidget *overlay = gtk_overlay_new ();
+      GtkWidget *hud = atlas_present_hud_new ();
+      graphene_rect_t safe;
+      double fit_w, fit_h;
+      int w, h;
+
+      gtk_overlay_add_overlay (GTK_OVERLAY (overlay), hud);
+      gtk_window_set_child (GTK_WINDOW (window), overlay);
+      gtk_window_set_decorated (GTK_WINDOW (window), FALSE);
+      gtk_window_set_default_size (GTK_WINDOW (window), sizes[i].w, sizes[i].h);
+      atlas_present_hud_show_step (ATLAS_PRESENT_HUD (hud), "Title", "A caption", 0, 3, NULL);
+      gtk_window_present (GTK_WINDOW (window));
+      WAIT_UNTIL (gtk_widget_get_width (hud) > 0);
+      spin (100);
+
+      /* The X server may not give the whole size; check what it gave. */
+      w = gtk_widget_get_width (hud);
+      h = gtk_widget_get_height (hud);
+      g_test_message ("asked %dx%d, got %dx%d", sizes[i].w, sizes[i].h, w, h);
+      fit_w = MIN (w, h * 16.0 / 9.0);
+      fit_h = fit_w * 9.0 / 16.0;
+      if (w == sizes[i].w && h == sizes[i].h)
+        g_assert_cmpfloat_with_epsilon (fit_w * 0.9, sizes[i].sw, 1.0);
+
+      atlas_present_hud_get_safe_area (ATLAS_PRESENT_HUD (hud), &safe);
+      g_assert_cmpfloat_with_epsilon (safe.size.width, fit_w * 0.9, 1.0);
+      g_assert_cmpfloat_with_epsilon (safe.size.height, fit_h * 0.9, 1.0);
+      g_assert_cmpfloat_with_epsilon (safe.origin.x + safe.size.width / 2, w / 2.0, 1.0);
+      g_assert_cmpfloat_with_epsilon (safe.origin.y + safe.size.height / 2, h / 2.0, 1.0);
+      g_assert_cmpstr (atlas_present_hud_get_counter (ATLAS_PRESENT_HUD (hud)), ==, "1 / 3");
+
+      gtk_window_destroy (GTK_WINDOW (window));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -618,6 +665,7 @@ main (int   argc,
   g_test_add_func ("/present-ui/filter-bar", test_filter_bar);
   g_test_add_func ("/present-ui/add-current-view", test_add_current_view);
   g_test_add_func ("/present-ui/handout", test_handout);
+  g_test_add_func ("/present-ui/safe-area", test_safe_area);
 
   status = g_test_run ();
   g_clear_object (&app);
