@@ -28,6 +28,7 @@
 #include "atlas-update-dialog.h"
 #include "atlas-state.h"
 #include "atlas-vocabulary.h"
+#include "atlas-story-editor.h"
 #include "atlas-window-private.h"
 
 /* The window's actions.  Menus, buttons, shortcuts and (later) presentation
@@ -250,12 +251,82 @@ on_presenting_changed (AtlasWindow *self)
                                  !presenting);
 }
 
+static void
+undo_activated (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  AtlasWindow *self = user_data;
+
+  atlas_history_undo (self->history);
+}
+
+static void
+redo_activated (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  AtlasWindow *self = user_data;
+
+  atlas_history_redo (self->history);
+}
+
+static void
+on_history_changed (AtlasWindow *self)
+{
+  GActionMap *map = G_ACTION_MAP (self);
+  gboolean presenting = atlas_presentation_get_active (self->presentation);
+
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (map, "undo")),
+                               !presenting && atlas_history_get_can_undo (self->history));
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (map, "redo")),
+                               !presenting && atlas_history_get_can_redo (self->history));
+}
+
+static void
+stories_activated (GSimpleAction *action,
+                   GVariant      *parameter,
+                   gpointer       user_data)
+{
+  AtlasWindow *self = user_data;
+
+  if (self->story_editor == NULL)
+    {
+      self->story_editor = GTK_WIDGET (atlas_story_editor_new (self, self->stories));
+      g_object_add_weak_pointer (G_OBJECT (self->story_editor), (gpointer *) &self->story_editor);
+    }
+  gtk_window_present (GTK_WINDOW (self->story_editor));
+}
+
+static void
+present_activated (GSimpleAction *action,
+                   GVariant      *parameter,
+                   gpointer       user_data)
+{
+  AtlasWindow *self = user_data;
+  g_autoptr(AtlasStory) first = NULL;
+  AtlasStory *story = NULL;
+  guint step = 0;
+
+  if (self->story_editor != NULL)
+    story = atlas_story_editor_get_story (ATLAS_STORY_EDITOR (self->story_editor), &step);
+  if (story == NULL && g_list_model_get_n_items (G_LIST_MODEL (self->stories)) > 0)
+    story = first = g_list_model_get_item (G_LIST_MODEL (self->stories), 0);
+
+  if (story == NULL || !atlas_presentation_start (self->presentation, story, step))
+    atlas_window_show_message (self, _("Add steps to a story first: Stories → Add Current View"));
+}
+
 static const GActionEntry win_actions[] = {
   { "import", import_activated },
   { "export-data", export_data_activated },
   { "check-updates", check_updates_activated },
   { "show-update-changes", show_changes_activated },
   { "reset-data", reset_data_activated },
+  { "undo", undo_activated },
+  { "redo", redo_activated },
+  { "stories", stories_activated },
+  { "present", present_activated },
   { "search", search_activated },
   { "clear-filters", clear_filters_activated },
   { "show-all-categories", show_all_categories_activated },
@@ -296,7 +367,11 @@ _atlas_window_install_actions (AtlasWindow *self)
     g_signal_connect_object (gtk_window_get_application (GTK_WINDOW (self)), "notify::presenting",
                              G_CALLBACK (on_presenting_changed), self, G_CONNECT_SWAPPED);
   on_presenting_changed (self);
+  g_signal_connect_object (self->history, "notify",
+                           G_CALLBACK (on_history_changed), self, G_CONNECT_SWAPPED);
+
   on_state_page_changed (self);
   on_state_categories_changed (self);
+  on_history_changed (self);
   on_flap_revealed (self);
 }

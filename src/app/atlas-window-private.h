@@ -22,6 +22,10 @@
 
 #include "atlas-banner.h"
 #include "atlas-details-pane.h"
+#include "atlas-filter-bar.h"
+#include "atlas-history.h"
+#include "atlas-presentation.h"
+#include "atlas-stories.h"
 #include "atlas-sites-page.h"
 #include "atlas-sources-page.h"
 #include "atlas-window.h"
@@ -47,6 +51,16 @@ struct _AtlasWindow
   AtlasSitesPage       *sites_page;
   AtlasSourcesPage     *sources_page;
   GtkLabel             *release_badge;
+
+  /* Presentation (src/present) */
+  AtlasHistory         *history;
+  AtlasStories         *stories;
+  AtlasPresentation    *presentation;
+  GtkWidget            *story_editor;
+  AdwHeaderBar         *header_bar;
+  GtkWidget            *switcher_bar;
+  AtlasFilterBar       *filter_bar;
+  GtkOverlay           *present_overlay;
 };
 
 void _atlas_window_install_actions (AtlasWindow *self);

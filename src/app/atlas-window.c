@@ -53,7 +53,8 @@ on_search_changed (AtlasWindow    *self,
 static void
 on_state_search_text_changed (AtlasWindow *self)
 {
-  const char *text = atlas_state_get_search_text (self->state);
+  /* A copy: setting the entry's text can change the state's in turn. */
+  g_autofree char *text = g_strdup (atlas_state_get_search_text (self->state));
 
   /* A story step or "Clear Filters" can change the search text too. */
   if (g_strcmp0 (text, gtk_editable_get_text (GTK_EDITABLE (self->search_entry))) != 0)
@@ -135,6 +136,11 @@ atlas_window_dispose (GObject *object)
   AtlasWindow *self = (AtlasWindow *)object;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), ATLAS_TYPE_WINDOW);
+  if (self->story_editor != NULL)
+    gtk_window_destroy (GTK_WINDOW (self->story_editor));
+  g_clear_object (&self->presentation);
+  g_clear_object (&self->history);
+  g_clear_object (&self->stories);
   g_clear_object (&self->dataset);
   g_clear_object (&self->state);
   g_clear_object (&self->settings);
@@ -159,6 +165,7 @@ atlas_window_class_init (AtlasWindowClass *klass)
   g_type_ensure (ATLAS_TYPE_SITES_PAGE);
   g_type_ensure (ATLAS_TYPE_SOURCES_PAGE);
   g_type_ensure (ATLAS_TYPE_TIMELINE_PAGE);
+  g_type_ensure (ATLAS_TYPE_FILTER_BAR);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/atlas-window.ui");
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, stack);
@@ -172,6 +179,10 @@ atlas_window_class_init (AtlasWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, sites_page);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, sources_page);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, release_badge);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, header_bar);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, switcher_bar);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, filter_bar);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, present_overlay);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_stop_search);
 }
@@ -270,6 +281,12 @@ atlas_window_new (AtlasApplication *application,
   atlas_details_pane_bind (self->details_pane, dataset, self->state);
   bind_views (self);
 
+  /* Undo, the filter bar, stories and presentation mode (src/present). */
+  self->history = atlas_history_new (self->state, dataset);
+  atlas_filter_bar_bind (self->filter_bar, dataset, self->state);
+  self->stories = atlas_stories_new (atlas_dataset_get_store (dataset), NULL);
+  self->presentation = atlas_presentation_new (self, self->present_overlay);
+
   g_signal_connect_object (self->state, "notify::search-text",
                            G_CALLBACK (on_state_search_text_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->state, "notify::selection",
@@ -283,6 +300,7 @@ atlas_window_new (AtlasApplication *application,
   if (settings != NULL)
     {
       self->settings = g_object_ref (settings);
+      atlas_presentation_bind_settings (self->presentation, settings);
       bind_settings (self);
     }
 
@@ -307,6 +325,9 @@ atlas_window_set_accels (GtkApplication *application)
     { "win.search", { "<Primary>f", NULL } },
     { "win.toggle-details", { "F9", NULL } },
     { "win.clear-filters", { "<Primary><Shift>r", NULL } },
+    { "win.undo", { "<Primary>z", NULL } },
+    { "win.redo", { "<Primary><Shift>z", NULL } },
+    { "win.present", { "F5", NULL } },
     { "win.page::map", { "<Alt>1", NULL } },
     { "win.page::timeline", { "<Alt>2", NULL } },
     { "win.page::charts", { "<Alt>3", NULL } },

@@ -1,0 +1,39 @@
+/* atlas-handout.h
+ *
+ * Copyright 2026 The Chongqing Science Atlas authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+ * GNU General Public License for more details.
+ *
+ * You should have received a copy of the GNU General Public License
+ * along with this program.  If not, see <http://www.gnu.org/licenses/>.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "atlas-story.h"
+#include "atlas-window.h"
+
+G_BEGIN_DECLS
+
+gboolean atlas_handout_write_pdf (AtlasWindow  *window,
+                                  AtlasStory   *story,
+                                  GFile        *file,
+                                  GError      **error);
+void     atlas_handout_print     (AtlasWindow  *window,
+                                  AtlasStory   *story);
+char    *atlas_handout_dup_sources (AtlasDataset   *dataset,
+                                    AtlasStoryStep *step);
+
+G_END_DECLS

@@ -1,0 +1,645 @@
+/* atlas-story-editor.c
+ *
+ * Copyright 2026 The Chongqing Science Atlas authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+ * GNU General Public License for more details.
+ *
+ * You should have received a copy of the GNU General Public License
+ * along with this program.  If not, see <http://www.gnu.org/licenses/>.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "atlas-handout.h"
+#include "atlas-story-editor.h"
+#include "atlas-window-private.h"
+
+/* The story editor: pick a story, add the main window's current view as a
+ * step, reorder and delete steps, write captions in both languages and the
+ * speaker's notes; import and export story files, write or print the
+ * handout, and start presenting from the selected step.  Every edit is saved
+ * to the user database at once.
+ */
+
+struct _AtlasStoryEditor
+{
+  AdwWindow        parent_instance;
+
+  AtlasWindow     *window;    /* weak */
+  AtlasStories    *stories;
+  AtlasStory      *story;
+  gboolean         loading;
+
+  AdwToastOverlay *toasts;
+  GtkDropDown     *story_dropdown;
+  GtkListBox      *step_list;
+  GtkEntry        *title_en_entry;
+  GtkEntry        *title_zh_entry;
+  GtkTextView     *caption_en_view;
+  GtkTextView     *caption_zh_view;
+  GtkTextView     *notes_view;
+  GtkCheckButton  *autoplay_check;
+  GtkSpinButton   *dwell_spin;
+  GtkCheckButton  *loop_check;
+};
+
+G_DEFINE_FINAL_TYPE (AtlasStoryEditor, atlas_story_editor, ADW_TYPE_WINDOW)
+
+static void
+toast (AtlasStoryEditor *self,
+       const char       *message)
+{
+  adw_toast_overlay_add_toast (self->toasts, adw_toast_new (message));
+}
+
+static void
+save (AtlasStoryEditor *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->story != NULL && !atlas_stories_save (self->stories, self->story, &error))
+    toast (self, error->message);
+}
+
+static int
+selected_step (AtlasStoryEditor *self)
+{
+  GtkListBoxRow *row = gtk_list_box_get_selected_row (self->step_list);
+
+  return row != NULL ? gtk_list_box_row_get_index (row) : -1;
+}
+
+static AtlasStoryStep *
+current_step (AtlasStoryEditor *self)
+{
+  int index = selected_step (self);
+
+  return index >= 0 && self->story != NULL ? atlas_story_get_step (self->story, index) : NULL;
+}
+
+static char *
+buffer_text (GtkTextView *view)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+static void
+set_buffer_text (GtkTextView *view,
+                 const char  *text)
+{
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (view), text ? text : "", -1);
+}
+
+static GtkWidget *
+create_step_row (gpointer item,
+                 gpointer user_data)
+{
+  AtlasStoryEditor *self = user_data;
+  AtlasStoryStep *step = item;
+  GtkWidget *row = adw_action_row_new ();
+  const char *view = atlas_story_step_get_view (step);
+  GtkWidget *page = self->window ? atlas_window_get_page (self->window, view) : NULL;
+  AdwViewStackPage *stack_page = page ? adw_view_stack_get_page (self->window->stack, page) : NULL;
+  g_autofree char *missing = NULL;
+
+  /* Captions are plain text, "R&D" included. */
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+
+  /* The page's own title; a page this build lacks is said so. */
+  if (stack_page != NULL)
+    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), adw_view_stack_page_get_title (stack_page));
+  else
+    {
+      /* Translators: a story step whose page this version lacks. */
+      missing = g_strdup_printf (_("%s (not in this version)"), view);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), missing);
+    }
+  g_object_bind_property (step, "caption", row, "subtitle", G_BINDING_SYNC_CREATE);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
+  return row;
+}
+
+static void
+update_actions (AtlasStoryEditor *self)
+{
+  int index = selected_step (self);
+  guint n = self->story ? atlas_story_get_n_steps (self->story) : 0;
+  gboolean has_story = self->story != NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.add-step", has_story);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.move-up", index > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.move-down", index >= 0 && (guint) index + 1 < n);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.delete-step", index >= 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.present", n > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.handout", n > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.print", n > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.export", has_story);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.delete-story", has_story);
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->caption_en_view), index >= 0);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->caption_zh_view), index >= 0);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->notes_view), index >= 0);
+}
+
+static void
+on_step_selected (AtlasStoryEditor *self)
+{
+  AtlasStoryStep *step = current_step (self);
+
+  self->loading = TRUE;
+  set_buffer_text (self->caption_en_view, step ? atlas_story_step_get_caption_en (step) : "");
+  set_buffer_text (self->caption_zh_view, step ? atlas_story_step_get_caption_zh (step) : "");
+  set_buffer_text (self->notes_view, step ? atlas_story_step_get_notes (step) : "");
+  self->loading = FALSE;
+
+  /* Show the step in the main window, so that what is edited is seen. */
+  if (step != NULL && self->window != NULL && !atlas_presentation_get_active (self->window->presentation))
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!atlas_story_step_apply (step, self->window, TRUE, &error))
+        toast (self, error->message);
+    }
+  update_actions (self);
+}
+
+static void
+select_row (AtlasStoryEditor *self,
+            int               index)
+{
+  GtkListBoxRow *row = index >= 0 ? gtk_list_box_get_row_at_index (self->step_list, index) : NULL;
+
+  gtk_list_box_select_row (self->step_list, row);
+}
+
+static void
+show_story (AtlasStoryEditor *self,
+            AtlasStory       *story)
+{
+  if (!g_set_object (&self->story, story))
+    return;
+
+  self->loading = TRUE;
+  gtk_list_box_bind_model (self->step_list, story ? atlas_story_get_steps (story) : NULL,
+                           create_step_row, self, NULL);
+  gtk_editable_set_text (GTK_EDITABLE (self->title_en_entry), story ? atlas_story_get_title_en (story) : "");
+  gtk_editable_set_text (GTK_EDITABLE (self->title_zh_entry), story ? atlas_story_get_title_zh (story) : "");
+  self->loading = FALSE;
+  on_step_selected (self);
+}
+
+static void
+on_story_dropdown_changed (AtlasStoryEditor *self)
+{
+  show_story (self, gtk_drop_down_get_selected_item (self->story_dropdown));
+}
+
+static void
+on_title_changed (AtlasStoryEditor *self)
+{
+  if (self->loading || self->story == NULL)
+    return;
+  atlas_story_set_title_en (self->story, gtk_editable_get_text (GTK_EDITABLE (self->title_en_entry)));
+  atlas_story_set_title_zh (self->story, gtk_editable_get_text (GTK_EDITABLE (self->title_zh_entry)));
+  save (self);
+}
+
+static void
+on_text_changed (AtlasStoryEditor *self)
+{
+  AtlasStoryStep *step;
+  g_autofree char *en = NULL, *zh = NULL, *notes = NULL;
+
+  if (self->loading || (step = current_step (self)) == NULL)
+    return;
+  en = buffer_text (self->caption_en_view);
+  zh = buffer_text (self->caption_zh_view);
+  notes = buffer_text (self->notes_view);
+  atlas_story_step_set_caption_en (step, en);
+  atlas_story_step_set_caption_zh (step, zh);
+  atlas_story_step_set_notes (step, notes);
+  save (self);
+}
+
+static void
+on_autoplay_changed (AtlasStoryEditor *self)
+{
+  if (self->window == NULL)
+    return;
+  atlas_presentation_set_autoplay (self->window->presentation,
+                                   gtk_check_button_get_active (self->autoplay_check),
+                                   gtk_spin_button_get_value_as_int (self->dwell_spin),
+                                   gtk_check_button_get_active (self->loop_check));
+}
+
+static void
+setup_title (GtkSignalListItemFactory *factory,
+             GtkListItem              *item,
+             gpointer                  user_data)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 36);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+bind_title (GtkSignalListItemFactory *factory,
+            GtkListItem              *item,
+            gpointer                  user_data)
+{
+  AtlasStory *story = gtk_list_item_get_item (item);
+  GtkWidget *label = gtk_list_item_get_child (item);
+
+  gtk_label_set_text (GTK_LABEL (label), atlas_story_get_title (story));
+  gtk_widget_set_tooltip_text (label, atlas_story_get_title (story));
+}
+
+/* ---- actions ---------------------------------------------------------- */
+
+static void
+add_step_activated (GtkWidget  *widget,
+                    const char *name,
+                    GVariant   *parameter)
+{
+  AtlasStoryEditor *self = ATLAS_STORY_EDITOR (widget);
+  g_autoptr(AtlasStoryStep) step = NULL;
+  int index = selected_step (self);
+  guint position;
+
+  if (self->story == NULL || self->window == NULL)
+    return;
+  step = atlas_story_step_new_from_window (self->window);
+  position = index >= 0 ? (guint) index + 1 : atlas_story_get_n_steps (self->story);
+  atlas_story_insert_step (self->story, position, step);
+  save (self);
+  select_row (self, position);
+}
+
+static void
+move_step (AtlasStoryEditor *self,
+           int               delta)
+{
+  int index = selected_step (self);
+
+  if (self->story == NULL || index < 0)
+    return;
+  atlas_story_move_step (self->story, index, index + delta);
+  save (self);
+  select_row (self, index + delta);
+}
+
+static void
+move_up_activated (GtkWidget  *widget,
+                   const char *name,
+                   GVariant   *parameter)
+{
+  move_step (ATLAS_STORY_EDITOR (widget), -1);
+}
+
+static void
+move_down_activated (GtkWidget  *widget,
+                     const char *name,
+                     GVariant   *parameter)
+{
+  move_step (ATLAS_STORY_EDITOR (widget), +1);
+}
+
+static void
+delete_step_activated (GtkWidget  *widget,
+                       const char *name,
+                       GVariant   *parameter)
+{
+  AtlasStoryEditor *self = ATLAS_STORY_EDITOR (widget);
+  int index = selected_step (self);
+  guint n;
+
+  if (self->story == NULL || index < 0)
+    return;
+  atlas_story_remove_step (self->story, index);
+  save (self);
+  n = atlas_story_get_n_steps (self->story);
+  select_row (self, n == 0 ? -1 : (int) MIN ((guint) index, n - 1));
+}
+
+static void
+new_story_activated (GtkWidget  *widget,
+                     const char *name,
+                     GVariant   *parameter)
+{
+  AtlasStoryEditor *self = ATLAS_STORY_EDITOR (widget);
+  g_autoptr(GError) error = NULL;
+  AtlasStory *story;
+
+  story = atlas_stories_create (self->stories, "新故事", _("New Story"), &error);
+  if (story == NULL)
+    toast (self, error->message);
+  else
+    atlas_story_editor_select (self, story, 0);
+}
+
+static void
+delete_story_activated (GtkWidget  *widget,
+                        const char *name,
+                        GVariant   *parameter)
+{
+  AtlasStoryEditor *self = ATLAS_STORY_EDITOR (widget);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasStory) story = self->story ? g_object_ref (self->story) : NULL;
+
+  if (story == NULL)
+    return;
+  if (!atlas_stories_remove (self->stories, story, &error))
+    toast (self, error->message);
+  else
+    toast (self, atlas_story_get_bundled (story) ? _("The story is back as it shipped")
+                                                 : _("Story deleted"));
+}
+
+static void
+present_activated (GtkWidget  *widget,
+                   const char *name,
+                   GVariant   *parameter)
+{
+  AtlasStoryEditor *self = ATLAS_STORY_EDITOR (widget);
+  int index = selected_step (self);
+
+  if (self->window == NULL || self->story == NULL)
+    return;
+  on_autoplay_changed (self);
+  if (atlas_presentation_start (self->window->presentation, self->story, MAX (index, 0)))
+    gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
+}
+
+static GtkFileChooserNative *
+file_chooser (AtlasStoryEditor     *self,
+              const char           *title,
+              GtkFileChooserAction  action,
+              const char           *pattern,
+              const char           *suggested)
+{
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  chooser = gtk_file_chooser_native_new (title, GTK_WINDOW (self), action, NULL, NULL);
+  gtk_file_filter_add_pattern (filter, pattern);
+  gtk_file_filter_set_name (filter, pattern);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  if (suggested != NULL)
+    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), suggested);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  return chooser;
+}
+
+static void
+on_file_response (GtkNativeDialog  *dialog,
+                  int               response,
+                  AtlasStoryEditor *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *what = g_object_get_data (G_OBJECT (dialog), "what");
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+
+  if (file != NULL && g_str_equal (what, "import"))
+    {
+      AtlasStory *story = atlas_stories_import (self->stories, file, &error);
+
+      if (story != NULL)
+        atlas_story_editor_select (self, story, 0);
+    }
+  else if (file != NULL && g_str_equal (what, "export") && self->story != NULL)
+    {
+      if (atlas_stories_export (self->stories, self->story, file, &error))
+        toast (self, _("Story exported"));
+    }
+  else if (file != NULL && g_str_equal (what, "handout") && self->story != NULL && self->window != NULL)
+    {
+      if (atlas_handout_write_pdf (self->window, self->story, file, &error))
+        toast (self, _("Handout written"));
+    }
+
+  if (error != NULL)
+    toast (self, error->message);
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+}
+
+static void
+file_activated (GtkWidget  *widget,
+                const char *name,
+                GVariant   *parameter)
+{
+  AtlasStoryEditor *self = ATLAS_STORY_EDITOR (widget);
+  GtkFileChooserNative *chooser;
+  g_autofree char *suggested = NULL;
+
+  if (g_str_equal (name, "editor.import"))
+    {
+      chooser = file_chooser (self, _("Import Story"), GTK_FILE_CHOOSER_ACTION_OPEN, "*.json", NULL);
+      g_object_set_data (G_OBJECT (chooser), "what", (gpointer) "import");
+    }
+  else if (g_str_equal (name, "editor.export"))
+    {
+      suggested = g_strconcat (self->story ? atlas_story_get_id (self->story) : "story", ".json", NULL);
+      chooser = file_chooser (self, _("Export Story"), GTK_FILE_CHOOSER_ACTION_SAVE, "*.json", suggested);
+      g_object_set_data (G_OBJECT (chooser), "what", (gpointer) "export");
+    }
+  else
+    {
+      suggested = g_strconcat (self->story ? atlas_story_get_id (self->story) : "story", ".pdf", NULL);
+      chooser = file_chooser (self, _("Save Handout"), GTK_FILE_CHOOSER_ACTION_SAVE, "*.pdf", suggested);
+      g_object_set_data (G_OBJECT (chooser), "what", (gpointer) "handout");
+    }
+
+  g_signal_connect_object (chooser, "response", G_CALLBACK (on_file_response), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+print_activated (GtkWidget  *widget,
+                 const char *name,
+                 GVariant   *parameter)
+{
+  AtlasStoryEditor *self = ATLAS_STORY_EDITOR (widget);
+
+  if (self->window != NULL && self->story != NULL)
+    atlas_handout_print (self->window, self->story);
+}
+
+/* ---- GObject ---------------------------------------------------------- */
+
+static void
+atlas_story_editor_dispose (GObject *object)
+{
+  AtlasStoryEditor *self = (AtlasStoryEditor *)object;
+
+  if (self->step_list != NULL)
+    g_signal_handlers_disconnect_by_data (self->step_list, self);
+  g_clear_object (&self->story);
+  g_clear_object (&self->stories);
+  g_clear_weak_pointer (&self->window);
+  gtk_widget_dispose_template (GTK_WIDGET (self), ATLAS_TYPE_STORY_EDITOR);
+
+  G_OBJECT_CLASS (atlas_story_editor_parent_class)->dispose (object);
+}
+
+static void
+atlas_story_editor_class_init (AtlasStoryEditorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = atlas_story_editor_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/atlas-story-editor.ui");
+  gtk_widget_class_bind_template_child (widget_class, AtlasStoryEditor, toasts);
+  gtk_widget_class_bind_template_child (widget_class, AtlasStoryEditor, story_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, AtlasStoryEditor, step_list);
+  gtk_widget_class_bind_template_child (widget_class, AtlasStoryEditor, title_en_entry);
+  gtk_widget_class_bind_template_child (widget_class, AtlasStoryEditor, title_zh_entry);
+  gtk_widget_class_bind_template_child (widget_class, AtlasStoryEditor, caption_en_view);
+  gtk_widget_class_bind_template_child (widget_class, AtlasStoryEditor, caption_zh_view);
+  gtk_widget_class_bind_template_child (widget_class, AtlasStoryEditor, notes_view);
+  gtk_widget_class_bind_template_child (widget_class, AtlasStoryEditor, autoplay_check);
+  gtk_widget_class_bind_template_child (widget_class, AtlasStoryEditor, dwell_spin);
+  gtk_widget_class_bind_template_child (widget_class, AtlasStoryEditor, loop_check);
+
+  gtk_widget_class_install_action (widget_class, "editor.add-step", NULL, add_step_activated);
+  gtk_widget_class_install_action (widget_class, "editor.move-up", NULL, move_up_activated);
+  gtk_widget_class_install_action (widget_class, "editor.move-down", NULL, move_down_activated);
+  gtk_widget_class_install_action (widget_class, "editor.delete-step", NULL, delete_step_activated);
+  gtk_widget_class_install_action (widget_class, "editor.new-story", NULL, new_story_activated);
+  gtk_widget_class_install_action (widget_class, "editor.delete-story", NULL, delete_story_activated);
+  gtk_widget_class_install_action (widget_class, "editor.present", NULL, present_activated);
+  gtk_widget_class_install_action (widget_class, "editor.import", NULL, file_activated);
+  gtk_widget_class_install_action (widget_class, "editor.export", NULL, file_activated);
+  gtk_widget_class_install_action (widget_class, "editor.handout", NULL, file_activated);
+  gtk_widget_class_install_action (widget_class, "editor.print", NULL, print_activated);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+atlas_story_editor_init (AtlasStoryEditor *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  g_signal_connect_object (self->step_list, "selected-rows-changed",
+                           G_CALLBACK (on_step_selected), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->title_en_entry, "changed", G_CALLBACK (on_title_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->title_zh_entry, "changed", G_CALLBACK (on_title_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (gtk_text_view_get_buffer (self->caption_en_view), "changed",
+                           G_CALLBACK (on_text_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (gtk_text_view_get_buffer (self->caption_zh_view), "changed",
+                           G_CALLBACK (on_text_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (gtk_text_view_get_buffer (self->notes_view), "changed",
+                           G_CALLBACK (on_text_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->autoplay_check, "toggled", G_CALLBACK (on_autoplay_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->loop_check, "toggled", G_CALLBACK (on_autoplay_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->dwell_spin, "value-changed", G_CALLBACK (on_autoplay_changed), self, G_CONNECT_SWAPPED);
+}
+
+AtlasStoryEditor *
+atlas_story_editor_new (AtlasWindow  *window,
+                        AtlasStories *stories)
+{
+  AtlasStoryEditor *self;
+  g_autoptr(GtkExpression) title = NULL;
+
+  g_return_val_if_fail (ATLAS_IS_WINDOW (window), NULL);
+  g_return_val_if_fail (ATLAS_IS_STORIES (stories), NULL);
+
+  self = g_object_new (ATLAS_TYPE_STORY_EDITOR,
+                       "transient-for", window,
+                       "application", gtk_window_get_application (GTK_WINDOW (window)),
+                       NULL);
+  g_set_weak_pointer (&self->window, window);
+  self->stories = g_object_ref (stories);
+
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+
+  title = gtk_property_expression_new (ATLAS_TYPE_STORY, NULL, "title");
+  gtk_drop_down_set_expression (self->story_dropdown, title);
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_title), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_title), NULL);
+  gtk_drop_down_set_factory (self->story_dropdown, factory);
+  gtk_drop_down_set_model (self->story_dropdown, G_LIST_MODEL (stories));
+  g_signal_connect_object (self->story_dropdown, "notify::selected-item",
+                           G_CALLBACK (on_story_dropdown_changed), self, G_CONNECT_SWAPPED);
+  on_story_dropdown_changed (self);
+
+  /* Autoplay is kept in the settings; without them it lasts the session. */
+  if (window->settings != NULL)
+    {
+      g_settings_bind (window->settings, "presentation-autoplay", self->autoplay_check, "active",
+                       G_SETTINGS_BIND_DEFAULT);
+      g_settings_bind (window->settings, "presentation-loop", self->loop_check, "active",
+                       G_SETTINGS_BIND_DEFAULT);
+      g_settings_bind (window->settings, "presentation-dwell",
+                       gtk_spin_button_get_adjustment (self->dwell_spin), "value",
+                       G_SETTINGS_BIND_DEFAULT);
+    }
+  return self;
+}
+
+/**
+ * atlas_story_editor_get_story:
+ * @step: (out) (optional): the selected step, or 0
+ *
+ * Returns: (transfer none) (nullable): the story being edited
+ */
+AtlasStory *
+atlas_story_editor_get_story (AtlasStoryEditor *self,
+                              guint            *step)
+{
+  g_return_val_if_fail (ATLAS_IS_STORY_EDITOR (self), NULL);
+
+  if (step != NULL)
+    *step = MAX (selected_step (self), 0);
+  return self->story;
+}
+
+void
+atlas_story_editor_select (AtlasStoryEditor *self,
+                           AtlasStory       *story,
+                           guint             step)
+{
+  guint position;
+
+  g_return_if_fail (ATLAS_IS_STORY_EDITOR (self));
+
+  for (position = 0; position < g_list_model_get_n_items (G_LIST_MODEL (self->stories)); position++)
+    {
+      g_autoptr(AtlasStory) candidate = g_list_model_get_item (G_LIST_MODEL (self->stories), position);
+
+      if (candidate == story)
+        {
+          gtk_drop_down_set_selected (self->story_dropdown, position);
+          break;
+        }
+    }
+  show_story (self, story);
+  if (story != NULL && step < atlas_story_get_n_steps (story))
+    select_row (self, step);
+}

@@ -1,0 +1,42 @@
+/* atlas-story-editor.h
+ *
+ * Copyright 2026 The Chongqing Science Atlas authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+ * GNU General Public License for more details.
+ *
+ * You should have received a copy of the GNU General Public License
+ * along with this program.  If not, see <http://www.gnu.org/licenses/>.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "atlas-stories.h"
+#include "atlas-window.h"
+
+G_BEGIN_DECLS
+
+#define ATLAS_TYPE_STORY_EDITOR (atlas_story_editor_get_type ())
+
+G_DECLARE_FINAL_TYPE (AtlasStoryEditor, atlas_story_editor, ATLAS, STORY_EDITOR, AdwWindow)
+
+AtlasStoryEditor *atlas_story_editor_new        (AtlasWindow      *window,
+                                                 AtlasStories     *stories);
+AtlasStory       *atlas_story_editor_get_story  (AtlasStoryEditor *self,
+                                                 guint            *step);
+void              atlas_story_editor_select     (AtlasStoryEditor *self,
+                                                 AtlasStory       *story,
+                                                 guint             step);
+
+G_END_DECLS

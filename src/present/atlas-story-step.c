@@ -1,0 +1,571 @@
+/* atlas-story-step.c
+ *
+ * Copyright 2026 The Chongqing Science Atlas authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+ * GNU General Public License for more details.
+ *
+ * You should have received a copy of the GNU General Public License
+ * along with this program.  If not, see <http://www.gnu.org/licenses/>.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "atlas-dataset.h"
+#include "atlas-item.h"
+#include "atlas-l10n.h"
+#include "atlas-state.h"
+#include "atlas-story-step.h"
+#include "atlas-view.h"
+
+/* One step of a story: the page to show, the shared state to restore on it
+ * (the same JSON as AtlasState, which story_step.state_json stores), and a
+ * caption in both languages with the speaker's notes.  Two extra members ride
+ * along in the state: "camera", the page's own camera (AtlasView), and
+ * "cites", the records whose citations back the caption.
+ */
+
+struct _AtlasStoryStep
+{
+  GObject   parent_instance;
+
+  char     *view;
+  JsonNode *state;
+  char     *caption_zh;
+  char     *caption_en;
+  char     *notes;
+};
+
+G_DEFINE_FINAL_TYPE (AtlasStoryStep, atlas_story_step, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_VIEW,
+  PROP_CAPTION,
+  PROP_CAPTION_ZH,
+  PROP_CAPTION_EN,
+  PROP_NOTES,
+  N_PROPS
+};
+
+static GParamSpec *properties [N_PROPS];
+
+static void
+atlas_story_step_finalize (GObject *object)
+{
+  AtlasStoryStep *self = (AtlasStoryStep *)object;
+
+  g_clear_pointer (&self->view, g_free);
+  g_clear_pointer (&self->state, json_node_unref);
+  g_clear_pointer (&self->caption_zh, g_free);
+  g_clear_pointer (&self->caption_en, g_free);
+  g_clear_pointer (&self->notes, g_free);
+
+  G_OBJECT_CLASS (atlas_story_step_parent_class)->finalize (object);
+}
+
+static void
+atlas_story_step_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  AtlasStoryStep *self = ATLAS_STORY_STEP (object);
+
+  switch (prop_id)
+    {
+    case PROP_VIEW:
+      g_value_set_string (value, self->view);
+      break;
+
+    case PROP_CAPTION:
+      g_value_set_string (value, atlas_story_step_get_caption (self));
+      break;
+
+    case PROP_CAPTION_ZH:
+      g_value_set_string (value, self->caption_zh);
+      break;
+
+    case PROP_CAPTION_EN:
+      g_value_set_string (value, self->caption_en);
+      break;
+
+    case PROP_NOTES:
+      g_value_set_string (value, self->notes);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+atlas_story_step_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  AtlasStoryStep *self = ATLAS_STORY_STEP (object);
+
+  switch (prop_id)
+    {
+    case PROP_CAPTION_ZH:
+      atlas_story_step_set_caption_zh (self, g_value_get_string (value));
+      break;
+
+    case PROP_CAPTION_EN:
+      atlas_story_step_set_caption_en (self, g_value_get_string (value));
+      break;
+
+    case PROP_NOTES:
+      atlas_story_step_set_notes (self, g_value_get_string (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+atlas_story_step_class_init (AtlasStoryStepClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = atlas_story_step_finalize;
+  object_class->get_property = atlas_story_step_get_property;
+  object_class->set_property = atlas_story_step_set_property;
+
+  properties[PROP_VIEW] =
+    g_param_spec_string ("view", NULL, NULL, NULL,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+  properties[PROP_CAPTION] =
+    g_param_spec_string ("caption", NULL, NULL, NULL,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+  properties[PROP_CAPTION_ZH] =
+    g_param_spec_string ("caption-zh", NULL, NULL, NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_CAPTION_EN] =
+    g_param_spec_string ("caption-en", NULL, NULL, NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_NOTES] =
+    g_param_spec_string ("notes", NULL, NULL, NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+atlas_story_step_init (AtlasStoryStep *self)
+{
+  self->caption_zh = g_strdup ("");
+  self->caption_en = g_strdup ("");
+  self->notes = g_strdup ("");
+}
+
+/**
+ * atlas_story_step_new:
+ * @view: the page name ("map", "timeline", "charts", "sites", ...)
+ * @state: (nullable): an AtlasState JSON object, with optional "camera" and
+ *   "cites" members
+ *
+ * The state's "page" is always @view.
+ */
+AtlasStoryStep *
+atlas_story_step_new (const char *view,
+                      JsonNode   *state,
+                      const char *caption_zh,
+                      const char *caption_en,
+                      const char *notes)
+{
+  AtlasStoryStep *self;
+  JsonObject *object;
+
+  g_return_val_if_fail (view != NULL && *view != '\0', NULL);
+  g_return_val_if_fail (state == NULL || JSON_NODE_HOLDS_OBJECT (state), NULL);
+
+  self = g_object_new (ATLAS_TYPE_STORY_STEP, NULL);
+  self->view = g_strdup (view);
+  if (state != NULL)
+    self->state = json_node_copy (state);
+  else
+    {
+      self->state = json_node_new (JSON_NODE_OBJECT);
+      json_node_take_object (self->state, json_object_new ());
+    }
+  object = json_node_get_object (self->state);
+  json_object_set_string_member (object, "page", view);
+
+  g_free (self->caption_zh);
+  self->caption_zh = g_strdup (caption_zh ? caption_zh : "");
+  g_free (self->caption_en);
+  self->caption_en = g_strdup (caption_en ? caption_en : "");
+  g_free (self->notes);
+  self->notes = g_strdup (notes ? notes : "");
+
+  return self;
+}
+
+/**
+ * atlas_story_step_new_from_json:
+ *
+ * Reads a step as atlas_story_step_to_json() writes it:
+ * {"view", "state", "caption_zh", "caption_en", "notes"}.
+ */
+AtlasStoryStep *
+atlas_story_step_new_from_json (JsonNode  *node,
+                                GError   **error)
+{
+  JsonObject *object;
+  JsonNode *state = NULL;
+  const char *view;
+
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    {
+      g_set_error_literal (error, JSON_PARSER_ERROR, JSON_PARSER_ERROR_INVALID_DATA,
+                           _("A story step must be a JSON object"));
+      return NULL;
+    }
+
+  object = json_node_get_object (node);
+  view = json_object_get_string_member_with_default (object, "view", NULL);
+  if (json_object_has_member (object, "state"))
+    state = json_object_get_member (object, "state");
+
+  if (view == NULL || *view == '\0' || (state != NULL && !JSON_NODE_HOLDS_OBJECT (state)))
+    {
+      g_set_error_literal (error, JSON_PARSER_ERROR, JSON_PARSER_ERROR_INVALID_DATA,
+                           _("A story step needs a “view” and an object “state”"));
+      return NULL;
+    }
+
+  return atlas_story_step_new (view, state,
+                               json_object_get_string_member_with_default (object, "caption_zh", ""),
+                               json_object_get_string_member_with_default (object, "caption_en", ""),
+                               json_object_get_string_member_with_default (object, "notes", ""));
+}
+
+/**
+ * atlas_story_step_to_json:
+ *
+ * Returns: (transfer full): the step as a JSON object
+ */
+JsonNode *
+atlas_story_step_to_json (AtlasStoryStep *self)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  g_return_val_if_fail (ATLAS_IS_STORY_STEP (self), NULL);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "view");
+  json_builder_add_string_value (builder, self->view);
+  json_builder_set_member_name (builder, "state");
+  json_builder_add_value (builder, json_node_copy (self->state));
+  json_builder_set_member_name (builder, "caption_zh");
+  json_builder_add_string_value (builder, self->caption_zh);
+  json_builder_set_member_name (builder, "caption_en");
+  json_builder_add_string_value (builder, self->caption_en);
+  json_builder_set_member_name (builder, "notes");
+  json_builder_add_string_value (builder, self->notes);
+  json_builder_end_object (builder);
+
+  return json_builder_get_root (builder);
+}
+
+AtlasStoryStep *
+atlas_story_step_copy (AtlasStoryStep *self)
+{
+  g_return_val_if_fail (ATLAS_IS_STORY_STEP (self), NULL);
+
+  return atlas_story_step_new (self->view, self->state, self->caption_zh,
+                               self->caption_en, self->notes);
+}
+
+/**
+ * atlas_story_step_new_from_window:
+ *
+ * "Add current view as step": the window's page, shared state and the page's
+ * camera.  The selected record, if any, is cited; the captions start as its
+ * name.
+ */
+AtlasStoryStep *
+atlas_story_step_new_from_window (AtlasWindow *window)
+{
+  AtlasState *state;
+  AtlasItem *selection;
+  const char *page;
+  GtkWidget *widget;
+  g_autoptr(JsonNode) node = NULL;
+  JsonObject *object;
+  const char *name_zh = "", *name_en = "";
+
+  g_return_val_if_fail (ATLAS_IS_WINDOW (window), NULL);
+
+  state = atlas_window_get_state (window);
+  page = atlas_state_get_page (state);
+  node = atlas_state_to_json (state);
+  object = json_node_get_object (node);
+
+  widget = page != NULL ? atlas_window_get_page (window, page) : NULL;
+  if (widget != NULL && ATLAS_IS_VIEW (widget))
+    {
+      JsonNode *camera = atlas_view_save_camera (ATLAS_VIEW (widget));
+
+      if (camera != NULL)
+        json_object_set_member (object, "camera", camera);
+    }
+
+  selection = atlas_state_get_selection (state);
+  if (selection != NULL)
+    {
+      JsonArray *cites = json_array_new ();
+      JsonObject *cite = json_object_new ();
+
+      json_object_set_string_member (cite, "entity", atlas_item_get_entity (selection));
+      json_object_set_string_member (cite, "id", atlas_item_get_id (selection));
+      json_array_add_object_element (cites, cite);
+      json_object_set_array_member (object, "cites", cites);
+      name_zh = atlas_item_get_name_zh (selection);
+      name_en = atlas_item_get_name_en (selection);
+    }
+
+  return atlas_story_step_new (page && *page ? page : "sites", node, name_zh, name_en, "");
+}
+
+const char *
+atlas_story_step_get_view (AtlasStoryStep *self)
+{
+  g_return_val_if_fail (ATLAS_IS_STORY_STEP (self), NULL);
+
+  return self->view;
+}
+
+/**
+ * atlas_story_step_get_state:
+ *
+ * Returns: (transfer none): the state JSON object, with "camera" and "cites"
+ */
+JsonNode *
+atlas_story_step_get_state (AtlasStoryStep *self)
+{
+  g_return_val_if_fail (ATLAS_IS_STORY_STEP (self), NULL);
+
+  return self->state;
+}
+
+/* What story_step.state_json holds. */
+char *
+atlas_story_step_dup_state_json (AtlasStoryStep *self)
+{
+  g_return_val_if_fail (ATLAS_IS_STORY_STEP (self), NULL);
+
+  return json_to_string (self->state, FALSE);
+}
+
+/**
+ * atlas_story_step_get_camera:
+ *
+ * Returns: (transfer none) (nullable): the page's camera
+ */
+JsonNode *
+atlas_story_step_get_camera (AtlasStoryStep *self)
+{
+  JsonObject *object;
+
+  g_return_val_if_fail (ATLAS_IS_STORY_STEP (self), NULL);
+
+  object = json_node_get_object (self->state);
+  return json_object_has_member (object, "camera") ? json_object_get_member (object, "camera") : NULL;
+}
+
+static JsonArray *
+get_cites (AtlasStoryStep *self)
+{
+  JsonObject *object = json_node_get_object (self->state);
+  JsonNode *node = json_object_has_member (object, "cites") ? json_object_get_member (object, "cites") : NULL;
+
+  return node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
+}
+
+guint
+atlas_story_step_get_n_cites (AtlasStoryStep *self)
+{
+  JsonArray *cites;
+
+  g_return_val_if_fail (ATLAS_IS_STORY_STEP (self), 0);
+
+  cites = get_cites (self);
+  return cites != NULL ? json_array_get_length (cites) : 0;
+}
+
+/* The @index-th record the caption cites, as its table and id. */
+gboolean
+atlas_story_step_get_cite (AtlasStoryStep  *self,
+                           guint            index,
+                           const char     **entity,
+                           const char     **id)
+{
+  JsonArray *cites;
+  JsonNode *node;
+  JsonObject *cite;
+
+  g_return_val_if_fail (ATLAS_IS_STORY_STEP (self), FALSE);
+
+  cites = get_cites (self);
+  if (cites == NULL || index >= json_array_get_length (cites))
+    return FALSE;
+
+  node = json_array_get_element (cites, index);
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    return FALSE;
+  cite = json_node_get_object (node);
+  *entity = json_object_get_string_member_with_default (cite, "entity", NULL);
+  *id = json_object_get_string_member_with_default (cite, "id", NULL);
+  return *entity != NULL && *id != NULL;
+}
+
+const char *
+atlas_story_step_get_caption_zh (AtlasStoryStep *self)
+{
+  g_return_val_if_fail (ATLAS_IS_STORY_STEP (self), NULL);
+
+  return self->caption_zh;
+}
+
+const char *
+atlas_story_step_get_caption_en (AtlasStoryStep *self)
+{
+  g_return_val_if_fail (ATLAS_IS_STORY_STEP (self), NULL);
+
+  return self->caption_en;
+}
+
+/* The caption in the interface's language, or the other one if it is empty. */
+const char *
+atlas_story_step_get_caption (AtlasStoryStep *self)
+{
+  g_return_val_if_fail (ATLAS_IS_STORY_STEP (self), NULL);
+
+  return atlas_l10n_pick (self->caption_zh, self->caption_en);
+}
+
+static void
+set_text (AtlasStoryStep *self,
+          char          **field,
+          const char     *value,
+          GParamSpec     *pspec)
+{
+  if (g_strcmp0 (*field, value ? value : "") == 0)
+    return;
+  g_free (*field);
+  *field = g_strdup (value ? value : "");
+  g_object_notify_by_pspec (G_OBJECT (self), pspec);
+  if (pspec != properties[PROP_NOTES])
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAPTION]);
+}
+
+void
+atlas_story_step_set_caption_zh (AtlasStoryStep *self,
+                                 const char     *caption)
+{
+  g_return_if_fail (ATLAS_IS_STORY_STEP (self));
+
+  set_text (self, &self->caption_zh, caption, properties[PROP_CAPTION_ZH]);
+}
+
+void
+atlas_story_step_set_caption_en (AtlasStoryStep *self,
+                                 const char     *caption)
+{
+  g_return_if_fail (ATLAS_IS_STORY_STEP (self));
+
+  set_text (self, &self->caption_en, caption, properties[PROP_CAPTION_EN]);
+}
+
+const char *
+atlas_story_step_get_notes (AtlasStoryStep *self)
+{
+  g_return_val_if_fail (ATLAS_IS_STORY_STEP (self), NULL);
+
+  return self->notes;
+}
+
+void
+atlas_story_step_set_notes (AtlasStoryStep *self,
+                            const char     *notes)
+{
+  g_return_if_fail (ATLAS_IS_STORY_STEP (self));
+
+  set_text (self, &self->notes, notes, properties[PROP_NOTES]);
+}
+
+/**
+ * atlas_story_step_apply:
+ * @animate: let the page fly to its camera instead of jumping
+ *
+ * Shows the step in @window: the shared state (filters, selection, time
+ * range, choropleth), the page, and the page's camera if the page is an
+ * AtlasView.  Fails, changing nothing, when this build has no such page or
+ * the state names a record the data lacks.
+ */
+gboolean
+atlas_story_step_apply (AtlasStoryStep  *self,
+                        AtlasWindow     *window,
+                        gboolean         animate,
+                        GError         **error)
+{
+  GtkWidget *page;
+  JsonNode *camera;
+  JsonObject *object;
+  AtlasState *state;
+  AtlasItem *selection = NULL;
+
+  g_return_val_if_fail (ATLAS_IS_STORY_STEP (self), FALSE);
+  g_return_val_if_fail (ATLAS_IS_WINDOW (window), FALSE);
+
+  page = atlas_window_get_page (window, self->view);
+  if (page == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                   _("This step shows the “%s” page, which this version of the atlas does not have"),
+                   self->view);
+      return FALSE;
+    }
+
+  state = atlas_window_get_state (window);
+  if (!atlas_state_load_json (state, self->state, atlas_window_get_dataset (window), error))
+    return FALSE;
+
+  /* A page that re-filters its list while the new state's notifications go
+   * out can push its old selected row back into the state (the Sites table
+   * does): the step's selection wins.
+   */
+  object = json_node_get_object (self->state);
+  if (json_object_has_member (object, "selection"))
+    {
+      JsonObject *sel = json_object_get_object_member (object, "selection");
+
+      selection = atlas_dataset_lookup (atlas_window_get_dataset (window),
+                                        json_object_get_string_member_with_default (sel, "entity", ""),
+                                        json_object_get_string_member_with_default (sel, "id", ""));
+    }
+  if (atlas_state_get_selection (state) != selection)
+    atlas_state_set_selection (state, selection);
+
+  camera = atlas_story_step_get_camera (self);
+  if (camera != NULL && ATLAS_IS_VIEW (page))
+    atlas_view_restore_camera (ATLAS_VIEW (page), camera, animate);
+
+  return TRUE;
+}
