@@ -195,7 +195,7 @@ add_site_point (AtlasMapScene         *self,
                 AtlasLocationPrecision precision)
 {
   AtlasMapPoint p = { atlas_projection_lon_to_unit (lon), atlas_projection_lat_to_unit (lat) };
-  AtlasMapSiteInfo info = { site, category, precision };
+  AtlasMapSiteInfo info = { site != NULL ? g_object_ref (site) : NULL, category, precision };
 
   g_array_append_val (self->points, p);
   g_array_append_val (self->infos, info);
@@ -259,6 +259,11 @@ atlas_map_scene_finalize (GObject *object)
   AtlasMapScene *self = ATLAS_MAP_SCENE (object);
 
   clear_clusters (self);
+  /* The scene keeps its sites alive: a reload may replace the dataset's
+   * records while a filter still asks about these.
+   */
+  for (guint i = 0; i < self->infos->len; i++)
+    g_clear_object (&g_array_index (self->infos, AtlasMapSiteInfo, i).site);
   g_ptr_array_unref (self->districts);
   g_ptr_array_unref (self->rivers);
   g_array_unref (self->river_levels);

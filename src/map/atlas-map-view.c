@@ -877,6 +877,23 @@ atlas_map_view_new (void)
   return g_object_new (ATLAS_TYPE_MAP_VIEW, NULL);
 }
 
+/* An import, an update or a reset replaced the dataset's records: build the
+ * scene again from the new ones.
+ */
+static void
+on_dataset_reloaded (AtlasMapView *self)
+{
+  g_autoptr(AtlasMapScene) scene = atlas_map_scene_new (self->dataset);
+
+  atlas_map_scene_set_filter (scene, GTK_FILTER (self->filter));
+  g_set_object (&self->scene, scene);
+  g_array_set_size (self->markers, 0);
+  g_array_set_size (self->order, 0);
+  self->hover = -1;
+  self->focus = -1;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
 void
 atlas_map_view_bind (AtlasMapView *self,
                      AtlasDataset *dataset,
@@ -901,6 +918,8 @@ atlas_map_view_bind (AtlasMapView *self,
   g_signal_connect_object (self->filter, "changed", G_CALLBACK (gtk_widget_queue_draw), self,
                            G_CONNECT_SWAPPED | G_CONNECT_AFTER);
   g_signal_connect_object (state, "notify::selection", G_CALLBACK (on_selection_changed), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (dataset, "reloaded", G_CALLBACK (on_dataset_reloaded), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (state, "notify::choropleth", G_CALLBACK (gtk_widget_queue_draw), self,
                            G_CONNECT_SWAPPED);
