@@ -1007,10 +1007,20 @@ fill_rect (GtkSnapshot   *snapshot,
 {
   GdkRGBA c = *color;
 
+  double x0 = round (x), y0 = round (y);
+  double x1 = round (x + width), y1 = round (y + height);
+
   if (width <= 0 || height <= 0)
     return;
+  /* Whole pixels: crisper edges, and cairo fills aligned rectangles on its
+   * fast path instead of rasterizing an antialiased polygon.
+   */
+  if (x1 <= x0)
+    x1 = x0 + 1;
+  if (y1 <= y0)
+    y1 = y0 + 1;
   c.alpha *= alpha;
-  gtk_snapshot_append_color (snapshot, &c, &GRAPHENE_RECT_INIT (x, y, width, height));
+  gtk_snapshot_append_color (snapshot, &c, &GRAPHENE_RECT_INIT (x0, y0, x1 - x0, y1 - y0));
 }
 
 /* A day as a diamond; a month or a year as a tinted band with a solid left
