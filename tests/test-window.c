@@ -38,47 +38,9 @@
 #include "atlas-sources-page.h"
 #include "atlas-state.h"
 #include "atlas-window.h"
+#include "atlas-test-ui.h"
 
 static AtlasApplication *app;
-
-static gboolean
-timeout_cb (gpointer data)
-{
-  gboolean *timed_out = data;
-
-  *timed_out = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Runs the main loop until @done (checked each iteration) or 5 s pass. */
-#define WAIT_UNTIL(done)                                                       \
-  G_STMT_START {                                                               \
-    gboolean timed_out_ = FALSE;                                               \
-    guint id_ = g_timeout_add (5000, timeout_cb, &timed_out_);                 \
-    while (!(done) && !timed_out_)                                             \
-      g_main_context_iteration (NULL, TRUE);                                   \
-    if (!timed_out_)                                                           \
-      g_source_remove (id_);                                                   \
-    g_assert_true (done);                                                      \
-  } G_STMT_END
-
-static GtkWidget *
-find_child_of_type (GtkWidget *widget,
-                    GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_child_of_type (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
 
 static AtlasWindow *
 open_window (void)
@@ -89,7 +51,7 @@ open_window (void)
   g_assert_nonnull (dataset);
   window = atlas_window_new (app, dataset);
   gtk_window_present (GTK_WINDOW (window));
-  WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (window)));
+  ATLAS_WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (window)));
   return window;
 }
 
@@ -111,13 +73,13 @@ test_search_shrinks_sites (void)
    * updates the shared state, and the table filters.
    */
   gtk_editable_set_text (atlas_window_get_search_entry (window), name);
-  WAIT_UNTIL (g_strcmp0 (atlas_state_get_search_text (state), name) == 0);
+  ATLAS_WAIT_UNTIL (g_strcmp0 (atlas_state_get_search_text (state), name) == 0);
   g_assert_cmpuint (g_list_model_get_n_items (model), >=, 1);
   g_assert_cmpuint (g_list_model_get_n_items (model), <, all);
 
   /* Nothing matches: the empty state's Clear Filters brings all back. */
   gtk_editable_set_text (atlas_window_get_search_entry (window), "qqqq zzzz");
-  WAIT_UNTIL (g_list_model_get_n_items (model) == 0);
+  ATLAS_WAIT_UNTIL (g_list_model_get_n_items (model) == 0);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.clear-filters", NULL));
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, all);
   g_assert_cmpstr (gtk_editable_get_text (atlas_window_get_search_entry (window)), ==, "");
@@ -140,7 +102,7 @@ test_select_row_shows_citation (void)
   g_autofree char *text = NULL;
 
   atlas_state_set_page (state, "sites");
-  view = GTK_COLUMN_VIEW (find_child_of_type (GTK_WIDGET (page), GTK_TYPE_COLUMN_VIEW));
+  view = GTK_COLUMN_VIEW (atlas_test_find_child_of_type (GTK_WIDGET (page), GTK_TYPE_COLUMN_VIEW));
   g_assert_nonnull (view);
   selection = gtk_column_view_get_model (view);
 

@@ -34,62 +34,9 @@
 #include "atlas-state.h"
 #include "atlas-view.h"
 #include "atlas-window.h"
+#include "atlas-test-ui.h"
 
 static AtlasApplication *app;
-
-static gboolean
-timeout_cb (gpointer data)
-{
-  gboolean *timed_out = data;
-
-  *timed_out = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-#define WAIT_UNTIL(done)                                                       \
-  G_STMT_START {                                                               \
-    gboolean timed_out_ = FALSE;                                               \
-    guint id_ = g_timeout_add (5000, timeout_cb, &timed_out_);                 \
-    while (!(done) && !timed_out_)                                             \
-      g_main_context_iteration (NULL, TRUE);                                   \
-    if (!timed_out_)                                                           \
-      g_source_remove (id_);                                                   \
-    g_assert_true (done);                                                      \
-  } G_STMT_END
-
-static GtkWidget *
-find_child_of_type (GtkWidget *widget,
-                    GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_child_of_type (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static GtkEventController *
-find_controller (GtkWidget *widget,
-                 GType      type)
-{
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
-
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-    {
-      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (controller, type))
-        return controller; /* the widget keeps it */
-    }
-  return NULL;
-}
 
 typedef struct
 {
@@ -109,8 +56,8 @@ fixture_set_up (Fixture       *f,
   f->state = atlas_window_get_state (f->window);
   atlas_state_set_page (f->state, "charts");
   gtk_window_present (GTK_WINDOW (f->window));
-  WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (f->window)));
-  f->page = ATLAS_CHARTS_PAGE (find_child_of_type (GTK_WIDGET (f->window), ATLAS_TYPE_CHARTS_PAGE));
+  ATLAS_WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (f->window)));
+  f->page = ATLAS_CHARTS_PAGE (atlas_test_find_child_of_type (GTK_WIDGET (f->window), ATLAS_TYPE_CHARTS_PAGE));
   g_assert_nonnull (f->page);
 }
 
@@ -133,7 +80,7 @@ drawn_canvas (Fixture    *f,
   canvas = atlas_chart_card_get_canvas (card);
   atlas_view_restore_camera (ATLAS_VIEW (f->page), NULL, FALSE);
   gtk_widget_grab_focus (GTK_WIDGET (canvas));
-  WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (canvas)) &&
+  ATLAS_WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (canvas)) &&
               atlas_chart_get_n_marks (atlas_chart_canvas_get_chart (canvas)) > 0);
   return canvas;
 }
@@ -144,7 +91,7 @@ test_hover_shows_tooltip (Fixture       *f,
 {
   AtlasChartCanvas *canvas = drawn_canvas (f, "projects-2020-12-15-by-type");
   AtlasChart *chart = atlas_chart_canvas_get_chart (canvas);
-  GtkEventController *motion = find_controller (GTK_WIDGET (canvas), GTK_TYPE_EVENT_CONTROLLER_MOTION);
+  GtkEventController *motion = atlas_test_find_controller (GTK_WIDGET (canvas), GTK_TYPE_EVENT_CONTROLLER_MOTION);
   AtlasChartPoint *point = atlas_chart_get_mark_point (chart, 0);
   graphene_rect_t bounds;
   g_autofree char *value = NULL;
@@ -176,7 +123,7 @@ test_arrow_keys_walk_marks (Fixture       *f,
                             gconstpointer  data)
 {
   AtlasChartCanvas *canvas = drawn_canvas (f, "projects-2020-12-15-by-type");
-  GtkEventController *keys = find_controller (GTK_WIDGET (canvas), GTK_TYPE_EVENT_CONTROLLER_KEY);
+  GtkEventController *keys = atlas_test_find_controller (GTK_WIDGET (canvas), GTK_TYPE_EVENT_CONTROLLER_KEY);
   gboolean handled = FALSE;
   guint n = atlas_chart_get_n_marks (atlas_chart_canvas_get_chart (canvas));
 
@@ -205,7 +152,7 @@ test_click_category_filters (Fixture       *f,
 {
   AtlasChartCanvas *canvas = drawn_canvas (f, "sites-by-category");
   AtlasChart *chart = atlas_chart_canvas_get_chart (canvas);
-  GtkEventController *click = find_controller (GTK_WIDGET (canvas), GTK_TYPE_GESTURE_CLICK);
+  GtkEventController *click = atlas_test_find_controller (GTK_WIDGET (canvas), GTK_TYPE_GESTURE_CLICK);
   AtlasChartPoint *point = atlas_chart_get_mark_point (chart, 0);
   graphene_rect_t bounds;
   int category;

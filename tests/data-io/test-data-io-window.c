@@ -31,26 +31,9 @@
 #include "atlas-import.h"
 #include "atlas-state.h"
 #include "atlas-window.h"
+#include "atlas-test-ui.h"
 
 static AtlasApplication *app;
-
-static gboolean
-timeout_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-#define WAIT_UNTIL(done)                                                       \
-  G_STMT_START {                                                               \
-    gboolean timed_out_ = FALSE;                                               \
-    guint id_ = g_timeout_add (5000, timeout_cb, &timed_out_);                 \
-    while (!(done) && !timed_out_)                                             \
-      g_main_context_iteration (NULL, TRUE);                                   \
-    if (!timed_out_)                                                           \
-      g_source_remove (id_);                                                   \
-    g_assert_true (done);                                                      \
-  } G_STMT_END
 
 static AtlasWindow *
 open_window (void)
@@ -58,7 +41,7 @@ open_window (void)
   AtlasWindow *window = atlas_window_new (app, atlas_application_get_dataset (app));
 
   gtk_window_present (GTK_WINDOW (window));
-  WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (window)));
+  ATLAS_WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (window)));
   return window;
 }
 

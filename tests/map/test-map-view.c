@@ -39,28 +39,9 @@
 #include "atlas-state.h"
 #include "atlas-view.h"
 #include "atlas-window.h"
+#include "atlas-test-ui.h"
 
 static AtlasApplication *app;
-
-static gboolean
-timeout_cb (gpointer data)
-{
-  gboolean *timed_out = data;
-
-  *timed_out = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-#define WAIT_UNTIL(done)                                                       \
-  G_STMT_START {                                                               \
-    gboolean timed_out_ = FALSE;                                               \
-    guint id_ = g_timeout_add (5000, timeout_cb, &timed_out_);                 \
-    while (!(done) && !timed_out_)                                             \
-      g_main_context_iteration (NULL, TRUE);                                   \
-    if (!timed_out_)                                                           \
-      g_source_remove (id_);                                                   \
-    g_assert_true (done);                                                      \
-  } G_STMT_END
 
 typedef struct
 {
@@ -87,7 +68,7 @@ fixture_set_up (Fixture       *f,
   f->view = atlas_map_page_get_view (f->page);
   atlas_state_set_page (f->state, "map");
   gtk_window_present (GTK_WINDOW (f->window));
-  WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (f->view)) && frame_drawn (f->view));
+  ATLAS_WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (f->view)) && frame_drawn (f->view));
 }
 
 static void
@@ -95,22 +76,6 @@ fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
   gtk_window_destroy (GTK_WINDOW (f->window));
-}
-
-static GtkEventController *
-find_controller (GtkWidget *widget,
-                 GType      type)
-{
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
-
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-    {
-      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (controller, type))
-        return controller;
-    }
-  return NULL;
 }
 
 static int
@@ -132,7 +97,7 @@ redraw (AtlasMapView *view)
 
   g_array_set_size (markers, 0);
   gtk_widget_queue_draw (GTK_WIDGET (view));
-  WAIT_UNTIL (markers->len > 0);
+  ATLAS_WAIT_UNTIL (markers->len > 0);
 }
 
 static void
@@ -140,7 +105,7 @@ test_click_marker_selects (Fixture       *f,
                            gconstpointer  data)
 {
   AtlasDetailsPane *pane = ATLAS_DETAILS_PANE (atlas_window_get_details_pane (f->window));
-  GtkEventController *click = find_controller (GTK_WIDGET (f->view), GTK_TYPE_GESTURE_CLICK);
+  GtkEventController *click = atlas_test_find_controller (GTK_WIDGET (f->view), GTK_TYPE_GESTURE_CLICK);
   AtlasMapMarker marker;
   AtlasItem *selection;
   int index;
@@ -180,7 +145,7 @@ test_selection_elsewhere_centres (Fixture       *f,
 
   atlas_state_set_selection (f->state, ATLAS_ITEM (site));
   /* The fly-to takes about 400 ms. */
-  WAIT_UNTIL (!atlas_viewport_is_animating (viewport));
+  ATLAS_WAIT_UNTIL (!atlas_viewport_is_animating (viewport));
   g_assert_cmpfloat_with_epsilon (atlas_viewport_get_lon (viewport), atlas_site_get_lon (site), 1e-6);
   g_assert_cmpfloat_with_epsilon (atlas_viewport_get_lat (viewport), atlas_site_get_lat (site), 1e-6);
   g_assert_cmpfloat (atlas_viewport_get_zoom (viewport), >=, 10);
@@ -199,7 +164,7 @@ static void
 test_tab_walks_markers (Fixture       *f,
                         gconstpointer  data)
 {
-  GtkEventController *keys = find_controller (GTK_WIDGET (f->view), GTK_TYPE_EVENT_CONTROLLER_KEY);
+  GtkEventController *keys = atlas_test_find_controller (GTK_WIDGET (f->view), GTK_TYPE_EVENT_CONTROLLER_KEY);
   GArray *markers;
   g_autoptr(GArray) order = g_array_new (FALSE, FALSE, sizeof (guint));
   gboolean handled = FALSE;
@@ -232,11 +197,11 @@ test_tab_walks_markers (Fixture       *f,
     double before = atlas_viewport_get_zoom (viewport);
 
     g_signal_emit_by_name (keys, "key-pressed", GDK_KEY_plus, 0, 0, &handled);
-    WAIT_UNTIL (!atlas_viewport_is_animating (viewport));
+    ATLAS_WAIT_UNTIL (!atlas_viewport_is_animating (viewport));
     g_assert_cmpfloat (atlas_viewport_get_zoom (viewport), >, before);
     for (int i = 0; i < 30; i++)
       atlas_map_view_zoom_by (f->view, -1);
-    WAIT_UNTIL (!atlas_viewport_is_animating (viewport));
+    ATLAS_WAIT_UNTIL (!atlas_viewport_is_animating (viewport));
     g_assert_cmpfloat (atlas_viewport_get_zoom (viewport), >=, atlas_viewport_get_min_zoom (viewport));
   }
 }
@@ -245,7 +210,7 @@ static void
 test_click_district (Fixture       *f,
                      gconstpointer  data)
 {
-  GtkEventController *click = find_controller (GTK_WIDGET (f->view), GTK_TYPE_GESTURE_CLICK);
+  GtkEventController *click = atlas_test_find_controller (GTK_WIDGET (f->view), GTK_TYPE_GESTURE_CLICK);
   AtlasMapScene *scene = atlas_map_view_get_scene (f->view);
   AtlasViewport *viewport = atlas_map_view_get_viewport (f->view);
   int index = atlas_map_scene_find_district (scene, 500236);  /* Fengjie: no crowd of markers */

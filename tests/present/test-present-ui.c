@@ -43,36 +43,17 @@
 #include "atlas-story-editor.h"
 #include "atlas-view.h"
 #include "atlas-window-private.h"
+#include "atlas-test-ui.h"
 
 static AtlasApplication *app;
 static char *tmpdir;
-
-static gboolean
-timeout_cb (gpointer data)
-{
-  gboolean *timed_out = data;
-
-  *timed_out = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-#define WAIT_UNTIL(done)                                                       \
-  G_STMT_START {                                                               \
-    gboolean timed_out_ = FALSE;                                               \
-    guint id_ = g_timeout_add (5000, timeout_cb, &timed_out_);                 \
-    while (!(done) && !timed_out_)                                             \
-      g_main_context_iteration (NULL, TRUE);                                   \
-    if (!timed_out_)                                                           \
-      g_source_remove (id_);                                                   \
-    g_assert_true (done);                                                      \
-  } G_STMT_END
 
 static void
 spin (guint ms)
 {
   gboolean done = FALSE;
 
-  g_timeout_add (ms, timeout_cb, &done);
+  g_timeout_add (ms, atlas_test_timeout_cb, &done);
   while (!done)
     g_main_context_iteration (NULL, TRUE);
 }
@@ -87,7 +68,7 @@ open_window (void)
   window = atlas_window_new (app, dataset);
   gtk_window_set_default_size (GTK_WINDOW (window), 1024, 768);
   gtk_window_present (GTK_WINDOW (window));
-  WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (window)));
+  ATLAS_WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (window)));
   return window;
 }
 
@@ -351,7 +332,7 @@ test_keys (void)
   {
     graphene_rect_t safe;
 
-    WAIT_UNTIL (gtk_widget_get_width (GTK_WIDGET (hud)) > 0);
+    ATLAS_WAIT_UNTIL (gtk_widget_get_width (GTK_WIDGET (hud)) > 0);
     spin (50);
     g_test_message ("hud %dx%d", gtk_widget_get_width (GTK_WIDGET (hud)), gtk_widget_get_height (GTK_WIDGET (hud)));
     atlas_present_hud_get_safe_area (hud, &safe);
@@ -396,9 +377,9 @@ test_presenter_view_and_autoplay (void)
   g_assert_cmpuint (atlas_presentation_get_index (presentation), ==, 0);
 
   /* Autoplay moves on by itself and loops to the start. */
-  WAIT_UNTIL (atlas_presentation_get_index (presentation) == 1);
-  WAIT_UNTIL (atlas_presentation_get_index (presentation) == 2);
-  WAIT_UNTIL (atlas_presentation_get_index (presentation) == 0);
+  ATLAS_WAIT_UNTIL (atlas_presentation_get_index (presentation) == 1);
+  ATLAS_WAIT_UNTIL (atlas_presentation_get_index (presentation) == 2);
+  ATLAS_WAIT_UNTIL (atlas_presentation_get_index (presentation) == 0);
 
   atlas_presentation_stop (presentation);
   g_assert_null (atlas_presentation_get_presenter_window (presentation));
@@ -616,7 +597,7 @@ test_safe_area (void)
       gtk_window_set_default_size (GTK_WINDOW (window), sizes[i].w, sizes[i].h);
       atlas_present_hud_show_step (ATLAS_PRESENT_HUD (hud), "Title", "A caption", 0, 3, NULL);
       gtk_window_present (GTK_WINDOW (window));
-      WAIT_UNTIL (gtk_widget_get_width (hud) > 0);
+      ATLAS_WAIT_UNTIL (gtk_widget_get_width (hud) > 0);
       spin (100);
 
       /* The X server may not give the whole size; check what it gave. */

@@ -39,28 +39,12 @@
 #include "atlas-timeline-page.h"
 #include "atlas-view.h"
 #include "atlas-window.h"
+#include "atlas-test-ui.h"
+
+/* Playing through time takes longer than the other waits. */
+#define WAIT_LONG(done) ATLAS_WAIT_UNTIL_MS (done, 10000)
 
 static AtlasApplication *app;
-
-static gboolean
-timeout_cb (gpointer data)
-{
-  gboolean *timed_out = data;
-
-  *timed_out = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-#define WAIT_UNTIL(done)                                                       \
-  G_STMT_START {                                                               \
-    gboolean timed_out_ = FALSE;                                               \
-    guint id_ = g_timeout_add (10000, timeout_cb, &timed_out_);                \
-    while (!(done) && !timed_out_)                                             \
-      g_main_context_iteration (NULL, TRUE);                                   \
-    if (!timed_out_)                                                           \
-      g_source_remove (id_);                                                   \
-    g_assert_true (done);                                                      \
-  } G_STMT_END
 
 static AtlasWindow *
 open_timeline (AtlasTimelineView **view)
@@ -74,7 +58,7 @@ open_timeline (AtlasTimelineView **view)
   page = ATLAS_TIMELINE_PAGE (atlas_window_get_page (window, "timeline"));
   g_assert_nonnull (page);
   *view = atlas_timeline_page_get_view (page);
-  WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (*view)) && gtk_widget_get_width (GTK_WIDGET (*view)) > 500);
+  WAIT_LONG (gtk_widget_get_mapped (GTK_WIDGET (*view)) && gtk_widget_get_width (GTK_WIDGET (*view)) > 500);
   return window;
 }
 
@@ -189,7 +173,7 @@ test_play_and_camera (void)
   g_assert_cmpfloat (atlas_timeline_view_get_cursor (view), ==, first + 1000);
   /* Faster: the real frame clock, at a high speed, reaches the end. */
   atlas_timeline_view_set_speed (view, 20);
-  WAIT_UNTIL (!atlas_timeline_view_get_playing (view));
+  WAIT_LONG (!atlas_timeline_view_get_playing (view));
   g_assert_cmpuint (atlas_state_get_time_last (state), >=, (guint32) last - 1);
 
   g_assert_true (json_parser_load_from_data (parser, "{\"first\":\"2020-01-01\",\"last\":\"2020-12-31\"}", -1, NULL));
@@ -200,7 +184,7 @@ test_play_and_camera (void)
 
   /* Animated: arrives after the transition. */
   atlas_view_restore_camera (page, json_parser_get_root (parser), TRUE);
-  WAIT_UNTIL (!atlas_time_axis_is_animating (atlas_timeline_chart_get_axis (atlas_timeline_view_get_chart (view))));
+  WAIT_LONG (!atlas_time_axis_is_animating (atlas_timeline_chart_get_axis (atlas_timeline_view_get_chart (view))));
   again = atlas_view_save_camera (page);
   g_assert_cmpstr (json_object_get_string_member (json_node_get_object (again), "first"), ==, "2020-01-01");
 
