@@ -29,11 +29,10 @@
 #include "atlas-dataset.h"
 #include "atlas-district.h"
 #include "atlas-event.h"
-#include "atlas-event-filter.h"
 #include "atlas-item.h"
 #include "atlas-l10n.h"
 #include "atlas-site.h"
-#include "atlas-site-filter.h"
+#include "atlas-session.h"
 #include "atlas-state.h"
 #include "atlas-store.h"
 #include "atlas-date.h"
@@ -119,13 +118,15 @@ test_site_filter (Fixture       *f,
                   gconstpointer  data)
 {
   GListModel *sites = atlas_dataset_get_sites (f->dataset);
-  g_autoptr(AtlasSiteFilter) filter = atlas_site_filter_new (f->state, f->dataset);
+  g_autoptr(AtlasSession) session = atlas_session_new (f->dataset);
+  AtlasState *state = atlas_session_get_state (session);
+  GtkFilter *filter = atlas_session_get_site_filter (session);
   g_autoptr(GtkFilterListModel) filtered = NULL;
   g_autoptr(AtlasSite) first = g_list_model_get_item (sites, 0);
   AtlasSiteCategory category = atlas_site_get_category (first);
   guint all = n_items (sites), in_category = 0;
 
-  filtered = gtk_filter_list_model_new (g_object_ref (sites), g_object_ref (GTK_FILTER (filter)));
+  filtered = gtk_filter_list_model_new (g_object_ref (sites), g_object_ref (filter));
   g_assert_cmpuint (n_items (G_LIST_MODEL (filtered)), ==, all);
 
   for (guint i = 0; i < all; i++)
@@ -136,15 +137,15 @@ test_site_filter (Fixture       *f,
     }
 
   /* Category: only the first site's category. */
-  atlas_state_set_categories (f->state, 1u << category);
+  atlas_state_set_categories (state, 1u << category);
   g_assert_cmpuint (n_items (G_LIST_MODEL (filtered)), ==, in_category);
-  atlas_state_set_categories (f->state, 0);
+  atlas_state_set_categories (state, 0);
   g_assert_cmpuint (n_items (G_LIST_MODEL (filtered)), ==, 0);
-  atlas_state_reset_filters (f->state);
+  atlas_state_reset_filters (state);
   g_assert_cmpuint (n_items (G_LIST_MODEL (filtered)), ==, all);
 
   /* Search: the first site's Chinese name finds it, and fewer than all. */
-  atlas_state_set_search_text (f->state, atlas_item_get_name_zh (ATLAS_ITEM (first)));
+  atlas_state_set_search_text (state, atlas_item_get_name_zh (ATLAS_ITEM (first)));
   g_assert_cmpuint (n_items (G_LIST_MODEL (filtered)), >=, 1);
   g_assert_cmpuint (n_items (G_LIST_MODEL (filtered)), <, all);
   for (guint i = 0; i < n_items (G_LIST_MODEL (filtered)); i++)
@@ -156,12 +157,12 @@ test_site_filter (Fixture       *f,
       g_assert_cmpuint (i + 1, <, n_items (G_LIST_MODEL (filtered)));
     }
 
-  atlas_state_set_search_text (f->state, "zzzz no such thing qqqq");
+  atlas_state_set_search_text (state, "zzzz no such thing qqqq");
   g_assert_cmpuint (n_items (G_LIST_MODEL (filtered)), ==, 0);
-  atlas_state_reset_filters (f->state);
+  atlas_state_reset_filters (state);
 
   /* District. */
-  atlas_state_set_district (f->state, atlas_district_get_adcode (atlas_site_get_district (first)));
+  atlas_state_set_district (state, atlas_district_get_adcode (atlas_site_get_district (first)));
   g_assert_cmpuint (n_items (G_LIST_MODEL (filtered)), >=, 1);
   for (guint i = 0; i < n_items (G_LIST_MODEL (filtered)); i++)
     {
@@ -176,26 +177,28 @@ test_event_filter_time (Fixture       *f,
                         gconstpointer  data)
 {
   GListModel *events = atlas_dataset_get_events (f->dataset);
-  g_autoptr(AtlasEventFilter) filter = atlas_event_filter_new (f->state, f->dataset);
+  g_autoptr(AtlasSession) session = atlas_session_new (f->dataset);
+  AtlasState *state = atlas_session_get_state (session);
+  GtkFilter *filter = atlas_session_get_event_filter (session);
   g_autoptr(GtkFilterListModel) filtered = NULL;
   g_autoptr(AtlasEvent) first = g_list_model_get_item (events, 0);
   guint32 day = atlas_event_get_first_day (first);
 
-  filtered = gtk_filter_list_model_new (g_object_ref (events), g_object_ref (GTK_FILTER (filter)));
+  filtered = gtk_filter_list_model_new (g_object_ref (events), g_object_ref (filter));
   g_assert_cmpuint (n_items (G_LIST_MODEL (filtered)), ==, n_items (events));
 
   /* A range of the event's own days keeps it; a range before all events
    * keeps none.
    */
-  atlas_state_set_time_range (f->state, day, atlas_event_get_last_day (first));
+  atlas_state_set_time_range (state, day, atlas_event_get_last_day (first));
   g_assert_cmpuint (n_items (G_LIST_MODEL (filtered)), >=, 1);
-  atlas_state_set_time_range (f->state, 1000, 1001);
+  atlas_state_set_time_range (state, 1000, 1001);
   g_assert_cmpuint (n_items (G_LIST_MODEL (filtered)), ==, 0);
-  atlas_state_clear_time_range (f->state);
+  atlas_state_clear_time_range (state);
   g_assert_cmpuint (n_items (G_LIST_MODEL (filtered)), ==, n_items (events));
 
   /* Kinds. */
-  atlas_state_set_event_kinds (f->state, 1u << atlas_event_get_kind (first));
+  atlas_state_set_event_kinds (state, 1u << atlas_event_get_kind (first));
   for (guint i = 0; i < n_items (G_LIST_MODEL (filtered)); i++)
     {
       g_autoptr(AtlasEvent) event = g_list_model_get_item (G_LIST_MODEL (filtered), i);

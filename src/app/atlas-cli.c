@@ -29,7 +29,7 @@
 #include "atlas-export.h"
 #include "atlas-map-render.h"
 #include "atlas-render.h"
-#include "atlas-state.h"
+#include "atlas-session.h"
 #include "atlas-store.h"
 #include "atlas-timeline-chart.h"
 
@@ -163,7 +163,7 @@ render_view (const char *view,
 {
   g_autoptr(AtlasStore) store = NULL;
   g_autoptr(AtlasDataset) dataset = NULL;
-  g_autoptr(AtlasState) state = NULL;
+  g_autoptr(AtlasSession) session = NULL;
   g_autoptr(GskRenderNode) node = NULL;
   g_autoptr(GFile) file = NULL;
   g_autoptr(GError) error = NULL;
@@ -189,8 +189,8 @@ render_view (const char *view,
         return EXIT_FAILURE;
 
       atlas_render_ensure_types ();
-      state = atlas_state_new ();
-      node = views[i].render (dataset, state, chart, width, height, dark);
+      session = atlas_session_new (dataset);
+      node = views[i].render (session, chart, width, height, dark);
       if (node == NULL)
         {
           g_printerr (_("Nothing to render for “%s”\n"), chart ? chart : view);

@@ -141,12 +141,7 @@ on_state_categories_changed (AtlasWindow *self)
                                  g_variant_new_boolean (atlas_state_has_category (self->state, i)));
     }
 
-  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self),
-                                                                            "show-all-categories")),
-                               atlas_state_get_categories (self->state) != ATLAS_ALL_SITE_CATEGORIES);
-  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self),
-                                                                            "clear-filters")),
-                               atlas_state_is_filtering (self->state));
+  _atlas_window_update_actions (self);
 }
 
 static GMenuModel *
@@ -181,7 +176,7 @@ import_activated (GSimpleAction *action,
 {
   AtlasWindow *self = user_data;
 
-  atlas_import_dialog_open (GTK_WINDOW (self), self->dataset);
+  atlas_import_dialog_open (GTK_WINDOW (self), self->session);
 }
 
 static void
@@ -191,15 +186,19 @@ export_data_activated (GSimpleAction *action,
 {
   AtlasWindow *self = user_data;
 
-  atlas_export_dialog_open (GTK_WINDOW (self), self->dataset, self->state);
+  atlas_export_dialog_open (GTK_WINDOW (self), self->session);
 }
 
+/* Whether this window or another of the application presents: the data
+ * must not change under a presentation.
+ */
 static gboolean
 is_presenting (AtlasWindow *self)
 {
   GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
 
-  return ATLAS_IS_APPLICATION (app) && atlas_application_get_presenting (ATLAS_APPLICATION (app));
+  return atlas_session_get_presenting (self->session) ||
+         (ATLAS_IS_APPLICATION (app) && atlas_application_get_presenting (ATLAS_APPLICATION (app)));
 }
 
 static void
@@ -217,7 +216,7 @@ check_updates_activated (GSimpleAction *action,
       return;
     }
   url = self->settings ? g_settings_get_string (self->settings, "update-url") : g_strdup ("");
-  atlas_update_dialog_open (GTK_WINDOW (self), self->dataset, url);
+  atlas_update_dialog_open (GTK_WINDOW (self), self->session, url);
 }
 
 static void
@@ -227,7 +226,7 @@ show_changes_activated (GSimpleAction *action,
 {
   AtlasWindow *self = user_data;
 
-  atlas_update_dialog_show_changes (GTK_WINDOW (self), self->dataset);
+  atlas_update_dialog_show_changes (GTK_WINDOW (self), self->session);
 }
 
 static void
@@ -237,18 +236,61 @@ reset_data_activated (GSimpleAction *action,
 {
   AtlasWindow *self = user_data;
 
-  atlas_reset_dialog_open (GTK_WINDOW (self), self->dataset);
+  atlas_reset_dialog_open (GTK_WINDOW (self), self->session);
+}
+
+/* Actions that change the data, or the view outside the story: off while
+ * presenting.
+ */
+static const char * const editing_actions[] = {
+  "import", "check-updates", "reset-data", "search", "stories", "page",
+  "toggle-details", "present", NULL,
+};
+
+static void
+set_enabled (AtlasWindow *self,
+             const char  *name,
+             gboolean     enabled)
+{
+  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), name);
+
+  if (action != NULL)
+    g_simple_action_set_enabled (G_SIMPLE_ACTION (action), enabled);
+}
+
+/* The one place that says which of the window's actions can be used now. */
+void
+_atlas_window_update_actions (AtlasWindow *self)
+{
+  gboolean presenting = is_presenting (self);
+
+  for (guint i = 0; editing_actions[i] != NULL; i++)
+    set_enabled (self, editing_actions[i], !presenting);
+
+  for (guint i = 0; i < ATLAS_N_SITE_CATEGORIES; i++)
+    {
+      g_autofree char *name = category_action_name (i);
+
+      set_enabled (self, name, !presenting);
+    }
+
+  set_enabled (self, "undo", !presenting && atlas_history_get_can_undo (self->history));
+  set_enabled (self, "redo", !presenting && atlas_history_get_can_redo (self->history));
+  set_enabled (self, "show-all-categories",
+               !presenting && atlas_state_get_categories (self->state) != ATLAS_ALL_SITE_CATEGORIES);
+  set_enabled (self, "clear-filters", !presenting && atlas_state_is_filtering (self->state));
 }
 
 static void
 on_presenting_changed (AtlasWindow *self)
 {
-  gboolean presenting = is_presenting (self);
-  static const char * const editing[] = { "import", "check-updates", "reset-data", NULL };
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
 
-  for (guint i = 0; editing[i] != NULL; i++)
-    g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), editing[i])),
-                                 !presenting);
+  /* Other windows keep their data still while this one presents. */
+  if (ATLAS_IS_APPLICATION (app))
+    atlas_application_set_presenting (ATLAS_APPLICATION (app),
+                                      atlas_session_get_presenting (self->session));
+  _atlas_window_update_actions (self);
 }
 
 static void
@@ -271,17 +313,6 @@ redo_activated (GSimpleAction *action,
   atlas_history_redo (self->history);
 }
 
-static void
-on_history_changed (AtlasWindow *self)
-{
-  GActionMap *map = G_ACTION_MAP (self);
-  gboolean presenting = atlas_presentation_get_active (self->presentation);
-
-  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (map, "undo")),
-                               !presenting && atlas_history_get_can_undo (self->history));
-  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (map, "redo")),
-                               !presenting && atlas_history_get_can_redo (self->history));
-}
 
 static void
 stories_activated (GSimpleAction *action,
@@ -292,7 +323,9 @@ stories_activated (GSimpleAction *action,
 
   if (self->story_editor == NULL)
     {
-      self->story_editor = GTK_WIDGET (atlas_story_editor_new (self, self->stories));
+      self->story_editor = GTK_WIDGET (atlas_story_editor_new (GTK_WINDOW (self), self->session,
+                                                               self->stack, self->presentation,
+                                                               self->settings));
       g_object_add_weak_pointer (G_OBJECT (self->story_editor), (gpointer *) &self->story_editor);
     }
   gtk_window_present (GTK_WINDOW (self->story_editor));
@@ -365,13 +398,13 @@ _atlas_window_install_actions (AtlasWindow *self)
 
   if (ATLAS_IS_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))))
     g_signal_connect_object (gtk_window_get_application (GTK_WINDOW (self)), "notify::presenting",
-                             G_CALLBACK (on_presenting_changed), self, G_CONNECT_SWAPPED);
-  on_presenting_changed (self);
+                             G_CALLBACK (_atlas_window_update_actions), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->session, "notify::presenting",
+                           G_CALLBACK (on_presenting_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->history, "notify",
-                           G_CALLBACK (on_history_changed), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (_atlas_window_update_actions), self, G_CONNECT_SWAPPED);
 
   on_state_page_changed (self);
   on_state_categories_changed (self);
-  on_history_changed (self);
   on_flap_revealed (self);
 }

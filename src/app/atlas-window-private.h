@@ -25,7 +25,7 @@
 #include "atlas-filter-bar.h"
 #include "atlas-history.h"
 #include "atlas-presentation.h"
-#include "atlas-stories.h"
+#include "atlas-session.h"
 #include "atlas-sites-page.h"
 #include "atlas-sources-page.h"
 #include "atlas-window.h"
@@ -36,8 +36,9 @@ struct _AtlasWindow
 {
   AdwApplicationWindow  parent_instance;
 
-  AtlasDataset         *dataset;
-  AtlasState           *state;
+  AtlasSession         *session;
+  AtlasDataset         *dataset;    /* the session's */
+  AtlasState           *state;      /* the session's */
   GSettings            *settings;
 
   AdwViewStack         *stack;
@@ -53,9 +54,10 @@ struct _AtlasWindow
   GtkLabel             *release_badge;
 
   /* Presentation (src/present) */
-  AtlasHistory         *history;
-  AtlasStories         *stories;
+  AtlasHistory         *history;    /* the session's */
+  AtlasStories         *stories;    /* the session's */
   AtlasPresentation    *presentation;
+  gboolean              saved_flap;
   GtkWidget            *story_editor;
   AdwHeaderBar         *header_bar;
   GtkWidget            *switcher_bar;
@@ -64,5 +66,6 @@ struct _AtlasWindow
 };
 
 void _atlas_window_install_actions (AtlasWindow *self);
+void _atlas_window_update_actions  (AtlasWindow *self);
 
 G_END_DECLS

@@ -35,8 +35,8 @@
 
 /* The main window: a header bar with the view switcher, search and menus; the
  * pages in an AdwViewStack; the details pane in a flap on the right.  Each
- * window has its own AtlasState, which every page and the details pane share:
- * selecting, searching or filtering anywhere shows everywhere.
+ * window has its own AtlasSession, which every page and the details pane
+ * share: selecting, searching or filtering anywhere shows everywhere.
  */
 
 G_DEFINE_FINAL_TYPE (AtlasWindow, atlas_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -139,10 +139,11 @@ atlas_window_dispose (GObject *object)
   if (self->story_editor != NULL)
     gtk_window_destroy (GTK_WINDOW (self->story_editor));
   g_clear_object (&self->presentation);
-  g_clear_object (&self->history);
-  g_clear_object (&self->stories);
-  g_clear_object (&self->dataset);
-  g_clear_object (&self->state);
+  self->history = NULL;
+  self->stories = NULL;
+  self->dataset = NULL;
+  self->state = NULL;
+  g_clear_object (&self->session);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (atlas_window_parent_class)->dispose (object);
@@ -192,7 +193,6 @@ atlas_window_init (AtlasWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->state = atlas_state_new ();
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
   gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self));
 
@@ -215,6 +215,30 @@ bind_settings (AtlasWindow *self)
   page = g_settings_get_string (self->settings, "last-page");
   if (adw_view_stack_get_child_by_name (self->stack, page) != NULL)
     atlas_state_set_page (self->state, page);
+}
+
+/* Presenting: the window shows the story alone, without its chrome and the
+ * details pane, and gives them back afterwards.
+ */
+static void
+on_presenting_changed (AtlasWindow *self)
+{
+  gboolean presenting = atlas_session_get_presenting (self->session);
+
+  if (presenting)
+    {
+      self->saved_flap = adw_flap_get_reveal_flap (self->flap);
+      adw_flap_set_reveal_flap (self->flap, FALSE);
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->header_bar), !presenting);
+  gtk_widget_set_visible (GTK_WIDGET (self->search_bar), !presenting);
+  gtk_widget_set_visible (GTK_WIDGET (self->filter_bar), !presenting);
+  gtk_widget_set_visible (GTK_WIDGET (self->banner), !presenting);
+  gtk_widget_set_visible (GTK_WIDGET (self->switcher_bar), !presenting);
+
+  if (!presenting)
+    adw_flap_set_reveal_flap (self->flap, self->saved_flap);
 }
 
 static void
@@ -242,23 +266,11 @@ update_release_badge (AtlasWindow *self)
   gtk_label_set_text (self->release_badge, text);
 }
 
-/* Every page of the stack is an AtlasView: hand each the dataset and the
- * shared state.
- */
 static void
-bind_views (AtlasWindow *self)
+bind_view (gpointer view,
+           gpointer session)
 {
-  g_autoptr(GtkSelectionModel) pages = adw_view_stack_get_pages (self->stack);
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (pages));
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(AdwViewStackPage) page = g_list_model_get_item (G_LIST_MODEL (pages), i);
-      GtkWidget *child = adw_view_stack_page_get_child (page);
-
-      if (ATLAS_IS_VIEW (child))
-        atlas_view_bind (ATLAS_VIEW (child), self->dataset, self->state);
-    }
+  atlas_view_bind (ATLAS_VIEW (view), session);
 }
 
 AtlasWindow *
@@ -272,20 +284,25 @@ atlas_window_new (AtlasApplication *application,
   g_return_val_if_fail (ATLAS_IS_DATASET (dataset), NULL);
 
   self = g_object_new (ATLAS_TYPE_WINDOW, "application", application, NULL);
-  self->dataset = g_object_ref (dataset);
+  self->session = atlas_session_new (dataset);
+  self->dataset = atlas_session_get_dataset (self->session);
+  self->state = atlas_session_get_state (self->session);
+  self->history = atlas_session_get_history (self->session);
+  self->stories = atlas_session_get_stories (self->session);
 
   atlas_state_set_page (self->state, adw_view_stack_get_visible_child_name (self->stack));
   g_object_bind_property (self->state, "page", self->stack, "visible-child-name",
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
 
   atlas_details_pane_bind (self->details_pane, dataset, self->state);
-  bind_views (self);
+  atlas_view_foreach (self->stack, bind_view, self->session);
 
-  /* Undo, the filter bar, stories and presentation mode (src/present). */
-  self->history = atlas_history_new (self->state, dataset);
-  atlas_filter_bar_bind (self->filter_bar, dataset, self->state);
-  self->stories = atlas_stories_new (atlas_dataset_get_store (dataset), NULL);
-  self->presentation = atlas_presentation_new (self, self->present_overlay);
+  /* The filter bar and presentation mode (src/present). */
+  atlas_filter_bar_bind (self->filter_bar, self->session);
+  self->presentation = atlas_presentation_new (GTK_WINDOW (self), self->session, self->stack,
+                                               self->present_overlay);
+  g_signal_connect_object (self->session, "notify::presenting",
+                           G_CALLBACK (on_presenting_changed), self, G_CONNECT_SWAPPED);
 
   g_signal_connect_object (self->state, "notify::search-text",
                            G_CALLBACK (on_state_search_text_changed), self, G_CONNECT_SWAPPED);
@@ -306,7 +323,7 @@ atlas_window_new (AtlasApplication *application,
 
   show_user_problem (self);
   update_release_badge (self);
-  g_signal_connect_object (dataset, "reloaded", G_CALLBACK (update_release_badge), self,
+  g_signal_connect_object (self->session, "reloaded", G_CALLBACK (update_release_badge), self,
                            G_CONNECT_SWAPPED);
 
   return self;
@@ -354,6 +371,19 @@ atlas_window_get_state (AtlasWindow *self)
 }
 
 /**
+ * atlas_window_get_session:
+ *
+ * Returns: (transfer none): the window's session
+ */
+AtlasSession *
+atlas_window_get_session (AtlasWindow *self)
+{
+  g_return_val_if_fail (ATLAS_IS_WINDOW (self), NULL);
+
+  return self->session;
+}
+
+/**
  * atlas_window_get_dataset:
  *
  * Returns: (transfer none): the dataset the window shows
@@ -378,6 +408,19 @@ atlas_window_get_page (AtlasWindow *self,
   g_return_val_if_fail (ATLAS_IS_WINDOW (self), NULL);
 
   return adw_view_stack_get_child_by_name (self->stack, name);
+}
+
+/**
+ * atlas_window_get_pages:
+ *
+ * Returns: (transfer none): the stack of the window's pages
+ */
+AdwViewStack *
+atlas_window_get_pages (AtlasWindow *self)
+{
+  g_return_val_if_fail (ATLAS_IS_WINDOW (self), NULL);
+
+  return self->stack;
 }
 
 /**

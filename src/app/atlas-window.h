@@ -23,7 +23,7 @@
 #include <adwaita.h>
 
 #include "atlas-application.h"
-#include "atlas-types.h"
+#include "atlas-session.h"
 
 G_BEGIN_DECLS
 
@@ -34,10 +34,12 @@ G_DECLARE_FINAL_TYPE (AtlasWindow, atlas_window, ATLAS, WINDOW, AdwApplicationWi
 AtlasWindow  *atlas_window_new              (AtlasApplication *application,
                                              AtlasDataset     *dataset);
 void          atlas_window_set_accels       (GtkApplication   *application);
+AtlasSession *atlas_window_get_session      (AtlasWindow      *self);
 AtlasState   *atlas_window_get_state        (AtlasWindow      *self);
 AtlasDataset *atlas_window_get_dataset      (AtlasWindow      *self);
 GtkWidget    *atlas_window_get_page         (AtlasWindow      *self,
                                              const char       *name);
+AdwViewStack *atlas_window_get_pages        (AtlasWindow      *self);
 GtkWidget    *atlas_window_get_details_pane (AtlasWindow      *self);
 GtkEditable  *atlas_window_get_search_entry (AtlasWindow      *self);
 void          atlas_window_show_message     (AtlasWindow      *self,

@@ -53,7 +53,7 @@ struct _AtlasChartCard
   GtkLabel             *source_label;
 
   AtlasChartDefinition *definition;
-  AtlasDataset         *dataset;
+  AtlasSession         *session;
   AtlasState           *state;
   AtlasChartSeries     *series;
   gboolean              presenting;
@@ -192,10 +192,10 @@ atlas_chart_card_refresh (AtlasChartCard *self)
 
   g_return_if_fail (ATLAS_IS_CHART_CARD (self));
 
-  if (self->dataset == NULL)
+  if (self->session == NULL)
     return;
 
-  series = atlas_chart_series_new_for_definition (self->definition, self->dataset, self->state, &error);
+  series = atlas_chart_series_new_for_definition (self->definition, self->session, &error);
   if (series == NULL)
     {
       g_warning ("%s", error->message);
@@ -431,7 +431,7 @@ atlas_chart_card_dispose (GObject *object)
       gtk_widget_unparent (child);
   }
   g_clear_object (&self->definition);
-  g_clear_object (&self->dataset);
+  g_clear_object (&self->session);
   g_clear_object (&self->state);
   g_clear_object (&self->series);
   G_OBJECT_CLASS (atlas_chart_card_parent_class)->dispose (object);
@@ -511,29 +511,30 @@ atlas_chart_card_get_series (AtlasChartCard *self)
   return self->series;
 }
 
+/* The card counts with the session's filters and follows its changes and
+ * reloads.
+ */
 gboolean
 atlas_chart_card_bind (AtlasChartCard  *self,
-                       AtlasDataset    *dataset,
-                       AtlasState      *state,
+                       AtlasSession    *session,
                        GError         **error)
 {
-  static const char *filters[] = {
-    "notify::categories", "notify::district", "notify::time-first", "notify::time-last",
-    "notify::event-kinds",
-  };
   g_autoptr(AtlasChartSeries) probe = NULL;
 
   g_return_val_if_fail (ATLAS_IS_CHART_CARD (self), FALSE);
-  g_return_val_if_fail (ATLAS_IS_DATASET (dataset), FALSE);
+  g_return_val_if_fail (ATLAS_IS_SESSION (session), FALSE);
+  g_return_val_if_fail (self->session == NULL, FALSE);
 
-  probe = atlas_chart_series_new_for_definition (self->definition, dataset, state, error);
+  probe = atlas_chart_series_new_for_definition (self->definition, session, error);
   if (probe == NULL)
     return FALSE;
 
-  g_set_object (&self->dataset, dataset);
-  if (g_set_object (&self->state, state) && state != NULL)
-    for (guint i = 0; i < G_N_ELEMENTS (filters); i++)
-      g_signal_connect_object (state, filters[i], G_CALLBACK (on_filters_changed), self, G_CONNECT_SWAPPED);
+  self->session = g_object_ref (session);
+  self->state = g_object_ref (atlas_session_get_state (session));
+  g_signal_connect_object (session, "filters-changed", G_CALLBACK (on_filters_changed), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (session, "reloaded", G_CALLBACK (atlas_chart_card_refresh), self,
+                           G_CONNECT_SWAPPED);
 
   atlas_chart_card_refresh (self);
   return TRUE;

@@ -24,7 +24,7 @@
 
 #include "atlas-chart-canvas.h"
 #include "atlas-chart-definition.h"
-#include "atlas-types.h"
+#include "atlas-session.h"
 
 G_BEGIN_DECLS
 
@@ -37,8 +37,7 @@ AtlasChartDefinition *atlas_chart_card_get_definition (AtlasChartCard       *sel
 AtlasChartCanvas     *atlas_chart_card_get_canvas     (AtlasChartCard       *self);
 AtlasChartSeries     *atlas_chart_card_get_series     (AtlasChartCard       *self);
 gboolean              atlas_chart_card_bind           (AtlasChartCard       *self,
-                                                       AtlasDataset         *dataset,
-                                                       AtlasState           *state,
+                                                       AtlasSession         *session,
                                                        GError              **error);
 void                  atlas_chart_card_refresh        (AtlasChartCard       *self);
 void                  atlas_chart_card_set_presenting (AtlasChartCard       *self,

@@ -33,6 +33,7 @@
 #include "atlas-series.h"
 #include "atlas-site.h"
 #include "atlas-source.h"
+#include "atlas-session.h"
 #include "atlas-state.h"
 #include "atlas-statistic.h"
 
@@ -610,37 +611,16 @@ compare_tallies (gconstpointer a,
   return x->key < y->key ? -1 : x->key > y->key;
 }
 
-static gboolean
-site_in_time (AtlasSite  *site,
-              AtlasState *state)
-{
-  return state == NULL || !atlas_state_has_time_range (state) ||
-         atlas_site_is_active_between (site, atlas_state_get_time_first (state),
-                                       atlas_state_get_time_last (state));
-}
-
-static gboolean
-site_in_district (AtlasSite  *site,
-                  AtlasState *state)
-{
-  AtlasDistrict *district;
-  int adcode = state ? atlas_state_get_district (state) : 0;
-
-  if (adcode == 0)
-    return TRUE;
-  district = atlas_site_get_district (site);
-  return district != NULL && atlas_district_get_adcode (district) == adcode;
-}
-
-/* Sites by category: the district and time filters apply; the category
- * filter does not (clicking a bar sets it), hidden categories are muted.
+/* Sites by category: every filter of the session but the category (clicking
+ * a bar sets it); hidden categories are muted, so the bars that are not add
+ * up to the sites every other view shows.
  */
 static AtlasChartSeries *
 sites_by_category (AtlasChartDefinition *definition,
-                   AtlasDataset         *dataset,
-                   AtlasState           *state)
+                   AtlasSession         *session)
 {
-  GListModel *sites = atlas_dataset_get_sites (dataset);
+  AtlasState *state = atlas_session_get_state (session);
+  GListModel *sites = atlas_dataset_get_sites (atlas_session_get_dataset (session));
   const char *title = atlas_chart_definition_get_title (definition);
   AtlasChartSeries *self = atlas_chart_series_new (title ? title : _("Sites by category"),
                                                    ATLAS_UNIT_COUNT);
@@ -657,7 +637,7 @@ sites_by_category (AtlasChartDefinition *definition,
       AtlasSiteCategory category = atlas_site_get_category (site);
 
       tallies[category].total++;
-      if (site_in_district (site, state) && site_in_time (site, state))
+      if (atlas_session_match_site (session, site, ATLAS_FILTER_CATEGORY))
         tallies[category].count++;
     }
 
@@ -673,21 +653,22 @@ sites_by_category (AtlasChartDefinition *definition,
                                      tallies[i].count);
       atlas_chart_point_set_context (point, NULL, _("Sites in the atlas"));
       atlas_chart_point_set_link (point, ATLAS_CHART_LINK_CATEGORY, tallies[i].key);
-      atlas_chart_point_set_muted (point, state != NULL && !atlas_state_has_category (state, tallies[i].key));
+      atlas_chart_point_set_muted (point, !atlas_state_has_category (state, tallies[i].key));
       atlas_chart_series_append (self, point);
     }
 
   return self;
 }
 
-/* Sites per district: the category and time filters apply; the selected
- * district stands out.
+/* Sites per district: every filter of the session but the district; the
+ * selected district stands out.
  */
 static AtlasChartSeries *
 sites_per_district (AtlasChartDefinition *definition,
-                    AtlasDataset         *dataset,
-                    AtlasState           *state)
+                    AtlasSession         *session)
 {
+  AtlasDataset *dataset = atlas_session_get_dataset (session);
+  AtlasState *state = atlas_session_get_state (session);
   GListModel *sites = atlas_dataset_get_sites (dataset);
   const char *title = atlas_chart_definition_get_title (definition);
   AtlasChartSeries *self = atlas_chart_series_new (title ? title : _("Sites per district"),
@@ -695,7 +676,7 @@ sites_per_district (AtlasChartDefinition *definition,
   g_autoptr(GHashTable) by_adcode = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   g_autoptr(GArray) tallies = g_array_new (FALSE, TRUE, sizeof (Tally));
   guint n = g_list_model_get_n_items (sites);
-  int selected = state ? atlas_state_get_district (state) : 0;
+  int selected = atlas_state_get_district (state);
   GHashTableIter iter;
   gpointer value;
 
@@ -717,8 +698,7 @@ sites_per_district (AtlasChartDefinition *definition,
           g_hash_table_insert (by_adcode, GUINT_TO_POINTER (adcode), tally);
         }
       tally->total++;
-      if ((state == NULL || atlas_state_has_category (state, atlas_site_get_category (site))) &&
-          site_in_time (site, state))
+      if (atlas_session_match_site (session, site, ATLAS_FILTER_DISTRICT))
         tally->count++;
     }
 
@@ -746,29 +726,28 @@ sites_per_district (AtlasChartDefinition *definition,
   return self;
 }
 
+/* Events per year (optionally by kind), with every filter of the session.
+ * Years outside the time range are muted and, for context, count as if
+ * there were no range; with @by_kind hidden kinds are muted layers.  So the
+ * bars that are not muted add up to the events the timeline shows in its
+ * range.
+ */
 static gboolean
-event_in_district (AtlasEvent *event,
-                   AtlasState *state)
+year_outside_range (AtlasState *state,
+                    int         year)
 {
-  AtlasDistrict *district;
-  int adcode = state ? atlas_state_get_district (state) : 0;
-
-  if (adcode == 0)
-    return TRUE;
-  district = atlas_event_get_district (event);
-  return district != NULL && atlas_district_get_adcode (district) == adcode;
+  return atlas_state_has_time_range (state) &&
+         (atlas_julian_from_ymd (year, 12, 31) < atlas_state_get_time_first (state) ||
+          atlas_julian_from_ymd (year, 1, 1) > atlas_state_get_time_last (state));
 }
 
-/* Events per year (optionally by kind): the district filter applies, and the
- * kind filter for the totals; years outside the time range are muted.
- */
 static AtlasChartSeries *
 events_per_year (AtlasChartDefinition *definition,
-                 AtlasDataset         *dataset,
-                 AtlasState           *state,
+                 AtlasSession         *session,
                  gboolean              by_kind)
 {
-  GListModel *events = atlas_dataset_get_events (dataset);
+  AtlasState *state = atlas_session_get_state (session);
+  GListModel *events = atlas_dataset_get_events (atlas_session_get_dataset (session));
   const char *title = atlas_chart_definition_get_title (definition);
   AtlasChartSeries *self = atlas_chart_series_new (title ? title : _("Events per year"),
                                                    ATLAS_UNIT_COUNT);
@@ -797,10 +776,11 @@ events_per_year (AtlasChartDefinition *definition,
       g_autoptr(AtlasEvent) event = g_list_model_get_item (events, i);
       int year = year_of_day (atlas_event_get_first_day (event));
       AtlasEventKind kind = atlas_event_get_kind (event);
+      AtlasFilterDimension ignore = by_kind ? ATLAS_FILTER_KIND : ATLAS_FILTER_NONE;
 
-      if (!event_in_district (event, state))
-        continue;
-      if (!by_kind && state != NULL && !atlas_state_has_event_kind (state, kind))
+      if (year_outside_range (state, year))
+        ignore |= ATLAS_FILTER_TIME;
+      if (!atlas_session_match_event (session, event, ignore))
         continue;
       counts[(year - first_year) * n_layers + (by_kind ? kind : 0)]++;
     }
@@ -816,11 +796,7 @@ events_per_year (AtlasChartDefinition *definition,
     {
       g_autofree char *label = atlas_format_year (year);
       guint x = atlas_chart_series_add_category (self, label);
-      guint32 first_day = atlas_julian_from_ymd (year, 1, 1);
-      guint32 last_day = atlas_julian_from_ymd (year, 12, 31);
-      gboolean outside = state != NULL && atlas_state_has_time_range (state) &&
-                         (last_day < atlas_state_get_time_first (state) ||
-                          first_day > atlas_state_get_time_last (state));
+      gboolean outside = year_outside_range (state, year);
 
       for (guint k = 0; k < n_layers; k++)
         {
@@ -834,7 +810,7 @@ events_per_year (AtlasChartDefinition *definition,
                                          by_kind ? atlas_event_kind_get_label (k) : _("Events in the atlas"));
           atlas_chart_point_set_link (point, ATLAS_CHART_LINK_YEAR, year);
           atlas_chart_point_set_muted (point, outside ||
-                                       (by_kind && state != NULL && !atlas_state_has_event_kind (state, k)));
+                                       (by_kind && !atlas_state_has_event_kind (state, k)));
           atlas_chart_series_append (self, point);
         }
     }
@@ -844,21 +820,23 @@ events_per_year (AtlasChartDefinition *definition,
 
 /**
  * atlas_chart_series_new_for_definition:
- * @state: (nullable): the shared filters to honour
+ * @session: the data and the shared filters to honour
  *
  * Returns: (transfer full) (nullable): the chart's numbers, or %NULL with
  *   @error set when the definition names data the dataset does not have
  */
 AtlasChartSeries *
 atlas_chart_series_new_for_definition (AtlasChartDefinition  *definition,
-                                       AtlasDataset          *dataset,
-                                       AtlasState            *state,
+                                       AtlasSession          *session,
                                        GError               **error)
 {
+  AtlasDataset *dataset;
   const char *aggregation;
 
   g_return_val_if_fail (ATLAS_IS_CHART_DEFINITION (definition), NULL);
-  g_return_val_if_fail (ATLAS_IS_DATASET (dataset), NULL);
+  g_return_val_if_fail (ATLAS_IS_SESSION (session), NULL);
+
+  dataset = atlas_session_get_dataset (session);
 
   if (atlas_chart_definition_get_series (definition) != NULL)
     return series_from_dataset_series (definition, dataset, error);
@@ -867,13 +845,13 @@ atlas_chart_series_new_for_definition (AtlasChartDefinition  *definition,
 
   aggregation = atlas_chart_definition_get_aggregation (definition);
   if (g_strcmp0 (aggregation, "sites-by-category") == 0)
-    return sites_by_category (definition, dataset, state);
+    return sites_by_category (definition, session);
   if (g_strcmp0 (aggregation, "sites-per-district") == 0)
-    return sites_per_district (definition, dataset, state);
+    return sites_per_district (definition, session);
   if (g_strcmp0 (aggregation, "events-per-year") == 0)
-    return events_per_year (definition, dataset, state, FALSE);
+    return events_per_year (definition, session, FALSE);
   if (g_strcmp0 (aggregation, "events-per-year-by-kind") == 0)
-    return events_per_year (definition, dataset, state, TRUE);
+    return events_per_year (definition, session, TRUE);
 
   g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, "chart “%s”: unknown aggregation “%s”",
                atlas_chart_definition_get_id (definition), aggregation);

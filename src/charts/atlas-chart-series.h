@@ -24,7 +24,7 @@
 
 #include "atlas-chart-definition.h"
 #include "atlas-chart-point.h"
-#include "atlas-types.h"
+#include "atlas-session.h"
 
 G_BEGIN_DECLS
 
@@ -44,9 +44,8 @@ G_DECLARE_FINAL_TYPE (AtlasChartSeries, atlas_chart_series, ATLAS, CHART_SERIES,
 AtlasChartSeries *atlas_chart_series_new              (const char        *title,
                                                        AtlasUnit          unit);
 AtlasChartSeries *atlas_chart_series_new_for_definition (AtlasChartDefinition *definition,
-                                                         AtlasDataset      *dataset,
-                                                         AtlasState        *state,
-                                                         GError           **error);
+                                                         AtlasSession         *session,
+                                                         GError              **error);
 void              atlas_chart_series_append           (AtlasChartSeries  *self,
                                                        AtlasChartPoint   *point);
 guint             atlas_chart_series_add_category     (AtlasChartSeries  *self,

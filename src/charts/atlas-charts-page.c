@@ -63,8 +63,7 @@ on_card_focus (GtkEventControllerFocus *controller,
 
 static void
 atlas_charts_page_bind (AtlasView    *view,
-                        AtlasDataset *dataset,
-                        AtlasState   *state)
+                        AtlasSession *session)
 {
   AtlasChartsPage *self = ATLAS_CHARTS_PAGE (view);
   GtkWidget *child;
@@ -82,7 +81,7 @@ atlas_charts_page_bind (AtlasView    *view,
       GtkEventController *focus;
 
       g_object_ref_sink (card);
-      if (!atlas_chart_card_bind (ATLAS_CHART_CARD (card), dataset, state, &error))
+      if (!atlas_chart_card_bind (ATLAS_CHART_CARD (card), session, &error))
         {
           g_warning ("Chart left out: %s", error->message);
           g_object_unref (card);
@@ -285,8 +284,7 @@ atlas_charts_page_init (AtlasChartsPage *self)
 /* --- Without a display: cq-atlas --render charts / --benchmark charts ---- */
 
 GskRenderNode *
-atlas_charts_render (AtlasDataset *dataset,
-                     AtlasState   *state,
+atlas_charts_render (AtlasSession *session,
                      const char   *variant,
                      int           width,
                      int           height,
@@ -312,7 +310,7 @@ atlas_charts_render (AtlasDataset *dataset,
 
       if (variant != NULL && !g_str_equal (variant, atlas_chart_definition_get_id (definition)))
         continue;
-      series = atlas_chart_series_new_for_definition (definition, dataset, state, &error);
+      series = atlas_chart_series_new_for_definition (definition, session, &error);
       if (series == NULL)
         {
           g_printerr ("%s\n", error->message);

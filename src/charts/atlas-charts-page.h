@@ -23,7 +23,7 @@
 #include <gtk/gtk.h>
 
 #include "atlas-chart-card.h"
-#include "atlas-types.h"
+#include "atlas-session.h"
 
 G_BEGIN_DECLS
 
@@ -33,8 +33,7 @@ G_DECLARE_FINAL_TYPE (AtlasChartsPage, atlas_charts_page, ATLAS, CHARTS_PAGE, Gt
 
 AtlasChartCard *atlas_charts_page_get_card (AtlasChartsPage *self,
                                             const char      *id);
-GskRenderNode  *atlas_charts_render        (AtlasDataset    *dataset,
-                                            AtlasState      *state,
+GskRenderNode  *atlas_charts_render        (AtlasSession    *session,
                                             const char      *variant,
                                             int              width,
                                             int              height,

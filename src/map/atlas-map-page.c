@@ -320,18 +320,17 @@ update_zoom_actions (AtlasMapPage *self)
 
 static void
 atlas_map_page_bind (AtlasView    *view,
-                     AtlasDataset *dataset,
-                     AtlasState   *state)
+                     AtlasSession *session)
 {
   AtlasMapPage *self = ATLAS_MAP_PAGE (view);
 
   g_return_if_fail (self->dataset == NULL);
 
-  self->dataset = g_object_ref (dataset);
-  self->state = g_object_ref (state);
-  atlas_map_view_bind (self->view, dataset, state);
+  self->dataset = g_object_ref (atlas_session_get_dataset (session));
+  self->state = g_object_ref (atlas_session_get_state (session));
+  atlas_map_view_bind (self->view, session);
 
-  g_signal_connect_object (state, "notify::choropleth",
+  g_signal_connect_object (self->state, "notify::choropleth",
                            G_CALLBACK (on_state_choropleth_changed), self, G_CONNECT_SWAPPED);
   on_state_choropleth_changed (self);
 }

@@ -27,7 +27,7 @@
 #include "atlas-map-render.h"
 #include "atlas-projection.h"
 #include "atlas-render.h"
-#include "atlas-site-filter.h"
+#include "atlas-session.h"
 #include "atlas-state.h"
 
 GskRenderNode *
@@ -86,19 +86,18 @@ new_viewport (AtlasMapScene *scene,
  * attribution.
  */
 GskRenderNode *
-atlas_map_render (AtlasDataset *dataset,
-                  AtlasState   *state,
+atlas_map_render (AtlasSession *session,
                   const char   *variant,
                   int           width,
                   int           height,
                   gboolean      dark)
 {
-  g_autoptr(AtlasMapScene) scene = atlas_map_scene_new (dataset);
+  AtlasState *state = atlas_session_get_state (session);
+  g_autoptr(AtlasMapScene) scene = atlas_map_scene_new (atlas_session_get_dataset (session));
   g_autoptr(AtlasViewport) viewport = new_viewport (scene, width, height);
-  g_autoptr(AtlasSiteFilter) filter = atlas_site_filter_new (state, dataset);
   AtlasMapPaintOptions options;
 
-  atlas_map_scene_set_filter (scene, GTK_FILTER (filter));
+  atlas_map_scene_set_filter (scene, atlas_session_get_site_filter (session));
   atlas_map_paint_options_init (&options);
   options.variant = dark ? ATLAS_STYLE_DARK : ATLAS_STYLE_LIGHT;
   options.choropleth = atlas_state_get_choropleth (state);

@@ -23,7 +23,7 @@
 #include <gtk/gtk.h>
 
 #include "atlas-map-painter.h"
-#include "atlas-types.h"
+#include "atlas-session.h"
 
 G_BEGIN_DECLS
 
@@ -41,8 +41,7 @@ void           atlas_map_fit_chongqing (AtlasMapScene              *scene,
                                         double                      height,
                                         gboolean                    animate,
                                         GtkWidget                  *widget);
-GskRenderNode *atlas_map_render        (AtlasDataset               *dataset,
-                                        AtlasState                 *state,
+GskRenderNode *atlas_map_render        (AtlasSession               *session,
                                         const char                 *variant,
                                         int                         width,
                                         int                         height,

@@ -32,7 +32,7 @@
 #include "atlas-map-view.h"
 #include "atlas-projection.h"
 #include "atlas-site.h"
-#include "atlas-site-filter.h"
+#include "atlas-session.h"
 #include "atlas-state.h"
 
 /* The map widget: draws the scene through the painter at the viewport's
@@ -50,7 +50,8 @@ struct _AtlasMapView
   AtlasDataset    *dataset;
   AtlasState      *state;
   AtlasMapScene   *scene;
-  AtlasSiteFilter *filter;
+  AtlasSession    *session;
+  GtkFilter       *filter;     /* the session's site filter */
   AtlasViewport   *viewport;
   GArray          *markers;        /* AtlasMapMarker, last frame */
   GArray          *order;          /* guint, Tab order of markers */
@@ -759,6 +760,7 @@ atlas_map_view_dispose (GObject *object)
   g_clear_object (&self->viewport);
   g_clear_object (&self->scene);
   g_clear_object (&self->filter);
+  g_clear_object (&self->session);
   g_clear_object (&self->state);
   g_clear_object (&self->dataset);
 
@@ -885,7 +887,7 @@ on_dataset_reloaded (AtlasMapView *self)
 {
   g_autoptr(AtlasMapScene) scene = atlas_map_scene_new (self->dataset);
 
-  atlas_map_scene_set_filter (scene, GTK_FILTER (self->filter));
+  atlas_map_scene_set_filter (scene, self->filter);
   g_set_object (&self->scene, scene);
   g_array_set_size (self->markers, 0);
   g_array_set_size (self->order, 0);
@@ -896,21 +898,24 @@ on_dataset_reloaded (AtlasMapView *self)
 
 void
 atlas_map_view_bind (AtlasMapView *self,
-                     AtlasDataset *dataset,
-                     AtlasState   *state)
+                     AtlasSession *session)
 {
   double x0, y0, x1, y1;
+  AtlasDataset *dataset;
+  AtlasState *state;
 
   g_return_if_fail (ATLAS_IS_MAP_VIEW (self));
-  g_return_if_fail (ATLAS_IS_DATASET (dataset));
-  g_return_if_fail (ATLAS_IS_STATE (state));
+  g_return_if_fail (ATLAS_IS_SESSION (session));
   g_return_if_fail (self->dataset == NULL);
 
+  dataset = atlas_session_get_dataset (session);
+  state = atlas_session_get_state (session);
+  self->session = g_object_ref (session);
   self->dataset = g_object_ref (dataset);
   self->state = g_object_ref (state);
   self->scene = atlas_map_scene_new (dataset);
-  self->filter = atlas_site_filter_new (state, dataset);
-  atlas_map_scene_set_filter (self->scene, GTK_FILTER (self->filter));
+  self->filter = g_object_ref (atlas_session_get_site_filter (session));
+  atlas_map_scene_set_filter (self->scene, self->filter);
 
   atlas_map_scene_get_bounds (self->scene, &x0, &y0, &x1, &y1);
   atlas_viewport_set_bounds (self->viewport, x0 - 0.5, y0 - 0.5, x1 + 0.5, y1 + 0.5);
@@ -919,7 +924,7 @@ atlas_map_view_bind (AtlasMapView *self,
                            G_CONNECT_SWAPPED | G_CONNECT_AFTER);
   g_signal_connect_object (state, "notify::selection", G_CALLBACK (on_selection_changed), self,
                            G_CONNECT_SWAPPED);
-  g_signal_connect_object (dataset, "reloaded", G_CALLBACK (on_dataset_reloaded), self,
+  g_signal_connect_object (session, "reloaded", G_CALLBACK (on_dataset_reloaded), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (state, "notify::choropleth", G_CALLBACK (gtk_widget_queue_draw), self,
                            G_CONNECT_SWAPPED);

@@ -24,7 +24,7 @@
 
 #include "atlas-map-painter.h"
 #include "atlas-map-scene.h"
-#include "atlas-types.h"
+#include "atlas-session.h"
 #include "atlas-viewport.h"
 
 G_BEGIN_DECLS
@@ -35,8 +35,7 @@ G_DECLARE_FINAL_TYPE (AtlasMapView, atlas_map_view, ATLAS, MAP_VIEW, GtkWidget)
 
 GtkWidget     *atlas_map_view_new             (void);
 void           atlas_map_view_bind            (AtlasMapView *self,
-                                               AtlasDataset *dataset,
-                                               AtlasState   *state);
+                                               AtlasSession *session);
 AtlasViewport *atlas_map_view_get_viewport    (AtlasMapView *self);
 AtlasMapScene *atlas_map_view_get_scene       (AtlasMapView *self);
 GArray        *atlas_map_view_get_markers     (AtlasMapView *self);

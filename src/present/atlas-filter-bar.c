@@ -28,7 +28,7 @@
 #include "atlas-format.h"
 #include "atlas-item.h"
 #include "atlas-labels.h"
-#include "atlas-site-filter.h"
+#include "atlas-session.h"
 #include "atlas-state.h"
 
 /* The active state in words, under the header bar: "Showing 14 of 52 sites"
@@ -52,9 +52,10 @@ struct _AtlasFilterBar
 {
   GtkWidget           parent_instance;
 
+  AtlasSession       *session;
   AtlasDataset       *dataset;
   AtlasState         *state;
-  GtkFilterListModel *sites;
+  GListModel         *sites;      /* the session's filtered sites */
   GArray             *parts;     /* of PartKind, in the order shown */
   GPtrArray          *texts;     /* the words of each part */
 
@@ -329,6 +330,7 @@ atlas_filter_bar_dispose (GObject *object)
   g_clear_object (&self->sites);
   g_clear_object (&self->dataset);
   g_clear_object (&self->state);
+  g_clear_object (&self->session);
 
   G_OBJECT_CLASS (atlas_filter_bar_parent_class)->dispose (object);
 }
@@ -375,21 +377,19 @@ atlas_filter_bar_init (AtlasFilterBar *self)
 
 void
 atlas_filter_bar_bind (AtlasFilterBar *self,
-                       AtlasDataset   *dataset,
-                       AtlasState     *state)
+                       AtlasSession   *session)
 {
   g_return_if_fail (ATLAS_IS_FILTER_BAR (self));
-  g_return_if_fail (ATLAS_IS_DATASET (dataset));
-  g_return_if_fail (ATLAS_IS_STATE (state));
-  g_return_if_fail (self->state == NULL);
+  g_return_if_fail (ATLAS_IS_SESSION (session));
+  g_return_if_fail (self->session == NULL);
 
-  self->dataset = g_object_ref (dataset);
-  self->state = g_object_ref (state);
-  self->sites = gtk_filter_list_model_new (g_object_ref (atlas_dataset_get_sites (dataset)),
-                                           GTK_FILTER (atlas_site_filter_new (state, dataset)));
+  self->session = g_object_ref (session);
+  self->dataset = g_object_ref (atlas_session_get_dataset (session));
+  self->state = g_object_ref (atlas_session_get_state (session));
+  self->sites = g_object_ref (atlas_session_get_sites (session));
 
   g_signal_connect_object (self->sites, "items-changed", G_CALLBACK (update), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (state, "notify", G_CALLBACK (update), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->state, "notify", G_CALLBACK (update), self, G_CONNECT_SWAPPED);
   update (self);
 }
 

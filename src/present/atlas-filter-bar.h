@@ -22,7 +22,7 @@
 
 #include <gtk/gtk.h>
 
-#include "atlas-types.h"
+#include "atlas-session.h"
 
 G_BEGIN_DECLS
 
@@ -31,8 +31,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (AtlasFilterBar, atlas_filter_bar, ATLAS, FILTER_BAR, GtkWidget)
 
 void   atlas_filter_bar_bind        (AtlasFilterBar *self,
-                                     AtlasDataset   *dataset,
-                                     AtlasState     *state);
+                                     AtlasSession   *session);
 char  *atlas_filter_bar_dup_text    (AtlasFilterBar *self);
 guint  atlas_filter_bar_get_n_parts (AtlasFilterBar *self);
 void   atlas_filter_bar_remove_part (AtlasFilterBar *self,

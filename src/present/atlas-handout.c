@@ -26,14 +26,13 @@
 
 #include "atlas-citation.h"
 #include "atlas-dataset.h"
-#include "atlas-filter-bar.h"
 #include "atlas-handout.h"
 #include "atlas-item.h"
 #include "atlas-render.h"
 #include "atlas-source.h"
 #include "atlas-state.h"
+#include "atlas-story-player.h"
 #include "atlas-view.h"
-#include "atlas-window-private.h"
 
 /* The handout of a story: one A4 landscape page per step with the view as it
  * appears in that step, the caption and the sources of every record the step
@@ -118,30 +117,25 @@ atlas_handout_dup_sources (AtlasDataset   *dataset,
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
+/* What stands in for a page that cannot draw itself: its title. */
 static char *
-fallback_text (AtlasWindow *window,
-               const char  *view)
+fallback_text (AdwViewStack *pages,
+               const char   *view)
 {
-  AdwViewStackPage *page = NULL;
-  GtkWidget *child = atlas_window_get_page (window, view);
-  g_autofree char *filters = atlas_filter_bar_dup_text (window->filter_bar);
-  g_autoptr(GString) text = g_string_new (NULL);
+  GtkWidget *child = adw_view_stack_get_child_by_name (pages, view);
+  AdwViewStackPage *page = child ? adw_view_stack_get_page (pages, child) : NULL;
 
-  if (child != NULL)
-    page = adw_view_stack_get_page (window->stack, child);
-  g_string_append (text, page ? adw_view_stack_page_get_title (page) : view);
-  g_string_append (text, "\n\n");
-  /* The filter bar's words name the filters and the selection. */
-  g_string_append (text, filters);
-  return g_string_free (g_steal_pointer (&text), FALSE);
+  return g_strdup (page ? adw_view_stack_page_get_title (page) : view);
 }
 
-/* Shows each step in @window to draw it, then puts the window back. */
+/* Shows each step on @pages to draw it, then puts the state back. */
 static Handout *
-collect (AtlasWindow *window,
-         AtlasStory  *story)
+collect (AtlasSession *session,
+         AdwViewStack *pages,
+         AtlasStory   *story)
 {
-  AtlasState *state = atlas_window_get_state (window);
+  AtlasState *state = atlas_session_get_state (session);
+  AtlasDataset *dataset = atlas_session_get_dataset (session);
   g_autoptr(JsonNode) saved = atlas_state_to_json (state);
   Handout *h = g_new0 (Handout, 1);
 
@@ -158,24 +152,23 @@ collect (AtlasWindow *window,
       const char *view = atlas_story_step_get_view (step);
       g_autoptr(GError) error = NULL;
       GskRenderNode *node = NULL;
-      GtkWidget *page;
+      AtlasView *page;
 
-      if (atlas_story_step_apply (step, window, FALSE, &error))
+      if (atlas_story_player_apply (session, pages, step, FALSE, &error))
         {
-          page = atlas_window_get_page (window, view);
-          if (ATLAS_IS_VIEW (page))
-            node = atlas_view_render (ATLAS_VIEW (page), RENDER_W, RENDER_H, FALSE);
-          g_ptr_array_add (h->fallbacks, node ? NULL : fallback_text (window, view));
+          if ((page = atlas_view_find (pages, view)) != NULL)
+            node = atlas_view_render (page, RENDER_W, RENDER_H, FALSE);
+          g_ptr_array_add (h->fallbacks, node ? NULL : fallback_text (pages, view));
         }
       else
         g_ptr_array_add (h->fallbacks, g_strdup (error->message));
 
       g_ptr_array_add (h->nodes, node);
       g_ptr_array_add (h->captions, g_strdup (atlas_story_step_get_caption (step)));
-      g_ptr_array_add (h->sources, atlas_handout_dup_sources (atlas_window_get_dataset (window), step));
+      g_ptr_array_add (h->sources, atlas_handout_dup_sources (dataset, step));
     }
 
-  atlas_state_load_json (state, saved, atlas_window_get_dataset (window), NULL);
+  atlas_state_load_json (state, saved, dataset, NULL);
   return h;
 }
 
@@ -274,13 +267,14 @@ draw_page (Handout *h,
 /**
  * atlas_handout_write_pdf:
  *
- * Writes the handout of @story, one page per step, as seen in @window.
+ * Writes the handout of @story, one page per step, as seen on @pages.
  */
 gboolean
-atlas_handout_write_pdf (AtlasWindow  *window,
-                         AtlasStory   *story,
-                         GFile        *file,
-                         GError      **error)
+atlas_handout_write_pdf (AtlasSession  *session,
+                         AdwViewStack  *pages,
+                         AtlasStory    *story,
+                         GFile         *file,
+                         GError       **error)
 {
   g_autoptr(Handout) h = NULL;
   g_autofree char *path = NULL;
@@ -288,7 +282,8 @@ atlas_handout_write_pdf (AtlasWindow  *window,
   cairo_status_t status;
   cairo_t *cr;
 
-  g_return_val_if_fail (ATLAS_IS_WINDOW (window), FALSE);
+  g_return_val_if_fail (ATLAS_IS_SESSION (session), FALSE);
+  g_return_val_if_fail (ADW_IS_VIEW_STACK (pages), FALSE);
   g_return_val_if_fail (ATLAS_IS_STORY (story), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
@@ -306,7 +301,7 @@ atlas_handout_write_pdf (AtlasWindow  *window,
     }
 
   atlas_render_ensure_types ();
-  h = collect (window, story);
+  h = collect (session, pages, story);
 
   surface = cairo_pdf_surface_create (path, PAGE_W, PAGE_H);
   cr = cairo_create (surface);
@@ -343,24 +338,32 @@ on_draw_page (GtkPrintOperation *operation,
   draw_page (h, page_nr, cr);
 }
 
-/* Prints the handout through the print dialog. */
-void
-atlas_handout_print (AtlasWindow *window,
-                     AtlasStory  *story)
+/**
+ * atlas_handout_print:
+ * @parent: the window the print dialog belongs to
+ *
+ * Prints the handout through the print dialog.
+ */
+gboolean
+atlas_handout_print (AtlasSession  *session,
+                     AdwViewStack  *pages,
+                     AtlasStory    *story,
+                     GtkWindow     *parent,
+                     GError       **error)
 {
   g_autoptr(GtkPrintOperation) operation = gtk_print_operation_new ();
   g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
-  g_autoptr(GError) error = NULL;
   Handout *h;
 
-  g_return_if_fail (ATLAS_IS_WINDOW (window));
-  g_return_if_fail (ATLAS_IS_STORY (story));
+  g_return_val_if_fail (ATLAS_IS_SESSION (session), FALSE);
+  g_return_val_if_fail (ADW_IS_VIEW_STACK (pages), FALSE);
+  g_return_val_if_fail (ATLAS_IS_STORY (story), FALSE);
 
   if (atlas_story_get_n_steps (story) == 0)
-    return;
+    return TRUE;
 
   atlas_render_ensure_types ();
-  h = collect (window, story);
+  h = collect (session, pages, story);
   gtk_page_setup_set_orientation (setup, GTK_PAGE_ORIENTATION_LANDSCAPE);
   gtk_print_operation_set_default_page_setup (operation, setup);
   gtk_print_operation_set_n_pages (operation, h->n);
@@ -368,7 +371,6 @@ atlas_handout_print (AtlasWindow *window,
   g_signal_connect (operation, "draw-page", G_CALLBACK (on_draw_page), h);
   g_object_set_data_full (G_OBJECT (operation), "handout", h, (GDestroyNotify) handout_free);
 
-  if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
-                               GTK_WINDOW (window), &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
-    atlas_window_show_message (window, error->message);
+  return gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                                  parent, error) != GTK_PRINT_OPERATION_RESULT_ERROR;
 }

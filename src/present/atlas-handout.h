@@ -20,19 +20,23 @@
 
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
 #include "atlas-story.h"
-#include "atlas-window.h"
+#include "atlas-session.h"
 
 G_BEGIN_DECLS
 
-gboolean atlas_handout_write_pdf (AtlasWindow  *window,
-                                  AtlasStory   *story,
-                                  GFile        *file,
-                                  GError      **error);
-void     atlas_handout_print     (AtlasWindow  *window,
-                                  AtlasStory   *story);
+gboolean atlas_handout_write_pdf   (AtlasSession    *session,
+                                    AdwViewStack    *pages,
+                                    AtlasStory      *story,
+                                    GFile           *file,
+                                    GError         **error);
+gboolean atlas_handout_print       (AtlasSession    *session,
+                                    AdwViewStack    *pages,
+                                    AtlasStory      *story,
+                                    GtkWindow       *parent,
+                                    GError         **error);
 char    *atlas_handout_dup_sources (AtlasDataset   *dataset,
                                     AtlasStoryStep *step);
 

@@ -22,32 +22,29 @@
 
 #include <glib/gi18n.h>
 
-#include "atlas-application.h"
 #include "atlas-present-hud.h"
 #include "atlas-presentation.h"
 #include "atlas-presenter-window.h"
 #include "atlas-state.h"
+#include "atlas-story-player.h"
 #include "atlas-view.h"
-#include "atlas-window-private.h"
 
 /* Presentation mode: the window goes fullscreen without its chrome, each
  * page draws for a projector (AtlasView.set_presenting), and a story is told
  * step by step with the keys a laptop or a USB clicker sends.  With a second
  * monitor the audience gets the window and the speaker a presenter view.
- * Editing is off while presenting; leaving brings back the window as it was.
+ * The session's "presenting" tells the window to hide its chrome and turn
+ * editing off; leaving brings back the state as it was.
  */
-
-/* Actions that change data or the view outside the story. */
-static const char * const editing_actions[] = {
-  "undo", "redo", "clear-filters", "show-all-categories", "search", "stories",
-  "add-step", "page", "toggle-details", "present", NULL,
-};
 
 struct _AtlasPresentation
 {
   GObject            parent_instance;
 
-  AtlasWindow       *window;       /* weak: the window owns us */
+  GtkWindow         *window;       /* weak: the window owns us */
+  AtlasSession      *session;
+  AdwViewStack      *pages;
+  GSettings         *settings;
   GtkOverlay        *overlay;
   AtlasPresentHud   *hud;
   AtlasStory        *story;
@@ -55,8 +52,6 @@ struct _AtlasPresentation
   gboolean           active;
 
   JsonNode          *saved_state;
-  gboolean           saved_flap;
-  GHashTable        *saved_enabled;
   GtkEventController *keys;
   AtlasPresenterWindow *presenter;
   gboolean           force_presenter;
@@ -70,60 +65,17 @@ struct _AtlasPresentation
 G_DEFINE_FINAL_TYPE (AtlasPresentation, atlas_presentation, G_TYPE_OBJECT)
 
 static void
+set_view_presenting (gpointer view,
+                     gpointer presenting)
+{
+  atlas_view_set_presenting (ATLAS_VIEW (view), GPOINTER_TO_INT (presenting));
+}
+
+static void
 for_each_view (AtlasPresentation *self,
                gboolean           presenting)
 {
-  g_autoptr(GtkSelectionModel) pages = adw_view_stack_get_pages (self->window->stack);
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (pages));
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(AdwViewStackPage) page = g_list_model_get_item (G_LIST_MODEL (pages), i);
-      GtkWidget *child = adw_view_stack_page_get_child (page);
-
-      if (ATLAS_IS_VIEW (child))
-        atlas_view_set_presenting (ATLAS_VIEW (child), presenting);
-    }
-}
-
-static void
-set_editing_enabled (AtlasPresentation *self,
-                     gboolean           enabled)
-{
-  GActionMap *map = G_ACTION_MAP (self->window);
-  g_auto(GStrv) names = g_action_group_list_actions (G_ACTION_GROUP (self->window));
-
-  for (guint i = 0; names[i] != NULL; i++)
-    {
-      GAction *action = g_action_map_lookup_action (map, names[i]);
-      gboolean editing = g_strv_contains (editing_actions, names[i]) ||
-                         g_str_has_prefix (names[i], "category-");
-
-      if (!editing || !G_IS_SIMPLE_ACTION (action))
-        continue;
-
-      if (!enabled)
-        {
-          if (!g_hash_table_contains (self->saved_enabled, names[i]))
-            g_hash_table_insert (self->saved_enabled, g_strdup (names[i]),
-                                 GINT_TO_POINTER (g_action_get_enabled (action)));
-          g_simple_action_set_enabled (G_SIMPLE_ACTION (action), FALSE);
-        }
-      else if (g_hash_table_contains (self->saved_enabled, names[i]))
-        g_simple_action_set_enabled (G_SIMPLE_ACTION (action),
-                                     GPOINTER_TO_INT (g_hash_table_lookup (self->saved_enabled, names[i])));
-    }
-
-  if (enabled)
-    g_hash_table_remove_all (self->saved_enabled);
-}
-
-/* The window re-enables some actions as the state changes: keep them off. */
-static void
-on_state_notify (AtlasPresentation *self)
-{
-  if (self->active)
-    set_editing_enabled (self, FALSE);
+  atlas_view_foreach (self->pages, set_view_presenting, GINT_TO_POINTER (presenting));
 }
 
 static void
@@ -281,19 +233,12 @@ atlas_presentation_dispose (GObject *object)
   g_clear_object (&self->presenter);
   g_clear_object (&self->story);
   g_clear_pointer (&self->saved_state, json_node_unref);
+  g_clear_object (&self->session);
+  g_clear_object (&self->settings);
   g_clear_weak_pointer (&self->window);
+  g_clear_weak_pointer (&self->pages);
 
   G_OBJECT_CLASS (atlas_presentation_parent_class)->dispose (object);
-}
-
-static void
-atlas_presentation_finalize (GObject *object)
-{
-  AtlasPresentation *self = (AtlasPresentation *)object;
-
-  g_clear_pointer (&self->saved_enabled, g_hash_table_unref);
-
-  G_OBJECT_CLASS (atlas_presentation_parent_class)->finalize (object);
 }
 
 static void
@@ -302,20 +247,18 @@ atlas_presentation_class_init (AtlasPresentationClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->dispose = atlas_presentation_dispose;
-  object_class->finalize = atlas_presentation_finalize;
 }
 
 static void
 atlas_presentation_init (AtlasPresentation *self)
 {
-  self->saved_enabled = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->dwell = 20;
 }
 
 static void
 on_settings_changed (AtlasPresentation *self)
 {
-  GSettings *settings = self->window ? self->window->settings : NULL;
+  GSettings *settings = self->settings;
 
   if (settings == NULL)
     return;
@@ -342,21 +285,29 @@ load_style (void)
 
 /**
  * atlas_presentation_new:
+ * @window: the window that presents
+ * @pages: the window's pages
  * @overlay: the overlay over the window's content where the captions go
  *
  * Adds the win.present-next, -previous, -leave and -blank actions to @window.
  */
 AtlasPresentation *
-atlas_presentation_new (AtlasWindow *window,
-                        GtkOverlay  *overlay)
+atlas_presentation_new (GtkWindow    *window,
+                        AtlasSession *session,
+                        AdwViewStack *pages,
+                        GtkOverlay   *overlay)
 {
   AtlasPresentation *self;
 
-  g_return_val_if_fail (ATLAS_IS_WINDOW (window), NULL);
+  g_return_val_if_fail (GTK_IS_WINDOW (window) && G_IS_ACTION_MAP (window), NULL);
+  g_return_val_if_fail (ATLAS_IS_SESSION (session), NULL);
+  g_return_val_if_fail (ADW_IS_VIEW_STACK (pages), NULL);
   g_return_val_if_fail (GTK_IS_OVERLAY (overlay), NULL);
 
   self = g_object_new (ATLAS_TYPE_PRESENTATION, NULL);
   g_set_weak_pointer (&self->window, window);
+  g_set_weak_pointer (&self->pages, pages);
+  self->session = g_object_ref (session);
   self->overlay = overlay;
   self->hud = ATLAS_PRESENT_HUD (atlas_present_hud_new ());
   gtk_widget_set_visible (GTK_WIDGET (self->hud), FALSE);
@@ -372,9 +323,6 @@ atlas_presentation_new (AtlasWindow *window,
   g_signal_connect_object (self->keys, "key-pressed", G_CALLBACK (on_key_pressed), self, G_CONNECT_SWAPPED);
   gtk_widget_add_controller (GTK_WIDGET (window), self->keys);
 
-  g_signal_connect_object (atlas_window_get_state (window), "notify",
-                           G_CALLBACK (on_state_notify), self, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
-
   load_style ();
   return self;
 }
@@ -387,6 +335,7 @@ atlas_presentation_bind_settings (AtlasPresentation *self,
   g_return_if_fail (ATLAS_IS_PRESENTATION (self));
   g_return_if_fail (G_IS_SETTINGS (settings));
 
+  g_set_object (&self->settings, settings);
   g_signal_connect_object (settings, "changed::presentation-autoplay",
                            G_CALLBACK (on_settings_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (settings, "changed::presentation-dwell",
@@ -417,19 +366,6 @@ other_monitor (GtkWindow *window)
   return NULL;
 }
 
-static void
-set_chrome_visible (AtlasPresentation *self,
-                    gboolean           visible)
-{
-  AtlasWindow *w = self->window;
-
-  gtk_widget_set_visible (GTK_WIDGET (w->header_bar), visible);
-  gtk_widget_set_visible (GTK_WIDGET (w->search_bar), visible);
-  gtk_widget_set_visible (GTK_WIDGET (w->filter_bar), visible);
-  gtk_widget_set_visible (GTK_WIDGET (w->banner), visible);
-  gtk_widget_set_visible (GTK_WIDGET (w->switcher_bar), visible);
-}
-
 /**
  * atlas_presentation_start:
  *
@@ -440,51 +376,44 @@ atlas_presentation_start (AtlasPresentation *self,
                           AtlasStory        *story,
                           guint              first_step)
 {
-  AtlasWindow *w;
-  GtkApplication *app;
+  GtkWindow *w;
   GdkMonitor *audience;
 
   g_return_val_if_fail (ATLAS_IS_PRESENTATION (self), FALSE);
   g_return_val_if_fail (ATLAS_IS_STORY (story), FALSE);
 
   w = self->window;
-  if (self->active || w == NULL || atlas_story_get_n_steps (story) == 0)
+  if (self->active || w == NULL || self->pages == NULL || atlas_story_get_n_steps (story) == 0)
     return FALSE;
 
   g_set_object (&self->story, story);
   self->active = TRUE;
 
-  /* Leaving brings the window back as it was. */
+  /* Leaving brings the state back as it was. */
   g_clear_pointer (&self->saved_state, json_node_unref);
-  self->saved_state = atlas_state_to_json (w->state);
-  self->saved_flap = adw_flap_get_reveal_flap (w->flap);
+  self->saved_state = atlas_state_to_json (atlas_session_get_state (self->session));
 
-  app = gtk_window_get_application (GTK_WINDOW (w));
-  if (ATLAS_IS_APPLICATION (app))
-    atlas_application_set_presenting (ATLAS_APPLICATION (app), TRUE);
-  set_editing_enabled (self, FALSE);
+  atlas_session_set_presenting (self->session, TRUE);
   update_action_states (self);
 
-  set_chrome_visible (self, FALSE);
-  adw_flap_set_reveal_flap (w->flap, FALSE);
   gtk_widget_add_css_class (GTK_WIDGET (w), "presenting");
   for_each_view (self, TRUE);
   gtk_widget_set_visible (GTK_WIDGET (self->hud), TRUE);
 
-  audience = other_monitor (GTK_WINDOW (w));
+  audience = other_monitor (w);
   if (audience != NULL)
-    gtk_window_fullscreen_on_monitor (GTK_WINDOW (w), audience);
+    gtk_window_fullscreen_on_monitor (w, audience);
   else
-    gtk_window_fullscreen (GTK_WINDOW (w));
+    gtk_window_fullscreen (w);
 
   if (audience != NULL || self->force_presenter)
     {
-      self->presenter = g_object_ref_sink (atlas_presenter_window_new (GTK_WINDOW (w)));
+      self->presenter = g_object_ref_sink (atlas_presenter_window_new (w));
       gtk_window_present (GTK_WINDOW (self->presenter));
     }
 
   atlas_presentation_go_to (self, MIN (first_step, atlas_story_get_n_steps (story) - 1));
-  gtk_widget_grab_focus (GTK_WIDGET (w->stack));
+  gtk_widget_grab_focus (GTK_WIDGET (self->pages));
   restart_autoplay (self);
   return TRUE;
 }
@@ -492,8 +421,7 @@ atlas_presentation_start (AtlasPresentation *self,
 void
 atlas_presentation_stop (AtlasPresentation *self)
 {
-  AtlasWindow *w;
-  GtkApplication *app;
+  GtkWindow *w;
 
   g_return_if_fail (ATLAS_IS_PRESENTATION (self));
 
@@ -512,18 +440,14 @@ atlas_presentation_stop (AtlasPresentation *self)
   atlas_present_hud_set_message (self->hud, NULL);
   for_each_view (self, FALSE);
   gtk_widget_remove_css_class (GTK_WIDGET (w), "presenting");
-  set_chrome_visible (self, TRUE);
-  gtk_window_unfullscreen (GTK_WINDOW (w));
+  gtk_window_unfullscreen (w);
 
-  set_editing_enabled (self, TRUE);
   update_action_states (self);
-  app = gtk_window_get_application (GTK_WINDOW (w));
-  if (ATLAS_IS_APPLICATION (app))
-    atlas_application_set_presenting (ATLAS_APPLICATION (app), FALSE);
+  atlas_session_set_presenting (self->session, FALSE);
 
   if (self->saved_state != NULL)
-    atlas_state_load_json (w->state, self->saved_state, w->dataset, NULL);
-  adw_flap_set_reveal_flap (w->flap, self->saved_flap);
+    atlas_state_load_json (atlas_session_get_state (self->session), self->saved_state,
+                           atlas_session_get_dataset (self->session), NULL);
 }
 
 gboolean
@@ -546,7 +470,7 @@ atlas_presentation_get_index (AtlasPresentation *self)
 static GdkPaintable *
 snapshot_stack (AtlasPresentation *self)
 {
-  GtkWidget *stack = GTK_WIDGET (self->window->stack);
+  GtkWidget *stack = GTK_WIDGET (self->pages);
   g_autoptr(GdkPaintable) live = NULL;
 
   if (!gtk_widget_get_mapped (stack))
@@ -566,7 +490,7 @@ atlas_presentation_go_to (AtlasPresentation *self,
 
   g_return_val_if_fail (ATLAS_IS_PRESENTATION (self), FALSE);
 
-  if (!self->active || self->window == NULL)
+  if (!self->active || self->pages == NULL)
     return FALSE;
   n = atlas_story_get_n_steps (self->story);
   if (index >= n)
@@ -576,12 +500,10 @@ atlas_presentation_go_to (AtlasPresentation *self,
   previous = snapshot_stack (self);
   self->index = index;
 
-  /* The details pane opens on a new selection; not in front of an audience. */
-  if (!atlas_story_step_apply (step, self->window, TRUE, &error))
+  if (!atlas_story_player_apply (self->session, self->pages, step, TRUE, &error))
     atlas_present_hud_set_message (self->hud, error->message);
   else
     atlas_present_hud_set_message (self->hud, NULL);
-  adw_flap_set_reveal_flap (self->window->flap, FALSE);
 
   atlas_present_hud_show_step (self->hud, index == 0 ? atlas_story_get_title (self->story) : NULL,
                                atlas_story_step_get_caption (step), index, n, previous);

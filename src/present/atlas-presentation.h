@@ -20,10 +20,10 @@
 
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
 #include "atlas-story.h"
-#include "atlas-window.h"
+#include "atlas-session.h"
 
 G_BEGIN_DECLS
 
@@ -31,7 +31,9 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (AtlasPresentation, atlas_presentation, ATLAS, PRESENTATION, GObject)
 
-AtlasPresentation *atlas_presentation_new            (AtlasWindow       *window,
+AtlasPresentation *atlas_presentation_new            (GtkWindow         *window,
+                                                      AtlasSession      *session,
+                                                      AdwViewStack      *pages,
                                                       GtkOverlay        *overlay);
 void               atlas_presentation_bind_settings (AtlasPresentation *self,
                                                      GSettings         *settings);

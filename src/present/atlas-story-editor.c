@@ -23,8 +23,10 @@
 #include <glib/gi18n.h>
 
 #include "atlas-handout.h"
+#include "atlas-presentation.h"
 #include "atlas-story-editor.h"
-#include "atlas-window-private.h"
+#include "atlas-story-player.h"
+#include "atlas-view.h"
 
 /* The story editor: pick a story, add the main window's current view as a
  * step, reorder and delete steps, write captions in both languages and the
@@ -37,8 +39,10 @@ struct _AtlasStoryEditor
 {
   AdwWindow        parent_instance;
 
-  AtlasWindow     *window;    /* weak */
-  AtlasStories    *stories;
+  AtlasSession      *session;
+  AdwViewStack      *pages;         /* weak: the main window's */
+  AtlasPresentation *presentation;  /* weak: the main window's */
+  AtlasStories      *stories;
   AtlasStory      *story;
   gboolean         loading;
 
@@ -69,7 +73,7 @@ save (AtlasStoryEditor *self)
 {
   g_autoptr(GError) error = NULL;
 
-  if (self->story != NULL && !atlas_stories_save (self->stories, self->story, &error))
+  if (self->story != NULL && !atlas_session_save_story (self->session, self->story, &error))
     toast (self, error->message);
 }
 
@@ -114,8 +118,8 @@ create_step_row (gpointer item,
   AtlasStoryStep *step = item;
   GtkWidget *row = adw_action_row_new ();
   const char *view = atlas_story_step_get_view (step);
-  GtkWidget *page = self->window ? atlas_window_get_page (self->window, view) : NULL;
-  AdwViewStackPage *stack_page = page ? adw_view_stack_get_page (self->window->stack, page) : NULL;
+  GtkWidget *page = self->pages ? adw_view_stack_get_child_by_name (self->pages, view) : NULL;
+  AdwViewStackPage *stack_page = page ? adw_view_stack_get_page (self->pages, page) : NULL;
   g_autofree char *missing = NULL;
 
   /* Captions are plain text, "R&D" included. */
@@ -161,19 +165,25 @@ static void
 on_step_selected (AtlasStoryEditor *self)
 {
   AtlasStoryStep *step = current_step (self);
+  gboolean was_loading = self->loading;
 
+  /* This runs inside show_story() too (rebinding the list changes the
+   * selected row): it must leave the flag as it found it, or the title
+   * entries' own updates are taken for edits — and an edit replaces the very
+   * string the entry is being set from (the use-after-free of issue 12).
+   */
   self->loading = TRUE;
   set_buffer_text (self->caption_en_view, step ? atlas_story_step_get_caption_en (step) : "");
   set_buffer_text (self->caption_zh_view, step ? atlas_story_step_get_caption_zh (step) : "");
   set_buffer_text (self->notes_view, step ? atlas_story_step_get_notes (step) : "");
-  self->loading = FALSE;
+  self->loading = was_loading;
 
   /* Show the step in the main window, so that what is edited is seen. */
-  if (step != NULL && self->window != NULL && !atlas_presentation_get_active (self->window->presentation))
+  if (step != NULL && self->pages != NULL && !atlas_session_get_presenting (self->session))
     {
       g_autoptr(GError) error = NULL;
 
-      if (!atlas_story_step_apply (step, self->window, TRUE, &error))
+      if (!atlas_story_player_apply (self->session, self->pages, step, TRUE, &error))
         toast (self, error->message);
     }
   update_actions (self);
@@ -192,14 +202,21 @@ static void
 show_story (AtlasStoryEditor *self,
             AtlasStory       *story)
 {
+  g_autofree char *title_en = NULL;
+  g_autofree char *title_zh = NULL;
+
   if (!g_set_object (&self->story, story))
     return;
+
+  /* Copies: the entries are set from them while the story may change. */
+  title_en = g_strdup (story ? atlas_story_get_title_en (story) : "");
+  title_zh = g_strdup (story ? atlas_story_get_title_zh (story) : "");
 
   self->loading = TRUE;
   gtk_list_box_bind_model (self->step_list, story ? atlas_story_get_steps (story) : NULL,
                            create_step_row, self, NULL);
-  gtk_editable_set_text (GTK_EDITABLE (self->title_en_entry), story ? atlas_story_get_title_en (story) : "");
-  gtk_editable_set_text (GTK_EDITABLE (self->title_zh_entry), story ? atlas_story_get_title_zh (story) : "");
+  gtk_editable_set_text (GTK_EDITABLE (self->title_en_entry), title_en);
+  gtk_editable_set_text (GTK_EDITABLE (self->title_zh_entry), title_zh);
   self->loading = FALSE;
   on_step_selected (self);
 }
@@ -240,9 +257,9 @@ on_text_changed (AtlasStoryEditor *self)
 static void
 on_autoplay_changed (AtlasStoryEditor *self)
 {
-  if (self->window == NULL)
+  if (self->presentation == NULL)
     return;
-  atlas_presentation_set_autoplay (self->window->presentation,
+  atlas_presentation_set_autoplay (self->presentation,
                                    gtk_check_button_get_active (self->autoplay_check),
                                    gtk_spin_button_get_value_as_int (self->dwell_spin),
                                    gtk_check_button_get_active (self->loop_check));
@@ -285,9 +302,9 @@ add_step_activated (GtkWidget  *widget,
   int index = selected_step (self);
   guint position;
 
-  if (self->story == NULL || self->window == NULL)
+  if (self->story == NULL || self->pages == NULL)
     return;
-  step = atlas_story_step_new_from_window (self->window);
+  step = atlas_story_player_capture (self->session, self->pages);
   position = index >= 0 ? (guint) index + 1 : atlas_story_get_n_steps (self->story);
   atlas_story_insert_step (self->story, position, step);
   save (self);
@@ -349,7 +366,7 @@ new_story_activated (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
   AtlasStory *story;
 
-  story = atlas_stories_create (self->stories, "新故事", _("New Story"), &error);
+  story = atlas_session_create_story (self->session, "新故事", _("New Story"), &error);
   if (story == NULL)
     toast (self, error->message);
   else
@@ -367,7 +384,7 @@ delete_story_activated (GtkWidget  *widget,
 
   if (story == NULL)
     return;
-  if (!atlas_stories_remove (self->stories, story, &error))
+  if (!atlas_session_remove_story (self->session, story, &error))
     toast (self, error->message);
   else
     toast (self, atlas_story_get_bundled (story) ? _("The story is back as it shipped")
@@ -382,10 +399,10 @@ present_activated (GtkWidget  *widget,
   AtlasStoryEditor *self = ATLAS_STORY_EDITOR (widget);
   int index = selected_step (self);
 
-  if (self->window == NULL || self->story == NULL)
+  if (self->presentation == NULL || self->story == NULL)
     return;
   on_autoplay_changed (self);
-  if (atlas_presentation_start (self->window->presentation, self->story, MAX (index, 0)))
+  if (atlas_presentation_start (self->presentation, self->story, MAX (index, 0)))
     gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
 }
 
@@ -423,7 +440,7 @@ on_file_response (GtkNativeDialog  *dialog,
 
   if (file != NULL && g_str_equal (what, "import"))
     {
-      AtlasStory *story = atlas_stories_import (self->stories, file, &error);
+      AtlasStory *story = atlas_session_import_story (self->session, file, &error);
 
       if (story != NULL)
         atlas_story_editor_select (self, story, 0);
@@ -433,9 +450,9 @@ on_file_response (GtkNativeDialog  *dialog,
       if (atlas_stories_export (self->stories, self->story, file, &error))
         toast (self, _("Story exported"));
     }
-  else if (file != NULL && g_str_equal (what, "handout") && self->story != NULL && self->window != NULL)
+  else if (file != NULL && g_str_equal (what, "handout") && self->story != NULL && self->pages != NULL)
     {
-      if (atlas_handout_write_pdf (self->window, self->story, file, &error))
+      if (atlas_handout_write_pdf (self->session, self->pages, self->story, file, &error))
         toast (self, _("Handout written"));
     }
 
@@ -483,8 +500,11 @@ print_activated (GtkWidget  *widget,
 {
   AtlasStoryEditor *self = ATLAS_STORY_EDITOR (widget);
 
-  if (self->window != NULL && self->story != NULL)
-    atlas_handout_print (self->window, self->story);
+  g_autoptr(GError) error = NULL;
+
+  if (self->pages != NULL && self->story != NULL &&
+      !atlas_handout_print (self->session, self->pages, self->story, GTK_WINDOW (self), &error))
+    toast (self, error->message);
 }
 
 /* ---- GObject ---------------------------------------------------------- */
@@ -498,7 +518,9 @@ atlas_story_editor_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->step_list, self);
   g_clear_object (&self->story);
   g_clear_object (&self->stories);
-  g_clear_weak_pointer (&self->window);
+  g_clear_object (&self->session);
+  g_clear_weak_pointer (&self->pages);
+  g_clear_weak_pointer (&self->presentation);
   gtk_widget_dispose_template (GTK_WIDGET (self), ATLAS_TYPE_STORY_EDITOR);
 
   G_OBJECT_CLASS (atlas_story_editor_parent_class)->dispose (object);
@@ -560,21 +582,37 @@ atlas_story_editor_init (AtlasStoryEditor *self)
   g_signal_connect_object (self->dwell_spin, "value-changed", G_CALLBACK (on_autoplay_changed), self, G_CONNECT_SWAPPED);
 }
 
+/**
+ * atlas_story_editor_new:
+ * @parent: the main window, which the editor stays in front of
+ * @pages: the main window's pages, where steps are shown and captured
+ * @presentation: the main window's presentation mode
+ * @settings: (nullable): where autoplay is kept
+ */
 AtlasStoryEditor *
-atlas_story_editor_new (AtlasWindow  *window,
-                        AtlasStories *stories)
+atlas_story_editor_new (GtkWindow         *parent,
+                        AtlasSession      *session,
+                        AdwViewStack      *pages,
+                        AtlasPresentation *presentation,
+                        GSettings         *settings)
 {
   AtlasStoryEditor *self;
   g_autoptr(GtkExpression) title = NULL;
+  AtlasStories *stories;
 
-  g_return_val_if_fail (ATLAS_IS_WINDOW (window), NULL);
-  g_return_val_if_fail (ATLAS_IS_STORIES (stories), NULL);
+  g_return_val_if_fail (GTK_IS_WINDOW (parent), NULL);
+  g_return_val_if_fail (ATLAS_IS_SESSION (session), NULL);
+  g_return_val_if_fail (ADW_IS_VIEW_STACK (pages), NULL);
+  g_return_val_if_fail (ATLAS_IS_PRESENTATION (presentation), NULL);
 
   self = g_object_new (ATLAS_TYPE_STORY_EDITOR,
-                       "transient-for", window,
-                       "application", gtk_window_get_application (GTK_WINDOW (window)),
+                       "transient-for", parent,
+                       "application", gtk_window_get_application (parent),
                        NULL);
-  g_set_weak_pointer (&self->window, window);
+  self->session = g_object_ref (session);
+  g_set_weak_pointer (&self->pages, pages);
+  g_set_weak_pointer (&self->presentation, presentation);
+  stories = atlas_session_get_stories (session);
   self->stories = g_object_ref (stories);
 
   g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
@@ -590,13 +628,13 @@ atlas_story_editor_new (AtlasWindow  *window,
   on_story_dropdown_changed (self);
 
   /* Autoplay is kept in the settings; without them it lasts the session. */
-  if (window->settings != NULL)
+  if (settings != NULL)
     {
-      g_settings_bind (window->settings, "presentation-autoplay", self->autoplay_check, "active",
+      g_settings_bind (settings, "presentation-autoplay", self->autoplay_check, "active",
                        G_SETTINGS_BIND_DEFAULT);
-      g_settings_bind (window->settings, "presentation-loop", self->loop_check, "active",
+      g_settings_bind (settings, "presentation-loop", self->loop_check, "active",
                        G_SETTINGS_BIND_DEFAULT);
-      g_settings_bind (window->settings, "presentation-dwell",
+      g_settings_bind (settings, "presentation-dwell",
                        gtk_spin_button_get_adjustment (self->dwell_spin), "value",
                        G_SETTINGS_BIND_DEFAULT);
     }

@@ -23,7 +23,8 @@
 #include <adwaita.h>
 
 #include "atlas-stories.h"
-#include "atlas-window.h"
+#include "atlas-presentation.h"
+#include "atlas-session.h"
 
 G_BEGIN_DECLS
 
@@ -31,8 +32,11 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (AtlasStoryEditor, atlas_story_editor, ATLAS, STORY_EDITOR, AdwWindow)
 
-AtlasStoryEditor *atlas_story_editor_new        (AtlasWindow      *window,
-                                                 AtlasStories     *stories);
+AtlasStoryEditor *atlas_story_editor_new        (GtkWindow         *parent,
+                                                 AtlasSession      *session,
+                                                 AdwViewStack      *pages,
+                                                 AtlasPresentation *presentation,
+                                                 GSettings         *settings);
 AtlasStory       *atlas_story_editor_get_story  (AtlasStoryEditor *self,
                                                  guint            *step);
 void              atlas_story_editor_select     (AtlasStoryEditor *self,

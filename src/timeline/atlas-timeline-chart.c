@@ -26,7 +26,7 @@
 #include "atlas-dataset.h"
 #include "atlas-date.h"
 #include "atlas-event.h"
-#include "atlas-event-filter.h"
+#include "atlas-session.h"
 #include "atlas-format.h"
 #include "atlas-item.h"
 #include "atlas-labels.h"
@@ -1438,13 +1438,16 @@ atlas_timeline_chart_snapshot (AtlasTimelineChart *self,
 
 /* ---- command line ----------------------------------------------------- */
 
+/* The events the timeline shows: every filter but the time range, which the
+ * timeline draws as its brush.
+ */
 static GListModel *
-filtered_events (AtlasDataset *dataset,
-                 AtlasState   *state)
+filtered_events (AtlasSession *session)
 {
-  g_autoptr(AtlasEventFilter) filter = atlas_event_filter_new (state, dataset);
-  g_autoptr(GtkFilterListModel) model = gtk_filter_list_model_new (g_object_ref (atlas_dataset_get_events (dataset)),
-                                                                   GTK_FILTER (g_object_ref (filter)));
+  GtkFilter *filter = atlas_session_new_filter (session, ATLAS_TYPE_EVENT, ATLAS_FILTER_TIME);
+  g_autoptr(GtkFilterListModel) model =
+    gtk_filter_list_model_new (g_object_ref (atlas_dataset_get_events (atlas_session_get_dataset (session))),
+                               filter);
   GListStore *store = g_list_store_new (ATLAS_TYPE_EVENT);
   guint n = g_list_model_get_n_items (G_LIST_MODEL (model));
 
@@ -1458,15 +1461,15 @@ filtered_events (AtlasDataset *dataset,
 
 /* All the (filtered) events, fitted to @width x @height. */
 GskRenderNode *
-atlas_timeline_render (AtlasDataset *dataset,
-                       AtlasState   *state,
+atlas_timeline_render (AtlasSession *session,
                        const char   *variant,
                        int           width,
                        int           height,
                        gboolean      dark)
 {
+  AtlasState *state = atlas_session_get_state (session);
   g_autoptr(AtlasTimelineChart) chart = atlas_timeline_chart_new (NULL);
-  g_autoptr(GListModel) events = filtered_events (dataset, state);
+  g_autoptr(GListModel) events = filtered_events (session);
   g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
   Palette palette;
   double first, last;

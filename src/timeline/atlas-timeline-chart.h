@@ -24,7 +24,7 @@
 
 #include "atlas-style.h"
 #include "atlas-time-axis.h"
-#include "atlas-types.h"
+#include "atlas-session.h"
 
 G_BEGIN_DECLS
 
@@ -123,8 +123,7 @@ int                 atlas_timeline_chart_step            (AtlasTimelineChart *se
                                                           int                 direction);
 char               *atlas_timeline_chart_describe        (AtlasEvent         *event);
 
-GskRenderNode      *atlas_timeline_render                (AtlasDataset       *dataset,
-                                                          AtlasState         *state,
+GskRenderNode      *atlas_timeline_render                (AtlasSession       *session,
                                                           const char         *variant,
                                                           int                 width,
                                                           int                 height,

@@ -209,16 +209,16 @@ export_action (GtkWidget *widget, const char *name, GVariant *parameter)
 
 static void
 atlas_timeline_page_bind (AtlasView    *view,
-                          AtlasDataset *dataset,
-                          AtlasState   *state)
+                          AtlasSession *session)
 {
   AtlasTimelinePage *self = ATLAS_TIMELINE_PAGE (view);
 
   g_return_if_fail (self->state == NULL);
 
-  self->state = g_object_ref (state);
-  atlas_timeline_view_bind (self->view, dataset, state);
-  g_signal_connect_object (state, "notify", G_CALLBACK (update_controls), self, G_CONNECT_SWAPPED);
+  self->state = g_object_ref (atlas_session_get_state (session));
+  atlas_timeline_view_bind (self->view, session);
+  g_signal_connect_object (session, "filters-changed", G_CALLBACK (update_controls), self,
+                           G_CONNECT_SWAPPED);
   update_controls (self);
 }
 

@@ -26,7 +26,7 @@
 
 #include "atlas-dataset.h"
 #include "atlas-event.h"
-#include "atlas-event-filter.h"
+#include "atlas-session.h"
 #include "atlas-item.h"
 #include "atlas-state.h"
 #include "atlas-timeline-view.h"
@@ -39,9 +39,9 @@
  * Play moves a cursor through time and widens the shared range behind it,
  * so the other views reveal what the passing events concern.
  *
- * The events shown follow the shared kind, search and district filters but
- * not the time range, which the timeline shows as a tint instead: a private
- * copy of the state without the range feeds the same AtlasEventFilter.
+ * The events shown follow the session's filters but not the time range,
+ * which the timeline shows as a tint instead: the session's event filter
+ * with its time dimension left out.
  */
 
 #define DAYS_PER_SECOND    365.0   /* play at speed 1 */
@@ -61,9 +61,9 @@ struct _AtlasTimelineView
   GtkWidget           parent_instance;
 
   AtlasTimelineChart *chart;
+  AtlasSession       *session;
   AtlasDataset       *dataset;
   AtlasState         *state;
-  AtlasState         *filter_state;
   GtkFilterListModel *events;
 
   DragMode            drag;
@@ -205,14 +205,6 @@ on_events_changed (AtlasTimelineView *self)
 }
 
 static void
-copy_filters (AtlasTimelineView *self)
-{
-  atlas_state_set_search_text (self->filter_state, atlas_state_get_search_text (self->state));
-  atlas_state_set_event_kinds (self->filter_state, atlas_state_get_event_kinds (self->state));
-  atlas_state_set_district (self->filter_state, atlas_state_get_district (self->state));
-}
-
-static void
 on_time_range_changed (AtlasTimelineView *self)
 {
   if (atlas_state_has_time_range (self->state))
@@ -253,34 +245,29 @@ on_selection_changed (AtlasTimelineView *self)
 
 void
 atlas_timeline_view_bind (AtlasTimelineView *self,
-                          AtlasDataset      *dataset,
-                          AtlasState        *state)
+                          AtlasSession      *session)
 {
-  g_autoptr(AtlasEventFilter) filter = NULL;
-  static const char *filters[] = { "notify::search-text", "notify::event-kinds", "notify::district" };
+  AtlasDataset *dataset;
 
   g_return_if_fail (ATLAS_IS_TIMELINE_VIEW (self));
-  g_return_if_fail (ATLAS_IS_DATASET (dataset));
-  g_return_if_fail (ATLAS_IS_STATE (state));
+  g_return_if_fail (ATLAS_IS_SESSION (session));
   g_return_if_fail (self->dataset == NULL);
 
+  dataset = atlas_session_get_dataset (session);
+  self->session = g_object_ref (session);
   self->dataset = g_object_ref (dataset);
-  self->state = g_object_ref (state);
-  self->filter_state = atlas_state_new ();
-  copy_filters (self);
+  self->state = g_object_ref (atlas_session_get_state (session));
 
-  filter = atlas_event_filter_new (self->filter_state, dataset);
   self->events = gtk_filter_list_model_new (g_object_ref (atlas_dataset_get_events (dataset)),
-                                            GTK_FILTER (g_object_ref (filter)));
+                                            atlas_session_new_filter (session, ATLAS_TYPE_EVENT,
+                                                                      ATLAS_FILTER_TIME));
   g_signal_connect_object (self->events, "items-changed",
                            G_CALLBACK (on_events_changed), self, G_CONNECT_SWAPPED);
-  for (guint i = 0; i < G_N_ELEMENTS (filters); i++)
-    g_signal_connect_object (state, filters[i], G_CALLBACK (copy_filters), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (state, "notify::time-first",
+  g_signal_connect_object (self->state, "notify::time-first",
                            G_CALLBACK (on_time_range_changed), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (state, "notify::time-last",
+  g_signal_connect_object (self->state, "notify::time-last",
                            G_CALLBACK (on_time_range_changed), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (state, "notify::selection",
+  g_signal_connect_object (self->state, "notify::selection",
                            G_CALLBACK (on_selection_changed), self, G_CONNECT_SWAPPED);
 
   on_events_changed (self);
@@ -949,7 +936,7 @@ atlas_timeline_view_dispose (GObject *object)
       self->tick_id = 0;
     }
   g_clear_object (&self->events);
-  g_clear_object (&self->filter_state);
+  g_clear_object (&self->session);
   g_clear_object (&self->state);
   g_clear_object (&self->dataset);
   g_clear_object (&self->chart);

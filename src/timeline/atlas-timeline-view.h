@@ -24,7 +24,7 @@
 #include <json-glib/json-glib.h>
 
 #include "atlas-timeline-chart.h"
-#include "atlas-types.h"
+#include "atlas-session.h"
 
 G_BEGIN_DECLS
 
@@ -33,9 +33,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (AtlasTimelineView, atlas_timeline_view, ATLAS, TIMELINE_VIEW, GtkWidget)
 
 GtkWidget          *atlas_timeline_view_new             (void);
-void                atlas_timeline_view_bind            (AtlasTimelineView *self,
-                                                         AtlasDataset      *dataset,
-                                                         AtlasState        *state);
+void                atlas_timeline_view_bind         (AtlasTimelineView *self,
+                                                      AtlasSession      *session);
 AtlasTimelineChart *atlas_timeline_view_get_chart       (AtlasTimelineView *self);
 void                atlas_timeline_view_fit_all         (AtlasTimelineView *self,
                                                          gboolean           animate);

@@ -24,13 +24,11 @@
 
 #include "atlas-csv-export.h"
 #include "atlas-event.h"
-#include "atlas-event-filter.h"
 #include "atlas-import-dialog.h"
 #include "atlas-import.h"
 #include "atlas-item.h"
 #include "atlas-package.h"
 #include "atlas-site.h"
-#include "atlas-site-filter.h"
 
 /* The dialogs of data in and out: choosing files, the import preview (what
  * will be added, changed, rejected and why, line by line), export, and
@@ -111,7 +109,7 @@ on_preview_response (AdwMessageDialog *dialog,
                      const char       *response,
                      AtlasImportPlan  *plan)
 {
-  AtlasDataset *dataset = g_object_get_data (G_OBJECT (dialog), "dataset");
+  AtlasSession *session = g_object_get_data (G_OBJECT (dialog), "session");
   GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (dialog));
   g_autoptr(GError) error = NULL;
 
@@ -123,7 +121,7 @@ on_preview_response (AdwMessageDialog *dialog,
       show_result (parent, _("Nothing Was Imported"), error->message);
       return;
     }
-  if (!atlas_dataset_reload (dataset, &error))
+  if (!atlas_session_reload (session, &error))
     g_warning ("Cannot reload the data: %s", error->message);
   show_result (parent, _("Import Complete"), _("The records are now part of your own data."));
 }
@@ -136,9 +134,10 @@ on_preview_response (AdwMessageDialog *dialog,
  */
 void
 atlas_import_dialog_preview (GtkWindow    *parent,
-                             AtlasDataset *dataset,
+                             AtlasSession *session,
                              GListModel   *files)
 {
+  AtlasDataset *dataset = atlas_session_get_dataset (session);
   g_autoptr(AtlasImportPlan) plan = atlas_import_plan_new (atlas_dataset_get_store (dataset));
   g_autofree char *summary = NULL;
   GtkWidget *dialog, *scroller, *list;
@@ -184,7 +183,7 @@ atlas_import_dialog_preview (GtkWindow    *parent,
   adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "import",
                                            atlas_import_plan_can_apply (plan));
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_object_set_data_full (G_OBJECT (dialog), "dataset", g_object_ref (dataset), g_object_unref);
+  g_object_set_data_full (G_OBJECT (dialog), "session", g_object_ref (session), g_object_unref);
   g_signal_connect_data (dialog, "response", G_CALLBACK (on_preview_response),
                          g_object_ref (plan), (GClosureNotify) (void (*) (void)) g_object_unref, 0);
   gtk_window_set_default_size (GTK_WINDOW (dialog), 640, -1);
@@ -194,7 +193,7 @@ atlas_import_dialog_preview (GtkWindow    *parent,
 static void
 on_import_chosen (GtkNativeDialog *chooser,
                   int              response,
-                  AtlasDataset    *dataset)
+                  AtlasSession    *session)
 {
   GtkWindow *parent = gtk_native_dialog_get_transient_for (chooser);
 
@@ -202,14 +201,14 @@ on_import_chosen (GtkNativeDialog *chooser,
     {
       g_autoptr(GListModel) files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (chooser));
 
-      atlas_import_dialog_preview (parent, dataset, files);
+      atlas_import_dialog_preview (parent, session, files);
     }
   g_object_unref (chooser);
 }
 
 void
 atlas_import_dialog_open (GtkWindow    *parent,
-                          AtlasDataset *dataset)
+                          AtlasSession *session)
 {
   GtkFileChooserNative *chooser;
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
@@ -224,7 +223,7 @@ atlas_import_dialog_open (GtkWindow    *parent,
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   g_signal_connect_data (chooser, "response", G_CALLBACK (on_import_chosen),
-                         g_object_ref (dataset), (GClosureNotify) (void (*) (void)) g_object_unref, 0);
+                         g_object_ref (session), (GClosureNotify) (void (*) (void)) g_object_unref, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
@@ -232,8 +231,7 @@ atlas_import_dialog_open (GtkWindow    *parent,
 
 typedef struct
 {
-  AtlasDataset *dataset;
-  AtlasState   *state;
+  AtlasSession *session;
   char         *format;      /* "csv", "json" or "cqatlas" */
   gboolean      filtered;
   gboolean      bom;
@@ -242,24 +240,18 @@ typedef struct
 static void
 export_request_free (ExportRequest *request)
 {
-  g_clear_object (&request->dataset);
-  g_clear_object (&request->state);
+  g_clear_object (&request->session);
   g_free (request->format);
   g_free (request);
 }
 
 static AtlasExportSelection *
-selection_from_state (AtlasDataset *dataset,
-                      AtlasState   *state)
+selection_from_state (AtlasSession *session)
 {
   AtlasExportSelection *selection = atlas_export_selection_new ();
-  g_autoptr(GtkFilterListModel) sites = NULL;
-  g_autoptr(GtkFilterListModel) events = NULL;
+  GListModel *sites = atlas_session_get_sites (session);
+  GListModel *events = atlas_session_get_events (session);
 
-  sites = gtk_filter_list_model_new (g_object_ref (atlas_dataset_get_sites (dataset)),
-                                     GTK_FILTER (atlas_site_filter_new (state, dataset)));
-  events = gtk_filter_list_model_new (g_object_ref (atlas_dataset_get_events (dataset)),
-                                      GTK_FILTER (atlas_event_filter_new (state, dataset)));
   for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (sites)); i++)
     {
       g_autoptr(AtlasItem) item = g_list_model_get_item (G_LIST_MODEL (sites), i);
@@ -282,7 +274,7 @@ on_export_chosen (GtkNativeDialog *chooser,
   g_autoptr(GFile) file = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(AtlasExportSelection) selection = NULL;
-  AtlasStore *store = atlas_dataset_get_store (request->dataset);
+  AtlasStore *store = atlas_dataset_get_store (atlas_session_get_dataset (request->session));
   gboolean ok;
 
   if (response != GTK_RESPONSE_ACCEPT)
@@ -293,7 +285,7 @@ on_export_chosen (GtkNativeDialog *chooser,
 
   file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
   if (request->filtered)
-    selection = selection_from_state (request->dataset, request->state);
+    selection = selection_from_state (request->session);
 
   if (g_str_equal (request->format, "csv"))
     ok = atlas_csv_export (store, file, selection,
@@ -337,10 +329,9 @@ on_export_format (AdwMessageDialog *dialog,
     return;
 
   copy = g_new0 (ExportRequest, 1);
-  copy->dataset = g_object_ref (request->dataset);
-  copy->state = request->state ? g_object_ref (request->state) : NULL;
+  copy->session = g_object_ref (request->session);
   copy->format = g_strdup (response);
-  copy->filtered = gtk_check_button_get_active (GTK_CHECK_BUTTON (filtered)) && request->state != NULL;
+  copy->filtered = gtk_check_button_get_active (GTK_CHECK_BUTTON (filtered));
   copy->bom = gtk_check_button_get_active (GTK_CHECK_BUTTON (bom));
 
   chooser = gtk_file_chooser_native_new (folder ? _("Export to Folder") : _("Export Data"), parent,
@@ -358,8 +349,7 @@ on_export_format (AdwMessageDialog *dialog,
 
 void
 atlas_export_dialog_open (GtkWindow    *parent,
-                          AtlasDataset *dataset,
-                          AtlasState   *state)
+                          AtlasSession *session)
 {
   GtkWidget *dialog = adw_message_dialog_new (parent, _("Export Data"),
                                               _("CSV writes one file per table into a folder; JSON "
@@ -380,8 +370,7 @@ atlas_export_dialog_open (GtkWindow    *parent,
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "csv", ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
 
-  request->dataset = g_object_ref (dataset);
-  request->state = state ? g_object_ref (state) : NULL;
+  request->session = g_object_ref (session);
   g_signal_connect_data (dialog, "response", G_CALLBACK (on_export_format), request,
                          (GClosureNotify) (void (*) (void)) export_request_free, 0);
   gtk_window_present (GTK_WINDOW (dialog));
@@ -392,21 +381,20 @@ atlas_export_dialog_open (GtkWindow    *parent,
 static void
 on_reset_response (AdwMessageDialog *dialog,
                    const char       *response,
-                   AtlasDataset     *dataset)
+                   AtlasSession     *session)
 {
   GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (dialog));
   g_autoptr(GError) error = NULL;
 
   if (!g_str_equal (response, "reset"))
     return;
-  if (!atlas_store_reset_to_bundled (atlas_dataset_get_store (dataset), &error)
-      || !atlas_dataset_reload (dataset, &error))
+  if (!atlas_session_reset_to_bundled (session, &error))
     show_result (parent, _("Cannot Reset the Data"), error->message);
 }
 
 void
 atlas_reset_dialog_open (GtkWindow    *parent,
-                         AtlasDataset *dataset)
+                         AtlasSession *session)
 {
   GtkWidget *dialog = adw_message_dialog_new (parent, _("Reset to Bundled Data?"),
                                               _("The records you imported are removed and a "
@@ -420,6 +408,6 @@ atlas_reset_dialog_open (GtkWindow    *parent,
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "reset", ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   g_signal_connect_data (dialog, "response", G_CALLBACK (on_reset_response),
-                         g_object_ref (dataset), (GClosureNotify) (void (*) (void)) g_object_unref, 0);
+                         g_object_ref (session), (GClosureNotify) (void (*) (void)) g_object_unref, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }

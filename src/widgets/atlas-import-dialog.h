@@ -23,19 +23,18 @@
 #include <adwaita.h>
 
 #include "atlas-dataset.h"
-#include "atlas-state.h"
+#include "atlas-session.h"
 
 G_BEGIN_DECLS
 
-void atlas_import_dialog_open   (GtkWindow    *parent,
-                                 AtlasDataset *dataset);
-void atlas_import_dialog_preview (GtkWindow   *parent,
-                                  AtlasDataset *dataset,
-                                  GListModel  *files);
-void atlas_export_dialog_open   (GtkWindow    *parent,
-                                 AtlasDataset *dataset,
-                                 AtlasState   *state);
-void atlas_reset_dialog_open    (GtkWindow    *parent,
-                                 AtlasDataset *dataset);
+void atlas_import_dialog_open    (GtkWindow    *parent,
+                                  AtlasSession *session);
+void atlas_import_dialog_preview (GtkWindow    *parent,
+                                  AtlasSession *session,
+                                  GListModel   *files);
+void atlas_export_dialog_open    (GtkWindow    *parent,
+                                  AtlasSession *session);
+void atlas_reset_dialog_open     (GtkWindow    *parent,
+                                  AtlasSession *session);
 
 G_END_DECLS

@@ -22,7 +22,7 @@
 
 #include <gtk/gtk.h>
 
-#include "atlas-types.h"
+#include "atlas-session.h"
 
 G_BEGIN_DECLS
 
@@ -34,8 +34,7 @@ G_BEGIN_DECLS
  *
  * Returns: (transfer full) (nullable): the picture, width x height
  */
-typedef GskRenderNode *(*AtlasRenderFunc)    (AtlasDataset *dataset,
-                                              AtlasState   *state,
+typedef GskRenderNode *(*AtlasRenderFunc)    (AtlasSession *session,
                                               const char   *variant,
                                               int           width,
                                               int           height,

@@ -29,7 +29,6 @@
 #include "atlas-item.h"
 #include "atlas-labels.h"
 #include "atlas-site.h"
-#include "atlas-site-filter.h"
 #include "atlas-sites-page.h"
 #include "atlas-state.h"
 #include "atlas-view.h"
@@ -43,12 +42,14 @@ struct _AtlasSitesPage
 {
   GtkWidget           parent_instance;
 
+  AtlasSession       *session;
   AtlasDataset       *dataset;
   AtlasState         *state;
-  GtkFilterListModel *filtered;
+  GListModel         *filtered;     /* the session's filtered sites */
   GtkSortListModel   *sorted;
   GtkSingleSelection *selection;
   gboolean            syncing;
+  gboolean            refiltering;
 
   GtkStack           *stack;
   GtkColumnView      *column_view;
@@ -265,7 +266,10 @@ on_selected_item_changed (AtlasSitesPage *self)
 {
   AtlasSite *site;
 
-  if (self->syncing)
+  /* While the list refilters, the row under the selection changes by
+   * itself; that is not the user choosing another site.
+   */
+  if (self->syncing || self->refiltering)
     return;
 
   site = gtk_single_selection_get_selected_item (self->selection);
@@ -284,7 +288,7 @@ on_state_selection_changed (AtlasSitesPage *self)
   GListModel *model = G_LIST_MODEL (self->sorted);
   guint position = GTK_INVALID_LIST_POSITION;
 
-  if (self->syncing)
+  if (self->syncing || self->refiltering)
     return;
 
   if (item != NULL && ATLAS_IS_SITE (item))
@@ -317,6 +321,9 @@ atlas_sites_page_dispose (GObject *object)
 {
   AtlasSitesPage *self = (AtlasSitesPage *)object;
 
+  /* Taking the columns away re-sorts the list: nothing to follow then. */
+  if (self->sorted != NULL)
+    g_signal_handlers_disconnect_by_data (self->sorted, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), ATLAS_TYPE_SITES_PAGE);
   /* The template's unnamed top-level child is not cleared by the above. */
   for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL; )
@@ -326,6 +333,7 @@ atlas_sites_page_dispose (GObject *object)
   g_clear_object (&self->filtered);
   g_clear_object (&self->dataset);
   g_clear_object (&self->state);
+  g_clear_object (&self->session);
 
   G_OBJECT_CLASS (atlas_sites_page_parent_class)->dispose (object);
 }
@@ -359,26 +367,46 @@ atlas_sites_page_init (AtlasSitesPage *self)
   add_column (self, COLUMN_ESTABLISHED, _("Established"), FALSE, 130);
 }
 
+/* The sorted list is about to change under the selection model. */
+static void
+on_sorted_items_changing (AtlasSitesPage *self)
+{
+  self->refiltering = TRUE;
+}
+
+/* ... and has changed: the selected row follows the state's selection,
+ * never the other way round.
+ */
+static void
+on_sorted_items_changed (AtlasSitesPage *self)
+{
+  self->refiltering = FALSE;
+  on_state_selection_changed (self);
+}
+
 void
 atlas_sites_page_bind (AtlasSitesPage *self,
-                       AtlasDataset   *dataset,
-                       AtlasState     *state)
+                       AtlasSession   *session)
 {
-  g_autoptr(AtlasSiteFilter) filter = NULL;
-
   g_return_if_fail (ATLAS_IS_SITES_PAGE (self));
-  g_return_if_fail (ATLAS_IS_DATASET (dataset));
-  g_return_if_fail (ATLAS_IS_STATE (state));
-  g_return_if_fail (self->dataset == NULL);
+  g_return_if_fail (ATLAS_IS_SESSION (session));
+  g_return_if_fail (self->session == NULL);
 
-  self->dataset = g_object_ref (dataset);
-  self->state = g_object_ref (state);
+  self->session = g_object_ref (session);
+  self->dataset = g_object_ref (atlas_session_get_dataset (session));
+  self->state = g_object_ref (atlas_session_get_state (session));
 
-  filter = atlas_site_filter_new (state, dataset);
-  self->filtered = gtk_filter_list_model_new (g_object_ref (atlas_dataset_get_sites (dataset)),
-                                              g_object_ref (GTK_FILTER (filter)));
-  self->sorted = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->filtered)),
+  self->filtered = g_object_ref (atlas_session_get_sites (session));
+  self->sorted = gtk_sort_list_model_new (g_object_ref (self->filtered),
                                           g_object_ref (gtk_column_view_get_sorter (self->column_view)));
+  /* Around the selection model's own handler, which is connected when it is
+   * made: one before it, one after every handler.
+   */
+  g_signal_connect_object (self->sorted, "items-changed",
+                           G_CALLBACK (on_sorted_items_changing), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->sorted, "items-changed",
+                           G_CALLBACK (on_sorted_items_changed), self,
+                           G_CONNECT_SWAPPED | G_CONNECT_AFTER);
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->sorted)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
@@ -394,9 +422,11 @@ atlas_sites_page_bind (AtlasSitesPage *self,
                            G_CALLBACK (on_selected_item_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->filtered, "items-changed",
                            G_CALLBACK (update_count), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (state, "notify::selection",
+  g_signal_connect_object (self->state, "notify::selection",
                            G_CALLBACK (on_state_selection_changed), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (state, "notify",
+  g_signal_connect_object (session, "filters-changed",
+                           G_CALLBACK (update_count), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (session, "reloaded",
                            G_CALLBACK (update_count), self, G_CONNECT_SWAPPED);
 
   update_count (self);
@@ -418,10 +448,9 @@ atlas_sites_page_get_model (AtlasSitesPage *self)
 
 static void
 atlas_sites_page_view_bind (AtlasView    *view,
-                            AtlasDataset *dataset,
-                            AtlasState   *state)
+                            AtlasSession *session)
 {
-  atlas_sites_page_bind (ATLAS_SITES_PAGE (view), dataset, state);
+  atlas_sites_page_bind (ATLAS_SITES_PAGE (view), session);
 }
 
 static void

@@ -22,7 +22,7 @@
 
 #include <gtk/gtk.h>
 
-#include "atlas-types.h"
+#include "atlas-session.h"
 
 G_BEGIN_DECLS
 
@@ -31,8 +31,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (AtlasSitesPage, atlas_sites_page, ATLAS, SITES_PAGE, GtkWidget)
 
 void        atlas_sites_page_bind        (AtlasSitesPage *self,
-                                       AtlasDataset  *dataset,
-                                       AtlasState    *state);
+                                          AtlasSession   *session);
 GListModel *atlas_sites_page_get_model   (AtlasSitesPage *self);
 
 G_END_DECLS

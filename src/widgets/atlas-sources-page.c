@@ -329,16 +329,17 @@ atlas_sources_page_init (AtlasSourcesPage *self)
 
 void
 atlas_sources_page_bind (AtlasSourcesPage *self,
-                         AtlasDataset     *dataset,
-                         AtlasState       *state)
+                         AtlasSession     *session)
 {
+  AtlasDataset *dataset;
+
   g_return_if_fail (ATLAS_IS_SOURCES_PAGE (self));
-  g_return_if_fail (ATLAS_IS_DATASET (dataset));
-  g_return_if_fail (ATLAS_IS_STATE (state));
+  g_return_if_fail (ATLAS_IS_SESSION (session));
   g_return_if_fail (self->dataset == NULL);
 
+  dataset = atlas_session_get_dataset (session);
   self->dataset = g_object_ref (dataset);
-  self->state = g_object_ref (state);
+  self->state = g_object_ref (atlas_session_get_state (session));
 
   self->selection = gtk_single_selection_new (g_object_ref (atlas_dataset_get_sources (dataset)));
   gtk_single_selection_set_autoselect (self->selection, TRUE);
@@ -346,9 +347,9 @@ atlas_sources_page_bind (AtlasSourcesPage *self,
 
   g_signal_connect_object (self->selection, "notify::selected-item",
                            G_CALLBACK (on_selected_source_changed), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (state, "notify::selection",
+  g_signal_connect_object (self->state, "notify::selection",
                            G_CALLBACK (on_state_selection_changed), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (dataset, "reloaded",
+  g_signal_connect_object (session, "reloaded",
                            G_CALLBACK (on_dataset_reloaded), self, G_CONNECT_SWAPPED);
 
   show_source (self, gtk_single_selection_get_selected_item (self->selection));
@@ -384,10 +385,9 @@ atlas_sources_page_get_n_records (AtlasSourcesPage *self)
 
 static void
 atlas_sources_page_view_bind (AtlasView    *view,
-                              AtlasDataset *dataset,
-                              AtlasState   *state)
+                              AtlasSession *session)
 {
-  atlas_sources_page_bind (ATLAS_SOURCES_PAGE (view), dataset, state);
+  atlas_sources_page_bind (ATLAS_SOURCES_PAGE (view), session);
 }
 
 static void

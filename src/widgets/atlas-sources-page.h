@@ -22,7 +22,7 @@
 
 #include <gtk/gtk.h>
 
-#include "atlas-types.h"
+#include "atlas-session.h"
 
 G_BEGIN_DECLS
 
@@ -31,8 +31,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (AtlasSourcesPage, atlas_sources_page, ATLAS, SOURCES_PAGE, GtkWidget)
 
 void        atlas_sources_page_bind        (AtlasSourcesPage *self,
-                                       AtlasDataset  *dataset,
-                                       AtlasState    *state);
+                                            AtlasSession     *session);
 GListModel *atlas_sources_page_get_model   (AtlasSourcesPage *self);
 guint       atlas_sources_page_get_n_records (AtlasSourcesPage *self);
 

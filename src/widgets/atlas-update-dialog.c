@@ -35,7 +35,7 @@
 typedef struct
 {
   GtkWindow     *parent;
-  AtlasDataset  *dataset;
+  AtlasSession  *session;
   AtlasUpdater  *updater;
   GCancellable  *cancellable;
   GtkWidget     *dialog;      /* the one shown now */
@@ -46,7 +46,7 @@ static void
 update_free (Update *update)
 {
   g_clear_object (&update->parent);
-  g_clear_object (&update->dataset);
+  g_clear_object (&update->session);
   g_clear_object (&update->updater);
   g_clear_object (&update->cancellable);
   g_free (update);
@@ -135,9 +135,10 @@ show_changes (GtkWindow  *parent,
 
 void
 atlas_update_dialog_show_changes (GtkWindow    *parent,
-                                  AtlasDataset *dataset)
+                                  AtlasSession *session)
 {
-  g_autoptr(GListModel) changes = atlas_package_list_last_changes (atlas_dataset_get_store (dataset));
+  AtlasStore *store = atlas_dataset_get_store (atlas_session_get_dataset (session));
+  g_autoptr(GListModel) changes = atlas_package_list_last_changes (store);
 
   show_changes (parent, changes, _("What Changed in the Last Update"));
 }
@@ -151,7 +152,6 @@ on_downloaded (GObject      *source,
   g_autoptr(GBytes) package = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GListModel) changes = NULL;
-  GtkApplication *app = gtk_window_get_application (update->parent);
 
   package = atlas_updater_download_finish (update->updater, result, &error);
   close_current (update);
@@ -164,18 +164,12 @@ on_downloaded (GObject      *source,
     }
 
   /* A presentation that started during the download waits for nothing. */
-  if (app != NULL && g_object_class_find_property (G_OBJECT_GET_CLASS (app), "presenting"))
+  if (atlas_session_get_presenting (update->session))
     {
-      gboolean presenting = FALSE;
-
-      g_object_get (app, "presenting", &presenting, NULL);
-      if (presenting)
-        {
-          show_message (update, _("The Update Was Not Installed"),
-                        _("A presentation is running. Check for updates again when it ends."));
-          update_free (update);
-          return;
-        }
+      show_message (update, _("The Update Was Not Installed"),
+                    _("A presentation is running. Check for updates again when it ends."));
+      update_free (update);
+      return;
     }
 
   if (!atlas_updater_install (update->updater, package, &changes, &error))
@@ -184,7 +178,7 @@ on_downloaded (GObject      *source,
     {
       g_autoptr(GError) reload_error = NULL;
 
-      if (!atlas_dataset_reload (update->dataset, &reload_error))
+      if (!atlas_session_reload (update->session, &reload_error))
         g_warning ("Cannot reload the data: %s", reload_error->message);
       show_changes (update->parent, changes, _("Update Installed"));
     }
@@ -299,15 +293,15 @@ on_check_response (AdwMessageDialog *dialog,
 
 void
 atlas_update_dialog_open (GtkWindow    *parent,
-                          AtlasDataset *dataset,
+                          AtlasSession *session,
                           const char   *url)
 {
   Update *update = g_new0 (Update, 1);
   GtkWidget *dialog, *spinner;
 
   update->parent = g_object_ref (parent);
-  update->dataset = g_object_ref (dataset);
-  update->updater = atlas_updater_new (atlas_dataset_get_store (dataset), url);
+  update->session = g_object_ref (session);
+  update->updater = atlas_updater_new (atlas_dataset_get_store (atlas_session_get_dataset (session)), url);
   update->cancellable = g_cancellable_new ();
 
   dialog = new_dialog (update, _("Checking for Updates…"), url);

@@ -23,13 +23,14 @@
 #include <adwaita.h>
 
 #include "atlas-dataset.h"
+#include "atlas-session.h"
 
 G_BEGIN_DECLS
 
-void atlas_update_dialog_open (GtkWindow    *parent,
-                               AtlasDataset *dataset,
-                               const char   *url);
+void atlas_update_dialog_open         (GtkWindow    *parent,
+                                       AtlasSession *session,
+                                       const char   *url);
 void atlas_update_dialog_show_changes (GtkWindow    *parent,
-                                       AtlasDataset *dataset);
+                                       AtlasSession *session);
 
 G_END_DECLS

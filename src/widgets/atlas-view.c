@@ -22,6 +22,8 @@
 
 #include "atlas-view.h"
 
+#include <adwaita.h>
+
 G_DEFINE_INTERFACE (AtlasView, atlas_view, GTK_TYPE_WIDGET)
 
 static void
@@ -31,12 +33,12 @@ atlas_view_default_init (AtlasViewInterface *iface)
 
 void
 atlas_view_bind (AtlasView    *self,
-                 AtlasDataset *dataset,
-                 AtlasState   *state)
+                 AtlasSession *session)
 {
   g_return_if_fail (ATLAS_IS_VIEW (self));
+  g_return_if_fail (ATLAS_IS_SESSION (session));
 
-  ATLAS_VIEW_GET_IFACE (self)->bind (self, dataset, state);
+  ATLAS_VIEW_GET_IFACE (self)->bind (self, session);
 }
 
 /**
@@ -100,4 +102,48 @@ atlas_view_set_presenting (AtlasView *self,
   iface = ATLAS_VIEW_GET_IFACE (self);
   if (iface->set_presenting != NULL)
     iface->set_presenting (self, presenting);
+}
+
+/**
+ * atlas_view_find:
+ * @pages: the window's pages
+ * @name: a page's name ("map", "timeline", "charts", "sites", "sources")
+ *
+ * Returns: (transfer none) (nullable): the page called @name, if it is an
+ *   AtlasView
+ */
+AtlasView *
+atlas_view_find (AdwViewStack *pages,
+                 const char   *name)
+{
+  GtkWidget *child;
+
+  g_return_val_if_fail (ADW_IS_VIEW_STACK (pages), NULL);
+
+  if (name == NULL || (child = adw_view_stack_get_child_by_name (pages, name)) == NULL)
+    return NULL;
+  return ATLAS_IS_VIEW (child) ? ATLAS_VIEW (child) : NULL;
+}
+
+/* Calls @func on every page of @pages that is an AtlasView. */
+void
+atlas_view_foreach (AdwViewStack *pages,
+                    GFunc         func,
+                    gpointer      user_data)
+{
+  g_autoptr(GtkSelectionModel) model = NULL;
+  guint n;
+
+  g_return_if_fail (ADW_IS_VIEW_STACK (pages));
+
+  model = adw_view_stack_get_pages (pages);
+  n = g_list_model_get_n_items (G_LIST_MODEL (model));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(AdwViewStackPage) page = g_list_model_get_item (G_LIST_MODEL (model), i);
+      GtkWidget *child = adw_view_stack_page_get_child (page);
+
+      if (ATLAS_IS_VIEW (child))
+        func (child, user_data);
+    }
 }

@@ -20,10 +20,10 @@
 
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 #include <json-glib/json-glib.h>
 
-#include "atlas-types.h"
+#include "atlas-session.h"
 
 G_BEGIN_DECLS
 
@@ -35,8 +35,8 @@ G_DECLARE_INTERFACE (AtlasView, atlas_view, ATLAS, VIEW, GtkWidget)
  * stories and presentation mode can treat the Map, Timeline, Charts and
  * Sites pages alike.
  *
- * @bind: connect the page to the dataset and the window's shared state
- *   (required)
+ * @bind: connect the page to the window's session: its data, shared
+ *   state, filters and reload signal (required)
  * @save_camera: the page's own camera (map centre and zoom, timeline range,
  *   chart shown...) as JSON, or %NULL if it has none
  * @restore_camera: go back to a camera from @save_camera; @animate asks for
@@ -51,8 +51,7 @@ struct _AtlasViewInterface
   GTypeInterface parent_iface;
 
   void           (*bind)           (AtlasView    *self,
-                                    AtlasDataset *dataset,
-                                    AtlasState   *state);
+                                    AtlasSession *session);
   JsonNode      *(*save_camera)    (AtlasView    *self);
   void           (*restore_camera) (AtlasView    *self,
                                     JsonNode     *camera,
@@ -66,8 +65,7 @@ struct _AtlasViewInterface
 };
 
 void           atlas_view_bind           (AtlasView    *self,
-                                          AtlasDataset *dataset,
-                                          AtlasState   *state);
+                                          AtlasSession *session);
 JsonNode      *atlas_view_save_camera    (AtlasView    *self);
 void           atlas_view_restore_camera (AtlasView    *self,
                                           JsonNode     *camera,
@@ -78,5 +76,11 @@ GskRenderNode *atlas_view_render         (AtlasView    *self,
                                           gboolean      dark);
 void           atlas_view_set_presenting (AtlasView    *self,
                                           gboolean      presenting);
+
+AtlasView     *atlas_view_find           (AdwViewStack *pages,
+                                          const char   *name);
+void           atlas_view_foreach        (AdwViewStack *pages,
+                                          GFunc         func,
+                                          gpointer      user_data);
 
 G_END_DECLS

@@ -37,6 +37,7 @@
 #include "atlas-format.h"
 #include "atlas-l10n.h"
 #include "atlas-nice-ticks.h"
+#include "atlas-session.h"
 #include "atlas-state.h"
 #include "atlas-store.h"
 
@@ -44,6 +45,7 @@ typedef struct
 {
   AtlasStore   *store;
   AtlasDataset *dataset;
+  AtlasSession *session;
   AtlasState   *state;
 } Fixture;
 
@@ -59,7 +61,8 @@ fixture_set_up (Fixture       *f,
   g_assert_no_error (error);
   f->dataset = atlas_dataset_new (f->store, &error);
   g_assert_no_error (error);
-  f->state = atlas_state_new ();
+  f->session = atlas_session_new (f->dataset);
+  f->state = g_object_ref (atlas_session_get_state (f->session));
 }
 
 static void
@@ -67,6 +70,7 @@ fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
   g_clear_object (&f->state);
+  g_clear_object (&f->session);
   g_clear_object (&f->dataset);
   g_clear_object (&f->store);
 }
@@ -162,7 +166,7 @@ test_definitions_resolve (Fixture       *f,
       g_autoptr(AtlasChartDefinition) definition = g_list_model_get_item (definitions, i);
       g_autoptr(AtlasChartSeries) series = NULL;
 
-      series = atlas_chart_series_new_for_definition (definition, f->dataset, f->state, &error);
+      series = atlas_chart_series_new_for_definition (definition, f->session, &error);
       g_assert_no_error (error);
       g_assert_nonnull (series);
       g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (series)), >, 0);
@@ -209,7 +213,7 @@ test_unknown_series_is_an_error (Fixture       *f,
 
   g_assert_no_error (error);
   definition = g_list_model_get_item (model, 0);
-  series = atlas_chart_series_new_for_definition (definition, f->dataset, f->state, &error);
+  series = atlas_chart_series_new_for_definition (definition, f->session, &error);
   g_assert_null (series);
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
 }
@@ -225,8 +229,8 @@ test_sums_match_stated_totals (Fixture       *f,
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(AtlasChartDefinition) definition = g_list_model_get_item (definitions, i);
-      g_autoptr(AtlasChartSeries) series = atlas_chart_series_new_for_definition (definition, f->dataset,
-                                                                                  NULL, NULL);
+      g_autoptr(AtlasChartSeries) series = atlas_chart_series_new_for_definition (definition, f->session,
+                                                                                  NULL);
 
       if (atlas_chart_series_get_stated_total (series) > 0)
         {
@@ -241,8 +245,8 @@ test_sums_match_stated_totals (Fixture       *f,
   {
     AtlasChartDefinition *by_category = atlas_chart_definition_find (definitions, "sites-by-category");
     AtlasChartDefinition *per_year = atlas_chart_definition_find (definitions, "events-per-year");
-    g_autoptr(AtlasChartSeries) sites = atlas_chart_series_new_for_definition (by_category, f->dataset, f->state, NULL);
-    g_autoptr(AtlasChartSeries) events = atlas_chart_series_new_for_definition (per_year, f->dataset, f->state, NULL);
+    g_autoptr(AtlasChartSeries) sites = atlas_chart_series_new_for_definition (by_category, f->session, NULL);
+    g_autoptr(AtlasChartSeries) events = atlas_chart_series_new_for_definition (per_year, f->session, NULL);
 
     g_assert_cmpfloat (atlas_chart_series_get_sum (sites), ==,
                        g_list_model_get_n_items (atlas_dataset_get_sites (f->dataset)));
@@ -257,12 +261,12 @@ test_filters_apply (Fixture       *f,
 {
   g_autoptr(GListModel) definitions = atlas_chart_definition_load_all (NULL);
   AtlasChartDefinition *per_district = atlas_chart_definition_find (definitions, "sites-per-district");
-  g_autoptr(AtlasChartSeries) all = atlas_chart_series_new_for_definition (per_district, f->dataset, f->state, NULL);
+  g_autoptr(AtlasChartSeries) all = atlas_chart_series_new_for_definition (per_district, f->session, NULL);
   g_autoptr(AtlasChartSeries) some = NULL;
 
   /* One category only: the per-district counts shrink. */
   atlas_state_set_categories (f->state, 1u << ATLAS_SITE_CATEGORY_UNIVERSITY);
-  some = atlas_chart_series_new_for_definition (per_district, f->dataset, f->state, NULL);
+  some = atlas_chart_series_new_for_definition (per_district, f->session, NULL);
   g_assert_cmpfloat (atlas_chart_series_get_sum (some), <, atlas_chart_series_get_sum (all));
   g_assert_cmpfloat (atlas_chart_series_get_sum (some), >, 0);
 }
@@ -273,7 +277,7 @@ test_csv_and_summary (Fixture       *f,
 {
   g_autoptr(GListModel) definitions = atlas_chart_definition_load_all (NULL);
   AtlasChartDefinition *projects = atlas_chart_definition_find (definitions, "projects-2020-12-15-by-type");
-  g_autoptr(AtlasChartSeries) series = atlas_chart_series_new_for_definition (projects, f->dataset, f->state, NULL);
+  g_autoptr(AtlasChartSeries) series = atlas_chart_series_new_for_definition (projects, f->session, NULL);
   g_autofree char *csv = atlas_chart_series_to_csv (series);
   g_autofree char *summary = atlas_chart_series_dup_summary (series, ATLAS_CHART_KIND_HBAR);
   g_auto(GStrv) lines = g_strsplit (csv, "\r\n", -1);
@@ -294,7 +298,7 @@ test_targets_are_marked (Fixture       *f,
 {
   g_autoptr(GListModel) definitions = atlas_chart_definition_load_all (NULL);
   AtlasChartDefinition *plan = atlas_chart_definition_find (definitions, "yizhiwang-service-network-plan");
-  g_autoptr(AtlasChartSeries) series = atlas_chart_series_new_for_definition (plan, f->dataset, f->state, NULL);
+  g_autoptr(AtlasChartSeries) series = atlas_chart_series_new_for_definition (plan, f->session, NULL);
   g_autofree char *csv = atlas_chart_series_to_csv (series);
 
   g_assert_true (atlas_chart_series_has_targets (series));

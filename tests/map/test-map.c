@@ -40,7 +40,7 @@
 #include "atlas-projection.h"
 #include "atlas-render.h"
 #include "atlas-site.h"
-#include "atlas-site-filter.h"
+#include "atlas-session.h"
 #include "atlas-state.h"
 #include "atlas-store.h"
 #include "atlas-viewport.h"
@@ -531,12 +531,12 @@ test_filter_applies (void)
 {
   AtlasDataset *dataset = open_dataset ();
   g_autoptr(AtlasMapScene) scene = atlas_map_scene_new (dataset);
-  g_autoptr(AtlasState) state = atlas_state_new ();
-  g_autoptr(GtkFilter) filter = NULL;
+  g_autoptr(AtlasSession) session = atlas_session_new (dataset);
+  AtlasState *state = atlas_session_get_state (session);
+  GtkFilter *filter = atlas_session_get_site_filter (session);
   g_autoptr(AtlasSite) site = g_list_model_get_item (atlas_dataset_get_sites (dataset), 0);
   guint all;
 
-  filter = (GtkFilter *) atlas_site_filter_new (state, dataset);
   atlas_map_scene_set_filter (scene, filter);
   all = atlas_map_scene_get_n_visible (scene);
   g_assert_cmpuint (all, ==, atlas_map_scene_get_n_sites (scene));

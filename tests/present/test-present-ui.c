@@ -41,6 +41,7 @@
 #include "atlas-state.h"
 #include "atlas-stories.h"
 #include "atlas-story-editor.h"
+#include "atlas-story-player.h"
 #include "atlas-view.h"
 #include "atlas-window-private.h"
 #include "atlas-test-ui.h"
@@ -70,6 +71,15 @@ open_window (void)
   gtk_window_present (GTK_WINDOW (window));
   ATLAS_WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (window)));
   return window;
+}
+
+static gboolean
+apply_step (AtlasWindow     *window,
+            AtlasStoryStep  *step,
+            GError         **error)
+{
+  return atlas_story_player_apply (atlas_window_get_session (window), atlas_window_get_pages (window),
+                                   step, FALSE, error);
 }
 
 static AtlasStory *
@@ -155,12 +165,12 @@ check_steps (AtlasWindow *window,
         {
           g_test_message ("step %u shows the “%s” page, which this build does not have yet: "
                           "not checked", i + 1, view);
-          g_assert_false (atlas_story_step_apply (step, window, FALSE, &error));
+          g_assert_false (apply_step (window, step, &error));
           g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED);
           continue;
         }
 
-      g_assert_true (atlas_story_step_apply (step, window, FALSE, &error));
+      g_assert_true (apply_step (window, step, &error));
       g_assert_no_error (error);
 
       /* The page, filters and selection. */
@@ -209,7 +219,7 @@ test_test_story_restores (void)
   /* The Sites table follows the restored filters: step 1 keeps only
    * institutes and laboratories of Beibei.
    */
-  g_assert_true (atlas_story_step_apply (atlas_story_get_step (story, 0), window, FALSE, NULL));
+  g_assert_true (apply_step (window, atlas_story_get_step (story, 0), NULL));
   sites = atlas_sites_page_get_model (ATLAS_SITES_PAGE (atlas_window_get_page (window, "sites")));
   g_assert_cmpuint (g_list_model_get_n_items (sites), >=, 1);
   for (guint i = 0; i < g_list_model_get_n_items (sites); i++)
@@ -490,7 +500,7 @@ test_add_current_view (void)
   /* Change the view, then showing the step brings it back. */
   atlas_state_reset_filters (state);
   atlas_state_set_page (state, "sources");
-  g_assert_true (atlas_story_step_apply (atlas_story_get_step (story, 0), window, FALSE, NULL));
+  g_assert_true (apply_step (window, atlas_story_get_step (story, 0), NULL));
   g_assert_cmpint (atlas_state_get_district (state), ==, 500109);
   g_assert_true (atlas_state_get_selection (state) == site);
   g_assert_cmpstr (atlas_state_get_page (state), ==, "sites");
@@ -543,7 +553,7 @@ test_handout (void)
       g_autofree char *info = NULL, *text = NULL, *pages = NULL;
       guint n = atlas_story_get_n_steps (stories[s]);
 
-      g_assert_true (atlas_handout_write_pdf (window, stories[s], file, &error));
+      g_assert_true (atlas_handout_write_pdf (atlas_window_get_session (window), atlas_window_get_pages (window), stories[s], file, &error));
       g_assert_no_error (error);
 
       /* One page per step. */

@@ -24,7 +24,6 @@
 #include <json-glib/json-glib.h>
 
 #include "atlas-types.h"
-#include "atlas-window.h"
 
 G_BEGIN_DECLS
 
@@ -39,7 +38,6 @@ AtlasStoryStep *atlas_story_step_new              (const char      *view,
                                                    const char      *notes);
 AtlasStoryStep *atlas_story_step_new_from_json    (JsonNode        *node,
                                                    GError         **error);
-AtlasStoryStep *atlas_story_step_new_from_window  (AtlasWindow     *window);
 AtlasStoryStep *atlas_story_step_copy             (AtlasStoryStep  *self);
 JsonNode       *atlas_story_step_to_json          (AtlasStoryStep  *self);
 const char     *atlas_story_step_get_view         (AtlasStoryStep  *self);
@@ -61,9 +59,5 @@ void            atlas_story_step_set_caption_en   (AtlasStoryStep  *self,
 const char     *atlas_story_step_get_notes        (AtlasStoryStep  *self);
 void            atlas_story_step_set_notes        (AtlasStoryStep  *self,
                                                    const char      *notes);
-gboolean        atlas_story_step_apply            (AtlasStoryStep  *self,
-                                                   AtlasWindow     *window,
-                                                   gboolean         animate,
-                                                   GError         **error);
 
 G_END_DECLS

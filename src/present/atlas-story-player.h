@@ -1,4 +1,4 @@
-/* atlas-event-filter.h
+/* atlas-story-player.h
  *
  * Copyright 2026 The Chongqing Science Atlas authors
  *
@@ -20,17 +20,19 @@
 
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
-#include "atlas-types.h"
+#include "atlas-session.h"
+#include "atlas-story-step.h"
 
 G_BEGIN_DECLS
 
-#define ATLAS_TYPE_EVENT_FILTER (atlas_event_filter_get_type ())
-
-G_DECLARE_FINAL_TYPE (AtlasEventFilter, atlas_event_filter, ATLAS, EVENT_FILTER, GtkFilter)
-
-AtlasEventFilter *atlas_event_filter_new (AtlasState   *state,
-                                           AtlasDataset *dataset);
+AtlasStoryStep *atlas_story_player_capture (AtlasSession    *session,
+                                            AdwViewStack    *pages);
+gboolean        atlas_story_player_apply   (AtlasSession    *session,
+                                            AdwViewStack    *pages,
+                                            AtlasStoryStep  *step,
+                                            gboolean         animate,
+                                            GError         **error);
 
 G_END_DECLS

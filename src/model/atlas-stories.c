@@ -23,6 +23,7 @@
 #include <glib/gi18n.h>
 
 #include "atlas-stories.h"
+#include "atlas-story-store.h"
 
 /* Every story the user can tell: the bundled ones (JSON files in the
  * resource, under stories/) and the user's own from the user database's
@@ -160,55 +161,35 @@ atlas_stories_load_bundled (GError **error)
   return g_steal_pointer (&stories);
 }
 
-static gboolean
-load_user_steps (AtlasStories  *self,
-                 AtlasStory    *story,
-                 GError       **error)
+/* A story from its rows in the user database. */
+static AtlasStory *
+story_from_row (const AtlasStoryRow  *row,
+                GError              **error)
 {
-  sqlite3_stmt *stmt;
-  int rc;
+  g_autoptr(AtlasStory) story = atlas_story_new (row->id, row->title_zh, row->title_en);
 
-  stmt = atlas_store_prepare (self->store,
-                              "SELECT view, state_json, caption_zh, caption_en, notes"
-                              " FROM user.story_step WHERE story_id = ?1 ORDER BY position",
-                              error);
-  if (stmt == NULL)
-    return FALSE;
-
-  sqlite3_bind_text (stmt, 1, atlas_story_get_id (story), -1, SQLITE_TRANSIENT);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  for (guint i = 0; i < row->steps->len; i++)
     {
+      const AtlasStoryStepRow *step_row = g_ptr_array_index (row->steps, i);
       g_autoptr(JsonParser) parser = json_parser_new ();
       g_autoptr(AtlasStoryStep) step = NULL;
-      const char *view = (const char *) sqlite3_column_text (stmt, 0);
-      const char *state = (const char *) sqlite3_column_text (stmt, 1);
       JsonNode *root;
 
-      if (!json_parser_load_from_data (parser, state ? state : "{}", -1, error))
-        break;
+      if (!json_parser_load_from_data (parser, step_row->state_json, -1, error))
+        return NULL;
       root = json_parser_get_root (parser);
       if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
         {
           g_set_error (error, JSON_PARSER_ERROR, JSON_PARSER_ERROR_INVALID_DATA,
-                       _("A step of the story “%s” has no valid state"), atlas_story_get_id (story));
-          break;
+                       _("A step of the story “%s” has no valid state"), row->id);
+          return NULL;
         }
-      step = atlas_story_step_new (view ? view : "sites", root,
-                                   (const char *) sqlite3_column_text (stmt, 2),
-                                   (const char *) sqlite3_column_text (stmt, 3),
-                                   (const char *) sqlite3_column_text (stmt, 4));
+      step = atlas_story_step_new (step_row->view, root, step_row->caption_zh,
+                                   step_row->caption_en, step_row->notes);
       atlas_story_append_step (story, step);
     }
-  sqlite3_reset (stmt);
 
-  if (rc != SQLITE_DONE)
-    {
-      if (error != NULL && *error == NULL)
-        g_set_error (error, ATLAS_STORE_ERROR, ATLAS_STORE_ERROR_FAILED, "%s",
-                     sqlite3_errmsg (atlas_store_get_db (self->store)));
-      return FALSE;
-    }
-  return TRUE;
+  return g_steal_pointer (&story);
 }
 
 static gboolean
@@ -216,34 +197,17 @@ load_user_stories (AtlasStories  *self,
                    GPtrArray     *into,
                    GError       **error)
 {
-  sqlite3_stmt *stmt;
-  g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (g_object_unref);
-  int rc;
+  g_autoptr(GPtrArray) rows = atlas_story_store_load (self->store, error);
 
-  stmt = atlas_store_prepare (self->store,
-                              "SELECT id, title_zh, title_en FROM user.story ORDER BY rowid",
-                              error);
-  if (stmt == NULL)
+  if (rows == NULL)
     return FALSE;
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (found, atlas_story_new ((const char *) sqlite3_column_text (stmt, 0),
-                                             (const char *) sqlite3_column_text (stmt, 1),
-                                             (const char *) sqlite3_column_text (stmt, 2)));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  for (guint i = 0; i < rows->len; i++)
     {
-      g_set_error (error, ATLAS_STORE_ERROR, ATLAS_STORE_ERROR_FAILED, "%s",
-                   sqlite3_errmsg (atlas_store_get_db (self->store)));
-      return FALSE;
-    }
-
-  for (guint i = 0; i < found->len; i++)
-    {
-      AtlasStory *story = g_ptr_array_index (found, i);
+      g_autoptr(AtlasStory) story = story_from_row (g_ptr_array_index (rows, i), error);
       gboolean replaced = FALSE;
 
-      if (!load_user_steps (self, story, error))
+      if (story == NULL)
         return FALSE;
 
       /* The user's edit of a bundled story takes its place. */
@@ -337,103 +301,26 @@ atlas_stories_lookup (AtlasStories *self,
   return NULL;
 }
 
-static gboolean
-exec (AtlasStories  *self,
-      const char    *sql,
-      GError       **error)
+/* The rows the user database keeps for @story. */
+static AtlasStoryRow *
+story_to_row (AtlasStory *story)
 {
-  sqlite3 *db = atlas_store_get_db (self->store);
+  AtlasStoryRow *row = atlas_story_row_new (atlas_story_get_id (story),
+                                            atlas_story_get_title_zh (story),
+                                            atlas_story_get_title_en (story));
+  guint n = atlas_story_get_n_steps (story);
 
-  if (sqlite3_exec (db, sql, NULL, NULL, NULL) != SQLITE_OK)
-    {
-      g_set_error (error, ATLAS_STORE_ERROR, ATLAS_STORE_ERROR_FAILED, "%s", sqlite3_errmsg (db));
-      return FALSE;
-    }
-  return TRUE;
-}
-
-static gboolean
-step_done (AtlasStories  *self,
-           sqlite3_stmt  *stmt,
-           GError       **error)
-{
-  int rc = sqlite3_step (stmt);
-
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      g_set_error (error, ATLAS_STORE_ERROR, ATLAS_STORE_ERROR_FAILED, "%s",
-                   sqlite3_errmsg (atlas_store_get_db (self->store)));
-      return FALSE;
-    }
-  return TRUE;
-}
-
-static gboolean
-delete_rows (AtlasStories  *self,
-             const char    *id,
-             GError       **error)
-{
-  sqlite3_stmt *stmt;
-
-  if ((stmt = atlas_store_prepare (self->store, "DELETE FROM user.story_step WHERE story_id = ?1", error)) == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
-  if (!step_done (self, stmt, error))
-    return FALSE;
-
-  if ((stmt = atlas_store_prepare (self->store, "DELETE FROM user.story WHERE id = ?1", error)) == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
-  return step_done (self, stmt, error);
-}
-
-static gboolean
-write_story (AtlasStories  *self,
-             AtlasStory    *story,
-             GError       **error)
-{
-  const char *id = atlas_story_get_id (story);
-  sqlite3_stmt *stmt;
-  guint n;
-
-  if (!delete_rows (self, id, error))
-    return FALSE;
-
-  if ((stmt = atlas_store_prepare (self->store,
-                                   "INSERT INTO user.story (id, title_zh, title_en) VALUES (?1, ?2, ?3)",
-                                   error)) == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, atlas_story_get_title_zh (story), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, atlas_story_get_title_en (story), -1, SQLITE_TRANSIENT);
-  if (!step_done (self, stmt, error))
-    return FALSE;
-
-  n = atlas_story_get_n_steps (story);
   for (guint i = 0; i < n; i++)
     {
       AtlasStoryStep *step = atlas_story_get_step (story, i);
       g_autofree char *state = atlas_story_step_dup_state_json (step);
 
-      if ((stmt = atlas_store_prepare (self->store,
-                                       "INSERT INTO user.story_step (story_id, position, view,"
-                                       " state_json, caption_zh, caption_en, notes)"
-                                       " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-                                       error)) == NULL)
-        return FALSE;
-      sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_int (stmt, 2, i);
-      sqlite3_bind_text (stmt, 3, atlas_story_step_get_view (step), -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 4, state, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 5, atlas_story_step_get_caption_zh (step), -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 6, atlas_story_step_get_caption_en (step), -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 7, atlas_story_step_get_notes (step), -1, SQLITE_TRANSIENT);
-      if (!step_done (self, stmt, error))
-        return FALSE;
+      atlas_story_row_add_step (row, atlas_story_step_get_view (step), state,
+                                atlas_story_step_get_caption_zh (step),
+                                atlas_story_step_get_caption_en (step),
+                                atlas_story_step_get_notes (step));
     }
-
-  return TRUE;
+  return row;
 }
 
 /**
@@ -447,6 +334,7 @@ atlas_stories_save (AtlasStories  *self,
                     AtlasStory    *story,
                     GError       **error)
 {
+  g_autoptr(AtlasStoryRow) row = NULL;
   guint position;
 
   g_return_val_if_fail (ATLAS_IS_STORIES (self), FALSE);
@@ -459,14 +347,8 @@ atlas_stories_save (AtlasStories  *self,
       return FALSE;
     }
 
-  if (!exec (self, "SAVEPOINT story_save", error))
-    return FALSE;
-  if (!write_story (self, story, error))
-    {
-      exec (self, "ROLLBACK TO story_save; RELEASE story_save", NULL);
-      return FALSE;
-    }
-  if (!exec (self, "RELEASE story_save", error))
+  row = story_to_row (story);
+  if (!atlas_story_store_save (self->store, row, error))
     return FALSE;
 
   if (!find_story (self, story, &position))
@@ -491,18 +373,9 @@ atlas_stories_remove (AtlasStories  *self,
   g_return_val_if_fail (ATLAS_IS_STORIES (self), FALSE);
   g_return_val_if_fail (ATLAS_IS_STORY (story), FALSE);
 
-  if (self->store != NULL)
-    {
-      if (!exec (self, "SAVEPOINT story_remove", error))
-        return FALSE;
-      if (!delete_rows (self, atlas_story_get_id (story), error))
-        {
-          exec (self, "ROLLBACK TO story_remove; RELEASE story_remove", NULL);
-          return FALSE;
-        }
-      if (!exec (self, "RELEASE story_remove", error))
-        return FALSE;
-    }
+  if (self->store != NULL &&
+      !atlas_story_store_remove (self->store, atlas_story_get_id (story), error))
+    return FALSE;
 
   if (!find_story (self, story, &position))
     return TRUE;

@@ -27,7 +27,6 @@
 #include "atlas-l10n.h"
 #include "atlas-state.h"
 #include "atlas-story-step.h"
-#include "atlas-view.h"
 
 /* One step of a story: the page to show, the shared state to restore on it
  * (the same JSON as AtlasState, which story_step.state_json stores), and a
@@ -292,57 +291,6 @@ atlas_story_step_copy (AtlasStoryStep *self)
                                self->caption_en, self->notes);
 }
 
-/**
- * atlas_story_step_new_from_window:
- *
- * "Add current view as step": the window's page, shared state and the page's
- * camera.  The selected record, if any, is cited; the captions start as its
- * name.
- */
-AtlasStoryStep *
-atlas_story_step_new_from_window (AtlasWindow *window)
-{
-  AtlasState *state;
-  AtlasItem *selection;
-  const char *page;
-  GtkWidget *widget;
-  g_autoptr(JsonNode) node = NULL;
-  JsonObject *object;
-  const char *name_zh = "", *name_en = "";
-
-  g_return_val_if_fail (ATLAS_IS_WINDOW (window), NULL);
-
-  state = atlas_window_get_state (window);
-  page = atlas_state_get_page (state);
-  node = atlas_state_to_json (state);
-  object = json_node_get_object (node);
-
-  widget = page != NULL ? atlas_window_get_page (window, page) : NULL;
-  if (widget != NULL && ATLAS_IS_VIEW (widget))
-    {
-      JsonNode *camera = atlas_view_save_camera (ATLAS_VIEW (widget));
-
-      if (camera != NULL)
-        json_object_set_member (object, "camera", camera);
-    }
-
-  selection = atlas_state_get_selection (state);
-  if (selection != NULL)
-    {
-      JsonArray *cites = json_array_new ();
-      JsonObject *cite = json_object_new ();
-
-      json_object_set_string_member (cite, "entity", atlas_item_get_entity (selection));
-      json_object_set_string_member (cite, "id", atlas_item_get_id (selection));
-      json_array_add_object_element (cites, cite);
-      json_object_set_array_member (object, "cites", cites);
-      name_zh = atlas_item_get_name_zh (selection);
-      name_en = atlas_item_get_name_en (selection);
-    }
-
-  return atlas_story_step_new (page && *page ? page : "sites", node, name_zh, name_en, "");
-}
-
 const char *
 atlas_story_step_get_view (AtlasStoryStep *self)
 {
@@ -508,64 +456,4 @@ atlas_story_step_set_notes (AtlasStoryStep *self,
   g_return_if_fail (ATLAS_IS_STORY_STEP (self));
 
   set_text (self, &self->notes, notes, properties[PROP_NOTES]);
-}
-
-/**
- * atlas_story_step_apply:
- * @animate: let the page fly to its camera instead of jumping
- *
- * Shows the step in @window: the shared state (filters, selection, time
- * range, choropleth), the page, and the page's camera if the page is an
- * AtlasView.  Fails, changing nothing, when this build has no such page or
- * the state names a record the data lacks.
- */
-gboolean
-atlas_story_step_apply (AtlasStoryStep  *self,
-                        AtlasWindow     *window,
-                        gboolean         animate,
-                        GError         **error)
-{
-  GtkWidget *page;
-  JsonNode *camera;
-  JsonObject *object;
-  AtlasState *state;
-  AtlasItem *selection = NULL;
-
-  g_return_val_if_fail (ATLAS_IS_STORY_STEP (self), FALSE);
-  g_return_val_if_fail (ATLAS_IS_WINDOW (window), FALSE);
-
-  page = atlas_window_get_page (window, self->view);
-  if (page == NULL)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                   _("This step shows the “%s” page, which this version of the atlas does not have"),
-                   self->view);
-      return FALSE;
-    }
-
-  state = atlas_window_get_state (window);
-  if (!atlas_state_load_json (state, self->state, atlas_window_get_dataset (window), error))
-    return FALSE;
-
-  /* A page that re-filters its list while the new state's notifications go
-   * out can push its old selected row back into the state (the Sites table
-   * does): the step's selection wins.
-   */
-  object = json_node_get_object (self->state);
-  if (json_object_has_member (object, "selection"))
-    {
-      JsonObject *sel = json_object_get_object_member (object, "selection");
-
-      selection = atlas_dataset_lookup (atlas_window_get_dataset (window),
-                                        json_object_get_string_member_with_default (sel, "entity", ""),
-                                        json_object_get_string_member_with_default (sel, "id", ""));
-    }
-  if (atlas_state_get_selection (state) != selection)
-    atlas_state_set_selection (state, selection);
-
-  camera = atlas_story_step_get_camera (self);
-  if (camera != NULL && ATLAS_IS_VIEW (page))
-    atlas_view_restore_camera (ATLAS_VIEW (page), camera, animate);
-
-  return TRUE;
 }

@@ -1,4 +1,4 @@
-/* atlas-site-filter.h
+/* atlas-record-filter.h
  *
  * Copyright 2026 The Chongqing Science Atlas authors
  *
@@ -22,15 +22,17 @@
 
 #include <gtk/gtk.h>
 
-#include "atlas-types.h"
+#include "atlas-session.h"
 
 G_BEGIN_DECLS
 
-#define ATLAS_TYPE_SITE_FILTER (atlas_site_filter_get_type ())
+#define ATLAS_TYPE_RECORD_FILTER (atlas_record_filter_get_type ())
 
-G_DECLARE_FINAL_TYPE (AtlasSiteFilter, atlas_site_filter, ATLAS, SITE_FILTER, GtkFilter)
+G_DECLARE_FINAL_TYPE (AtlasRecordFilter, atlas_record_filter, ATLAS, RECORD_FILTER, GtkFilter)
 
-AtlasSiteFilter *atlas_site_filter_new (AtlasState   *state,
-                                           AtlasDataset *dataset);
+AtlasRecordFilter    *atlas_record_filter_new        (AtlasSession         *session,
+                                                      GType                 item_type,
+                                                      AtlasFilterDimension  ignore);
+AtlasFilterDimension  atlas_record_filter_get_ignore (AtlasRecordFilter    *self);
 
 G_END_DECLS
