@@ -996,6 +996,21 @@ in_brush (AtlasTimelineChart *self,
          (entry->first_day <= self->brush_last && entry->last_day >= self->brush_first);
 }
 
+/* How many events are drawn in full: inside the brushed range, or all of
+ * them without one.  What the audience sees as "the events of 2019–2023".
+ */
+guint
+atlas_timeline_chart_get_n_in_brush (AtlasTimelineChart *self)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (ATLAS_IS_TIMELINE_CHART (self), 0);
+
+  for (guint i = 0; i < self->entries->len; i++)
+    n += in_brush (self, &g_array_index (self->entries, Entry, i));
+  return n;
+}
+
 static void
 fill_rect (GtkSnapshot   *snapshot,
            const GdkRGBA *color,

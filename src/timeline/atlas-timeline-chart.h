@@ -60,6 +60,7 @@ AtlasTimeAxis      *atlas_timeline_chart_get_axis        (AtlasTimelineChart *se
 void                atlas_timeline_chart_set_events      (AtlasTimelineChart *self,
                                                           GListModel         *events);
 guint               atlas_timeline_chart_get_n_events    (AtlasTimelineChart *self);
+guint               atlas_timeline_chart_get_n_in_brush  (AtlasTimelineChart *self);
 AtlasEvent         *atlas_timeline_chart_get_event       (AtlasTimelineChart *self,
                                                           guint               index);
 int                 atlas_timeline_chart_find_event      (AtlasTimelineChart *self,

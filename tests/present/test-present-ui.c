@@ -508,6 +508,69 @@ test_add_current_view (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Issue 12's click sequence: Stories, click a step of the bundled story, Add
+ * Current View, then + (New Story).  The new story's titles were read from
+ * freed memory and saved as garbage; under ASan this was a use-after-free.
+ */
+static void
+test_new_story_after_add_step (void)
+{
+  AtlasWindow *window = open_window ();
+  AtlasStoryEditor *editor;
+  GtkWidget *list;
+  AtlasStory *story;
+  guint n_before;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.stories", NULL));
+  editor = ATLAS_STORY_EDITOR (window->story_editor);
+  gtk_window_present (GTK_WINDOW (editor));
+  story = atlas_story_editor_get_story (editor, NULL);
+  g_assert_nonnull (story);
+  g_assert_true (atlas_story_get_bundled (story));
+  n_before = atlas_story_get_n_steps (story);
+
+  /* Click the second step of the bundled story. */
+  list = atlas_test_find_child_of_type (GTK_WIDGET (editor), GTK_TYPE_LIST_BOX);
+  g_assert_nonnull (list);
+  gtk_list_box_select_row (GTK_LIST_BOX (list), gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 1));
+  for (guint i = 0; i < 10; i++)
+    g_main_context_iteration (NULL, FALSE);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.add-step", NULL));
+  g_assert_cmpuint (atlas_story_get_n_steps (atlas_story_editor_get_story (editor, NULL)), ==, n_before + 1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.new-story", NULL));
+  for (guint i = 0; i < 10; i++)
+    g_main_context_iteration (NULL, FALSE);
+
+  story = atlas_story_editor_get_story (editor, NULL);
+  g_assert_nonnull (story);
+  g_assert_false (atlas_story_get_bundled (story));
+  g_assert_true (g_utf8_validate (atlas_story_get_title_zh (story), -1, NULL));
+  g_assert_true (g_utf8_validate (atlas_story_get_title_en (story), -1, NULL));
+  g_assert_cmpstr (atlas_story_get_title_zh (story), ==, "新故事");
+  g_assert_cmpstr (atlas_story_get_title_en (story), ==, "New Story");
+
+  /* What the user database keeps is valid too, for every story. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(AtlasStories) again = atlas_stories_new (atlas_dataset_get_store (atlas_window_get_dataset (window)), &error);
+
+    g_assert_no_error (error);
+    for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (again)); i++)
+      {
+        g_autoptr(AtlasStory) saved = g_list_model_get_item (G_LIST_MODEL (again), i);
+
+        g_assert_true (g_utf8_validate (atlas_story_get_title_zh (saved), -1, NULL));
+        g_assert_true (g_utf8_validate (atlas_story_get_title_en (saved), -1, NULL));
+      }
+    g_assert_nonnull (atlas_stories_lookup (again, atlas_story_get_id (story)));
+    g_assert_cmpstr (atlas_story_get_title_en (atlas_stories_lookup (again, atlas_story_get_id (story))), ==,
+                     "New Story");
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static char *
 run (const char *program,
      const char *path)
@@ -655,6 +718,7 @@ main (int   argc,
   g_test_add_func ("/present-ui/presenter-view-autoplay", test_presenter_view_and_autoplay);
   g_test_add_func ("/present-ui/filter-bar", test_filter_bar);
   g_test_add_func ("/present-ui/add-current-view", test_add_current_view);
+  g_test_add_func ("/present-ui/new-story-after-add-step", test_new_story_after_add_step);
   g_test_add_func ("/present-ui/handout", test_handout);
   g_test_add_func ("/present-ui/safe-area", test_safe_area);
 

@@ -1,0 +1,452 @@
+/* test-session.c
+ *
+ * Copyright 2026 The Chongqing Science Atlas authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+ * GNU General Public License for more details.
+ *
+ * You should have received a copy of the GNU General Public License
+ * along with this program.  If not, see <http://www.gnu.org/licenses/>.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* The session's promise: every view counts with the same filters.  Under a
+ * display (Xvfb in CI) the real window is built and, for every district,
+ * category, event kind and several time ranges, the map's visible sites, the
+ * Sites list, the filter bar, the timeline's events in range and the charts
+ * that count sites or events are compared.  Then data is imported and reset:
+ * every view follows without a restart.  And changing filters never changes
+ * the selection.
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "atlas-application.h"
+#include "atlas-chart-point.h"
+#include "atlas-chart-series.h"
+#include "atlas-charts-page.h"
+#include "atlas-dataset.h"
+#include "atlas-district.h"
+#include "atlas-event.h"
+#include "atlas-import.h"
+#include "atlas-item.h"
+#include "atlas-map-page.h"
+#include "atlas-map-view.h"
+#include "atlas-session.h"
+#include "atlas-site.h"
+#include "atlas-sites-page.h"
+#include "atlas-state.h"
+#include "atlas-timeline-page.h"
+#include "atlas-timeline-view.h"
+#include "atlas-window.h"
+#include "atlas-test-ui.h"
+
+static AtlasApplication *app;
+
+/* The window is built but not shown: what is compared is what the views
+ * hold, not what a frame draws, and dozens of states are checked.
+ */
+static AtlasWindow *
+open_window (void)
+{
+  return atlas_window_new (app, atlas_application_get_dataset (app));
+}
+
+/* ---- what each view shows ---------------------------------------------- */
+
+static guint
+map_sites (AtlasWindow *window)
+{
+  AtlasMapPage *page = ATLAS_MAP_PAGE (atlas_window_get_page (window, "map"));
+
+  return atlas_map_scene_get_n_visible (atlas_map_view_get_scene (atlas_map_page_get_view (page)));
+}
+
+static guint
+list_sites (AtlasWindow *window)
+{
+  AtlasSitesPage *page = ATLAS_SITES_PAGE (atlas_window_get_page (window, "sites"));
+
+  return g_list_model_get_n_items (atlas_sites_page_get_model (page));
+}
+
+static guint
+timeline_events (AtlasWindow *window)
+{
+  AtlasTimelinePage *page = ATLAS_TIMELINE_PAGE (atlas_window_get_page (window, "timeline"));
+  AtlasTimelineView *view = atlas_timeline_page_get_view (page);
+
+  return atlas_timeline_chart_get_n_in_brush (atlas_timeline_view_get_chart (view));
+}
+
+static AtlasChartSeries *
+chart_series (AtlasWindow *window,
+              const char  *id)
+{
+  AtlasChartsPage *page = ATLAS_CHARTS_PAGE (atlas_window_get_page (window, "charts"));
+  AtlasChartCard *card = atlas_charts_page_get_card (page, id);
+
+  g_assert_nonnull (card);
+  return atlas_chart_card_get_series (card);
+}
+
+/* The sum of the marks a chart does not mute: what it says is in view. */
+static guint
+chart_total (AtlasWindow *window,
+             const char  *id)
+{
+  GListModel *points = G_LIST_MODEL (chart_series (window, id));
+  double total = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (points); i++)
+    {
+      g_autoptr(AtlasChartPoint) point = g_list_model_get_item (points, i);
+
+      if (!atlas_chart_point_get_muted (point))
+        total += atlas_chart_point_get_value (point);
+    }
+  return (guint) total;
+}
+
+/* The bar of one district in "Sites per district", 0 if it has none. */
+static guint
+chart_district (AtlasWindow *window,
+                int          adcode)
+{
+  GListModel *points = G_LIST_MODEL (chart_series (window, "sites-per-district"));
+
+  for (guint i = 0; i < g_list_model_get_n_items (points); i++)
+    {
+      g_autoptr(AtlasChartPoint) point = g_list_model_get_item (points, i);
+
+      if (atlas_chart_point_get_link_value (point) == adcode)
+        return (guint) atlas_chart_point_get_value (point);
+    }
+  return 0;
+}
+
+/* What the session itself lets through, counted the long way round. */
+static guint
+session_sites (AtlasSession *session)
+{
+  GListModel *sites = atlas_dataset_get_sites (atlas_session_get_dataset (session));
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (sites); i++)
+    {
+      g_autoptr(AtlasSite) site = g_list_model_get_item (sites, i);
+
+      n += atlas_session_match_site (session, site, ATLAS_FILTER_NONE);
+    }
+  return n;
+}
+
+static guint
+session_events (AtlasSession *session)
+{
+  GListModel *events = atlas_dataset_get_events (atlas_session_get_dataset (session));
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (events); i++)
+    {
+      g_autoptr(AtlasEvent) event = g_list_model_get_item (events, i);
+
+      n += atlas_session_match_event (session, event, ATLAS_FILTER_NONE);
+    }
+  return n;
+}
+
+static void
+settle (void)
+{
+  for (guint i = 0; i < 5; i++)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+/* Every view and chart reports the same numbers for the state as it is. */
+static void
+assert_views_agree (AtlasWindow *window,
+                    const char  *what)
+{
+  AtlasSession *session = atlas_window_get_session (window);
+  AtlasState *state = atlas_session_get_state (session);
+  guint sites = session_sites (session);
+  guint events = session_events (session);
+
+  settle ();
+  g_test_message ("%s: %u sites, %u events", what, sites, events);
+
+  g_assert_cmpuint (g_list_model_get_n_items (atlas_session_get_sites (session)), ==, sites);
+  g_assert_cmpuint (g_list_model_get_n_items (atlas_session_get_events (session)), ==, events);
+  g_assert_cmpuint (map_sites (window), ==, sites);
+  g_assert_cmpuint (list_sites (window), ==, sites);
+  g_assert_cmpuint (chart_total (window, "sites-by-category"), ==, sites);
+  g_assert_cmpuint (timeline_events (window), ==, events);
+  g_assert_cmpuint (chart_total (window, "events-per-year"), ==, events);
+  g_assert_cmpuint (chart_total (window, "events-per-year-by-kind"), ==, events);
+
+  if (atlas_state_get_district (state) != 0)
+    g_assert_cmpuint (chart_district (window, atlas_state_get_district (state)), ==, sites);
+  else
+    g_assert_cmpuint (chart_total (window, "sites-per-district"), ==, sites);
+}
+
+static guint32
+day (int year, int month, int mday)
+{
+  return atlas_julian_from_ymd (year, month, mday);
+}
+
+static void
+test_views_agree (void)
+{
+  AtlasWindow *window = open_window ();
+  AtlasSession *session = atlas_window_get_session (window);
+  AtlasState *state = atlas_session_get_state (session);
+  GListModel *districts = atlas_dataset_get_districts (atlas_session_get_dataset (session));
+  static const struct { int y0, m0, d0, y1, m1, d1; } ranges[] = {
+    { 2016, 1, 1, 2016, 12, 31 },
+    { 2019, 1, 1, 2023, 12, 31 },
+    { 2020, 6, 15, 2021, 3, 1 },      /* cuts years in two */
+    { 1990, 1, 1, 1999, 12, 31 },     /* before everything */
+  };
+  guint nonempty = 0;
+
+  assert_views_agree (window, "no filter");
+
+  for (guint i = 0; i < g_list_model_get_n_items (districts); i++)
+    {
+      g_autoptr(AtlasDistrict) district = g_list_model_get_item (districts, i);
+      g_autofree char *what = g_strdup_printf ("district %d", atlas_district_get_adcode (district));
+
+      atlas_state_set_district (state, atlas_district_get_adcode (district));
+      assert_views_agree (window, what);
+      nonempty += session_sites (session) > 0;
+    }
+  atlas_state_reset_filters (state);
+  /* The dataset has sites in more than a handful of districts. */
+  g_assert_cmpuint (nonempty, >=, 5);
+
+  for (guint c = 0; c < ATLAS_N_SITE_CATEGORIES; c++)
+    {
+      g_autofree char *what = g_strdup_printf ("category %s", atlas_site_category_to_string (c));
+
+      atlas_state_set_categories (state, 1u << c);
+      assert_views_agree (window, what);
+    }
+  atlas_state_reset_filters (state);
+
+  for (guint k = 0; k < ATLAS_N_EVENT_KINDS; k++)
+    {
+      g_autofree char *what = g_strdup_printf ("kind %s", atlas_event_kind_to_string (k));
+
+      atlas_state_set_event_kinds (state, 1u << k);
+      assert_views_agree (window, what);
+    }
+  atlas_state_reset_filters (state);
+
+  for (guint r = 0; r < G_N_ELEMENTS (ranges); r++)
+    {
+      g_autofree char *what = g_strdup_printf ("range %d–%d", ranges[r].y0, ranges[r].y1);
+
+      atlas_state_set_time_range (state, day (ranges[r].y0, ranges[r].m0, ranges[r].d0),
+                                  day (ranges[r].y1, ranges[r].m1, ranges[r].d1));
+      assert_views_agree (window, what);
+    }
+
+  /* Several at once, and the search text. */
+  atlas_state_set_time_range (state, day (2019, 1, 1), day (2023, 12, 31));
+  atlas_state_set_district (state, 500106);
+  assert_views_agree (window, "Shapingba 2019–2023");
+  atlas_state_set_search_text (state, "重庆");
+  assert_views_agree (window, "Shapingba 2019–2023 重庆");
+  atlas_state_reset_filters (state);
+  atlas_state_set_search_text (state, "科学城");
+  assert_views_agree (window, "科学城");
+  atlas_state_reset_filters (state);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* ---- import, then look -------------------------------------------------- */
+
+static const char sources_csv[] =
+  "id,title_zh,title_en,publisher_zh,publisher_en,published_on,kind\n"
+  "session-source,会话来源,Session source,测试出版社,Test Press,2024-05-01,report\n";
+
+static const char sites_csv[] =
+  "id,name_zh,name_en,category,district_adcode,lon,lat,location_precision,established_on,source_id,quote\n"
+  "session-lab,会话实验室,Session Lab,laboratory,500106,106.30,29.60,approximate,2023-06,session-source,一个实验室\n"
+  "session-park,会话园区,Session Park,industrial_park,500106,106.35,29.58,district,,session-source,一个园区\n";
+
+static void
+import_two_sites (AtlasSession *session)
+{
+  AtlasStore *store = atlas_dataset_get_store (atlas_session_get_dataset (session));
+  g_autoptr(AtlasImportPlan) plan = atlas_import_plan_new (store);
+  g_autoptr(GError) error = NULL;
+
+  atlas_import_plan_add_csv (plan, "sources.csv", sources_csv, strlen (sources_csv));
+  atlas_import_plan_add_csv (plan, "sites.csv", sites_csv, strlen (sites_csv));
+  atlas_import_plan_validate (plan);
+  g_assert_true (atlas_import_plan_can_apply (plan));
+  g_assert_true (atlas_import_plan_apply (plan, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (atlas_session_reload (session, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_import_then_look (void)
+{
+  AtlasWindow *window = open_window ();
+  AtlasSession *session = atlas_window_get_session (window);
+  AtlasState *state = atlas_session_get_state (session);
+  guint before = session_sites (session);
+  guint labs_before, shapingba_before;
+  g_autoptr(GError) error = NULL;
+
+  atlas_state_set_categories (state, 1u << ATLAS_SITE_CATEGORY_LABORATORY);
+  settle ();
+  labs_before = chart_total (window, "sites-by-category");
+  atlas_state_reset_filters (state);
+  shapingba_before = chart_district (window, 500106);
+
+  import_two_sites (session);
+  g_assert_cmpuint (session_sites (session), ==, before + 2);
+  assert_views_agree (window, "after the import");
+  g_assert_cmpuint (list_sites (window), ==, before + 2);
+  g_assert_cmpuint (map_sites (window), ==, before + 2);
+  g_assert_cmpuint (chart_district (window, 500106), ==, shapingba_before + 2);
+  atlas_state_set_categories (state, 1u << ATLAS_SITE_CATEGORY_LABORATORY);
+  assert_views_agree (window, "laboratories after the import");
+  g_assert_cmpuint (chart_total (window, "sites-by-category"), ==, labs_before + 1);
+  atlas_state_reset_filters (state);
+
+  /* The search finds what was imported, in every view. */
+  atlas_state_set_search_text (state, "会话实验室");
+  assert_views_agree (window, "search for the import");
+  g_assert_cmpuint (list_sites (window), ==, 1);
+  atlas_state_reset_filters (state);
+
+  /* Reset to the bundled data: the imported records leave every view. */
+  g_assert_true (atlas_session_reset_to_bundled (session, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (session_sites (session), ==, before);
+  assert_views_agree (window, "after the reset");
+  g_assert_cmpuint (chart_district (window, 500106), ==, shapingba_before);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* ---- filters never move the selection ---------------------------------- */
+
+/* The site the Sites table has selected, or NULL. */
+static gpointer
+table_selection (AtlasWindow *window)
+{
+  GtkWidget *page = atlas_window_get_page (window, "sites");
+  GtkWidget *table = atlas_test_find_child_of_type (page, GTK_TYPE_COLUMN_VIEW);
+  GtkSelectionModel *model = gtk_column_view_get_model (GTK_COLUMN_VIEW (table));
+
+  return gtk_single_selection_get_selected_item (GTK_SINGLE_SELECTION (model));
+}
+
+static void
+test_filters_keep_selection (void)
+{
+  AtlasWindow *window = open_window ();
+  AtlasSession *session = atlas_window_get_session (window);
+  AtlasState *state = atlas_session_get_state (session);
+  GListModel *sites = atlas_dataset_get_sites (atlas_session_get_dataset (session));
+  g_autoptr(AtlasSite) site = g_list_model_get_item (sites, 3);
+  g_autoptr(AtlasSite) other = g_list_model_get_item (sites, 0);
+  AtlasSiteCategory category = atlas_site_get_category (site);
+
+  /* The Sites page shows the list, with the site selected in it. */
+  atlas_state_set_page (state, "sites");
+  atlas_state_set_selection (state, ATLAS_ITEM (site));
+  settle ();
+
+  /* Hide the site's category, then its district, then narrow the search:
+   * the table refilters under its selected row each time.
+   */
+  atlas_state_set_categories (state, ATLAS_ALL_SITE_CATEGORIES & ~(1u << category));
+  settle ();
+  g_assert_true (atlas_state_get_selection (state) == ATLAS_ITEM (site));
+  atlas_state_reset_filters (state);
+  settle ();
+  g_assert_true (atlas_state_get_selection (state) == ATLAS_ITEM (site));
+
+  if (atlas_site_get_district (other) != NULL)
+    {
+      atlas_state_set_district (state, atlas_district_get_adcode (atlas_site_get_district (other)));
+      settle ();
+      g_assert_true (atlas_state_get_selection (state) == ATLAS_ITEM (site));
+    }
+  atlas_state_set_search_text (state, "zzzz nothing qqqq");
+  settle ();
+  g_assert_true (atlas_state_get_selection (state) == ATLAS_ITEM (site));
+  atlas_state_reset_filters (state);
+  settle ();
+  g_assert_true (atlas_state_get_selection (state) == ATLAS_ITEM (site));
+
+  /* Another category only: the site leaves the table, the selection stays. */
+  atlas_state_set_categories (state, 1u << atlas_site_get_category (other));
+  settle ();
+  g_assert_true (atlas_state_get_selection (state) == ATLAS_ITEM (site));
+
+  /* A site selected while the table hides it (as a story step does: the
+   * selection comes before the filters) is the table's selected row once
+   * the filters let it in.
+   */
+  atlas_state_set_categories (state, ATLAS_ALL_SITE_CATEGORIES & ~(1u << category));
+  atlas_state_set_selection (state, NULL);
+  atlas_state_set_selection (state, ATLAS_ITEM (site));
+  settle ();
+  g_assert_null (table_selection (window));
+  atlas_state_reset_filters (state);
+  settle ();
+  g_assert_true (table_selection (window) == (gpointer) site);
+  g_assert_true (atlas_state_get_selection (state) == ATLAS_ITEM (site));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *xdg = NULL;
+  int status;
+
+  xdg = g_dir_make_tmp ("atlas-session-XXXXXX", &error);
+  g_assert_no_error (error);
+  g_setenv ("XDG_DATA_HOME", xdg, TRUE);
+
+  gtk_test_init (&argc, &argv, NULL);
+
+  app = atlas_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+
+  g_test_add_func ("/session/views-agree", test_views_agree);
+  g_test_add_func ("/session/import-then-look", test_import_then_look);
+  g_test_add_func ("/session/filters-keep-selection", test_filters_keep_selection);
+
+  status = g_test_run ();
+  g_clear_object (&app);
+  return status;
+}
