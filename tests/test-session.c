@@ -59,7 +59,9 @@ static AtlasApplication *app;
 static AtlasWindow *
 open_window (void)
 {
-  return atlas_window_new (app, atlas_application_get_dataset (app));
+  return atlas_window_new (GTK_APPLICATION (app),
+                           atlas_application_get_dataset (app),
+                           atlas_application_get_settings (app));
 }
 
 /* ---- what each view shows ---------------------------------------------- */

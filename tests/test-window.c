@@ -49,7 +49,9 @@ open_window (void)
   AtlasWindow *window;
 
   g_assert_nonnull (dataset);
-  window = atlas_window_new (app, dataset);
+  window = atlas_window_new (GTK_APPLICATION (app),
+                             dataset,
+                             atlas_application_get_settings (app));
   gtk_window_present (GTK_WINDOW (window));
   ATLAS_WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (window)));
   return window;

@@ -50,27 +50,14 @@ static GParamSpec *properties[N_PROPS];
 /**
  * atlas_application_get_presenting:
  *
- * Returns: whether a presentation is running (updates wait until it ends)
+ * Returns: whether one of the windows presents (updates and imports wait
+ *   until it ends, in every window)
  */
 gboolean
 atlas_application_get_presenting (AtlasApplication *self)
 {
   g_return_val_if_fail (ATLAS_IS_APPLICATION (self), FALSE);
   return self->presenting;
-}
-
-/* Presentation mode sets this while it runs. */
-void
-atlas_application_set_presenting (AtlasApplication *self,
-                                  gboolean          presenting)
-{
-  g_return_if_fail (ATLAS_IS_APPLICATION (self));
-
-  presenting = !!presenting;
-  if (self->presenting == presenting)
-    return;
-  self->presenting = presenting;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PRESENTING]);
 }
 
 static void
@@ -91,22 +78,47 @@ atlas_application_get_property (GObject    *object,
     }
 }
 
+/* A window started or stopped presenting: every window's actions follow. */
 static void
-atlas_application_set_property (GObject      *object,
-                                guint         prop_id,
-                                const GValue *value,
-                                GParamSpec   *pspec)
+on_window_presenting_changed (AtlasApplication *self)
 {
-  AtlasApplication *self = ATLAS_APPLICATION (object);
+  gboolean presenting = FALSE;
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (self));
 
-  switch (prop_id)
+  for (GList *l = windows; l != NULL; l = l->next)
+    if (ATLAS_IS_WINDOW (l->data))
+      presenting |= atlas_session_get_presenting (atlas_window_get_session (l->data));
+
+  for (GList *l = windows; l != NULL; l = l->next)
+    if (ATLAS_IS_WINDOW (l->data))
+      atlas_window_update_actions (l->data);
+
+  if (self->presenting != presenting)
     {
-    case PROP_PRESENTING:
-      atlas_application_set_presenting (self, g_value_get_boolean (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      self->presenting = presenting;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PRESENTING]);
     }
+}
+
+static void
+atlas_application_window_added (GtkApplication *application,
+                                GtkWindow      *window)
+{
+  GTK_APPLICATION_CLASS (atlas_application_parent_class)->window_added (application, window);
+
+  if (ATLAS_IS_WINDOW (window))
+    g_signal_connect_object (atlas_window_get_session (ATLAS_WINDOW (window)), "notify::presenting",
+                             G_CALLBACK (on_window_presenting_changed), application, G_CONNECT_SWAPPED);
+}
+
+static void
+atlas_application_window_removed (GtkApplication *application,
+                                  GtkWindow      *window)
+{
+  GTK_APPLICATION_CLASS (atlas_application_parent_class)->window_removed (application, window);
+
+  if (ATLAS_IS_WINDOW (window))
+    on_window_presenting_changed (ATLAS_APPLICATION (application));
 }
 
 AtlasApplication *
@@ -378,7 +390,7 @@ atlas_application_activate (GApplication *application)
       return;
     }
 
-  window = GTK_WINDOW (atlas_window_new (self, self->dataset));
+  window = GTK_WINDOW (atlas_window_new (GTK_APPLICATION (self), self->dataset, self->settings));
   gtk_window_present (window);
 }
 
@@ -407,19 +419,22 @@ atlas_application_class_init (AtlasApplicationClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+  GtkApplicationClass *gtk_app_class = GTK_APPLICATION_CLASS (klass);
 
   object_class->dispose = atlas_application_dispose;
   object_class->get_property = atlas_application_get_property;
-  object_class->set_property = atlas_application_set_property;
 
   properties[PROP_PRESENTING] =
     g_param_spec_boolean ("presenting", NULL, NULL, FALSE,
-                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   app_class->startup = atlas_application_startup;
   app_class->activate = atlas_application_activate;
   app_class->handle_local_options = atlas_application_handle_local_options;
+
+  gtk_app_class->window_added = atlas_application_window_added;
+  gtk_app_class->window_removed = atlas_application_window_removed;
 }
 
 static void

@@ -34,7 +34,5 @@ AtlasApplication *atlas_application_new          (void);
 AtlasDataset     *atlas_application_get_dataset  (AtlasApplication *self);
 GSettings        *atlas_application_get_settings (AtlasApplication *self);
 gboolean          atlas_application_get_presenting (AtlasApplication *self);
-void              atlas_application_set_presenting (AtlasApplication *self,
-                                                    gboolean          presenting);
 
 G_END_DECLS

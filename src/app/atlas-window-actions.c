@@ -22,13 +22,13 @@
 
 #include <glib/gi18n.h>
 
-#include "atlas-application.h"
 #include "atlas-import-dialog.h"
 #include "atlas-labels.h"
 #include "atlas-update-dialog.h"
 #include "atlas-state.h"
 #include "atlas-vocabulary.h"
 #include "atlas-story-editor.h"
+#include "atlas-toast.h"
 #include "atlas-window-private.h"
 
 /* The window's actions.  Menus, buttons, shortcuts and (later) presentation
@@ -197,8 +197,15 @@ is_presenting (AtlasWindow *self)
 {
   GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
 
-  return atlas_session_get_presenting (self->session) ||
-         (ATLAS_IS_APPLICATION (app) && atlas_application_get_presenting (ATLAS_APPLICATION (app)));
+  if (atlas_session_get_presenting (self->session))
+    return TRUE;
+
+  for (GList *l = app ? gtk_application_get_windows (app) : NULL; l != NULL; l = l->next)
+    if (ATLAS_IS_WINDOW (l->data) && ATLAS_WINDOW (l->data)->session != NULL &&
+        atlas_session_get_presenting (ATLAS_WINDOW (l->data)->session))
+      return TRUE;
+
+  return FALSE;
 }
 
 static void
@@ -212,7 +219,7 @@ check_updates_activated (GSimpleAction *action,
   /* Never during a presentation: the data must not change under it. */
   if (is_presenting (self))
     {
-      atlas_window_show_message (self, _("Updates wait until the presentation ends"));
+      _atlas_window_show_toast (self, _("Updates wait until the presentation ends"));
       return;
     }
   url = self->settings ? g_settings_get_string (self->settings, "update-url") : g_strdup ("");
@@ -258,6 +265,14 @@ set_enabled (AtlasWindow *self,
     g_simple_action_set_enabled (G_SIMPLE_ACTION (action), enabled);
 }
 
+/* A short message, as plain text. */
+void
+_atlas_window_show_toast (AtlasWindow *self,
+                          const char  *message)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, atlas_toast_new_plain (message));
+}
+
 /* The one place that says which of the window's actions can be used now. */
 void
 _atlas_window_update_actions (AtlasWindow *self)
@@ -279,18 +294,6 @@ _atlas_window_update_actions (AtlasWindow *self)
   set_enabled (self, "show-all-categories",
                !presenting && atlas_state_get_categories (self->state) != ATLAS_ALL_SITE_CATEGORIES);
   set_enabled (self, "clear-filters", !presenting && atlas_state_is_filtering (self->state));
-}
-
-static void
-on_presenting_changed (AtlasWindow *self)
-{
-  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
-
-  /* Other windows keep their data still while this one presents. */
-  if (ATLAS_IS_APPLICATION (app))
-    atlas_application_set_presenting (ATLAS_APPLICATION (app),
-                                      atlas_session_get_presenting (self->session));
-  _atlas_window_update_actions (self);
 }
 
 static void
@@ -347,7 +350,7 @@ present_activated (GSimpleAction *action,
     story = first = g_list_model_get_item (G_LIST_MODEL (self->stories), 0);
 
   if (story == NULL || !atlas_presentation_start (self->presentation, story, step))
-    atlas_window_show_message (self, _("Add steps to a story first: Stories → Add Current View"));
+    _atlas_window_show_toast (self, _("Add steps to a story first: Stories → Add Current View"));
 }
 
 static const GActionEntry win_actions[] = {
@@ -396,11 +399,9 @@ _atlas_window_install_actions (AtlasWindow *self)
   g_signal_connect_object (self->flap, "notify::reveal-flap",
                            G_CALLBACK (on_flap_revealed), self, G_CONNECT_SWAPPED);
 
-  if (ATLAS_IS_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))))
-    g_signal_connect_object (gtk_window_get_application (GTK_WINDOW (self)), "notify::presenting",
-                             G_CALLBACK (_atlas_window_update_actions), self, G_CONNECT_SWAPPED);
+  /* The application tells every window when one of them presents. */
   g_signal_connect_object (self->session, "notify::presenting",
-                           G_CALLBACK (on_presenting_changed), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (_atlas_window_update_actions), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->history, "notify",
                            G_CALLBACK (_atlas_window_update_actions), self, G_CONNECT_SWAPPED);
 

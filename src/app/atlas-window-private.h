@@ -67,5 +67,7 @@ struct _AtlasWindow
 
 void _atlas_window_install_actions (AtlasWindow *self);
 void _atlas_window_update_actions  (AtlasWindow *self);
+void _atlas_window_show_toast      (AtlasWindow *self,
+                                    const char  *message);
 
 G_END_DECLS

@@ -273,18 +273,28 @@ bind_view (gpointer view,
   atlas_view_bind (ATLAS_VIEW (view), session);
 }
 
+/**
+ * atlas_window_new:
+ * @settings: (nullable): the application's settings; %NULL runs with the
+ *   defaults (an uninstalled build without its schema)
+ */
 AtlasWindow *
-atlas_window_new (AtlasApplication *application,
-                  AtlasDataset     *dataset)
+atlas_window_new (GtkApplication *application,
+                  AtlasDataset   *dataset,
+                  GSettings      *settings)
 {
   AtlasWindow *self;
-  GSettings *settings;
 
-  g_return_val_if_fail (ATLAS_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (GTK_IS_APPLICATION (application), NULL);
   g_return_val_if_fail (ATLAS_IS_DATASET (dataset), NULL);
+  g_return_val_if_fail (settings == NULL || G_IS_SETTINGS (settings), NULL);
 
-  self = g_object_new (ATLAS_TYPE_WINDOW, "application", application, NULL);
+  self = g_object_new (ATLAS_TYPE_WINDOW, NULL);
   self->session = atlas_session_new (dataset);
+  /* Only now: the application follows the window's session from the moment
+   * the window joins it.
+   */
+  gtk_window_set_application (GTK_WINDOW (self), application);
   self->dataset = atlas_session_get_dataset (self->session);
   self->state = atlas_session_get_state (self->session);
   self->history = atlas_session_get_history (self->session);
@@ -313,7 +323,6 @@ atlas_window_new (AtlasApplication *application,
 
   _atlas_window_install_actions (self);
 
-  settings = atlas_application_get_settings (application);
   if (settings != NULL)
     {
       self->settings = g_object_ref (settings);
@@ -355,6 +364,17 @@ atlas_window_set_accels (GtkApplication *application)
 
   for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
     gtk_application_set_accels_for_action (application, accels[i].action, accels[i].accels);
+}
+
+/* Some window of the application presents: the data must stay still in
+ * every window until it ends.
+ */
+void
+atlas_window_update_actions (AtlasWindow *self)
+{
+  g_return_if_fail (ATLAS_IS_WINDOW (self));
+
+  _atlas_window_update_actions (self);
 }
 
 /**
@@ -456,5 +476,5 @@ atlas_window_show_message (AtlasWindow *self,
 {
   g_return_if_fail (ATLAS_IS_WINDOW (self));
 
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+  _atlas_window_show_toast (self, message);
 }

@@ -22,7 +22,6 @@
 
 #include <adwaita.h>
 
-#include "atlas-application.h"
 #include "atlas-session.h"
 
 G_BEGIN_DECLS
@@ -31,8 +30,10 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (AtlasWindow, atlas_window, ATLAS, WINDOW, AdwApplicationWindow)
 
-AtlasWindow  *atlas_window_new              (AtlasApplication *application,
-                                             AtlasDataset     *dataset);
+AtlasWindow  *atlas_window_new              (GtkApplication   *application,
+                                             AtlasDataset     *dataset,
+                                             GSettings        *settings);
+void          atlas_window_update_actions   (AtlasWindow      *self);
 void          atlas_window_set_accels       (GtkApplication   *application);
 AtlasSession *atlas_window_get_session      (AtlasWindow      *self);
 AtlasState   *atlas_window_get_state        (AtlasWindow      *self);

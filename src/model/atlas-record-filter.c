@@ -20,23 +20,25 @@
 
 #include "config.h"
 
-#include "atlas-event.h"
 #include "atlas-record-filter.h"
-#include "atlas-site.h"
 
-/* A GtkFilter over sites or events that asks the session: the filter holds
- * no meaning of its own, only which record type it sees and which of the
- * session's dimensions it leaves out.  It tells its list models to refilter
- * when one of the dimensions it tests changes.
+/* A GtkFilter that holds no meaning of its own: it asks its source (the
+ * session) whether a record passes, leaving out the dimensions it was told
+ * to ignore, and refilters its lists when the source's "filters-changed"
+ * names a dimension it tests.  The session is the only source; taking it as
+ * a plain object with two functions keeps this file below the session.
  */
 
 struct _AtlasRecordFilter
 {
-  GtkFilter             parent_instance;
+  GtkFilter                  parent_instance;
 
-  AtlasSession         *session;    /* weak: the session may own us */
-  GType                 item_type;
-  AtlasFilterDimension  ignore;
+  GObject                   *source;    /* weak: the source may own us */
+  GType                      item_type;
+  guint                      ignore;
+  guint                      tested;
+  AtlasRecordMatchFunc       match;
+  AtlasRecordStrictnessFunc  strictness;
 };
 
 G_DEFINE_FINAL_TYPE (AtlasRecordFilter, atlas_record_filter, GTK_TYPE_FILTER)
@@ -47,11 +49,7 @@ atlas_record_filter_match (GtkFilter *filter,
 {
   AtlasRecordFilter *self = ATLAS_RECORD_FILTER (filter);
 
-  if (self->session == NULL)
-    return FALSE;
-  if (self->item_type == ATLAS_TYPE_SITE)
-    return atlas_session_match_site (self->session, item, self->ignore);
-  return atlas_session_match_event (self->session, item, self->ignore);
+  return self->source != NULL && self->match (self->source, item, self->ignore);
 }
 
 static GtkFilterMatch
@@ -59,21 +57,16 @@ atlas_record_filter_get_strictness (GtkFilter *filter)
 {
   AtlasRecordFilter *self = ATLAS_RECORD_FILTER (filter);
 
-  if (self->session == NULL)
+  if (self->source == NULL)
     return GTK_FILTER_MATCH_NONE;
-  return atlas_session_get_strictness (self->session, self->item_type, self->ignore);
+  return self->strictness (self->source, self->item_type, self->ignore);
 }
 
 static void
 on_filters_changed (AtlasRecordFilter *self,
                     guint              changed)
 {
-  AtlasFilterDimension tested = ATLAS_FILTER_ALL & ~self->ignore;
-
-  /* Categories belong to sites and kinds to events. */
-  tested &= self->item_type == ATLAS_TYPE_SITE ? ~ATLAS_FILTER_KIND : ~ATLAS_FILTER_CATEGORY;
-
-  if (changed & tested)
+  if (changed & self->tested)
     gtk_filter_changed (GTK_FILTER (self), GTK_FILTER_CHANGE_DIFFERENT);
 }
 
@@ -82,7 +75,7 @@ atlas_record_filter_dispose (GObject *object)
 {
   AtlasRecordFilter *self = (AtlasRecordFilter *)object;
 
-  g_clear_weak_pointer (&self->session);
+  g_clear_weak_pointer (&self->source);
 
   G_OBJECT_CLASS (atlas_record_filter_parent_class)->dispose (object);
 }
@@ -106,33 +99,42 @@ atlas_record_filter_init (AtlasRecordFilter *self)
 
 /**
  * atlas_record_filter_new:
- * @item_type: %ATLAS_TYPE_SITE or %ATLAS_TYPE_EVENT
- * @ignore: the session's dimensions this filter does not test
+ * @source: the object that decides, with a "filters-changed" signal
+ *   carrying the changed dimensions as a guint
+ * @item_type: the type of the records filtered
+ * @ignore: the dimensions of @source the filter leaves out
+ * @tested: the dimensions whose change can change what passes
  */
 AtlasRecordFilter *
-atlas_record_filter_new (AtlasSession         *session,
-                         GType                 item_type,
-                         AtlasFilterDimension  ignore)
+atlas_record_filter_new (GObject                   *source,
+                         GType                      item_type,
+                         guint                      ignore,
+                         guint                      tested,
+                         AtlasRecordMatchFunc       match,
+                         AtlasRecordStrictnessFunc  strictness)
 {
   AtlasRecordFilter *self;
 
-  g_return_val_if_fail (ATLAS_IS_SESSION (session), NULL);
-  g_return_val_if_fail (item_type == ATLAS_TYPE_SITE || item_type == ATLAS_TYPE_EVENT, NULL);
+  g_return_val_if_fail (G_IS_OBJECT (source), NULL);
+  g_return_val_if_fail (match != NULL && strictness != NULL, NULL);
 
   self = g_object_new (ATLAS_TYPE_RECORD_FILTER, NULL);
-  g_set_weak_pointer (&self->session, session);
+  g_set_weak_pointer (&self->source, source);
   self->item_type = item_type;
   self->ignore = ignore;
+  self->tested = tested;
+  self->match = match;
+  self->strictness = strictness;
 
-  g_signal_connect_object (session, "filters-changed", G_CALLBACK (on_filters_changed), self,
+  g_signal_connect_object (source, "filters-changed", G_CALLBACK (on_filters_changed), self,
                            G_CONNECT_SWAPPED);
   return self;
 }
 
-AtlasFilterDimension
+guint
 atlas_record_filter_get_ignore (AtlasRecordFilter *self)
 {
-  g_return_val_if_fail (ATLAS_IS_RECORD_FILTER (self), ATLAS_FILTER_NONE);
+  g_return_val_if_fail (ATLAS_IS_RECORD_FILTER (self), 0);
 
   return self->ignore;
 }

@@ -22,17 +22,27 @@
 
 #include <gtk/gtk.h>
 
-#include "atlas-session.h"
-
 G_BEGIN_DECLS
+
+/* Whether @item passes, leaving out the @ignore dimensions of @source. */
+typedef gboolean       (*AtlasRecordMatchFunc)      (gpointer source,
+                                                     gpointer item,
+                                                     guint    ignore);
+/* How strict the filter is now, so that lists can skip the walk. */
+typedef GtkFilterMatch (*AtlasRecordStrictnessFunc) (gpointer source,
+                                                     GType    item_type,
+                                                     guint    ignore);
 
 #define ATLAS_TYPE_RECORD_FILTER (atlas_record_filter_get_type ())
 
 G_DECLARE_FINAL_TYPE (AtlasRecordFilter, atlas_record_filter, ATLAS, RECORD_FILTER, GtkFilter)
 
-AtlasRecordFilter    *atlas_record_filter_new        (AtlasSession         *session,
-                                                      GType                 item_type,
-                                                      AtlasFilterDimension  ignore);
-AtlasFilterDimension  atlas_record_filter_get_ignore (AtlasRecordFilter    *self);
+AtlasRecordFilter *atlas_record_filter_new        (GObject                   *source,
+                                                   GType                      item_type,
+                                                   guint                      ignore,
+                                                   guint                      tested,
+                                                   AtlasRecordMatchFunc       match,
+                                                   AtlasRecordStrictnessFunc  strictness);
+guint              atlas_record_filter_get_ignore (AtlasRecordFilter         *self);
 
 G_END_DECLS

@@ -665,15 +665,40 @@ atlas_session_get_events (AtlasSession *self)
  *
  * Returns: (transfer full): a filter with the session's meaning
  */
+static gboolean
+match_record (gpointer source,
+              gpointer item,
+              guint    ignore)
+{
+  if (ATLAS_IS_SITE (item))
+    return atlas_session_match_site (source, item, ignore);
+  return atlas_session_match_event (source, item, ignore);
+}
+
+static GtkFilterMatch
+record_strictness (gpointer source,
+                   GType    item_type,
+                   guint    ignore)
+{
+  return atlas_session_get_strictness (source, item_type, ignore);
+}
+
 GtkFilter *
 atlas_session_new_filter (AtlasSession         *self,
                           GType                 item_type,
                           AtlasFilterDimension  ignore)
 {
+  AtlasFilterDimension tested;
+
   g_return_val_if_fail (ATLAS_IS_SESSION (self), NULL);
   g_return_val_if_fail (item_type == ATLAS_TYPE_SITE || item_type == ATLAS_TYPE_EVENT, NULL);
 
-  return GTK_FILTER (atlas_record_filter_new (self, item_type, ignore));
+  /* Categories belong to sites and kinds to events. */
+  tested = ATLAS_FILTER_ALL & ~ignore &
+           (item_type == ATLAS_TYPE_SITE ? ~ATLAS_FILTER_KIND : ~ATLAS_FILTER_CATEGORY);
+
+  return GTK_FILTER (atlas_record_filter_new (G_OBJECT (self), item_type, ignore, tested,
+                                              match_record, record_strictness));
 }
 
 gboolean

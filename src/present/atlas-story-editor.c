@@ -26,6 +26,7 @@
 #include "atlas-presentation.h"
 #include "atlas-story-editor.h"
 #include "atlas-story-player.h"
+#include "atlas-toast.h"
 #include "atlas-view.h"
 
 /* The story editor: pick a story, add the main window's current view as a
@@ -65,7 +66,7 @@ static void
 toast (AtlasStoryEditor *self,
        const char       *message)
 {
-  adw_toast_overlay_add_toast (self->toasts, adw_toast_new (message));
+  adw_toast_overlay_add_toast (self->toasts, atlas_toast_new_plain (message));
 }
 
 static void

@@ -51,7 +51,9 @@ fixture_set_up (Fixture       *f,
 {
   AtlasDataset *dataset = atlas_application_get_dataset (app);
 
-  f->window = atlas_window_new (app, dataset);
+  f->window = atlas_window_new (GTK_APPLICATION (app),
+                                dataset,
+                                atlas_application_get_settings (app));
   gtk_window_set_default_size (GTK_WINDOW (f->window), 1300, 900);
   f->state = atlas_window_get_state (f->window);
   atlas_state_set_page (f->state, "charts");

@@ -38,7 +38,9 @@ static AtlasApplication *app;
 static AtlasWindow *
 open_window (void)
 {
-  AtlasWindow *window = atlas_window_new (app, atlas_application_get_dataset (app));
+  AtlasWindow *window = atlas_window_new (GTK_APPLICATION (app),
+                                          atlas_application_get_dataset (app),
+                                          atlas_application_get_settings (app));
 
   gtk_window_present (GTK_WINDOW (window));
   ATLAS_WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (window)));
@@ -59,13 +61,30 @@ test_actions_and_presenting (void)
       g_assert_true (g_action_group_get_action_enabled (group, names[i]));
     }
 
-  atlas_application_set_presenting (app, TRUE);
+  /* While the window presents, the data stays as it is. */
+  atlas_session_set_presenting (atlas_window_get_session (window), TRUE);
   g_assert_false (g_action_group_get_action_enabled (group, "check-updates"));
   g_assert_false (g_action_group_get_action_enabled (group, "import"));
   g_assert_false (g_action_group_get_action_enabled (group, "reset-data"));
   g_assert_true (g_action_group_get_action_enabled (group, "export-data"));
-  atlas_application_set_presenting (app, FALSE);
+  atlas_session_set_presenting (atlas_window_get_session (window), FALSE);
   g_assert_true (g_action_group_get_action_enabled (group, "check-updates"));
+
+  /* A second window keeps its data still while the first presents. */
+  {
+    AtlasWindow *other = open_window ();
+    GActionGroup *other_group = G_ACTION_GROUP (other);
+
+    g_assert_true (g_action_group_get_action_enabled (other_group, "import"));
+    atlas_session_set_presenting (atlas_window_get_session (window), TRUE);
+    g_assert_true (atlas_application_get_presenting (app));
+    g_assert_false (g_action_group_get_action_enabled (other_group, "import"));
+    g_assert_false (g_action_group_get_action_enabled (other_group, "reset-data"));
+    atlas_session_set_presenting (atlas_window_get_session (window), FALSE);
+    g_assert_false (atlas_application_get_presenting (app));
+    g_assert_true (g_action_group_get_action_enabled (other_group, "import"));
+    gtk_window_destroy (GTK_WINDOW (other));
+  }
 
   gtk_window_destroy (GTK_WINDOW (window));
 }

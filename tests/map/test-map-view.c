@@ -61,7 +61,9 @@ static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  f->window = atlas_window_new (app, atlas_application_get_dataset (app));
+  f->window = atlas_window_new (GTK_APPLICATION (app),
+                                atlas_application_get_dataset (app),
+                                atlas_application_get_settings (app));
   f->state = atlas_window_get_state (f->window);
   f->page = ATLAS_MAP_PAGE (atlas_window_get_page (f->window, "map"));
   g_assert_nonnull (f->page);

@@ -49,7 +49,9 @@ static AtlasApplication *app;
 static AtlasWindow *
 open_timeline (AtlasTimelineView **view)
 {
-  AtlasWindow *window = atlas_window_new (app, atlas_application_get_dataset (app));
+  AtlasWindow *window = atlas_window_new (GTK_APPLICATION (app),
+                                          atlas_application_get_dataset (app),
+                                          atlas_application_get_settings (app));
   AtlasTimelinePage *page;
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1300, 800);
