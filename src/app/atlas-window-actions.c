@@ -130,7 +130,7 @@ category_changed (GSimpleAction *action,
 }
 
 static void
-on_state_categories_changed (AtlasWindow *self)
+on_filters_changed (AtlasWindow *self)
 {
   for (guint i = 0; i < ATLAS_N_SITE_CATEGORIES; i++)
     {
@@ -394,8 +394,8 @@ _atlas_window_install_actions (AtlasWindow *self)
 
   g_signal_connect_object (self->state, "notify::page",
                            G_CALLBACK (on_state_page_changed), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->state, "notify",
-                           G_CALLBACK (on_state_categories_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->session, "filters-changed",
+                           G_CALLBACK (on_filters_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->flap, "notify::reveal-flap",
                            G_CALLBACK (on_flap_revealed), self, G_CONNECT_SWAPPED);
 
@@ -406,6 +406,6 @@ _atlas_window_install_actions (AtlasWindow *self)
                            G_CALLBACK (_atlas_window_update_actions), self, G_CONNECT_SWAPPED);
 
   on_state_page_changed (self);
-  on_state_categories_changed (self);
+  on_filters_changed (self);
   on_flap_revealed (self);
 }
