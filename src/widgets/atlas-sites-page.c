@@ -413,7 +413,7 @@ atlas_sites_page_init (AtlasSitesPage *self)
 
   add_column (self, COLUMN_NAME, _("Name"), TRUE, -1);
   add_column (self, COLUMN_CATEGORY, _("Category"), FALSE, 190);
-  add_column (self, COLUMN_DISTRICT, _("District"), FALSE, 170);
+  add_column (self, COLUMN_DISTRICT, _("District"), FALSE, 240);
   add_column (self, COLUMN_PRECISION, _("Location"), FALSE, 140);
   add_column (self, COLUMN_ESTABLISHED, _("Established"), FALSE, 130);
 }
