@@ -249,6 +249,17 @@ set_caveat (AtlasDetailsPane *self,
   gtk_widget_set_visible (self->caveat_box, caveat != NULL && *caveat != '\0');
 }
 
+/* A statistic's value as a list shows it: a target says so. */
+static char *
+dup_statistic_figure (AtlasStatistic *stat)
+{
+  return atlas_format_figure (atlas_statistic_get_value (stat),
+                              atlas_statistic_get_unit (stat),
+                              atlas_statistic_get_qualifier (stat),
+                              atlas_statistic_get_is_target (stat)
+                              ? ATLAS_FIGURE_TARGET : ATLAS_FIGURE_REPORTED);
+}
+
 /* "Shapingba District, Jiulongpo District, ..." */
 static char *
 dup_district_names (AtlasArea *area)
@@ -344,9 +355,7 @@ show_site (AtlasDetailsPane *self,
   for (guint i = 0; i < g_list_model_get_n_items (stats); i++)
     {
       g_autoptr(AtlasStatistic) stat = g_list_model_get_item (stats, i);
-      g_autofree char *value = atlas_format_value (atlas_statistic_get_value (stat),
-                                                   atlas_statistic_get_unit (stat),
-                                                   atlas_statistic_get_qualifier (stat));
+      g_autofree char *value = dup_statistic_figure (stat);
 
       add_link_row (self, self->related, ATLAS_ITEM (stat),
                     atlas_item_get_name (ATLAS_ITEM (stat)), value);
@@ -517,9 +526,7 @@ show_district (AtlasDetailsPane *self,
   for (guint i = 0; i < g_list_model_get_n_items (stats); i++)
     {
       g_autoptr(AtlasStatistic) stat = g_list_model_get_item (stats, i);
-      g_autofree char *value = atlas_format_value (atlas_statistic_get_value (stat),
-                                                   atlas_statistic_get_unit (stat),
-                                                   atlas_statistic_get_qualifier (stat));
+      g_autofree char *value = dup_statistic_figure (stat);
 
       add_link_row (self, self->related, ATLAS_ITEM (stat), atlas_item_get_name (ATLAS_ITEM (stat)), value);
     }
