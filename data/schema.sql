@@ -23,16 +23,20 @@ CREATE TABLE source (
   published_on  TEXT NOT NULL,       -- ISO 8601, reduced precision allowed
   kind          TEXT NOT NULL,
   seed_file     TEXT,
-  note          TEXT
+  note          TEXT,               -- what the document is, in English
+  note_zh       TEXT                -- the same in Chinese
 );
 
--- Provenance: every site, event, statistic and series has at least one row here.
+-- Provenance: every area, site, event, statistic and series has at least one
+-- row here.  The quote is verbatim from the document (without the seed files'
+-- Markdown bold marks); quote_en is our English gloss of it.
 CREATE TABLE citation (
-  entity     TEXT NOT NULL,          -- 'site', 'event', 'statistic', 'series', 'party'
+  entity     TEXT NOT NULL,          -- 'area', 'site', 'event', 'statistic', 'series', 'party'
   entity_id  TEXT NOT NULL,
   source_id  TEXT NOT NULL REFERENCES source (id),
   quote      TEXT NOT NULL,
   position   INTEGER NOT NULL DEFAULT 0,
+  quote_en   TEXT,
   PRIMARY KEY (entity, entity_id, source_id, quote)
 );
 CREATE INDEX citation_by_source ON citation (source_id);
@@ -62,21 +66,53 @@ CREATE TABLE river (
   label_lat  REAL
 );
 
+-- A named zone that spans several districts (the Western (Chongqing) Science
+-- City, Liangjiang New Area): a site known only to lie in one has precision
+-- 'area', no point and no single district.  Cited like the other records.
+CREATE TABLE area (
+  id              TEXT PRIMARY KEY,
+  name_zh         TEXT NOT NULL,
+  name_en         TEXT NOT NULL,
+  description_zh  TEXT,
+  description_en  TEXT,
+  note            TEXT,
+  note_zh         TEXT
+);
+
+CREATE TABLE area_district (
+  area_id  TEXT NOT NULL REFERENCES area (id),
+  adcode   INTEGER NOT NULL REFERENCES district (adcode),
+  PRIMARY KEY (area_id, adcode)
+);
+
+-- New columns go at the end: the user's database adds them with ALTER TABLE
+-- and its tables must keep the bundled column order.
 CREATE TABLE site (
   id                  TEXT PRIMARY KEY,
   name_zh             TEXT NOT NULL,
   name_en             TEXT NOT NULL,
   category            TEXT NOT NULL,
-  district_adcode     INTEGER NOT NULL REFERENCES district (adcode),
-  lon                 REAL NOT NULL,
-  lat                 REAL NOT NULL,
-  location_precision  TEXT NOT NULL CHECK (location_precision IN ('exact', 'approximate', 'district')),
+  district_adcode     INTEGER REFERENCES district (adcode),
+  lon                 REAL,
+  lat                 REAL,
+  location_precision  TEXT NOT NULL CHECK (location_precision IN ('exact', 'approximate', 'district',
+                                                                  'area', 'unknown')),
   description_zh      TEXT,
   description_en      TEXT,
   established_on      TEXT,
-  note                TEXT
+  note                TEXT,
+  area_id             TEXT REFERENCES area (id),
+  note_zh             TEXT,
+  caveat_en           TEXT,           -- where the sources disagree or are unclear
+  caveat_zh           TEXT,
+  -- A point and a district exactly when the precision says there is one; an
+  -- area exactly for precision 'area'.
+  CHECK ((location_precision IN ('exact', 'approximate', 'district'))
+         = (district_adcode IS NOT NULL AND lon IS NOT NULL AND lat IS NOT NULL)),
+  CHECK ((location_precision = 'area') = (area_id IS NOT NULL))
 );
 CREATE INDEX site_by_district ON site (district_adcode);
+CREATE INDEX site_by_area ON site (area_id);
 
 CREATE TABLE party (
   id       TEXT PRIMARY KEY,
@@ -98,7 +134,12 @@ CREATE TABLE event (
   project_count    INTEGER,
   place_site_id    TEXT REFERENCES site (id),
   district_adcode  INTEGER REFERENCES district (adcode),
-  note             TEXT
+  note             TEXT,
+  amount_qualifier TEXT,              -- NULL, 'over', 'about', 'nearly', 'at_least'
+  figures_planned  INTEGER NOT NULL DEFAULT 0,  -- 1: amount and count are plans (拟, 计划, 目标)
+  note_zh          TEXT,
+  caveat_en        TEXT,
+  caveat_zh        TEXT
 );
 CREATE INDEX event_by_date ON event (date);
 
@@ -123,7 +164,8 @@ CREATE TABLE series (
   title_en      TEXT NOT NULL,
   unit          TEXT,
   stated_total  REAL,
-  note          TEXT
+  note          TEXT,
+  note_zh       TEXT
 );
 
 CREATE TABLE statistic (
@@ -144,7 +186,10 @@ CREATE TABLE statistic (
   is_target        INTEGER NOT NULL DEFAULT 0,
   series           TEXT REFERENCES series (id),
   series_order     INTEGER,
-  note             TEXT
+  note             TEXT,
+  note_zh          TEXT,
+  caveat_en        TEXT,
+  caveat_zh        TEXT
 );
 CREATE INDEX statistic_by_series ON statistic (series, series_order);
 

@@ -25,7 +25,10 @@
 #include "config.h"
 
 #include <gtk/gtk.h>
+#include <math.h>
 
+#include "atlas-area.h"
+#include "atlas-citation.h"
 #include "atlas-dataset.h"
 #include "atlas-district.h"
 #include "atlas-event.h"
@@ -33,6 +36,8 @@
 #include "atlas-l10n.h"
 #include "atlas-site.h"
 #include "atlas-session.h"
+#include "atlas-source.h"
+#include "atlas-statistic.h"
 #include "atlas-state.h"
 #include "atlas-store.h"
 #include "atlas-date.h"
@@ -85,14 +90,19 @@ test_lists (Fixture       *f,
   g_assert_cmpuint (n_items (atlas_dataset_get_sources (f->dataset)), >, 0);
   g_assert_true (g_list_model_get_item_type (sites) == ATLAS_TYPE_SITE);
 
-  /* Every site has its district and at least one citation. */
+  /* Every site is exactly as precise as its precision says, and cited. */
   for (guint i = 0; i < n_items (sites); i++)
     {
       g_autoptr(AtlasSite) site = g_list_model_get_item (sites, i);
       g_autoptr(GListModel) citations = atlas_dataset_list_citations (f->dataset, ATLAS_ITEM (site));
+      AtlasLocationPrecision precision = atlas_site_get_location_precision (site);
       AtlasItem *again;
 
-      g_assert_nonnull (atlas_site_get_district (site));
+      g_assert_true (atlas_site_has_point (site) == atlas_location_precision_has_point (precision));
+      g_assert_true ((atlas_site_get_district (site) != NULL) == atlas_site_has_point (site));
+      g_assert_true ((atlas_site_get_area (site) != NULL) == (precision == ATLAS_LOCATION_PRECISION_AREA));
+      if (!atlas_site_has_point (site))
+        g_assert_true (isnan (atlas_site_get_lon (site)) && isnan (atlas_site_get_lat (site)));
       g_assert_cmpuint (n_items (citations), >, 0);
 
       again = atlas_dataset_lookup (f->dataset, "site", atlas_item_get_id (ATLAS_ITEM (site)));
@@ -113,6 +123,19 @@ test_localized_names (Fixture       *f,
   g_assert_cmpstr (atlas_item_get_name (ATLAS_ITEM (yuzhong)), ==, "Yuzhong District");
 }
 
+static AtlasSite *
+first_site_with_point (GListModel *sites)
+{
+  for (guint i = 0; i < n_items (sites); i++)
+    {
+      g_autoptr(AtlasSite) site = g_list_model_get_item (sites, i);
+
+      if (atlas_site_has_point (site))
+        return g_steal_pointer (&site);
+    }
+  g_assert_not_reached ();
+}
+
 static void
 test_site_filter (Fixture       *f,
                   gconstpointer  data)
@@ -122,7 +145,7 @@ test_site_filter (Fixture       *f,
   AtlasState *state = atlas_session_get_state (session);
   GtkFilter *filter = atlas_session_get_site_filter (session);
   g_autoptr(GtkFilterListModel) filtered = NULL;
-  g_autoptr(AtlasSite) first = g_list_model_get_item (sites, 0);
+  g_autoptr(AtlasSite) first = first_site_with_point (sites);
   AtlasSiteCategory category = atlas_site_get_category (first);
   guint all = n_items (sites), in_category = 0;
 
@@ -285,6 +308,217 @@ test_state_json (Fixture       *f,
   }
 }
 
+/* ---- areas and places ------------------------------------------------- */
+
+static void
+test_areas (Fixture       *f,
+            gconstpointer  data)
+{
+  GListModel *areas = atlas_dataset_get_areas (f->dataset);
+  AtlasArea *city = ATLAS_AREA (atlas_dataset_lookup (f->dataset, "area", "western-chongqing-science-city"));
+  AtlasArea *liangjiang = ATLAS_AREA (atlas_dataset_lookup (f->dataset, "area", "liangjiang-new-area"));
+  AtlasSite *center = ATLAS_SITE (atlas_dataset_lookup (f->dataset, "site", "cas-chongqing-science-center"));
+  g_autoptr(GListModel) in_city = NULL;
+  guint counted = 0;
+
+  g_assert_cmpuint (n_items (areas), >=, 2);
+  g_assert_true (g_list_model_get_item_type (areas) == ATLAS_TYPE_AREA);
+  g_assert_nonnull (city);
+  g_assert_nonnull (liangjiang);
+
+  /* The Science City spans five districts, Liangjiang New Area three. */
+  g_assert_cmpuint (atlas_area_get_n_districts (city), ==, 5);
+  g_assert_cmpuint (atlas_area_get_n_districts (liangjiang), ==, 3);
+  g_assert_true (atlas_area_spans_district (city, 500116));    /* Jiangjin */
+  g_assert_true (atlas_area_spans_district (city, 500106));    /* Shapingba */
+  g_assert_false (atlas_area_spans_district (city, 500103));   /* Yuzhong */
+  g_assert_true (atlas_area_spans_district (liangjiang, 500112));
+  g_assert_cmpuint (n_items (atlas_area_get_districts (city)), ==, 5);
+
+  /* The CAS Chongqing Science Center is known only to be in the Science City:
+   * no point, no district, in any of its districts for a filter's purposes.
+   */
+  g_assert_nonnull (center);
+  g_assert_cmpint (atlas_site_get_location_precision (center), ==, ATLAS_LOCATION_PRECISION_AREA);
+  g_assert_true (atlas_site_get_area (center) == city);
+  g_assert_null (atlas_site_get_district (center));
+  g_assert_false (atlas_site_has_point (center));
+  g_assert_true (atlas_site_may_be_in_district (center, 500109));
+  g_assert_true (atlas_site_may_be_in_district (center, 500120));
+  g_assert_false (atlas_site_may_be_in_district (center, 500103));
+
+  /* The area's sites: listed, and counted on the area. */
+  in_city = atlas_dataset_list_sites_in_area (f->dataset, city);
+  g_assert_cmpuint (n_items (in_city), ==, atlas_area_get_site_count (city));
+  for (guint i = 0; i < n_items (in_city); i++)
+    {
+      g_autoptr(AtlasSite) site = g_list_model_get_item (in_city, i);
+
+      g_assert_true (atlas_site_get_area (site) == city);
+      counted += site == center;
+    }
+  g_assert_cmpuint (counted, ==, 1);
+
+  /* An area is cited like any record. */
+  {
+    g_autoptr(GListModel) citations = atlas_dataset_list_citations (f->dataset, ATLAS_ITEM (city));
+    g_assert_cmpuint (n_items (citations), >, 0);
+  }
+}
+
+/* A site the sources name without a place is listed and searchable. */
+static void
+test_unknown_place_is_searchable (Fixture       *f,
+                                  gconstpointer  data)
+{
+  AtlasSite *lab = ATLAS_SITE (atlas_dataset_lookup (f->dataset, "site", "jialingjiang-laboratory"));
+  g_autoptr(AtlasSession) session = atlas_session_new (f->dataset);
+  GtkFilter *filter = atlas_session_get_site_filter (session);
+  g_autoptr(GtkFilterListModel) filtered = NULL;
+  gboolean found = FALSE;
+
+  g_assert_nonnull (lab);
+  g_assert_cmpint (atlas_site_get_location_precision (lab), ==, ATLAS_LOCATION_PRECISION_UNKNOWN);
+  g_assert_null (atlas_site_get_area (lab));
+  g_assert_false (atlas_site_has_point (lab));
+  g_assert_false (atlas_site_may_be_in_district (lab, 500109));
+
+  filtered = gtk_filter_list_model_new (g_object_ref (atlas_dataset_get_sites (f->dataset)),
+                                        g_object_ref (filter));
+  atlas_state_set_search_text (atlas_session_get_state (session), "嘉陵江实验室");
+  for (guint i = 0; i < n_items (G_LIST_MODEL (filtered)); i++)
+    {
+      g_autoptr(AtlasSite) site = g_list_model_get_item (G_LIST_MODEL (filtered), i);
+
+      found |= site == lab;
+    }
+  g_assert_true (found);
+}
+
+/* Filtering events by district must not trip over sites without a district
+ * (the 41 projects of 2020-12-15 took place in the Science City, an area).
+ */
+static void
+test_event_filter_area_places (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autoptr(AtlasSession) session = atlas_session_new (f->dataset);
+  GtkFilter *filter = atlas_session_get_event_filter (session);
+  g_autoptr(GtkFilterListModel) filtered = NULL;
+  AtlasEvent *signing = ATLAS_EVENT (atlas_dataset_lookup (f->dataset, "event",
+                                                           "science-city-41-electronic-information-projects-2020"));
+
+  g_assert_nonnull (signing);
+  g_assert_nonnull (atlas_event_get_place (signing));
+  g_assert_false (atlas_site_has_point (atlas_event_get_place (signing)));
+
+  filtered = gtk_filter_list_model_new (g_object_ref (atlas_dataset_get_events (f->dataset)),
+                                        g_object_ref (filter));
+  atlas_state_set_district (atlas_session_get_state (session), 500107);
+  for (guint i = 0; i < n_items (G_LIST_MODEL (filtered)); i++)
+    {
+      g_autoptr(AtlasEvent) event = g_list_model_get_item (G_LIST_MODEL (filtered), i);
+
+      g_assert_nonnull (event);
+    }
+}
+
+/* ---- meanings ------------------------------------------------------------ */
+
+static void
+test_figures_keep_their_meaning (Fixture       *f,
+                                 gconstpointer  data)
+{
+  AtlasEvent *signing = ATLAS_EVENT (atlas_dataset_lookup (f->dataset, "event",
+                                                           "science-city-41-electronic-information-projects-2020"));
+  AtlasEvent *plan = ATLAS_EVENT (atlas_dataset_lookup (f->dataset, "event", "chongqing-major-sci-tech-projects-2023"));
+  AtlasStatistic *growth = ATLAS_STATISTIC (atlas_dataset_lookup (f->dataset, "statistic",
+                                                                  "hitech-enterprises-growth-5-years"));
+  AtlasStatistic *rank = ATLAS_STATISTIC (atlas_dataset_lookup (f->dataset, "statistic",
+                                                                "sponge-city-pilot-evaluation-rank"));
+
+  /* "总投资额超100亿元": over 10 billion yuan. */
+  g_assert_cmpint (atlas_event_get_amount_qualifier (signing), ==, ATLAS_QUALIFIER_OVER);
+  g_assert_false (atlas_event_get_figures_planned (signing));
+  /* "拟实施重大项目40项": a plan. */
+  g_assert_true (atlas_event_get_figures_planned (plan));
+  /* "增长3.1倍" is an increase by 3.1 times; "第6" is a rank. */
+  g_assert_cmpint (atlas_statistic_get_unit (growth), ==, ATLAS_UNIT_INCREASE_TIMES);
+  g_assert_cmpfloat (atlas_statistic_get_value (growth), ==, 3.1);
+  g_assert_cmpint (atlas_statistic_get_unit (rank), ==, ATLAS_UNIT_RANK);
+}
+
+/* The report says "two" agreements and lists a third: both records carry
+ * the conflict.
+ */
+static void
+test_conflict_on_both_records (Fixture       *f,
+                               gconstpointer  data)
+{
+  AtlasStatistic *count = ATLAS_STATISTIC (atlas_dataset_lookup (f->dataset, "statistic",
+                                                                 "cas-chongqing-agreements-13th-fyp"));
+  AtlasEvent *third = ATLAS_EVENT (atlas_dataset_lookup (f->dataset, "event",
+                                                         "cas-chongqing-science-education-agreement-2018"));
+
+  g_assert_nonnull (atlas_statistic_get_caveat_en (count));
+  g_assert_nonnull (atlas_statistic_get_caveat_zh (count));
+  g_assert_nonnull (atlas_event_get_caveat_en (third));
+  g_assert_nonnull (atlas_event_get_caveat_zh (third));
+
+  atlas_l10n_set_chinese (TRUE);
+  g_assert_true (atlas_event_get_caveat (third) == atlas_event_get_caveat_zh (third));
+  atlas_l10n_set_chinese (FALSE);
+  g_assert_true (atlas_event_get_caveat (third) == atlas_event_get_caveat_en (third));
+}
+
+/* Nothing a reader sees exists in one language only. */
+static void
+test_both_languages (Fixture       *f,
+                     gconstpointer  data)
+{
+  GListModel *sites = atlas_dataset_get_sites (f->dataset);
+  GListModel *events = atlas_dataset_get_events (f->dataset);
+  GListModel *statistics = atlas_dataset_get_statistics (f->dataset);
+  GListModel *sources = atlas_dataset_get_sources (f->dataset);
+
+  for (guint i = 0; i < n_items (sites); i++)
+    {
+      g_autoptr(AtlasSite) site = g_list_model_get_item (sites, i);
+      g_autoptr(GListModel) citations = atlas_dataset_list_citations (f->dataset, ATLAS_ITEM (site));
+
+      g_assert_true ((atlas_site_get_note_en (site) != NULL) == (atlas_site_get_note_zh (site) != NULL));
+      g_assert_true ((atlas_site_get_description_en (site) != NULL) ==
+                     (atlas_site_get_description_zh (site) != NULL));
+      for (guint j = 0; j < n_items (citations); j++)
+        {
+          g_autoptr(AtlasCitation) citation = g_list_model_get_item (citations, j);
+
+          g_assert_nonnull (atlas_citation_get_quote_en (citation));
+          g_assert_null (strstr (atlas_citation_get_quote (citation), "**"));
+        }
+    }
+  for (guint i = 0; i < n_items (events); i++)
+    {
+      g_autoptr(AtlasEvent) event = g_list_model_get_item (events, i);
+
+      g_assert_true ((atlas_event_get_note_en (event) != NULL) == (atlas_event_get_note_zh (event) != NULL));
+    }
+  for (guint i = 0; i < n_items (statistics); i++)
+    {
+      g_autoptr(AtlasStatistic) statistic = g_list_model_get_item (statistics, i);
+
+      g_assert_true ((atlas_statistic_get_note_en (statistic) != NULL) ==
+                     (atlas_statistic_get_note_zh (statistic) != NULL));
+    }
+  for (guint i = 0; i < n_items (sources); i++)
+    {
+      g_autoptr(AtlasSource) source = g_list_model_get_item (sources, i);
+
+      g_assert_nonnull (atlas_source_get_note_en (source));
+      g_assert_nonnull (atlas_source_get_note_zh (source));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -300,6 +534,12 @@ main (int   argc,
   ADD ("/models/event-filter", test_event_filter_time);
   ADD ("/models/sort", test_sort);
   ADD ("/models/state-json", test_state_json);
+  ADD ("/models/areas", test_areas);
+  ADD ("/models/unknown-place-is-searchable", test_unknown_place_is_searchable);
+  ADD ("/models/event-filter/area-places", test_event_filter_area_places);
+  ADD ("/models/figures-keep-their-meaning", test_figures_keep_their_meaning);
+  ADD ("/models/conflict-on-both-records", test_conflict_on_both_records);
+  ADD ("/models/both-languages", test_both_languages);
 
 #undef ADD
 

@@ -396,6 +396,9 @@ atlas_map_scene_new (AtlasDataset *dataset)
     {
       g_autoptr(AtlasSite) site = g_list_model_get_item (sites, i);
 
+      /* A site known only by its area, or not at all, has no point to draw. */
+      if (!atlas_site_has_point (site))
+        continue;
       /* The list model holds the sites for as long as the dataset. */
       add_site_point (self, site, atlas_site_get_lon (site), atlas_site_get_lat (site),
                       atlas_site_get_category (site), atlas_site_get_location_precision (site));

@@ -23,7 +23,10 @@
 #include "atlas-citation.h"
 #include "atlas-source.h"
 
-/* Where a record comes from: a source document and a passage quoted from it. */
+/* Where a record comes from: a source document and a passage quoted from it,
+ * verbatim in Chinese, with our English gloss of the passage (which the UI
+ * marks as our translation, never as the source's words).
+ */
 
 struct _AtlasCitation
 {
@@ -33,6 +36,7 @@ struct _AtlasCitation
   char        *entity_id;
   AtlasSource *source;
   char        *quote;
+  char        *quote_en;     /* our English gloss of the quote */
 };
 
 G_DEFINE_FINAL_TYPE (AtlasCitation, atlas_citation, G_TYPE_OBJECT)
@@ -43,6 +47,7 @@ enum {
   PROP_ENTITY_ID,
   PROP_SOURCE,
   PROP_QUOTE,
+  PROP_QUOTE_EN,
   N_PROPS
 };
 
@@ -66,6 +71,7 @@ atlas_citation_finalize (GObject *object)
   g_clear_pointer (&self->entity, g_free);
   g_clear_pointer (&self->entity_id, g_free);
   g_clear_pointer (&self->quote, g_free);
+  g_clear_pointer (&self->quote_en, g_free);
 
   G_OBJECT_CLASS (atlas_citation_parent_class)->finalize (object);
 }
@@ -96,6 +102,10 @@ atlas_citation_get_property (GObject    *object,
       g_value_set_string (value, self->quote);
       break;
 
+    case PROP_QUOTE_EN:
+      g_value_set_string (value, self->quote_en);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -122,6 +132,9 @@ atlas_citation_class_init (AtlasCitationClass *klass)
   properties[PROP_QUOTE] =
     g_param_spec_string ("quote", NULL, NULL, NULL,
                          (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+  properties[PROP_QUOTE_EN] =
+    g_param_spec_string ("quote-en", NULL, NULL, NULL,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -135,7 +148,8 @@ AtlasCitation *
 atlas_citation_new (const char  *entity,
                     const char  *entity_id,
                     AtlasSource *source,
-                    const char  *quote)
+                    const char  *quote,
+                    const char  *quote_en)
 {
   AtlasCitation *self;
 
@@ -148,6 +162,7 @@ atlas_citation_new (const char  *entity,
   self->entity_id = g_strdup (entity_id);
   self->source = g_object_ref (source);
   self->quote = g_strdup (quote);
+  self->quote_en = g_strdup (quote_en);
   return self;
 }
 
@@ -181,4 +196,15 @@ atlas_citation_get_quote (AtlasCitation *self)
   g_return_val_if_fail (ATLAS_IS_CITATION (self), NULL);
 
   return self->quote;
+}
+
+/* Our English gloss of the quote, or NULL (records the user imported may
+ * have none).
+ */
+const char *
+atlas_citation_get_quote_en (AtlasCitation *self)
+{
+  g_return_val_if_fail (ATLAS_IS_CITATION (self), NULL);
+
+  return self->quote_en;
 }

@@ -31,10 +31,12 @@ G_DECLARE_FINAL_TYPE (AtlasCitation, atlas_citation, ATLAS, CITATION, GObject)
 AtlasCitation *atlas_citation_new           (const char    *entity,
                                              const char    *entity_id,
                                              AtlasSource   *source,
-                                             const char    *quote);
+                                             const char    *quote,
+                                             const char    *quote_en);
 const char    *atlas_citation_get_entity    (AtlasCitation *self);
 const char    *atlas_citation_get_entity_id (AtlasCitation *self);
 AtlasSource   *atlas_citation_get_source    (AtlasCitation *self);
 const char    *atlas_citation_get_quote     (AtlasCitation *self);
+const char    *atlas_citation_get_quote_en  (AtlasCitation *self);
 
 G_END_DECLS

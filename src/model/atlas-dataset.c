@@ -24,6 +24,7 @@
 
 #include <math.h>
 
+#include "atlas-area.h"
 #include "atlas-citation.h"
 #include "atlas-dataset.h"
 #include "atlas-district.h"
@@ -57,6 +58,7 @@ struct _AtlasDataset
   GListStore *rivers;
   GListStore *sources;
   GListStore *parties;
+  GListStore *areas;
 
   /* "entity:id" -> AtlasItem, for lookups */
   GHashTable *index;
@@ -85,6 +87,7 @@ atlas_dataset_dispose (GObject *object)
   g_clear_object (&self->rivers);
   g_clear_object (&self->sources);
   g_clear_object (&self->parties);
+  g_clear_object (&self->areas);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (atlas_dataset_parent_class)->dispose (object);
@@ -122,6 +125,7 @@ atlas_dataset_init (AtlasDataset *self)
   self->rivers = g_list_store_new (ATLAS_TYPE_RIVER);
   self->sources = g_list_store_new (ATLAS_TYPE_SOURCE);
   self->parties = g_list_store_new (ATLAS_TYPE_PARTY);
+  self->areas = g_list_store_new (ATLAS_TYPE_AREA);
   self->index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
 }
 
@@ -184,7 +188,7 @@ load_sources (AtlasDataset  *self,
 
   stmt = atlas_store_prepare (self->store,
                               "SELECT id, title_zh, title_en, publisher_zh, publisher_en,"
-                              " published_on, kind, seed_file, note FROM v_source"
+                              " published_on, kind, seed_file, note, note_zh FROM v_source"
                               " ORDER BY published_on, id", error);
   if (stmt == NULL)
     return FALSE;
@@ -202,6 +206,7 @@ load_sources (AtlasDataset  *self,
                       "kind", col_text (stmt, 6),
                       "seed-file", col_text (stmt, 7),
                       "note", col_text (stmt, 8),
+                      "note-zh", col_text (stmt, 9),
                       NULL);
       index_item (self, index, source);
       g_ptr_array_add (out, g_steal_pointer (&source));
@@ -292,6 +297,56 @@ load_rivers (AtlasDataset  *self,
   return step_error (self, rc, error);
 }
 
+/* The multi-district zones.  They are reference data like the districts, so
+ * they come from the dataset alone ("main"); the user's records refer to
+ * them by id.
+ */
+static gboolean
+load_areas (AtlasDataset  *self,
+            GHashTable    *index,
+            GPtrArray     *out,
+            GError       **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = atlas_store_prepare (self->store,
+                              "SELECT id, name_zh, name_en, description_zh, description_en,"
+                              " note, note_zh FROM main.area ORDER BY id", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr(AtlasArea) area = atlas_area_new (col_text (stmt, 0), col_text (stmt, 1),
+                                                  col_text (stmt, 2));
+
+      atlas_area_set_texts (area, col_text (stmt, 3), col_text (stmt, 4),
+                            col_text (stmt, 6), col_text (stmt, 5));
+      index_item (self, index, area);
+      g_ptr_array_add (out, g_steal_pointer (&area));
+    }
+  if (!step_error (self, rc, error))
+    return FALSE;
+
+  stmt = atlas_store_prepare (self->store,
+                              "SELECT area_id, adcode FROM main.area_district"
+                              " ORDER BY area_id, adcode", error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autofree char *adcode = g_strdup_printf ("%d", sqlite3_column_int (stmt, 1));
+      AtlasArea *area = (AtlasArea *) find (index, "area", col_text (stmt, 0));
+      AtlasDistrict *district = (AtlasDistrict *) find (index, "district", adcode);
+
+      if (area != NULL && district != NULL)
+        _atlas_area_add_district (area, district);
+    }
+
+  return step_error (self, rc, error);
+}
+
 static gboolean
 load_sites (AtlasDataset  *self,
             GHashTable    *index,
@@ -304,20 +359,24 @@ load_sites (AtlasDataset  *self,
   stmt = atlas_store_prepare (self->store,
                               "SELECT id, name_zh, name_en, category, district_adcode, lon, lat,"
                               " location_precision, description_zh, description_en,"
-                              " established_on, note, from_user FROM v_site ORDER BY id", error);
+                              " established_on, note, from_user, area_id, note_zh, caveat_en,"
+                              " caveat_zh FROM v_site ORDER BY id", error);
   if (stmt == NULL)
     return FALSE;
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       g_autoptr(AtlasSite) site = NULL;
-      g_autofree char *adcode = g_strdup_printf ("%d", sqlite3_column_int (stmt, 4));
+      g_autofree char *adcode = NULL;
       AtlasSiteCategory category = ATLAS_SITE_CATEGORY_RESEARCH_INSTITUTE;
       AtlasLocationPrecision precision = ATLAS_LOCATION_PRECISION_DISTRICT;
       AtlasDate established;
 
       atlas_site_category_from_string (col_text (stmt, 3), &category);
       atlas_location_precision_from_string (col_text (stmt, 7), &precision);
+      /* A site of precision area or unknown has no district and no point. */
+      if (sqlite3_column_type (stmt, 4) != SQLITE_NULL)
+        adcode = g_strdup_printf ("%d", sqlite3_column_int (stmt, 4));
 
       site = g_object_new (ATLAS_TYPE_SITE,
                            "id", col_text (stmt, 0),
@@ -325,14 +384,18 @@ load_sites (AtlasDataset  *self,
                            "name-en", col_text (stmt, 2),
                            "category", category,
                            "district", find (index, "district", adcode),
-                           "lon", sqlite3_column_double (stmt, 5),
-                           "lat", sqlite3_column_double (stmt, 6),
+                           "lon", col_double_or_default (stmt, 5, 0),
+                           "lat", col_double_or_default (stmt, 6, 0),
                            "location-precision", precision,
                            "description-zh", col_text (stmt, 8),
                            "description-en", col_text (stmt, 9),
                            "established-on", col_text (stmt, 10),
                            "note", col_text (stmt, 11),
                            "from-user", sqlite3_column_int (stmt, 12) != 0,
+                           "area", find (index, "area", col_text (stmt, 13)),
+                           "note-zh", col_text (stmt, 14),
+                           "caveat-en", col_text (stmt, 15),
+                           "caveat-zh", col_text (stmt, 16),
                            NULL);
 
       if (col_text (stmt, 10) && atlas_date_parse (col_text (stmt, 10), &established, NULL))
@@ -388,7 +451,8 @@ load_events (AtlasDataset  *self,
   stmt = atlas_store_prepare (self->store,
                               "SELECT id, date, date_precision, kind, title_zh, title_en,"
                               " summary_zh, summary_en, amount_cny, project_count, place_site_id,"
-                              " district_adcode, note, from_user FROM v_event ORDER BY date, id",
+                              " district_adcode, note, from_user, amount_qualifier, figures_planned,"
+                              " note_zh, caveat_en, caveat_zh FROM v_event ORDER BY date, id",
                               error);
   if (stmt == NULL)
     return FALSE;
@@ -399,10 +463,13 @@ load_events (AtlasDataset  *self,
       g_autofree char *adcode = NULL;
       AtlasDatePrecision precision = ATLAS_DATE_PRECISION_DAY;
       AtlasEventKind kind = ATLAS_EVENT_KIND_MILESTONE;
+      AtlasQualifier qualifier = ATLAS_QUALIFIER_NONE;
       AtlasSite *place;
 
       atlas_date_precision_from_string (col_text (stmt, 2), &precision);
       atlas_event_kind_from_string (col_text (stmt, 3), &kind);
+      if (col_text (stmt, 14) != NULL)
+        atlas_qualifier_from_string (col_text (stmt, 14), &qualifier);
       if (sqlite3_column_type (stmt, 11) != SQLITE_NULL)
         adcode = g_strdup_printf ("%d", sqlite3_column_int (stmt, 11));
       place = (AtlasSite *) find (index, "site", col_text (stmt, 10));
@@ -423,6 +490,11 @@ load_events (AtlasDataset  *self,
                             "district", find (index, "district", adcode),
                             "note", col_text (stmt, 12),
                             "from-user", sqlite3_column_int (stmt, 13) != 0,
+                            "amount-qualifier", qualifier,
+                            "figures-planned", sqlite3_column_int (stmt, 15) != 0,
+                            "note-zh", col_text (stmt, 16),
+                            "caveat-en", col_text (stmt, 17),
+                            "caveat-zh", col_text (stmt, 18),
                             NULL);
 
       if (place != NULL)
@@ -481,7 +553,7 @@ load_series (AtlasDataset  *self,
   int rc;
 
   stmt = atlas_store_prepare (self->store,
-                              "SELECT id, title_zh, title_en, unit, stated_total, note"
+                              "SELECT id, title_zh, title_en, unit, stated_total, note, note_zh"
                               " FROM v_series ORDER BY id", error);
   if (stmt == NULL)
     return FALSE;
@@ -499,6 +571,7 @@ load_series (AtlasDataset  *self,
                              "unit", unit,
                              "stated-total", col_double_or_default (stmt, 4, -1),
                              "note", col_text (stmt, 5),
+                             "note-zh", col_text (stmt, 6),
                              NULL);
       index_item (self, index, series);
       g_ptr_array_add (out, g_steal_pointer (&series));
@@ -519,8 +592,8 @@ load_statistics (AtlasDataset  *self,
   stmt = atlas_store_prepare (self->store,
                               "SELECT id, metric, label_zh, label_en, value, qualifier, unit,"
                               " period, scope, scope_zh, scope_en, district_adcode, site_id, as_of,"
-                              " is_target, series, series_order, note, from_user"
-                              " FROM v_statistic"
+                              " is_target, series, series_order, note, from_user, note_zh,"
+                              " caveat_en, caveat_zh FROM v_statistic"
                               " ORDER BY series IS NULL, series, series_order, id", error);
   if (stmt == NULL)
     return FALSE;
@@ -558,6 +631,9 @@ load_statistics (AtlasDataset  *self,
                                 "series-order", sqlite3_column_int (stmt, 16),
                                 "note", col_text (stmt, 17),
                                 "from-user", sqlite3_column_int (stmt, 18) != 0,
+                                "note-zh", col_text (stmt, 19),
+                                "caveat-en", col_text (stmt, 20),
+                                "caveat-zh", col_text (stmt, 21),
                                 NULL);
 
       if ((series = (AtlasSeries *) find (index, "series", col_text (stmt, 15))) != NULL)
@@ -645,6 +721,31 @@ count_per_district (GPtrArray *districts,
     }
 }
 
+/* How many sites each area holds (sites of precision area only: a site with a
+ * point is counted in its district).
+ */
+static void
+count_per_area (GPtrArray *areas,
+                GPtrArray *sites)
+{
+  g_autoptr(GHashTable) counts = g_hash_table_new (NULL, NULL);
+
+  for (guint i = 0; i < sites->len; i++)
+    {
+      AtlasArea *area = atlas_site_get_area (g_ptr_array_index (sites, i));
+
+      if (area != NULL)
+        g_hash_table_insert (counts, area,
+                             GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (counts, area)) + 1));
+    }
+  for (guint i = 0; i < areas->len; i++)
+    {
+      AtlasArea *area = g_ptr_array_index (areas, i);
+
+      atlas_area_set_site_count (area, GPOINTER_TO_UINT (g_hash_table_lookup (counts, area)));
+    }
+}
+
 static void
 replace_all (GListStore *store,
              GPtrArray  *items)
@@ -661,6 +762,7 @@ load (AtlasDataset  *self,
   g_autoptr(GPtrArray) sources = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) districts = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) rivers = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) areas = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) sites = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) parties = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) events = g_ptr_array_new_with_free_func (g_object_unref);
@@ -673,6 +775,7 @@ load (AtlasDataset  *self,
   if (!load_sources (self, index, sources, error) ||
       !load_districts (self, index, districts, error) ||
       !load_rivers (self, rivers, error) ||
+      !load_areas (self, index, areas, error) ||
       !load_sites (self, index, sites, error) ||
       !load_parties (self, index, parties, error) ||
       !load_events (self, index, events, error) ||
@@ -682,6 +785,7 @@ load (AtlasDataset  *self,
     return FALSE;
 
   count_per_district (districts, sites, events);
+  count_per_area (areas, sites);
 
   g_hash_table_unref (self->index);
   self->index = g_steal_pointer (&index);
@@ -689,6 +793,7 @@ load (AtlasDataset  *self,
   replace_all (self->sources, sources);
   replace_all (self->districts, districts);
   replace_all (self->rivers, rivers);
+  replace_all (self->areas, areas);
   replace_all (self->sites, sites);
   replace_all (self->parties, parties);
   replace_all (self->events, events);
@@ -752,10 +857,11 @@ DEFINE_GETTER (districts)
 DEFINE_GETTER (rivers)
 DEFINE_GETTER (sources)
 DEFINE_GETTER (parties)
+DEFINE_GETTER (areas)
 
 /**
  * atlas_dataset_lookup:
- * @entity: "site", "event", "statistic", "series", "district", "source", "party"
+ * @entity: "site", "event", "statistic", "series", "district", "source", "party", "area"
  *
  * Returns: (transfer none) (nullable): the record
  */
@@ -799,7 +905,7 @@ atlas_dataset_list_citations (AtlasDataset *self,
   g_return_val_if_fail (ATLAS_IS_ITEM (item), G_LIST_MODEL (list));
 
   stmt = atlas_store_prepare (self->store,
-                              "SELECT source_id, quote FROM v_citation"
+                              "SELECT source_id, quote, quote_en FROM v_citation"
                               " WHERE entity = ?1 AND entity_id = ?2 ORDER BY position", &error);
   if (stmt == NULL)
     {
@@ -817,7 +923,7 @@ atlas_dataset_list_citations (AtlasDataset *self,
       if (source == NULL)
         continue;
       citation = atlas_citation_new (atlas_item_get_entity (item), atlas_item_get_id (item),
-                                     source, col_text (stmt, 1));
+                                     source, col_text (stmt, 1), col_text (stmt, 2));
       g_list_store_append (list, citation);
     }
   sqlite3_reset (stmt);
@@ -874,6 +980,34 @@ atlas_dataset_list_sites_in_district (AtlasDataset  *self,
       g_autoptr(AtlasSite) site = g_list_model_get_item (G_LIST_MODEL (self->sites), i);
 
       if (atlas_site_get_district (site) == district)
+        g_list_store_append (list, site);
+    }
+
+  return G_LIST_MODEL (list);
+}
+
+/**
+ * atlas_dataset_list_sites_in_area:
+ *
+ * Returns: (transfer full): the sites known only to lie in @area (precision
+ *   area), in the dataset's order
+ */
+GListModel *
+atlas_dataset_list_sites_in_area (AtlasDataset *self,
+                                  AtlasArea    *area)
+{
+  GListStore *list = g_list_store_new (ATLAS_TYPE_SITE);
+  guint n;
+
+  g_return_val_if_fail (ATLAS_IS_DATASET (self), G_LIST_MODEL (list));
+  g_return_val_if_fail (ATLAS_IS_AREA (area), G_LIST_MODEL (list));
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->sites));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(AtlasSite) site = g_list_model_get_item (G_LIST_MODEL (self->sites), i);
+
+      if (atlas_site_get_area (site) == area)
         g_list_store_append (list, site);
     }
 

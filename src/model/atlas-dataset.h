@@ -44,6 +44,7 @@ GListModel     *atlas_dataset_get_districts        (AtlasDataset   *self);
 GListModel     *atlas_dataset_get_rivers           (AtlasDataset   *self);
 GListModel     *atlas_dataset_get_sources          (AtlasDataset   *self);
 GListModel     *atlas_dataset_get_parties          (AtlasDataset   *self);
+GListModel     *atlas_dataset_get_areas            (AtlasDataset   *self);
 AtlasItem      *atlas_dataset_lookup               (AtlasDataset   *self,
                                                     const char     *entity,
                                                     const char     *id);
@@ -55,6 +56,8 @@ GListModel     *atlas_dataset_list_events_for_site (AtlasDataset   *self,
                                                     AtlasSite      *site);
 GListModel     *atlas_dataset_list_sites_in_district (AtlasDataset  *self,
                                                       AtlasDistrict *district);
+GListModel     *atlas_dataset_list_sites_in_area   (AtlasDataset   *self,
+                                                    AtlasArea      *area);
 GListModel     *atlas_dataset_list_statistics_for  (AtlasDataset   *self,
                                                     AtlasItem      *item);
 GListModel     *atlas_dataset_list_records_citing  (AtlasDataset   *self,

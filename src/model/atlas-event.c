@@ -53,6 +53,11 @@ struct _AtlasEvent
   GPtrArray *party_roles;  /* char* */
   GPtrArray *sites;        /* AtlasSite */
   GPtrArray *site_roles;   /* char* */
+  char *note_zh;
+  char *caveat_en;
+  char *caveat_zh;
+  AtlasQualifier amount_qualifier;
+  gboolean figures_planned;
 };
 
 G_DEFINE_FINAL_TYPE (AtlasEvent, atlas_event, ATLAS_TYPE_ITEM)
@@ -71,6 +76,11 @@ enum {
   PROP_DISTRICT,
   PROP_NOTE,
   PROP_FROM_USER,
+  PROP_NOTE_ZH,
+  PROP_CAVEAT_EN,
+  PROP_CAVEAT_ZH,
+  PROP_AMOUNT_QUALIFIER,
+  PROP_FIGURES_PLANNED,
   N_PROPS
 };
 
@@ -91,6 +101,9 @@ atlas_event_finalize (GObject *object)
   g_clear_pointer (&self->summary_zh, g_free);
   g_clear_pointer (&self->summary_en, g_free);
   g_clear_pointer (&self->note, g_free);
+  g_clear_pointer (&self->note_zh, g_free);
+  g_clear_pointer (&self->caveat_en, g_free);
+  g_clear_pointer (&self->caveat_zh, g_free);
 
   G_OBJECT_CLASS (atlas_event_parent_class)->finalize (object);
 }
@@ -153,6 +166,26 @@ atlas_event_get_property (GObject    *object,
       g_value_set_boolean (value, self->from_user);
       break;
 
+    case PROP_NOTE_ZH:
+      g_value_set_string (value, self->note_zh);
+      break;
+
+    case PROP_CAVEAT_EN:
+      g_value_set_string (value, self->caveat_en);
+      break;
+
+    case PROP_CAVEAT_ZH:
+      g_value_set_string (value, self->caveat_zh);
+      break;
+
+    case PROP_AMOUNT_QUALIFIER:
+      g_value_set_enum (value, self->amount_qualifier);
+      break;
+
+    case PROP_FIGURES_PLANNED:
+      g_value_set_boolean (value, self->figures_planned);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -211,6 +244,26 @@ atlas_event_set_property (GObject      *object,
 
     case PROP_FROM_USER:
       self->from_user = g_value_get_boolean (value);
+      break;
+
+    case PROP_NOTE_ZH:
+      self->note_zh = g_value_dup_string (value);
+      break;
+
+    case PROP_CAVEAT_EN:
+      self->caveat_en = g_value_dup_string (value);
+      break;
+
+    case PROP_CAVEAT_ZH:
+      self->caveat_zh = g_value_dup_string (value);
+      break;
+
+    case PROP_AMOUNT_QUALIFIER:
+      self->amount_qualifier = g_value_get_enum (value);
+      break;
+
+    case PROP_FIGURES_PLANNED:
+      self->figures_planned = g_value_get_boolean (value);
       break;
 
     default:
@@ -277,6 +330,26 @@ atlas_event_class_init (AtlasEventClass *klass)
   properties[PROP_FROM_USER] =
     g_param_spec_boolean ("from-user", NULL, NULL, FALSE,
                           (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_NOTE_ZH] =
+    g_param_spec_string ("note-zh", NULL, NULL, NULL,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_CAVEAT_EN] =
+    g_param_spec_string ("caveat-en", NULL, NULL, NULL,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_CAVEAT_ZH] =
+    g_param_spec_string ("caveat-zh", NULL, NULL, NULL,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_AMOUNT_QUALIFIER] =
+    g_param_spec_enum ("amount-qualifier", NULL, NULL, ATLAS_TYPE_QUALIFIER, ATLAS_QUALIFIER_NONE,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_FIGURES_PLANNED] =
+    g_param_spec_boolean ("figures-planned", NULL, NULL, FALSE,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -370,12 +443,31 @@ atlas_event_get_district (AtlasEvent *self)
   return self->district;
 }
 
+/* The note in the language of the interface (the other one when it has
+ * only one).
+ */
 const char *
 atlas_event_get_note (AtlasEvent *self)
 {
   g_return_val_if_fail (ATLAS_IS_EVENT (self), NULL);
 
+  return atlas_l10n_pick (self->note_zh, self->note);
+}
+
+const char *
+atlas_event_get_note_en (AtlasEvent *self)
+{
+  g_return_val_if_fail (ATLAS_IS_EVENT (self), NULL);
+
   return self->note;
+}
+
+const char *
+atlas_event_get_note_zh (AtlasEvent *self)
+{
+  g_return_val_if_fail (ATLAS_IS_EVENT (self), NULL);
+
+  return self->note_zh;
 }
 
 gboolean
@@ -491,4 +583,51 @@ atlas_event_get_site (AtlasEvent  *self,
   if (role)
     *role = g_ptr_array_index (self->site_roles, index);
   return g_ptr_array_index (self->sites, index);
+}
+
+/* Where the sources disagree with each other or are unclear about this
+ * record, in the language of the interface; NULL when they do not.
+ */
+const char *
+atlas_event_get_caveat (AtlasEvent *self)
+{
+  g_return_val_if_fail (ATLAS_IS_EVENT (self), NULL);
+
+  return atlas_l10n_pick (self->caveat_zh, self->caveat_en);
+}
+
+const char *
+atlas_event_get_caveat_en (AtlasEvent *self)
+{
+  g_return_val_if_fail (ATLAS_IS_EVENT (self), NULL);
+
+  return self->caveat_en;
+}
+
+const char *
+atlas_event_get_caveat_zh (AtlasEvent *self)
+{
+  g_return_val_if_fail (ATLAS_IS_EVENT (self), NULL);
+
+  return self->caveat_zh;
+}
+
+/* The qualifier of the amount: "超100亿元" is over 10 billion yuan. */
+AtlasQualifier
+atlas_event_get_amount_qualifier (AtlasEvent *self)
+{
+  g_return_val_if_fail (ATLAS_IS_EVENT (self), ATLAS_QUALIFIER_NONE);
+
+  return self->amount_qualifier;
+}
+
+/* Whether the amount and the project count are plans or targets (拟, 计划,
+ * 目标) rather than what was done.
+ */
+gboolean
+atlas_event_get_figures_planned (AtlasEvent *self)
+{
+  g_return_val_if_fail (ATLAS_IS_EVENT (self), FALSE);
+
+  return self->figures_planned;
 }

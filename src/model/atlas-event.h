@@ -51,4 +51,13 @@ AtlasSite  *atlas_event_get_site      (AtlasEvent  *self,
                                        guint        index,
                                        const char **role);
 
+const char *atlas_event_get_note_en (AtlasEvent *self);
+const char *atlas_event_get_note_zh (AtlasEvent *self);
+const char *atlas_event_get_caveat (AtlasEvent *self);
+const char *atlas_event_get_caveat_en (AtlasEvent *self);
+const char *atlas_event_get_caveat_zh (AtlasEvent *self);
+
+AtlasQualifier atlas_event_get_amount_qualifier (AtlasEvent *self);
+gboolean atlas_event_get_figures_planned (AtlasEvent *self);
+
 G_END_DECLS

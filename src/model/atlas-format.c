@@ -138,6 +138,34 @@ scaled_number (double value)
   return plain_number (value, 4, TRUE);
 }
 
+/* "增长3.1倍" in Chinese statistical usage is an increase *by* 3.1 times: the
+ * new level is 4.1 times the old.  Chinese readers get the source's own
+ * wording with the level spelled out; English readers a percentage, which
+ * has no such ambiguity.
+ */
+static char *
+increase_by (double times)
+{
+  g_autofree char *level = plain_number (times + 1, 2, FALSE);
+
+  if (atlas_l10n_is_chinese ())
+    {
+      g_autofree char *by = plain_number (times, 2, FALSE);
+      /* Translators: "增长3.1倍（为原来的4.1倍）": an increase by %1$s times, so
+       * the new level is %2$s times the old one.
+       */
+      return g_strdup_printf (_("increased by %s times (%s× the earlier level)"), by, level);
+    }
+  else
+    {
+      g_autofree char *percent = plain_number (times * 100, 1, TRUE);
+      /* Translators: an increase as a percentage, and the new level as a
+       * multiple of the old: "up 310% (4.1× the earlier level)".
+       */
+      return g_strdup_printf (_("up %s%% (%s× the earlier level)"), percent, level);
+    }
+}
+
 static char *
 with_unit (const char *number,
            AtlasUnit   unit,
@@ -174,6 +202,11 @@ with_unit (const char *number,
       return g_strdup_printf (_("%s km"), number);
     case ATLAS_UNIT_PATENTS_PER_10K_PEOPLE:
       return g_strdup_printf (_("%s patents per 10,000 people"), number);
+    case ATLAS_UNIT_RANK:
+      /* Translators: a place in a ranking, "第6名". */
+      return g_strdup_printf (C_("rank", "No. %s"), number);
+    case ATLAS_UNIT_INCREASE_TIMES:
+      return increase_by (value);
     default:
       return g_strdup (number);
     }
@@ -201,6 +234,8 @@ atlas_format_value (double         value,
     case ATLAS_UNIT_TIMES:
     case ATLAS_UNIT_YEAR:
     case ATLAS_UNIT_PATENTS_PER_10K_PEOPLE:
+    case ATLAS_UNIT_RANK:
+    case ATLAS_UNIT_INCREASE_TIMES:
       number = atlas_format_number (value, 2);
       break;
     default:
@@ -222,6 +257,36 @@ atlas_format_value (double         value,
     case ATLAS_QUALIFIER_AT_LEAST:
       return g_strdup_printf (_("at least %s"), text);
     case ATLAS_QUALIFIER_NONE:
+    default:
+      return g_steal_pointer (&text);
+    }
+}
+
+/**
+ * atlas_format_figure:
+ * @kind: whether the figure was reported as done, or is a plan or a target
+ *
+ * Formats a figure as atlas_format_value() does, and says when it is a plan
+ * ("3.456 billion yuan (planned)", "34.56亿元（计划）") or a target: a plan
+ * must never read as a result.
+ */
+char *
+atlas_format_figure (double          value,
+                     AtlasUnit       unit,
+                     AtlasQualifier  qualifier,
+                     AtlasFigureKind kind)
+{
+  g_autofree char *text = atlas_format_value (value, unit, qualifier);
+
+  switch (kind)
+    {
+    case ATLAS_FIGURE_PLANNED:
+      /* Translators: a figure that is a plan (拟, 计划), "34.56亿元（计划）". */
+      return g_strdup_printf (_("%s (planned)"), text);
+    case ATLAS_FIGURE_TARGET:
+      /* Translators: a figure that is a goal or target (目标, 力争), "100项以上（目标）". */
+      return g_strdup_printf (_("%s (target)"), text);
+    case ATLAS_FIGURE_REPORTED:
     default:
       return g_steal_pointer (&text);
     }

@@ -24,11 +24,23 @@
 
 G_BEGIN_DECLS
 
+/* Whether a figure reports what was done, or a plan or a target. */
+typedef enum
+{
+  ATLAS_FIGURE_REPORTED,
+  ATLAS_FIGURE_PLANNED,
+  ATLAS_FIGURE_TARGET,
+} AtlasFigureKind;
+
 char *atlas_format_number        (double          value,
                                   guint           max_decimals);
 char *atlas_format_value         (double          value,
                                   AtlasUnit       unit,
                                   AtlasQualifier  qualifier);
+char *atlas_format_figure        (double          value,
+                                  AtlasUnit       unit,
+                                  AtlasQualifier  qualifier,
+                                  AtlasFigureKind kind);
 char *atlas_format_compact       (double          value);
 char *atlas_format_amount        (double          yuan);
 char *atlas_format_date          (const char     *iso);

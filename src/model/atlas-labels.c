@@ -54,6 +54,10 @@ atlas_location_precision_get_label (AtlasLocationPrecision precision)
     case ATLAS_LOCATION_PRECISION_EXACT: return _("Exact");
     case ATLAS_LOCATION_PRECISION_APPROXIMATE: return _("Approximate");
     case ATLAS_LOCATION_PRECISION_DISTRICT: return _("District centre");
+    /* Translators: a location precision: only a zone of several districts is known. */
+    case ATLAS_LOCATION_PRECISION_AREA: return C_("precision", "Area only");
+    /* Translators: a location precision: the sources give no place. */
+    case ATLAS_LOCATION_PRECISION_UNKNOWN: return C_("precision", "No known place");
     default: g_return_val_if_reached ("");
     }
 }
@@ -69,6 +73,10 @@ atlas_location_precision_get_description (AtlasLocationPrecision precision)
       return _("The area is known; the point may be off by a few kilometres.");
     case ATLAS_LOCATION_PRECISION_DISTRICT:
       return _("Only the district is known; the point marks the district.");
+    case ATLAS_LOCATION_PRECISION_AREA:
+      return _("Only a zone spanning several districts is known: no point, no single district.");
+    case ATLAS_LOCATION_PRECISION_UNKNOWN:
+      return _("The sources give no place: listed, but not drawn on the map.");
     default:
       g_return_val_if_reached ("");
     }
@@ -162,6 +170,7 @@ atlas_entity_get_label (const char *entity)
     { "district", N_("District") },
     { "source", N_("Source") },
     { "party", N_("Organisation") },
+    { "area", N_("Area") },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (entities); i++)

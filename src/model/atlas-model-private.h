@@ -36,5 +36,7 @@ void _atlas_event_add_site        (AtlasEvent     *self,
                                    const char     *role);
 void _atlas_series_add_statistic  (AtlasSeries    *self,
                                    AtlasStatistic *statistic);
+void _atlas_area_add_district     (AtlasArea      *self,
+                                   AtlasDistrict  *district);
 
 G_END_DECLS

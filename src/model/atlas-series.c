@@ -38,6 +38,7 @@ struct _AtlasSeries
   double stated_total;
   char *note;
   GListStore *statistics;
+  char *note_zh;
 };
 
 G_DEFINE_FINAL_TYPE (AtlasSeries, atlas_series, ATLAS_TYPE_ITEM)
@@ -47,6 +48,7 @@ enum {
   PROP_UNIT,
   PROP_STATED_TOTAL,
   PROP_NOTE,
+  PROP_NOTE_ZH,
   N_PROPS
 };
 
@@ -59,6 +61,7 @@ atlas_series_finalize (GObject *object)
 
   g_clear_object (&self->statistics);
   g_clear_pointer (&self->note, g_free);
+  g_clear_pointer (&self->note_zh, g_free);
 
   G_OBJECT_CLASS (atlas_series_parent_class)->finalize (object);
 }
@@ -83,6 +86,10 @@ atlas_series_get_property (GObject    *object,
 
     case PROP_NOTE:
       g_value_set_string (value, self->note);
+      break;
+
+    case PROP_NOTE_ZH:
+      g_value_set_string (value, self->note_zh);
       break;
 
     default:
@@ -111,6 +118,10 @@ atlas_series_set_property (GObject      *object,
 
     case PROP_NOTE:
       self->note = g_value_dup_string (value);
+      break;
+
+    case PROP_NOTE_ZH:
+      self->note_zh = g_value_dup_string (value);
       break;
 
     default:
@@ -142,6 +153,10 @@ atlas_series_class_init (AtlasSeriesClass *klass)
     g_param_spec_string ("note", NULL, NULL, NULL,
                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
+  properties[PROP_NOTE_ZH] =
+    g_param_spec_string ("note-zh", NULL, NULL, NULL,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -167,12 +182,31 @@ atlas_series_get_stated_total (AtlasSeries *self)
   return self->stated_total;
 }
 
+/* The note in the language of the interface (the other one when it has
+ * only one).
+ */
 const char *
 atlas_series_get_note (AtlasSeries *self)
 {
   g_return_val_if_fail (ATLAS_IS_SERIES (self), NULL);
 
+  return atlas_l10n_pick (self->note_zh, self->note);
+}
+
+const char *
+atlas_series_get_note_en (AtlasSeries *self)
+{
+  g_return_val_if_fail (ATLAS_IS_SERIES (self), NULL);
+
   return self->note;
+}
+
+const char *
+atlas_series_get_note_zh (AtlasSeries *self)
+{
+  g_return_val_if_fail (ATLAS_IS_SERIES (self), NULL);
+
+  return self->note_zh;
 }
 
 void

@@ -33,4 +33,7 @@ double atlas_series_get_stated_total (AtlasSeries *self);
 const char *atlas_series_get_note (AtlasSeries *self);
 GListModel *atlas_series_get_statistics (AtlasSeries *self);
 
+const char *atlas_series_get_note_en (AtlasSeries *self);
+const char *atlas_series_get_note_zh (AtlasSeries *self);
+
 G_END_DECLS

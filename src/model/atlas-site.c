@@ -23,12 +23,20 @@
 #include <math.h>
 
 #include "atlas-site.h"
+#include "atlas-area.h"
 #include "atlas-l10n.h"
 #include "atlas-model-private.h"
 #include "atlas-district.h"
 #include "atlas-enums.h"
 
-/* A place in Chongqing: an institute, laboratory, park, company... */
+/* A place in Chongqing: an institute, laboratory, park, company...
+ *
+ * A site is exactly as precise as its sources: with precision exact,
+ * approximate or district it has a point and a district; with precision area
+ * it has only the AtlasArea it lies in (no point, no district); with
+ * precision unknown it has neither.  Code that draws or counts by district
+ * must ask atlas_site_has_point() first.
+ */
 
 struct _AtlasSite
 {
@@ -48,6 +56,10 @@ struct _AtlasSite
    * site: its founding, and the events that concern it.
    */
   GArray *spans;
+  char *note_zh;
+  char *caveat_en;
+  char *caveat_zh;
+  AtlasArea *area;
 };
 
 G_DEFINE_FINAL_TYPE (AtlasSite, atlas_site, ATLAS_TYPE_ITEM)
@@ -65,6 +77,10 @@ enum {
   PROP_ESTABLISHED_ON,
   PROP_NOTE,
   PROP_FROM_USER,
+  PROP_NOTE_ZH,
+  PROP_CAVEAT_EN,
+  PROP_CAVEAT_ZH,
+  PROP_AREA,
   N_PROPS
 };
 
@@ -81,6 +97,10 @@ atlas_site_finalize (GObject *object)
   g_clear_pointer (&self->description_en, g_free);
   g_clear_pointer (&self->established_on, g_free);
   g_clear_pointer (&self->note, g_free);
+  g_clear_pointer (&self->note_zh, g_free);
+  g_clear_pointer (&self->caveat_en, g_free);
+  g_clear_pointer (&self->caveat_zh, g_free);
+  g_clear_object (&self->area);
 
   G_OBJECT_CLASS (atlas_site_parent_class)->finalize (object);
 }
@@ -139,6 +159,22 @@ atlas_site_get_property (GObject    *object,
       g_value_set_boolean (value, self->from_user);
       break;
 
+    case PROP_NOTE_ZH:
+      g_value_set_string (value, self->note_zh);
+      break;
+
+    case PROP_CAVEAT_EN:
+      g_value_set_string (value, self->caveat_en);
+      break;
+
+    case PROP_CAVEAT_ZH:
+      g_value_set_string (value, self->caveat_zh);
+      break;
+
+    case PROP_AREA:
+      g_value_set_object (value, self->area);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -192,6 +228,22 @@ atlas_site_set_property (GObject      *object,
 
     case PROP_FROM_USER:
       self->from_user = g_value_get_boolean (value);
+      break;
+
+    case PROP_NOTE_ZH:
+      self->note_zh = g_value_dup_string (value);
+      break;
+
+    case PROP_CAVEAT_EN:
+      self->caveat_en = g_value_dup_string (value);
+      break;
+
+    case PROP_CAVEAT_ZH:
+      self->caveat_zh = g_value_dup_string (value);
+      break;
+
+    case PROP_AREA:
+      self->area = g_value_dup_object (value);
       break;
 
     default:
@@ -255,6 +307,22 @@ atlas_site_class_init (AtlasSiteClass *klass)
     g_param_spec_boolean ("from-user", NULL, NULL, FALSE,
                           (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
+  properties[PROP_NOTE_ZH] =
+    g_param_spec_string ("note-zh", NULL, NULL, NULL,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_CAVEAT_EN] =
+    g_param_spec_string ("caveat-en", NULL, NULL, NULL,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_CAVEAT_ZH] =
+    g_param_spec_string ("caveat-zh", NULL, NULL, NULL,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_AREA] =
+    g_param_spec_object ("area", NULL, NULL, ATLAS_TYPE_AREA,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -272,6 +340,9 @@ atlas_site_get_category (AtlasSite *self)
   return self->category;
 }
 
+/* The district, or NULL when the site has no point (precision area or
+ * unknown).
+ */
 AtlasDistrict *
 atlas_site_get_district (AtlasSite *self)
 {
@@ -280,20 +351,22 @@ atlas_site_get_district (AtlasSite *self)
   return self->district;
 }
 
+/* The longitude, or NAN when the site has no point. */
 double
 atlas_site_get_lon (AtlasSite *self)
 {
-  g_return_val_if_fail (ATLAS_IS_SITE (self), 0.0);
+  g_return_val_if_fail (ATLAS_IS_SITE (self), NAN);
 
-  return self->lon;
+  return atlas_site_has_point (self) ? self->lon : NAN;
 }
 
+/* The latitude, or NAN when the site has no point. */
 double
 atlas_site_get_lat (AtlasSite *self)
 {
-  g_return_val_if_fail (ATLAS_IS_SITE (self), 0.0);
+  g_return_val_if_fail (ATLAS_IS_SITE (self), NAN);
 
-  return self->lat;
+  return atlas_site_has_point (self) ? self->lat : NAN;
 }
 
 AtlasLocationPrecision
@@ -336,12 +409,31 @@ atlas_site_get_established_on (AtlasSite *self)
   return self->established_on;
 }
 
+/* The note in the language of the interface (the other one when it has
+ * only one).
+ */
 const char *
 atlas_site_get_note (AtlasSite *self)
 {
   g_return_val_if_fail (ATLAS_IS_SITE (self), NULL);
 
+  return atlas_l10n_pick (self->note_zh, self->note);
+}
+
+const char *
+atlas_site_get_note_en (AtlasSite *self)
+{
+  g_return_val_if_fail (ATLAS_IS_SITE (self), NULL);
+
   return self->note;
+}
+
+const char *
+atlas_site_get_note_zh (AtlasSite *self)
+{
+  g_return_val_if_fail (ATLAS_IS_SITE (self), NULL);
+
+  return self->note_zh;
 }
 
 gboolean
@@ -400,4 +492,70 @@ atlas_site_get_first_day (AtlasSite *self)
         first = a;
     }
   return first;
+}
+
+/* Where the sources disagree with each other or are unclear about this
+ * record, in the language of the interface; NULL when they do not.
+ */
+const char *
+atlas_site_get_caveat (AtlasSite *self)
+{
+  g_return_val_if_fail (ATLAS_IS_SITE (self), NULL);
+
+  return atlas_l10n_pick (self->caveat_zh, self->caveat_en);
+}
+
+const char *
+atlas_site_get_caveat_en (AtlasSite *self)
+{
+  g_return_val_if_fail (ATLAS_IS_SITE (self), NULL);
+
+  return self->caveat_en;
+}
+
+const char *
+atlas_site_get_caveat_zh (AtlasSite *self)
+{
+  g_return_val_if_fail (ATLAS_IS_SITE (self), NULL);
+
+  return self->caveat_zh;
+}
+
+/* Whether the site has a point and a district of its own. */
+gboolean
+atlas_site_has_point (AtlasSite *self)
+{
+  g_return_val_if_fail (ATLAS_IS_SITE (self), FALSE);
+
+  return atlas_location_precision_has_point (self->location_precision) && self->district != NULL;
+}
+
+/**
+ * atlas_site_get_area:
+ *
+ * Returns: (transfer none) (nullable): the multi-district zone that a site of
+ *   precision area lies in, or NULL
+ */
+AtlasArea *
+atlas_site_get_area (AtlasSite *self)
+{
+  g_return_val_if_fail (ATLAS_IS_SITE (self), NULL);
+
+  return self->area;
+}
+
+/* Whether the site may lie in the district @adcode: its own district, or one
+ * the area it lies in spans.  A site with no known place is in none.
+ */
+gboolean
+atlas_site_may_be_in_district (AtlasSite *self,
+                               int        adcode)
+{
+  g_return_val_if_fail (ATLAS_IS_SITE (self), FALSE);
+
+  if (self->district != NULL)
+    return atlas_district_get_adcode (self->district) == adcode;
+  if (self->area != NULL)
+    return atlas_area_spans_district (self->area, adcode);
+  return FALSE;
 }

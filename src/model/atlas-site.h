@@ -44,4 +44,15 @@ gboolean atlas_site_is_active_between (AtlasSite *self,
                                        guint32    last_day);
 guint32 atlas_site_get_first_day (AtlasSite *self);
 
+const char *atlas_site_get_note_en (AtlasSite *self);
+const char *atlas_site_get_note_zh (AtlasSite *self);
+const char *atlas_site_get_caveat (AtlasSite *self);
+const char *atlas_site_get_caveat_en (AtlasSite *self);
+const char *atlas_site_get_caveat_zh (AtlasSite *self);
+
+gboolean atlas_site_has_point (AtlasSite *self);
+AtlasArea *atlas_site_get_area (AtlasSite *self);
+gboolean atlas_site_may_be_in_district (AtlasSite *self,
+                                        int        adcode);
+
 G_END_DECLS

@@ -39,6 +39,7 @@ struct _AtlasSource
   char *seed_file;
   char *note;
   guint citation_count;
+  char *note_zh;
 };
 
 G_DEFINE_FINAL_TYPE (AtlasSource, atlas_source, ATLAS_TYPE_ITEM)
@@ -53,6 +54,7 @@ enum {
   PROP_SEED_FILE,
   PROP_NOTE,
   PROP_CITATION_COUNT,
+  PROP_NOTE_ZH,
   N_PROPS
 };
 
@@ -69,6 +71,7 @@ atlas_source_finalize (GObject *object)
   g_clear_pointer (&self->kind, g_free);
   g_clear_pointer (&self->seed_file, g_free);
   g_clear_pointer (&self->note, g_free);
+  g_clear_pointer (&self->note_zh, g_free);
 
   G_OBJECT_CLASS (atlas_source_parent_class)->finalize (object);
 }
@@ -115,6 +118,10 @@ atlas_source_get_property (GObject    *object,
       g_value_set_uint (value, self->citation_count);
       break;
 
+    case PROP_NOTE_ZH:
+      g_value_set_string (value, self->note_zh);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -156,6 +163,10 @@ atlas_source_set_property (GObject      *object,
 
     case PROP_CITATION_COUNT:
       atlas_source_set_citation_count (self, g_value_get_uint (value));
+      break;
+
+    case PROP_NOTE_ZH:
+      self->note_zh = g_value_dup_string (value);
       break;
 
     default:
@@ -206,6 +217,10 @@ atlas_source_class_init (AtlasSourceClass *klass)
   properties[PROP_CITATION_COUNT] =
     g_param_spec_uint ("citation-count", NULL, NULL, 0, G_MAXUINT, 0,
                        (G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY));
+
+  properties[PROP_NOTE_ZH] =
+    g_param_spec_string ("note-zh", NULL, NULL, NULL,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -263,12 +278,31 @@ atlas_source_get_seed_file (AtlasSource *self)
   return self->seed_file;
 }
 
+/* The note in the language of the interface (the other one when it has
+ * only one).
+ */
 const char *
 atlas_source_get_note (AtlasSource *self)
 {
   g_return_val_if_fail (ATLAS_IS_SOURCE (self), NULL);
 
+  return atlas_l10n_pick (self->note_zh, self->note);
+}
+
+const char *
+atlas_source_get_note_en (AtlasSource *self)
+{
+  g_return_val_if_fail (ATLAS_IS_SOURCE (self), NULL);
+
   return self->note;
+}
+
+const char *
+atlas_source_get_note_zh (AtlasSource *self)
+{
+  g_return_val_if_fail (ATLAS_IS_SOURCE (self), NULL);
+
+  return self->note_zh;
 }
 
 guint

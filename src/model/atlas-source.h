@@ -38,4 +38,7 @@ const char *atlas_source_get_note (AtlasSource *self);
 void atlas_source_set_citation_count (AtlasSource *self, guint citation_count);
 guint atlas_source_get_citation_count (AtlasSource *self);
 
+const char *atlas_source_get_note_en (AtlasSource *self);
+const char *atlas_source_get_note_zh (AtlasSource *self);
+
 G_END_DECLS

@@ -50,6 +50,9 @@ struct _AtlasStatistic
   int series_order;
   char *note;
   gboolean from_user;
+  char *note_zh;
+  char *caveat_en;
+  char *caveat_zh;
 };
 
 G_DEFINE_FINAL_TYPE (AtlasStatistic, atlas_statistic, ATLAS_TYPE_ITEM)
@@ -73,6 +76,9 @@ enum {
   PROP_SERIES_ORDER,
   PROP_NOTE,
   PROP_FROM_USER,
+  PROP_NOTE_ZH,
+  PROP_CAVEAT_EN,
+  PROP_CAVEAT_ZH,
   N_PROPS
 };
 
@@ -93,6 +99,9 @@ atlas_statistic_finalize (GObject *object)
   g_clear_pointer (&self->as_of, g_free);
   g_clear_pointer (&self->series_id, g_free);
   g_clear_pointer (&self->note, g_free);
+  g_clear_pointer (&self->note_zh, g_free);
+  g_clear_pointer (&self->caveat_en, g_free);
+  g_clear_pointer (&self->caveat_zh, g_free);
 
   G_OBJECT_CLASS (atlas_statistic_parent_class)->finalize (object);
 }
@@ -175,6 +184,18 @@ atlas_statistic_get_property (GObject    *object,
       g_value_set_boolean (value, self->from_user);
       break;
 
+    case PROP_NOTE_ZH:
+      g_value_set_string (value, self->note_zh);
+      break;
+
+    case PROP_CAVEAT_EN:
+      g_value_set_string (value, self->caveat_en);
+      break;
+
+    case PROP_CAVEAT_ZH:
+      g_value_set_string (value, self->caveat_zh);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -252,6 +273,18 @@ atlas_statistic_set_property (GObject      *object,
 
     case PROP_FROM_USER:
       self->from_user = g_value_get_boolean (value);
+      break;
+
+    case PROP_NOTE_ZH:
+      self->note_zh = g_value_dup_string (value);
+      break;
+
+    case PROP_CAVEAT_EN:
+      self->caveat_en = g_value_dup_string (value);
+      break;
+
+    case PROP_CAVEAT_ZH:
+      self->caveat_zh = g_value_dup_string (value);
       break;
 
     default:
@@ -338,6 +371,18 @@ atlas_statistic_class_init (AtlasStatisticClass *klass)
   properties[PROP_FROM_USER] =
     g_param_spec_boolean ("from-user", NULL, NULL, FALSE,
                           (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_NOTE_ZH] =
+    g_param_spec_string ("note-zh", NULL, NULL, NULL,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_CAVEAT_EN] =
+    g_param_spec_string ("caveat-en", NULL, NULL, NULL,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_CAVEAT_ZH] =
+    g_param_spec_string ("caveat-zh", NULL, NULL, NULL,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -467,12 +512,31 @@ atlas_statistic_get_series_order (AtlasStatistic *self)
   return self->series_order;
 }
 
+/* The note in the language of the interface (the other one when it has
+ * only one).
+ */
 const char *
 atlas_statistic_get_note (AtlasStatistic *self)
 {
   g_return_val_if_fail (ATLAS_IS_STATISTIC (self), NULL);
 
+  return atlas_l10n_pick (self->note_zh, self->note);
+}
+
+const char *
+atlas_statistic_get_note_en (AtlasStatistic *self)
+{
+  g_return_val_if_fail (ATLAS_IS_STATISTIC (self), NULL);
+
   return self->note;
+}
+
+const char *
+atlas_statistic_get_note_zh (AtlasStatistic *self)
+{
+  g_return_val_if_fail (ATLAS_IS_STATISTIC (self), NULL);
+
+  return self->note_zh;
 }
 
 gboolean
@@ -481,4 +545,31 @@ atlas_statistic_get_from_user (AtlasStatistic *self)
   g_return_val_if_fail (ATLAS_IS_STATISTIC (self), FALSE);
 
   return self->from_user;
+}
+
+/* Where the sources disagree with each other or are unclear about this
+ * record, in the language of the interface; NULL when they do not.
+ */
+const char *
+atlas_statistic_get_caveat (AtlasStatistic *self)
+{
+  g_return_val_if_fail (ATLAS_IS_STATISTIC (self), NULL);
+
+  return atlas_l10n_pick (self->caveat_zh, self->caveat_en);
+}
+
+const char *
+atlas_statistic_get_caveat_en (AtlasStatistic *self)
+{
+  g_return_val_if_fail (ATLAS_IS_STATISTIC (self), NULL);
+
+  return self->caveat_en;
+}
+
+const char *
+atlas_statistic_get_caveat_zh (AtlasStatistic *self)
+{
+  g_return_val_if_fail (ATLAS_IS_STATISTIC (self), NULL);
+
+  return self->caveat_zh;
 }

@@ -46,4 +46,10 @@ int atlas_statistic_get_series_order (AtlasStatistic *self);
 const char *atlas_statistic_get_note (AtlasStatistic *self);
 gboolean atlas_statistic_get_from_user (AtlasStatistic *self);
 
+const char *atlas_statistic_get_note_en (AtlasStatistic *self);
+const char *atlas_statistic_get_note_zh (AtlasStatistic *self);
+const char *atlas_statistic_get_caveat (AtlasStatistic *self);
+const char *atlas_statistic_get_caveat_en (AtlasStatistic *self);
+const char *atlas_statistic_get_caveat_zh (AtlasStatistic *self);
+
 G_END_DECLS

@@ -29,6 +29,7 @@
 
 G_BEGIN_DECLS
 
+typedef struct _AtlasArea      AtlasArea;
 typedef struct _AtlasCitation  AtlasCitation;
 typedef struct _AtlasDataset   AtlasDataset;
 typedef struct _AtlasDistrict  AtlasDistrict;

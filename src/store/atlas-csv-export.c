@@ -48,26 +48,28 @@ typedef struct
 
 static const CsvTable csv_tables[] = {
   { "sources.csv", "source",
-    "SELECT id, title_zh, title_en, publisher_zh, publisher_en, published_on, kind, seed_file, note"
-    " FROM v_source ORDER BY id" },
+    "SELECT id, title_zh, title_en, publisher_zh, publisher_en, published_on, kind, seed_file, note,"
+    " note_zh FROM v_source ORDER BY id" },
   { "sites.csv", "site",
     "SELECT id, name_zh, name_en, category, district_adcode, lon, lat, location_precision,"
-    " description_zh, description_en, established_on, note FROM v_site ORDER BY id" },
+    " description_zh, description_en, established_on, note, area_id, note_zh, caveat_en, caveat_zh"
+    " FROM v_site ORDER BY id" },
   { "parties.csv", "party", "SELECT id, name_zh, name_en, kind FROM v_party ORDER BY id" },
   { "events.csv", "event",
     "SELECT id, date, date_precision, kind, title_zh, title_en, summary_zh, summary_en, amount_cny,"
-    " project_count, place_site_id, district_adcode, note FROM v_event ORDER BY date, id" },
+    " project_count, place_site_id, district_adcode, note, amount_qualifier, figures_planned,"
+    " note_zh, caveat_en, caveat_zh FROM v_event ORDER BY date, id" },
   { "event_parties.csv", "event_party",
     "SELECT event_id, party_id, role FROM v_event_party ORDER BY event_id, party_id, role" },
   { "event_sites.csv", "event_site",
     "SELECT event_id, site_id, role FROM v_event_site ORDER BY event_id, site_id, role" },
-  { "series.csv", "series", "SELECT id, title_zh, title_en, unit, stated_total, note FROM v_series ORDER BY id" },
+  { "series.csv", "series", "SELECT id, title_zh, title_en, unit, stated_total, note, note_zh FROM v_series ORDER BY id" },
   { "statistics.csv", "statistic",
     "SELECT id, metric, label_zh, label_en, value, qualifier, unit, period, scope, scope_zh,"
-    " scope_en, district_adcode, site_id, as_of, is_target, series, series_order, note"
-    " FROM v_statistic ORDER BY id" },
+    " scope_en, district_adcode, site_id, as_of, is_target, series, series_order, note, note_zh,"
+    " caveat_en, caveat_zh FROM v_statistic ORDER BY id" },
   { "citations.csv", "citation",
-    "SELECT entity, entity_id, source_id, quote, position FROM v_citation"
+    "SELECT entity, entity_id, source_id, quote, position, quote_en FROM v_citation"
     " ORDER BY entity, entity_id, position, source_id, quote" },
   { "districts.csv", "district",
     "SELECT adcode, name_zh, name_en, kind, label_lon, label_lat FROM main.district ORDER BY adcode" },

@@ -40,7 +40,7 @@
 /* The tables a package must have, in the order the checksum reads them. */
 static const char * const content_tables[] = {
   "source", "citation", "district", "river", "site", "party", "event",
-  "event_party", "event_site", "series", "statistic", NULL,
+  "event_party", "event_site", "series", "statistic", "area", "area_district", NULL,
 };
 
 /* Record tables compared by "what changed". */
@@ -424,6 +424,8 @@ write_package (AtlasStore  *store,
   if (!exec_sql (db,
                  "INSERT INTO pkg.district SELECT * FROM main.district;"
                  "INSERT INTO pkg.river SELECT * FROM main.river;"
+                 "INSERT INTO pkg.area SELECT * FROM main.area;"
+                 "INSERT INTO pkg.area_district SELECT * FROM main.area_district;"
                  "INSERT INTO pkg.search (entity, entity_id, name, body)"
                  "  SELECT entity, entity_id, name, body FROM user.search;"
                  "INSERT INTO pkg.search (entity, entity_id, name, body)"

@@ -25,8 +25,8 @@
 #include <gio/gio.h>
 
 /* The full-text table "search" holds one row per searchable record: its names
- * in both languages, and a body of descriptions, summaries, district and party
- * names.  The same statements fill the bundled database (atlas-dbgen) and the
+ * in both languages, and a body of descriptions, summaries, district, area and
+ * party names.  The same statements fill the bundled database (atlas-dbgen) and the
  * user's database (after an import), each from its own record tables; the
  * schema name is one of a fixed set, never user input.
  */
@@ -36,7 +36,9 @@ static const char *rebuild_sql =
   "  SELECT 'site', s.id, s.name_zh || ' ' || s.name_en,"
   "         coalesce (s.description_zh, '') || ' ' || coalesce (s.description_en, '')"
   "         || ' ' || coalesce (d.name_zh, '') || ' ' || coalesce (d.name_en, '')"
-  "  FROM %1$s.site s LEFT JOIN main.district d ON d.adcode = s.district_adcode;"
+  "         || ' ' || coalesce (a.name_zh, '') || ' ' || coalesce (a.name_en, '')"
+  "  FROM %1$s.site s LEFT JOIN main.district d ON d.adcode = s.district_adcode"
+  "  LEFT JOIN main.area a ON a.id = s.area_id;"
   "INSERT INTO %1$s.search (entity, entity_id, name, body)"
   "  SELECT 'event', e.id, e.title_zh || ' ' || e.title_en,"
   "         coalesce (e.summary_zh, '') || ' ' || coalesce (e.summary_en, '') || ' ' ||"

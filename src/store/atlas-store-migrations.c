@@ -96,7 +96,39 @@ static const char migration_3[] =
   "  update_id INTEGER NOT NULL, entity TEXT NOT NULL, entity_id TEXT NOT NULL,"
   "  change TEXT NOT NULL, detail TEXT);";
 
-static const char * const migrations[] = { migration_1, migration_2, migration_3 };
+/* Version 4 (dataset format 2): a site may have no point and no district
+ * (precision "area" or "unknown"), so the site table is made again without
+ * NOT NULL on district_adcode, lon and lat; the records gain the second
+ * language of their notes, caveats, an event's amount qualifier and planned
+ * flag, and a citation its English gloss.  New columns go at the end, in the
+ * bundled schema's order.
+ */
+static const char migration_4[] =
+  "CREATE TABLE %s.site_v4 ("
+  "  id TEXT PRIMARY KEY, name_zh TEXT NOT NULL, name_en TEXT NOT NULL,"
+  "  category TEXT NOT NULL, district_adcode INTEGER, lon REAL, lat REAL,"
+  "  location_precision TEXT NOT NULL, description_zh TEXT, description_en TEXT,"
+  "  established_on TEXT, note TEXT, area_id TEXT, note_zh TEXT, caveat_en TEXT,"
+  "  caveat_zh TEXT);"
+  "INSERT INTO %s.site_v4 (id, name_zh, name_en, category, district_adcode, lon, lat,"
+  "  location_precision, description_zh, description_en, established_on, note)"
+  "  SELECT id, name_zh, name_en, category, district_adcode, lon, lat, location_precision,"
+  "  description_zh, description_en, established_on, note FROM %s.site;"
+  "DROP TABLE %s.site;"
+  "ALTER TABLE %s.site_v4 RENAME TO site;"
+  "ALTER TABLE %s.source ADD COLUMN note_zh TEXT;"
+  "ALTER TABLE %s.citation ADD COLUMN quote_en TEXT;"
+  "ALTER TABLE %s.event ADD COLUMN amount_qualifier TEXT;"
+  "ALTER TABLE %s.event ADD COLUMN figures_planned INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE %s.event ADD COLUMN note_zh TEXT;"
+  "ALTER TABLE %s.event ADD COLUMN caveat_en TEXT;"
+  "ALTER TABLE %s.event ADD COLUMN caveat_zh TEXT;"
+  "ALTER TABLE %s.series ADD COLUMN note_zh TEXT;"
+  "ALTER TABLE %s.statistic ADD COLUMN note_zh TEXT;"
+  "ALTER TABLE %s.statistic ADD COLUMN caveat_en TEXT;"
+  "ALTER TABLE %s.statistic ADD COLUMN caveat_zh TEXT;";
+
+static const char * const migrations[] = { migration_1, migration_2, migration_3, migration_4 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == ATLAS_USER_SCHEMA_VERSION);
 

@@ -29,11 +29,13 @@ G_BEGIN_DECLS
 #define ATLAS_TYPE_STORE (atlas_store_get_type ())
 
 /* The user database's schema version; see atlas-store-migrations.c. */
-#define ATLAS_USER_SCHEMA_VERSION 3
+#define ATLAS_USER_SCHEMA_VERSION 4
 /* The file a downloaded dataset is installed as, beside the user database. */
 #define ATLAS_STORE_DATASET_FILE "dataset.cqatlas"
-/* The bundled dataset's format version (PRAGMA user_version of atlas.sqlite). */
-#define ATLAS_DATASET_FORMAT 1
+/* The bundled dataset's format version (PRAGMA user_version of atlas.sqlite).
+ * Format 2: areas, sites without a point, qualifiers, caveats, both languages.
+ */
+#define ATLAS_DATASET_FORMAT 2
 
 typedef enum
 {

@@ -26,13 +26,16 @@ static const char * const site_categories[] = {
   "research_institute", "laboratory", "university", "hospital", "industrial_park",
   "incubator", "company", "alliance", "platform", "science_facility", "exhibition_venue",
 };
-static const char * const location_precisions[] = { "exact", "approximate", "district" };
+static const char * const location_precisions[] = {
+  "exact", "approximate", "district", "area", "unknown",
+};
 static const char * const event_kinds[] = {
   "agreement", "signing", "founding", "conference", "milestone",
 };
 static const char * const units[] = {
   "count", "person", "person_time", "yuan", "percent", "percentage_point",
-  "square_metre", "mu", "times", "year", "kilometre", "patents_per_10k_people",
+  "square_metre", "mu", "times", "year", "kilometre", "patents_per_10k_people", "rank",
+  "increase_times",
 };
 static const char * const qualifiers[] = { "", "over", "about", "nearly", "at_least" };
 static const char * const district_kinds[] = { "district", "county", "autonomous_county" };
@@ -108,6 +111,15 @@ gboolean
 atlas_site_role_is_valid (const char *key)
 {
   return key != NULL && g_strv_contains (site_roles, key);
+}
+
+/* Whether a site of this precision has a point (and a district) of its own. */
+gboolean
+atlas_location_precision_has_point (AtlasLocationPrecision value)
+{
+  return value == ATLAS_LOCATION_PRECISION_EXACT ||
+         value == ATLAS_LOCATION_PRECISION_APPROXIMATE ||
+         value == ATLAS_LOCATION_PRECISION_DISTRICT;
 }
 
 gboolean

@@ -51,7 +51,15 @@ typedef enum
   ATLAS_LOCATION_PRECISION_EXACT,
   ATLAS_LOCATION_PRECISION_APPROXIMATE,
   ATLAS_LOCATION_PRECISION_DISTRICT,
+  /* Only a named zone spanning several districts is known (an AtlasArea):
+   * the site has no point and no single district.
+   */
+  ATLAS_LOCATION_PRECISION_AREA,
+  /* The sources name the site but give no place: listed, never drawn. */
+  ATLAS_LOCATION_PRECISION_UNKNOWN,
 } AtlasLocationPrecision;
+
+#define ATLAS_N_LOCATION_PRECISIONS (ATLAS_LOCATION_PRECISION_UNKNOWN + 1)
 
 typedef enum
 {
@@ -79,6 +87,13 @@ typedef enum
   ATLAS_UNIT_YEAR,
   ATLAS_UNIT_KILOMETRE,
   ATLAS_UNIT_PATENTS_PER_10K_PEOPLE,
+  /* A place in a ranking ("第6名"): an ordinal, never summed or averaged. */
+  ATLAS_UNIT_RANK,
+  /* "增长3.1倍": an increase *by* the value, so the new level is
+   * (value + 1) times the old one.  Plain ATLAS_UNIT_TIMES is a multiple
+   * ("是……的3倍").
+   */
+  ATLAS_UNIT_INCREASE_TIMES,
 } AtlasUnit;
 
 typedef enum
@@ -118,6 +133,7 @@ const char  *atlas_district_kind_to_string        (AtlasDistrictKind       value
 gboolean     atlas_party_kind_is_valid            (const char             *key);
 gboolean     atlas_party_role_is_valid            (const char             *key);
 gboolean     atlas_site_role_is_valid             (const char             *key);
+gboolean     atlas_location_precision_has_point   (AtlasLocationPrecision  value);
 gboolean     atlas_source_kind_is_valid           (const char             *key);
 gboolean     atlas_id_is_valid                    (const char             *id);
 

@@ -24,6 +24,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "atlas-area.h"
 #include "atlas-citation.h"
 #include "atlas-dataset.h"
 #include "atlas-details-pane.h"
@@ -58,6 +59,8 @@ struct _AtlasDetailsPane
   GtkLabel     *subtitle_label;
   GtkListBox   *facts;
   GtkLabel     *description_label;
+  GtkWidget    *caveat_box;
+  GtkLabel     *caveat_label;
   GtkLabel     *related_heading;
   GtkListBox   *related;
   GtkLabel     *sources_heading;
@@ -194,6 +197,27 @@ add_citations (AtlasDetailsPane *self,
       gtk_widget_add_css_class (quote, "quote");
       gtk_box_append (GTK_BOX (card), quote);
 
+      /* The quote is the source's Chinese, verbatim.  English readers get our
+       * gloss under it, labelled as ours so that it is never taken for the
+       * source's words.
+       */
+      if (!atlas_l10n_is_chinese () && atlas_citation_get_quote_en (citation) != NULL)
+        {
+          g_autofree char *gloss_text = NULL;
+          GtkWidget *gloss;
+
+          /* Translators: under a Chinese quote, our English gloss of it. */
+          gloss_text = g_strdup_printf (_("Our translation: “%s”"), atlas_citation_get_quote_en (citation));
+          gloss = gtk_label_new (gloss_text);
+          gtk_label_set_wrap (GTK_LABEL (gloss), TRUE);
+          gtk_label_set_wrap_mode (GTK_LABEL (gloss), PANGO_WRAP_WORD_CHAR);
+          gtk_label_set_xalign (GTK_LABEL (gloss), 0);
+          gtk_label_set_selectable (GTK_LABEL (gloss), TRUE);
+          gtk_widget_add_css_class (gloss, "quote-gloss");
+          gtk_widget_add_css_class (gloss, "dim-label");
+          gtk_box_append (GTK_BOX (card), gloss);
+        }
+
       date = atlas_format_date (atlas_source_get_published_on (source));
       /* Translators: source line under a quote: title, publisher, date. */
       source_text = g_strdup_printf (_("%s · %s · %s"),
@@ -212,6 +236,43 @@ add_citations (AtlasDetailsPane *self,
 
       gtk_box_append (self->citations, card);
     }
+}
+
+/* Where the sources disagree or are unclear about the record, said before
+ * its facts.
+ */
+static void
+set_caveat (AtlasDetailsPane *self,
+            const char       *caveat)
+{
+  gtk_label_set_text (self->caveat_label, caveat ? caveat : "");
+  gtk_widget_set_visible (self->caveat_box, caveat != NULL && *caveat != '\0');
+}
+
+/* A statistic's value as a list shows it: a target says so. */
+static char *
+dup_statistic_figure (AtlasStatistic *stat)
+{
+  return atlas_format_figure (atlas_statistic_get_value (stat),
+                              atlas_statistic_get_unit (stat),
+                              atlas_statistic_get_qualifier (stat),
+                              atlas_statistic_get_is_target (stat)
+                              ? ATLAS_FIGURE_TARGET : ATLAS_FIGURE_REPORTED);
+}
+
+/* "Shapingba District, Jiulongpo District, ..." */
+static char *
+dup_district_names (AtlasArea *area)
+{
+  g_autoptr(GString) names = g_string_new (NULL);
+
+  for (guint i = 0; i < atlas_area_get_n_districts (area); i++)
+    {
+      if (i > 0)
+        g_string_append (names, C_("list separator", ", "));
+      g_string_append (names, atlas_item_get_name (ATLAS_ITEM (atlas_area_get_district (area, i))));
+    }
+  return g_string_free (g_steal_pointer (&names), FALSE);
 }
 
 static void
@@ -235,7 +296,8 @@ show_site (AtlasDetailsPane *self,
   g_autoptr(GListModel) stats = atlas_dataset_list_statistics_for (self->dataset, ATLAS_ITEM (site));
   g_autofree char *swatch = g_strdup_printf ("category-%s",
                                              atlas_site_category_to_string (atlas_site_get_category (site)));
-  g_autofree char *position = atlas_format_lon_lat (atlas_site_get_lon (site), atlas_site_get_lat (site));
+  AtlasArea *area = atlas_site_get_area (site);
+  g_autofree char *position = NULL;
   g_autofree char *location = NULL;
   g_autofree char *established = NULL;
 
@@ -246,15 +308,35 @@ show_site (AtlasDetailsPane *self,
                                                : atlas_item_get_name_zh (ATLAS_ITEM (site)));
   gtk_label_set_text (self->description_label, atlas_site_get_description (site));
 
+  set_caveat (self, atlas_site_get_caveat (site));
+
+  /* A site is shown exactly as precisely as its sources place it: a district
+   * and a point, an area and the districts it may be in, or no place.
+   */
   if (district != NULL)
     add_link_row (self, self->facts, ATLAS_ITEM (district), _("District"),
                   atlas_item_get_name (ATLAS_ITEM (district)));
+  if (area != NULL)
+    {
+      g_autofree char *names = dup_district_names (area);
+      g_autofree char *somewhere = NULL;
+
+      add_link_row (self, self->facts, ATLAS_ITEM (area), _("Area"),
+                    atlas_item_get_name (ATLAS_ITEM (area)));
+      /* Translators: the districts a site of an area may be in; %s lists them. */
+      somewhere = g_strdup_printf (_("One of %s; which one is not known"), names);
+      add_fact (self, _("District"), somewhere);
+    }
 
   /* Translators: "Approximate — The area is known; ..." */
   location = g_strdup_printf (_("%s — %s"), atlas_location_precision_get_label (precision),
                               atlas_location_precision_get_description (precision));
   add_fact (self, _("Location precision"), location);
-  add_fact (self, _("Position"), position);
+  if (atlas_site_has_point (site))
+    {
+      position = atlas_format_lon_lat (atlas_site_get_lon (site), atlas_site_get_lat (site));
+      add_fact (self, _("Position"), position);
+    }
   if (atlas_site_get_established_on (site) != NULL)
     {
       established = atlas_format_date (atlas_site_get_established_on (site));
@@ -273,9 +355,7 @@ show_site (AtlasDetailsPane *self,
   for (guint i = 0; i < g_list_model_get_n_items (stats); i++)
     {
       g_autoptr(AtlasStatistic) stat = g_list_model_get_item (stats, i);
-      g_autofree char *value = atlas_format_value (atlas_statistic_get_value (stat),
-                                                   atlas_statistic_get_unit (stat),
-                                                   atlas_statistic_get_qualifier (stat));
+      g_autofree char *value = dup_statistic_figure (stat);
 
       add_link_row (self, self->related, ATLAS_ITEM (stat),
                     atlas_item_get_name (ATLAS_ITEM (stat)), value);
@@ -296,19 +376,30 @@ show_event (AtlasDetailsPane *self,
   set_swatch (self, swatch);
   gtk_label_set_text (self->subtitle_label, date);
   gtk_label_set_text (self->description_label, atlas_event_get_summary (event));
+  set_caveat (self, atlas_event_get_caveat (event));
 
   /* Translators: a date and how precisely the source gives it, "Dec 2020 (month known)". */
   when = g_strdup_printf (_("%s (%s)"), date,
                           atlas_date_precision_get_label (atlas_event_get_date_precision (event)));
   add_fact (self, _("Date"), when);
+  /* The figures keep the source's qualifier ("超100亿元") and say when they
+   * are plans.
+   */
   if (!isnan (atlas_event_get_amount_cny (event)))
     {
-      g_autofree char *amount = atlas_format_amount (atlas_event_get_amount_cny (event));
+      g_autofree char *amount = atlas_format_figure (atlas_event_get_amount_cny (event),
+                                                     ATLAS_UNIT_YUAN,
+                                                     atlas_event_get_amount_qualifier (event),
+                                                     atlas_event_get_figures_planned (event)
+                                                     ? ATLAS_FIGURE_PLANNED : ATLAS_FIGURE_REPORTED);
       add_fact (self, _("Amount"), amount);
     }
   if (atlas_event_get_project_count (event) >= 0)
     {
-      g_autofree char *count = g_strdup_printf ("%d", atlas_event_get_project_count (event));
+      g_autofree char *count = atlas_format_figure (atlas_event_get_project_count (event),
+                                                    ATLAS_UNIT_COUNT, ATLAS_QUALIFIER_NONE,
+                                                    atlas_event_get_figures_planned (event)
+                                                    ? ATLAS_FIGURE_PLANNED : ATLAS_FIGURE_REPORTED);
       add_fact (self, _("Projects"), count);
     }
   if (atlas_event_get_place (event) != NULL)
@@ -350,13 +441,19 @@ show_statistic (AtlasDetailsPane *self,
                                                atlas_statistic_get_unit (stat),
                                                atlas_statistic_get_qualifier (stat));
   g_autofree char *as_of = atlas_format_date (atlas_statistic_get_as_of (stat));
+  g_autofree char *figure = atlas_format_figure (atlas_statistic_get_value (stat),
+                                                 atlas_statistic_get_unit (stat),
+                                                 atlas_statistic_get_qualifier (stat),
+                                                 atlas_statistic_get_is_target (stat)
+                                                 ? ATLAS_FIGURE_TARGET : ATLAS_FIGURE_REPORTED);
   AtlasItem *series = NULL;
 
   gtk_label_set_text (self->kind_label, atlas_statistic_get_is_target (stat)
                                         ? _("Target") : _("Statistic"));
   set_swatch (self, NULL);
-  gtk_label_set_text (self->subtitle_label, value);
+  gtk_label_set_text (self->subtitle_label, figure);
   gtk_label_set_text (self->description_label, NULL);
+  set_caveat (self, atlas_statistic_get_caveat (stat));
 
   add_fact (self, _("Value"), value);
   if (atlas_statistic_get_is_target (stat))
@@ -409,16 +506,60 @@ show_district (AtlasDetailsPane *self,
       add_link_row (self, self->related, ATLAS_ITEM (site), atlas_item_get_name (ATLAS_ITEM (site)),
                     atlas_site_category_get_label (atlas_site_get_category (site)));
     }
+  /* Sites known only to lie in an area that spans this district may be here
+   * too; they are counted apart, never in the district.
+   */
+  for (guint i = 0; i < g_list_model_get_n_items (atlas_dataset_get_areas (self->dataset)); i++)
+    {
+      g_autoptr(AtlasArea) area = g_list_model_get_item (atlas_dataset_get_areas (self->dataset), i);
+      g_autofree char *subtitle = NULL;
+      guint n = atlas_area_get_site_count (area);
+
+      if (n == 0 || !atlas_area_spans_district (area, atlas_district_get_adcode (district)))
+        continue;
+      subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                               /* Translators: sites of an area that spans a district. */
+                                               "%u more site in this area, district not known",
+                                               "%u more sites in this area, district not known", n), n);
+      add_link_row (self, self->related, ATLAS_ITEM (area), atlas_item_get_name (ATLAS_ITEM (area)), subtitle);
+    }
   for (guint i = 0; i < g_list_model_get_n_items (stats); i++)
     {
       g_autoptr(AtlasStatistic) stat = g_list_model_get_item (stats, i);
-      g_autofree char *value = atlas_format_value (atlas_statistic_get_value (stat),
-                                                   atlas_statistic_get_unit (stat),
-                                                   atlas_statistic_get_qualifier (stat));
+      g_autofree char *value = dup_statistic_figure (stat);
 
       add_link_row (self, self->related, ATLAS_ITEM (stat), atlas_item_get_name (ATLAS_ITEM (stat)), value);
     }
   gtk_label_set_text (self->related_heading, _("Sites and statistics"));
+}
+
+static void
+show_area (AtlasDetailsPane *self,
+           AtlasArea        *area)
+{
+  g_autoptr(GListModel) sites = atlas_dataset_list_sites_in_area (self->dataset, area);
+  g_autofree char *names = dup_district_names (area);
+  g_autofree char *count = g_strdup_printf ("%u", atlas_area_get_site_count (area));
+
+  gtk_label_set_text (self->kind_label, _("Area"));
+  set_swatch (self, NULL);
+  gtk_label_set_text (self->subtitle_label,
+                      atlas_l10n_is_chinese () ? atlas_item_get_name_en (ATLAS_ITEM (area))
+                                               : atlas_item_get_name_zh (ATLAS_ITEM (area)));
+  gtk_label_set_text (self->description_label, atlas_area_get_description (area));
+
+  add_fact (self, _("Districts"), names);
+  add_fact (self, _("Sites known only to be here"), count);
+  add_fact (self, _("Note"), atlas_area_get_note (area));
+
+  for (guint i = 0; i < g_list_model_get_n_items (sites); i++)
+    {
+      g_autoptr(AtlasSite) site = g_list_model_get_item (sites, i);
+
+      add_link_row (self, self->related, ATLAS_ITEM (site), atlas_item_get_name (ATLAS_ITEM (site)),
+                    atlas_site_category_get_label (atlas_site_get_category (site)));
+    }
+  gtk_label_set_text (self->related_heading, _("Sites in this area"));
 }
 
 static void
@@ -472,6 +613,7 @@ update (AtlasDetailsPane *self)
   clear_box (GTK_WIDGET (self->related));
   clear_box (GTK_WIDGET (self->citations));
   self->n_citations = 0;
+  set_caveat (self, NULL);
 
   if (item == NULL || self->dataset == NULL)
     {
@@ -493,6 +635,8 @@ update (AtlasDetailsPane *self)
     show_source (self, ATLAS_SOURCE (item));
   else if (ATLAS_IS_PARTY (item))
     show_party (self, ATLAS_PARTY (item));
+  else if (ATLAS_IS_AREA (item))
+    show_area (self, ATLAS_AREA (item));
 
   add_citations (self, item);
 
@@ -541,6 +685,8 @@ atlas_details_pane_class_init (AtlasDetailsPaneClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AtlasDetailsPane, subtitle_label);
   gtk_widget_class_bind_template_child (widget_class, AtlasDetailsPane, facts);
   gtk_widget_class_bind_template_child (widget_class, AtlasDetailsPane, description_label);
+  gtk_widget_class_bind_template_child (widget_class, AtlasDetailsPane, caveat_box);
+  gtk_widget_class_bind_template_child (widget_class, AtlasDetailsPane, caveat_label);
   gtk_widget_class_bind_template_child (widget_class, AtlasDetailsPane, related_heading);
   gtk_widget_class_bind_template_child (widget_class, AtlasDetailsPane, related);
   gtk_widget_class_bind_template_child (widget_class, AtlasDetailsPane, sources_heading);

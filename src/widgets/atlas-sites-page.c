@@ -23,6 +23,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "atlas-area.h"
 #include "atlas-dataset.h"
 #include "atlas-district.h"
 #include "atlas-format.h"
@@ -102,6 +103,44 @@ typedef enum
   COLUMN_ESTABLISHED,
 } Column;
 
+/* What the District column says: the district of a site with a point, the
+ * area of a site known only to lie in one (never a made-up district), or
+ * that no place is known.
+ */
+static const char *
+place_label (AtlasSite *site)
+{
+  if (atlas_site_get_district (site) != NULL)
+    return atlas_item_get_name (ATLAS_ITEM (atlas_site_get_district (site)));
+  if (atlas_site_get_area (site) != NULL)
+    return atlas_item_get_name (ATLAS_ITEM (atlas_site_get_area (site)));
+  /* Translators: the District column of a site whose place the sources do not give. */
+  return C_("district", "Not known");
+}
+
+static char *
+place_tooltip (AtlasSite *site)
+{
+  AtlasArea *area = atlas_site_get_area (site);
+  g_autoptr(GString) districts = NULL;
+
+  if (atlas_site_get_district (site) != NULL)
+    return NULL;
+  if (area == NULL)
+    return g_strdup (_("The sources name this site but give no place"));
+
+  districts = g_string_new (NULL);
+  for (guint i = 0; i < atlas_area_get_n_districts (area); i++)
+    {
+      if (i > 0)
+        /* Translators: between the names of a list, "、" in Chinese. */
+        g_string_append (districts, C_("list separator", ", "));
+      g_string_append (districts, atlas_item_get_name (ATLAS_ITEM (atlas_area_get_district (area, i))));
+    }
+  /* Translators: a tooltip; %s is a list of districts. */
+  return g_strdup_printf (_("In one of these districts, which one is not known: %s"), districts->str);
+}
+
 static void
 bind_cell (GtkSignalListItemFactory *factory,
            GtkListItem              *item,
@@ -110,7 +149,6 @@ bind_cell (GtkSignalListItemFactory *factory,
   Column column = GPOINTER_TO_INT (user_data);
   AtlasSite *site = gtk_list_item_get_item (item);
   GtkWidget *child = gtk_list_item_get_child (item);
-  AtlasDistrict *district;
 
   switch (column)
     {
@@ -134,8 +172,17 @@ bind_cell (GtkSignalListItemFactory *factory,
       break;
 
     case COLUMN_DISTRICT:
-      district = atlas_site_get_district (site);
-      gtk_label_set_text (GTK_LABEL (child), district ? atlas_item_get_name (ATLAS_ITEM (district)) : "");
+      {
+        g_autofree char *tooltip = place_tooltip (site);
+
+        gtk_label_set_text (GTK_LABEL (child), place_label (site));
+        gtk_widget_set_tooltip_text (child, tooltip);
+        /* Not a district: set apart, as GNOME lists do with secondary text. */
+        if (atlas_site_has_point (site))
+          gtk_widget_remove_css_class (child, "dim-label");
+        else
+          gtk_widget_add_css_class (child, "dim-label");
+      }
       break;
 
     case COLUMN_PRECISION:
@@ -187,8 +234,12 @@ compare_sites (gconstpointer a,
       break;
 
     case COLUMN_DISTRICT:
-      result = compare_utf8 (atlas_item_get_name (ATLAS_ITEM (atlas_site_get_district (sa))),
-                             atlas_item_get_name (ATLAS_ITEM (atlas_site_get_district (sb))));
+      /* Districts first, then areas, then sites with no known place. */
+      result = (atlas_site_get_district (sa) == NULL) - (atlas_site_get_district (sb) == NULL);
+      if (result == 0)
+        result = (atlas_site_get_area (sa) == NULL) - (atlas_site_get_area (sb) == NULL);
+      if (result == 0)
+        result = compare_utf8 (place_label (sa), place_label (sb));
       break;
 
     case COLUMN_PRECISION:
@@ -362,7 +413,7 @@ atlas_sites_page_init (AtlasSitesPage *self)
 
   add_column (self, COLUMN_NAME, _("Name"), TRUE, -1);
   add_column (self, COLUMN_CATEGORY, _("Category"), FALSE, 190);
-  add_column (self, COLUMN_DISTRICT, _("District"), FALSE, 170);
+  add_column (self, COLUMN_DISTRICT, _("District"), FALSE, 240);
   add_column (self, COLUMN_PRECISION, _("Location"), FALSE, 140);
   add_column (self, COLUMN_ESTABLISHED, _("Established"), FALSE, 130);
 }

@@ -52,7 +52,10 @@ main (int   argc,
   store = atlas_store_new (bundled, user, &error);
   if (store == NULL
       || sqlite3_exec (atlas_store_get_db (store),
-                       "INSERT INTO user.statistic SELECT id, metric, label_zh, label_en, value + 1,"
+                       "INSERT INTO user.statistic (id, metric, label_zh, label_en, value, qualifier,"
+                       " unit, period, scope, scope_zh, scope_en, district_adcode, site_id, as_of,"
+                       " is_target, series, series_order, note)"
+                       " SELECT id, metric, label_zh, label_en, value + 1,"
                        " qualifier, unit, period, scope, scope_zh, scope_en, district_adcode, site_id,"
                        " as_of, is_target, series, series_order, note FROM main.statistic"
                        " ORDER BY id LIMIT 1", NULL, NULL, NULL) != SQLITE_OK

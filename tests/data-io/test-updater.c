@@ -160,7 +160,9 @@ fixture_set_up (Fixture       *f,
   gsize length;
   static const char change[] =
     "BEGIN;"
-    "INSERT INTO user.statistic SELECT id, metric, label_zh, label_en, value + 1, qualifier, unit,"
+    "INSERT INTO user.statistic (id, metric, label_zh, label_en, value, qualifier, unit, period,"
+    "  scope, scope_zh, scope_en, district_adcode, site_id, as_of, is_target, series, series_order,"
+    "  note) SELECT id, metric, label_zh, label_en, value + 1, qualifier, unit,"
     "  period, scope, scope_zh, scope_en, district_adcode, site_id, as_of, is_target, series,"
     "  series_order, note FROM main.statistic ORDER BY id LIMIT 1;"
     "INSERT INTO user.deleted SELECT 'party', id FROM main.party ORDER BY id LIMIT 1;"
