@@ -32,12 +32,14 @@
 #include <glib/gstdio.h>
 
 #include "atlas-application.h"
+#include "atlas-area.h"
 #include "atlas-chart-point.h"
 #include "atlas-chart-series.h"
 #include "atlas-charts-page.h"
 #include "atlas-dataset.h"
 #include "atlas-district.h"
 #include "atlas-event.h"
+#include "atlas-filter-bar.h"
 #include "atlas-import.h"
 #include "atlas-item.h"
 #include "atlas-map-page.h"
@@ -301,6 +303,74 @@ test_views_agree (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* ---- sites known only by their area ------------------------------------ */
+
+static void
+test_area_sites_in_district_filter (void)
+{
+  AtlasWindow *window = open_window ();
+  AtlasSession *session = atlas_window_get_session (window);
+  AtlasState *state = atlas_session_get_state (session);
+  AtlasDataset *dataset = atlas_session_get_dataset (session);
+  GListModel *sites = atlas_dataset_get_sites (dataset);
+  GListModel *districts = atlas_dataset_get_districts (dataset);
+  AtlasArea *area = NULL;
+  guint uncertain;
+
+  g_assert_cmpuint (atlas_session_count_uncertain_sites (session, NULL), ==, 0);
+
+  /* Bishan: no site of the Science City is counted as in it, and the
+   * ones that may be are counted apart, all in the Science City.
+   */
+  atlas_state_set_district (state, 500120);
+  uncertain = atlas_session_count_uncertain_sites (session, &area);
+  g_assert_cmpuint (uncertain, >, 0);
+  g_assert_nonnull (area);
+  g_assert_cmpstr (atlas_item_get_id (ATLAS_ITEM (area)), ==, "western-chongqing-science-city");
+  assert_views_agree (window, "Bishan");
+  {
+    GtkWidget *bar = atlas_test_find_child_of_type (GTK_WIDGET (window), ATLAS_TYPE_FILTER_BAR);
+    g_autofree char *text = atlas_filter_bar_dup_text (ATLAS_FILTER_BAR (bar));
+    g_autofree char *expected = g_strdup_printf ("%u more in the Western (Chongqing) Science City, district not known",
+                                                 uncertain);
+
+    g_assert_nonnull (strstr (text, expected));
+  }
+
+  /* Jiulongpo lies in the Science City and the High-tech Zone. */
+  atlas_state_set_district (state, 500107);
+  g_assert_cmpuint (atlas_session_count_uncertain_sites (session, &area), >, uncertain);
+  g_assert_null (area);
+
+  /* For every district: the sites in it and the sites that may be in it are
+   * exactly those whose place allows it.
+   */
+  for (guint i = 0; i < g_list_model_get_n_items (districts); i++)
+    {
+      g_autoptr(AtlasDistrict) district = g_list_model_get_item (districts, i);
+      int adcode = atlas_district_get_adcode (district);
+      guint possible = 0;
+
+      atlas_state_set_district (state, adcode);
+      for (guint j = 0; j < g_list_model_get_n_items (sites); j++)
+        {
+          g_autoptr(AtlasSite) site = g_list_model_get_item (sites, j);
+
+          possible += atlas_site_may_be_in_district (site, adcode);
+        }
+      g_assert_cmpuint (session_sites (session) + atlas_session_count_uncertain_sites (session, NULL),
+                        ==, possible);
+    }
+
+  /* The other filters apply to them too. */
+  atlas_state_set_district (state, 500107);
+  atlas_state_set_search_text (state, "zzzz nothing qqqq");
+  g_assert_cmpuint (atlas_session_count_uncertain_sites (session, NULL), ==, 0);
+  atlas_state_reset_filters (state);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* ---- import, then look -------------------------------------------------- */
 
 static const char sources_csv[] =
@@ -467,6 +537,7 @@ main (int   argc,
   g_assert_no_error (error);
 
   g_test_add_func ("/session/views-agree", test_views_agree);
+  g_test_add_func ("/session/area-sites-in-district-filter", test_area_sites_in_district_filter);
   g_test_add_func ("/session/import-then-look", test_import_then_look);
   g_test_add_func ("/session/filters-keep-selection", test_filters_keep_selection);
 

@@ -22,6 +22,7 @@
 
 #include <glib/gi18n.h>
 
+#include "atlas-area.h"
 #include "atlas-dataset.h"
 #include "atlas-district.h"
 #include "atlas-event.h"
@@ -97,6 +98,10 @@ static guint signals [N_SIGNALS];
 
 /* ---- the predicates ---------------------------------------------------- */
 
+/* A site is in a district when the documents place it there.  A site known
+ * only to lie in an area spanning several districts is in none of them (see
+ * atlas_session_count_uncertain_sites()).
+ */
 static gboolean
 site_in_district (AtlasSite *site,
                   int        adcode)
@@ -215,6 +220,60 @@ atlas_session_match_event (AtlasSession         *self,
     return FALSE;
 
   return TRUE;
+}
+
+/**
+ * atlas_session_count_uncertain_sites:
+ * @area: (out) (optional) (transfer none): the one area all of them lie in,
+ *   or %NULL when they lie in several
+ *
+ * With a district filter, the sites known only to lie in an area that spans
+ * the district (the Science City spans five) may or may not be in it: the
+ * documents do not say.  They are not counted as in the district; this
+ * counts them, with every other filter applied, so that the views can say
+ * "3 more in the Science City, district not known".
+ *
+ * Returns: how many such sites there are; 0 without a district filter
+ */
+guint
+atlas_session_count_uncertain_sites (AtlasSession  *self,
+                                     AtlasArea    **area)
+{
+  GListModel *sites;
+  AtlasArea *only = NULL;
+  gboolean several = FALSE;
+  guint n = 0, count = 0;
+  int adcode;
+
+  g_return_val_if_fail (ATLAS_IS_SESSION (self), 0);
+
+  if (area != NULL)
+    *area = NULL;
+  if ((adcode = atlas_state_get_district (self->state)) == 0)
+    return 0;
+
+  sites = atlas_dataset_get_sites (self->dataset);
+  n = g_list_model_get_n_items (sites);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(AtlasSite) site = g_list_model_get_item (sites, i);
+      AtlasArea *site_area = atlas_site_get_area (site);
+
+      if (site_area == NULL || atlas_site_get_district (site) != NULL ||
+          !atlas_area_spans_district (site_area, adcode) ||
+          !atlas_session_match_site (self, site, ATLAS_FILTER_DISTRICT))
+        continue;
+
+      count++;
+      if (only == NULL)
+        only = site_area;
+      else if (only != site_area)
+        several = TRUE;
+    }
+
+  if (area != NULL && !several)
+    *area = only;
+  return count;
 }
 
 /* The dimensions that hide records now. */

@@ -70,6 +70,8 @@ gboolean      atlas_session_match_event         (AtlasSession          *self,
                                                  AtlasEvent            *event,
                                                  AtlasFilterDimension   ignore);
 AtlasFilterDimension atlas_session_get_active_filters (AtlasSession    *self);
+guint         atlas_session_count_uncertain_sites (AtlasSession        *self,
+                                                 AtlasArea            **area);
 GtkFilterMatch atlas_session_get_strictness     (AtlasSession          *self,
                                                  GType                  item_type,
                                                  AtlasFilterDimension   ignore);

@@ -284,7 +284,8 @@ static void
 update (AtlasFilterBar *self)
 {
   AtlasState *state = self->state;
-  guint shown, total;
+  AtlasArea *area = NULL;
+  guint shown, total, uncertain;
   g_autofree char *count = NULL;
 
   for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self->parts_box))) != NULL; )
@@ -315,6 +316,28 @@ update (AtlasFilterBar *self)
     /* Translators: "Showing 14 of 52 sites". */
     count = g_strdup_printf (g_dngettext (NULL, "Showing %u of %u site", "Showing %u of %u sites", total),
                              shown, total);
+  /* Sites that may be in the district: their area spans it. */
+  uncertain = atlas_session_count_uncertain_sites (self->session, &area);
+  if (uncertain > 0)
+    {
+      g_autofree char *more = NULL;
+
+      if (area != NULL)
+        /* Translators: "Showing 3 of 104 sites · 17 more in the Western (Chongqing) Science City, district not known". */
+        more = g_strdup_printf (g_dngettext (NULL, "%u more in the %s, district not known",
+                                             "%u more in the %s, district not known", uncertain),
+                                uncertain, atlas_item_get_name (ATLAS_ITEM (area)));
+      else
+        more = g_strdup_printf (g_dngettext (NULL, "%u more in areas that span it, district not known",
+                                             "%u more in areas that span it, district not known",
+                                             uncertain),
+                                uncertain);
+      char *both = g_strconcat (count, " · ", more, NULL);
+
+      g_free (count);
+      count = both;
+    }
+
   gtk_label_set_text (self->count_label, count);
   g_ptr_array_insert (self->texts, 0, g_steal_pointer (&count));
 
