@@ -29,6 +29,7 @@
 
 #include "atlas-export.h"
 #include "atlas-store.h"
+#include "atlas-store-private.h"
 
 static const struct
 {

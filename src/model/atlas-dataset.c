@@ -36,6 +36,7 @@
 #include "atlas-site.h"
 #include "atlas-source.h"
 #include "atlas-statistic.h"
+#include "atlas-store-query.h"
 
 /* AtlasDataset turns the store's rows into the app's records: one GListStore
  * per kind, with references resolved (a site holds its district, an event its
@@ -129,37 +130,9 @@ atlas_dataset_init (AtlasDataset *self)
   self->index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
 }
 
-static const char *
-col_text (sqlite3_stmt *stmt,
-          int           col)
-{
-  return (const char *) sqlite3_column_text (stmt, col);
-}
-
-static double
-col_double_or_default (sqlite3_stmt *stmt,
-                       int           col,
-                       double        fallback)
-{
-  return sqlite3_column_type (stmt, col) == SQLITE_NULL ? fallback : sqlite3_column_double (stmt, col);
-}
-
-static gboolean
-step_error (AtlasDataset  *self,
-            int            rc,
-            GError       **error)
-{
-  if (rc == SQLITE_DONE)
-    return TRUE;
-  g_set_error (error, ATLAS_STORE_ERROR, ATLAS_STORE_ERROR_CORRUPT,
-               "Cannot read the data: %s", sqlite3_errmsg (atlas_store_get_db (self->store)));
-  return FALSE;
-}
-
 static void
-index_item (AtlasDataset *self,
-            GHashTable   *index,
-            gpointer      item)
+index_item (GHashTable *index,
+            gpointer    item)
 {
   g_hash_table_insert (index, atlas_item_dup_key (item), g_object_ref (item));
 }
@@ -177,42 +150,58 @@ find (GHashTable *index,
   return g_hash_table_lookup (index, key);
 }
 
+/* A district by the adcode in @column, if there is one. */
+static AtlasItem *
+find_district (GHashTable *index,
+               AtlasRows  *rows,
+               int         column)
+{
+  char id[16];
+
+  if (atlas_rows_is_null (rows, column))
+    return NULL;
+  g_snprintf (id, sizeof id, "%d", atlas_rows_int (rows, column, 0));
+  return find (index, "district", id);
+}
+
+/* Every loader asks the store one question and reads the answer by column
+ * name; the names are looked up once, before the rows.
+ */
+#define COL(name) int name = atlas_rows_column (rows, #name)
+
 static gboolean
 load_sources (AtlasDataset  *self,
               GHashTable    *index,
               GPtrArray     *out,
               GError       **error)
 {
-  sqlite3_stmt *stmt;
-  int rc;
-
-  stmt = atlas_store_prepare (self->store,
-                              "SELECT id, title_zh, title_en, publisher_zh, publisher_en,"
-                              " published_on, kind, seed_file, note, note_zh FROM v_source"
-                              " ORDER BY published_on, id", error);
-  if (stmt == NULL)
+  g_autoptr(AtlasRows) rows = atlas_store_query (self->store, ATLAS_QUERY_SOURCES, NULL, NULL, error);
+  if (rows == NULL)
     return FALSE;
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  COL (id); COL (title_zh); COL (title_en); COL (publisher_zh); COL (publisher_en);
+  COL (published_on); COL (kind); COL (seed_file); COL (note); COL (note_zh);
+
+  while (atlas_rows_next (rows))
     {
       g_autoptr(AtlasSource) source =
         g_object_new (ATLAS_TYPE_SOURCE,
-                      "id", col_text (stmt, 0),
-                      "name-zh", col_text (stmt, 1),
-                      "name-en", col_text (stmt, 2),
-                      "publisher-zh", col_text (stmt, 3),
-                      "publisher-en", col_text (stmt, 4),
-                      "published-on", col_text (stmt, 5),
-                      "kind", col_text (stmt, 6),
-                      "seed-file", col_text (stmt, 7),
-                      "note", col_text (stmt, 8),
-                      "note-zh", col_text (stmt, 9),
+                      "id", atlas_rows_text (rows, id),
+                      "name-zh", atlas_rows_text (rows, title_zh),
+                      "name-en", atlas_rows_text (rows, title_en),
+                      "publisher-zh", atlas_rows_text (rows, publisher_zh),
+                      "publisher-en", atlas_rows_text (rows, publisher_en),
+                      "published-on", atlas_rows_text (rows, published_on),
+                      "kind", atlas_rows_text (rows, kind),
+                      "seed-file", atlas_rows_text (rows, seed_file),
+                      "note", atlas_rows_text (rows, note),
+                      "note-zh", atlas_rows_text (rows, note_zh),
                       NULL);
-      index_item (self, index, source);
+      index_item (index, source);
       g_ptr_array_add (out, g_steal_pointer (&source));
     }
 
-  return step_error (self, rc, error);
+  return atlas_rows_finish (rows, error);
 }
 
 static gboolean
@@ -221,43 +210,42 @@ load_districts (AtlasDataset  *self,
                 GPtrArray     *out,
                 GError       **error)
 {
-  sqlite3_stmt *stmt;
-  int rc;
-
-  stmt = atlas_store_prepare (self->store,
-                              "SELECT adcode, name_zh, name_en, kind, geometry, label_lon, label_lat"
-                              " FROM main.district ORDER BY adcode", error);
-  if (stmt == NULL)
+  g_autoptr(AtlasRows) rows = atlas_store_query (self->store, ATLAS_QUERY_DISTRICTS, NULL, NULL, error);
+  if (rows == NULL)
     return FALSE;
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      g_autoptr(AtlasGeometry) geometry = NULL;
-      g_autoptr(AtlasDistrict) district = NULL;
-      g_autofree char *id = g_strdup_printf ("%d", sqlite3_column_int (stmt, 0));
-      AtlasDistrictKind kind = ATLAS_DISTRICT_KIND_DISTRICT;
+  COL (adcode); COL (name_zh); COL (name_en); COL (kind); COL (geometry);
+  COL (label_lon); COL (label_lat);
 
-      geometry = atlas_geometry_new_from_blob (sqlite3_column_blob (stmt, 4),
-                                               sqlite3_column_bytes (stmt, 4), error);
-      if (geometry == NULL)
+  while (atlas_rows_next (rows))
+    {
+      g_autoptr(AtlasGeometry) shape = NULL;
+      g_autoptr(AtlasDistrict) district = NULL;
+      g_autofree char *id = g_strdup_printf ("%d", atlas_rows_int (rows, adcode, 0));
+      AtlasDistrictKind district_kind = ATLAS_DISTRICT_KIND_DISTRICT;
+      gconstpointer blob;
+      gsize size;
+
+      blob = atlas_rows_blob (rows, geometry, &size);
+      if ((shape = atlas_geometry_new_from_blob (blob, size, error)) == NULL)
         return FALSE;
-      atlas_district_kind_from_string (col_text (stmt, 3), &kind);
+      atlas_district_kind_from_string (atlas_rows_text (rows, kind), &district_kind);
 
       district = g_object_new (ATLAS_TYPE_DISTRICT,
                                "id", id,
-                               "adcode", sqlite3_column_int (stmt, 0),
-                               "name-zh", col_text (stmt, 1),
-                               "name-en", col_text (stmt, 2),
-                               "kind", kind,
-                               "geometry", geometry,
-                               "label-lon", sqlite3_column_double (stmt, 5),
-                               "label-lat", sqlite3_column_double (stmt, 6),
+                               "adcode", atlas_rows_int (rows, adcode, 0),
+                               "name-zh", atlas_rows_text (rows, name_zh),
+                               "name-en", atlas_rows_text (rows, name_en),
+                               "kind", district_kind,
+                               "geometry", shape,
+                               "label-lon", atlas_rows_double (rows, label_lon, 0),
+                               "label-lat", atlas_rows_double (rows, label_lat, 0),
                                NULL);
-      index_item (self, index, district);
+      index_item (index, district);
       g_ptr_array_add (out, g_steal_pointer (&district));
     }
 
-  return step_error (self, rc, error);
+  return atlas_rows_finish (rows, error);
 }
 
 static gboolean
@@ -265,41 +253,39 @@ load_rivers (AtlasDataset  *self,
              GPtrArray     *out,
              GError       **error)
 {
-  sqlite3_stmt *stmt;
-  int rc;
-
-  stmt = atlas_store_prepare (self->store,
-                              "SELECT id, name_zh, name_en, level, geometry, label_lon, label_lat"
-                              " FROM main.river ORDER BY level DESC, id", error);
-  if (stmt == NULL)
+  g_autoptr(AtlasRows) rows = atlas_store_query (self->store, ATLAS_QUERY_RIVERS, NULL, NULL, error);
+  if (rows == NULL)
     return FALSE;
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      g_autoptr(AtlasGeometry) geometry = NULL;
+  COL (id); COL (name_zh); COL (name_en); COL (level); COL (geometry);
+  COL (label_lon); COL (label_lat);
 
-      geometry = atlas_geometry_new_from_blob (sqlite3_column_blob (stmt, 4),
-                                               sqlite3_column_bytes (stmt, 4), error);
-      if (geometry == NULL)
+  while (atlas_rows_next (rows))
+    {
+      g_autoptr(AtlasGeometry) shape = NULL;
+      gconstpointer blob;
+      gsize size;
+
+      blob = atlas_rows_blob (rows, geometry, &size);
+      if ((shape = atlas_geometry_new_from_blob (blob, size, error)) == NULL)
         return FALSE;
 
       g_ptr_array_add (out, g_object_new (ATLAS_TYPE_RIVER,
-                                          "id", col_text (stmt, 0),
-                                          "name-zh", col_text (stmt, 1),
-                                          "name-en", col_text (stmt, 2),
-                                          "level", sqlite3_column_int (stmt, 3),
-                                          "geometry", geometry,
-                                          "label-lon", col_double_or_default (stmt, 5, 0),
-                                          "label-lat", col_double_or_default (stmt, 6, 0),
+                                          "id", atlas_rows_text (rows, id),
+                                          "name-zh", atlas_rows_text (rows, name_zh),
+                                          "name-en", atlas_rows_text (rows, name_en),
+                                          "level", atlas_rows_int (rows, level, 0),
+                                          "geometry", shape,
+                                          "label-lon", atlas_rows_double (rows, label_lon, 0),
+                                          "label-lat", atlas_rows_double (rows, label_lat, 0),
                                           NULL));
     }
 
-  return step_error (self, rc, error);
+  return atlas_rows_finish (rows, error);
 }
 
 /* The multi-district zones.  They are reference data like the districts, so
- * they come from the dataset alone ("main"); the user's records refer to
- * them by id.
+ * they come from the dataset alone; the user's records refer to them by id.
  */
 static gboolean
 load_areas (AtlasDataset  *self,
@@ -307,44 +293,52 @@ load_areas (AtlasDataset  *self,
             GPtrArray     *out,
             GError       **error)
 {
-  sqlite3_stmt *stmt;
-  int rc;
+  g_autoptr(AtlasRows) rows = atlas_store_query (self->store, ATLAS_QUERY_AREAS, NULL, NULL, error);
 
-  stmt = atlas_store_prepare (self->store,
-                              "SELECT id, name_zh, name_en, description_zh, description_en,"
-                              " note, note_zh FROM main.area ORDER BY id", error);
-  if (stmt == NULL)
+  if (rows == NULL)
     return FALSE;
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      g_autoptr(AtlasArea) area = atlas_area_new (col_text (stmt, 0), col_text (stmt, 1),
-                                                  col_text (stmt, 2));
+  COL (id); COL (name_zh); COL (name_en); COL (description_zh); COL (description_en);
+  COL (note); COL (note_zh);
 
-      atlas_area_set_texts (area, col_text (stmt, 3), col_text (stmt, 4),
-                            col_text (stmt, 6), col_text (stmt, 5));
-      index_item (self, index, area);
+  while (atlas_rows_next (rows))
+    {
+      g_autoptr(AtlasArea) area = atlas_area_new (atlas_rows_text (rows, id),
+                                                  atlas_rows_text (rows, name_zh),
+                                                  atlas_rows_text (rows, name_en));
+
+      atlas_area_set_texts (area, atlas_rows_text (rows, description_zh),
+                            atlas_rows_text (rows, description_en),
+                            atlas_rows_text (rows, note_zh), atlas_rows_text (rows, note));
+      index_item (index, area);
       g_ptr_array_add (out, g_steal_pointer (&area));
     }
-  if (!step_error (self, rc, error))
+
+  return atlas_rows_finish (rows, error);
+}
+
+static gboolean
+load_area_districts (AtlasDataset  *self,
+                     GHashTable    *index,
+                     GError       **error)
+{
+  g_autoptr(AtlasRows) rows = atlas_store_query (self->store, ATLAS_QUERY_AREA_DISTRICTS, NULL, NULL, error);
+
+  if (rows == NULL)
     return FALSE;
 
-  stmt = atlas_store_prepare (self->store,
-                              "SELECT area_id, adcode FROM main.area_district"
-                              " ORDER BY area_id, adcode", error);
-  if (stmt == NULL)
-    return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  COL (area_id); COL (adcode);
+
+  while (atlas_rows_next (rows))
     {
-      g_autofree char *adcode = g_strdup_printf ("%d", sqlite3_column_int (stmt, 1));
-      AtlasArea *area = (AtlasArea *) find (index, "area", col_text (stmt, 0));
-      AtlasDistrict *district = (AtlasDistrict *) find (index, "district", adcode);
+      AtlasArea *area = (AtlasArea *) find (index, "area", atlas_rows_text (rows, area_id));
+      AtlasDistrict *district = (AtlasDistrict *) find_district (index, rows, adcode);
 
       if (area != NULL && district != NULL)
         _atlas_area_add_district (area, district);
     }
 
-  return step_error (self, rc, error);
+  return atlas_rows_finish (rows, error);
 }
 
 static gboolean
@@ -353,60 +347,55 @@ load_sites (AtlasDataset  *self,
             GPtrArray     *out,
             GError       **error)
 {
-  sqlite3_stmt *stmt;
-  int rc;
-
-  stmt = atlas_store_prepare (self->store,
-                              "SELECT id, name_zh, name_en, category, district_adcode, lon, lat,"
-                              " location_precision, description_zh, description_en,"
-                              " established_on, note, from_user, area_id, note_zh, caveat_en,"
-                              " caveat_zh FROM v_site ORDER BY id", error);
-  if (stmt == NULL)
+  g_autoptr(AtlasRows) rows = atlas_store_query (self->store, ATLAS_QUERY_SITES, NULL, NULL, error);
+  if (rows == NULL)
     return FALSE;
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  COL (id); COL (name_zh); COL (name_en); COL (category); COL (district_adcode); COL (lon);
+  COL (lat); COL (location_precision); COL (description_zh); COL (description_en);
+  COL (established_on); COL (note); COL (from_user); COL (area_id); COL (note_zh);
+  COL (caveat_en); COL (caveat_zh);
+
+  while (atlas_rows_next (rows))
     {
       g_autoptr(AtlasSite) site = NULL;
-      g_autofree char *adcode = NULL;
-      AtlasSiteCategory category = ATLAS_SITE_CATEGORY_RESEARCH_INSTITUTE;
+      AtlasSiteCategory site_category = ATLAS_SITE_CATEGORY_RESEARCH_INSTITUTE;
       AtlasLocationPrecision precision = ATLAS_LOCATION_PRECISION_DISTRICT;
-      AtlasDate established;
+      const char *established = atlas_rows_text (rows, established_on);
+      AtlasDate date;
 
-      atlas_site_category_from_string (col_text (stmt, 3), &category);
-      atlas_location_precision_from_string (col_text (stmt, 7), &precision);
+      atlas_site_category_from_string (atlas_rows_text (rows, category), &site_category);
+      atlas_location_precision_from_string (atlas_rows_text (rows, location_precision), &precision);
+
       /* A site of precision area or unknown has no district and no point. */
-      if (sqlite3_column_type (stmt, 4) != SQLITE_NULL)
-        adcode = g_strdup_printf ("%d", sqlite3_column_int (stmt, 4));
-
       site = g_object_new (ATLAS_TYPE_SITE,
-                           "id", col_text (stmt, 0),
-                           "name-zh", col_text (stmt, 1),
-                           "name-en", col_text (stmt, 2),
-                           "category", category,
-                           "district", find (index, "district", adcode),
-                           "lon", col_double_or_default (stmt, 5, 0),
-                           "lat", col_double_or_default (stmt, 6, 0),
+                           "id", atlas_rows_text (rows, id),
+                           "name-zh", atlas_rows_text (rows, name_zh),
+                           "name-en", atlas_rows_text (rows, name_en),
+                           "category", site_category,
+                           "district", find_district (index, rows, district_adcode),
+                           "lon", atlas_rows_double (rows, lon, 0),
+                           "lat", atlas_rows_double (rows, lat, 0),
                            "location-precision", precision,
-                           "description-zh", col_text (stmt, 8),
-                           "description-en", col_text (stmt, 9),
-                           "established-on", col_text (stmt, 10),
-                           "note", col_text (stmt, 11),
-                           "from-user", sqlite3_column_int (stmt, 12) != 0,
-                           "area", find (index, "area", col_text (stmt, 13)),
-                           "note-zh", col_text (stmt, 14),
-                           "caveat-en", col_text (stmt, 15),
-                           "caveat-zh", col_text (stmt, 16),
+                           "description-zh", atlas_rows_text (rows, description_zh),
+                           "description-en", atlas_rows_text (rows, description_en),
+                           "established-on", established,
+                           "note", atlas_rows_text (rows, note),
+                           "from-user", atlas_rows_int (rows, from_user, 0) != 0,
+                           "area", find (index, "area", atlas_rows_text (rows, area_id)),
+                           "note-zh", atlas_rows_text (rows, note_zh),
+                           "caveat-en", atlas_rows_text (rows, caveat_en),
+                           "caveat-zh", atlas_rows_text (rows, caveat_zh),
                            NULL);
 
-      if (col_text (stmt, 10) && atlas_date_parse (col_text (stmt, 10), &established, NULL))
-        _atlas_site_add_span (site, atlas_date_get_first_day (&established),
-                              atlas_date_get_last_day (&established));
+      if (established != NULL && atlas_date_parse (established, &date, NULL))
+        _atlas_site_add_span (site, atlas_date_get_first_day (&date), atlas_date_get_last_day (&date));
 
-      index_item (self, index, site);
+      index_item (index, site);
       g_ptr_array_add (out, g_steal_pointer (&site));
     }
 
-  return step_error (self, rc, error);
+  return atlas_rows_finish (rows, error);
 }
 
 static gboolean
@@ -415,28 +404,73 @@ load_parties (AtlasDataset  *self,
               GPtrArray     *out,
               GError       **error)
 {
-  sqlite3_stmt *stmt;
-  int rc;
-
-  stmt = atlas_store_prepare (self->store,
-                              "SELECT id, name_zh, name_en, kind FROM v_party ORDER BY id", error);
-  if (stmt == NULL)
+  g_autoptr(AtlasRows) rows = atlas_store_query (self->store, ATLAS_QUERY_PARTIES, NULL, NULL, error);
+  if (rows == NULL)
     return FALSE;
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  COL (id); COL (name_zh); COL (name_en); COL (kind);
+
+  while (atlas_rows_next (rows))
     {
       g_autoptr(AtlasParty) party =
         g_object_new (ATLAS_TYPE_PARTY,
-                      "id", col_text (stmt, 0),
-                      "name-zh", col_text (stmt, 1),
-                      "name-en", col_text (stmt, 2),
-                      "kind", col_text (stmt, 3),
+                      "id", atlas_rows_text (rows, id),
+                      "name-zh", atlas_rows_text (rows, name_zh),
+                      "name-en", atlas_rows_text (rows, name_en),
+                      "kind", atlas_rows_text (rows, kind),
                       NULL);
-      index_item (self, index, party);
+      index_item (index, party);
       g_ptr_array_add (out, g_steal_pointer (&party));
     }
 
-  return step_error (self, rc, error);
+  return atlas_rows_finish (rows, error);
+}
+
+/* Who took part in each event, and which sites it concerns. */
+static gboolean
+load_event_links (AtlasDataset  *self,
+                  GHashTable    *index,
+                  AtlasQuery     query,
+                  GError       **error)
+{
+  g_autoptr(AtlasRows) rows = atlas_store_query (self->store, query, NULL, NULL, error);
+  int event_id, other_id, role;
+
+  if (rows == NULL)
+    return FALSE;
+
+  event_id = atlas_rows_column (rows, "event_id");
+  other_id = atlas_rows_column (rows, query == ATLAS_QUERY_EVENT_PARTIES ? "party_id" : "site_id");
+  role = atlas_rows_column (rows, "role");
+
+  while (atlas_rows_next (rows))
+    {
+      AtlasEvent *event = (AtlasEvent *) find (index, "event", atlas_rows_text (rows, event_id));
+
+      if (event == NULL)
+        continue;
+
+      if (query == ATLAS_QUERY_EVENT_PARTIES)
+        {
+          AtlasParty *party = (AtlasParty *) find (index, "party", atlas_rows_text (rows, other_id));
+
+          if (party != NULL)
+            _atlas_event_add_party (event, party, atlas_rows_text (rows, role));
+        }
+      else
+        {
+          AtlasSite *site = (AtlasSite *) find (index, "site", atlas_rows_text (rows, other_id));
+
+          if (site != NULL)
+            {
+              _atlas_event_add_site (event, site, atlas_rows_text (rows, role));
+              _atlas_site_add_span (site, atlas_event_get_first_day (event),
+                                    atlas_event_get_last_day (event));
+            }
+        }
+    }
+
+  return atlas_rows_finish (rows, error);
 }
 
 static gboolean
@@ -445,102 +479,64 @@ load_events (AtlasDataset  *self,
              GPtrArray     *out,
              GError       **error)
 {
-  sqlite3_stmt *stmt;
-  int rc;
-
-  stmt = atlas_store_prepare (self->store,
-                              "SELECT id, date, date_precision, kind, title_zh, title_en,"
-                              " summary_zh, summary_en, amount_cny, project_count, place_site_id,"
-                              " district_adcode, note, from_user, amount_qualifier, figures_planned,"
-                              " note_zh, caveat_en, caveat_zh FROM v_event ORDER BY date, id",
-                              error);
-  if (stmt == NULL)
+  g_autoptr(AtlasRows) rows = atlas_store_query (self->store, ATLAS_QUERY_EVENTS, NULL, NULL, error);
+  if (rows == NULL)
     return FALSE;
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  COL (id); COL (date); COL (date_precision); COL (kind); COL (title_zh); COL (title_en);
+  COL (summary_zh); COL (summary_en); COL (amount_cny); COL (project_count); COL (place_site_id);
+  COL (district_adcode); COL (note); COL (from_user); COL (amount_qualifier);
+  COL (figures_planned); COL (note_zh); COL (caveat_en); COL (caveat_zh);
+
+  while (atlas_rows_next (rows))
     {
       g_autoptr(AtlasEvent) event = NULL;
-      g_autofree char *adcode = NULL;
       AtlasDatePrecision precision = ATLAS_DATE_PRECISION_DAY;
-      AtlasEventKind kind = ATLAS_EVENT_KIND_MILESTONE;
+      AtlasEventKind event_kind = ATLAS_EVENT_KIND_MILESTONE;
       AtlasQualifier qualifier = ATLAS_QUALIFIER_NONE;
       AtlasSite *place;
 
-      atlas_date_precision_from_string (col_text (stmt, 2), &precision);
-      atlas_event_kind_from_string (col_text (stmt, 3), &kind);
-      if (col_text (stmt, 14) != NULL)
-        atlas_qualifier_from_string (col_text (stmt, 14), &qualifier);
-      if (sqlite3_column_type (stmt, 11) != SQLITE_NULL)
-        adcode = g_strdup_printf ("%d", sqlite3_column_int (stmt, 11));
-      place = (AtlasSite *) find (index, "site", col_text (stmt, 10));
+      atlas_date_precision_from_string (atlas_rows_text (rows, date_precision), &precision);
+      atlas_event_kind_from_string (atlas_rows_text (rows, kind), &event_kind);
+      if (atlas_rows_text (rows, amount_qualifier) != NULL)
+        atlas_qualifier_from_string (atlas_rows_text (rows, amount_qualifier), &qualifier);
+      place = (AtlasSite *) find (index, "site", atlas_rows_text (rows, place_site_id));
 
       event = g_object_new (ATLAS_TYPE_EVENT,
-                            "id", col_text (stmt, 0),
-                            "date", col_text (stmt, 1),
+                            "id", atlas_rows_text (rows, id),
+                            "date", atlas_rows_text (rows, date),
                             "date-precision", precision,
-                            "kind", kind,
-                            "name-zh", col_text (stmt, 4),
-                            "name-en", col_text (stmt, 5),
-                            "summary-zh", col_text (stmt, 6),
-                            "summary-en", col_text (stmt, 7),
-                            "amount-cny", col_double_or_default (stmt, 8, -1),
-                            "project-count", sqlite3_column_type (stmt, 9) == SQLITE_NULL
-                                               ? -1 : sqlite3_column_int (stmt, 9),
+                            "kind", event_kind,
+                            "name-zh", atlas_rows_text (rows, title_zh),
+                            "name-en", atlas_rows_text (rows, title_en),
+                            "summary-zh", atlas_rows_text (rows, summary_zh),
+                            "summary-en", atlas_rows_text (rows, summary_en),
+                            "amount-cny", atlas_rows_double (rows, amount_cny, -1),
+                            "project-count", atlas_rows_int (rows, project_count, -1),
                             "place", place,
-                            "district", find (index, "district", adcode),
-                            "note", col_text (stmt, 12),
-                            "from-user", sqlite3_column_int (stmt, 13) != 0,
+                            "district", find_district (index, rows, district_adcode),
+                            "note", atlas_rows_text (rows, note),
+                            "from-user", atlas_rows_int (rows, from_user, 0) != 0,
                             "amount-qualifier", qualifier,
-                            "figures-planned", sqlite3_column_int (stmt, 15) != 0,
-                            "note-zh", col_text (stmt, 16),
-                            "caveat-en", col_text (stmt, 17),
-                            "caveat-zh", col_text (stmt, 18),
+                            "figures-planned", atlas_rows_int (rows, figures_planned, 0) != 0,
+                            "note-zh", atlas_rows_text (rows, note_zh),
+                            "caveat-en", atlas_rows_text (rows, caveat_en),
+                            "caveat-zh", atlas_rows_text (rows, caveat_zh),
                             NULL);
 
       if (place != NULL)
         _atlas_site_add_span (place, atlas_event_get_first_day (event),
                               atlas_event_get_last_day (event));
 
-      index_item (self, index, event);
+      index_item (index, event);
       g_ptr_array_add (out, g_steal_pointer (&event));
     }
 
-  if (!step_error (self, rc, error))
+  if (!atlas_rows_finish (rows, error))
     return FALSE;
 
-  stmt = atlas_store_prepare (self->store,
-                              "SELECT event_id, party_id, role FROM v_event_party", error);
-  if (stmt == NULL)
-    return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      AtlasEvent *event = (AtlasEvent *) find (index, "event", col_text (stmt, 0));
-      AtlasParty *party = (AtlasParty *) find (index, "party", col_text (stmt, 1));
-
-      if (event && party)
-        _atlas_event_add_party (event, party, col_text (stmt, 2));
-    }
-  if (!step_error (self, rc, error))
-    return FALSE;
-
-  stmt = atlas_store_prepare (self->store,
-                              "SELECT event_id, site_id, role FROM v_event_site", error);
-  if (stmt == NULL)
-    return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      AtlasEvent *event = (AtlasEvent *) find (index, "event", col_text (stmt, 0));
-      AtlasSite *site = (AtlasSite *) find (index, "site", col_text (stmt, 1));
-
-      if (event && site)
-        {
-          _atlas_event_add_site (event, site, col_text (stmt, 2));
-          _atlas_site_add_span (site, atlas_event_get_first_day (event),
-                                atlas_event_get_last_day (event));
-        }
-    }
-
-  return step_error (self, rc, error);
+  return load_event_links (self, index, ATLAS_QUERY_EVENT_PARTIES, error) &&
+         load_event_links (self, index, ATLAS_QUERY_EVENT_SITES, error);
 }
 
 static gboolean
@@ -549,35 +545,33 @@ load_series (AtlasDataset  *self,
              GPtrArray     *out,
              GError       **error)
 {
-  sqlite3_stmt *stmt;
-  int rc;
-
-  stmt = atlas_store_prepare (self->store,
-                              "SELECT id, title_zh, title_en, unit, stated_total, note, note_zh"
-                              " FROM v_series ORDER BY id", error);
-  if (stmt == NULL)
+  g_autoptr(AtlasRows) rows = atlas_store_query (self->store, ATLAS_QUERY_SERIES, NULL, NULL, error);
+  if (rows == NULL)
     return FALSE;
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  COL (id); COL (title_zh); COL (title_en); COL (unit); COL (stated_total); COL (note);
+  COL (note_zh);
+
+  while (atlas_rows_next (rows))
     {
       g_autoptr(AtlasSeries) series = NULL;
-      AtlasUnit unit = ATLAS_UNIT_COUNT;
+      AtlasUnit series_unit = ATLAS_UNIT_COUNT;
 
-      atlas_unit_from_string (col_text (stmt, 3), &unit);
+      atlas_unit_from_string (atlas_rows_text (rows, unit), &series_unit);
       series = g_object_new (ATLAS_TYPE_SERIES,
-                             "id", col_text (stmt, 0),
-                             "name-zh", col_text (stmt, 1),
-                             "name-en", col_text (stmt, 2),
-                             "unit", unit,
-                             "stated-total", col_double_or_default (stmt, 4, -1),
-                             "note", col_text (stmt, 5),
-                             "note-zh", col_text (stmt, 6),
+                             "id", atlas_rows_text (rows, id),
+                             "name-zh", atlas_rows_text (rows, title_zh),
+                             "name-en", atlas_rows_text (rows, title_en),
+                             "unit", series_unit,
+                             "stated-total", atlas_rows_double (rows, stated_total, -1),
+                             "note", atlas_rows_text (rows, note),
+                             "note-zh", atlas_rows_text (rows, note_zh),
                              NULL);
-      index_item (self, index, series);
+      index_item (index, series);
       g_ptr_array_add (out, g_steal_pointer (&series));
     }
 
-  return step_error (self, rc, error);
+  return atlas_rows_finish (rows, error);
 }
 
 static gboolean
@@ -586,64 +580,60 @@ load_statistics (AtlasDataset  *self,
                  GPtrArray     *out,
                  GError       **error)
 {
-  sqlite3_stmt *stmt;
-  int rc;
-
-  stmt = atlas_store_prepare (self->store,
-                              "SELECT id, metric, label_zh, label_en, value, qualifier, unit,"
-                              " period, scope, scope_zh, scope_en, district_adcode, site_id, as_of,"
-                              " is_target, series, series_order, note, from_user, note_zh,"
-                              " caveat_en, caveat_zh FROM v_statistic"
-                              " ORDER BY series IS NULL, series, series_order, id", error);
-  if (stmt == NULL)
+  g_autoptr(AtlasRows) rows = atlas_store_query (self->store, ATLAS_QUERY_STATISTICS, NULL, NULL, error);
+  if (rows == NULL)
     return FALSE;
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  COL (id); COL (metric); COL (label_zh); COL (label_en); COL (value); COL (qualifier);
+  COL (unit); COL (period); COL (scope); COL (scope_zh); COL (scope_en); COL (district_adcode);
+  COL (site_id); COL (as_of); COL (is_target); COL (series); COL (series_order); COL (note);
+  COL (from_user); COL (note_zh); COL (caveat_en); COL (caveat_zh);
+
+  while (atlas_rows_next (rows))
     {
       g_autoptr(AtlasStatistic) statistic = NULL;
-      g_autofree char *adcode = NULL;
-      AtlasQualifier qualifier = ATLAS_QUALIFIER_NONE;
-      AtlasUnit unit = ATLAS_UNIT_COUNT;
-      AtlasSeries *series;
+      AtlasQualifier value_qualifier = ATLAS_QUALIFIER_NONE;
+      AtlasUnit value_unit = ATLAS_UNIT_COUNT;
+      const char *series_id = atlas_rows_text (rows, series);
+      AtlasSeries *in_series;
 
-      atlas_qualifier_from_string (col_text (stmt, 5) ? col_text (stmt, 5) : "", &qualifier);
-      atlas_unit_from_string (col_text (stmt, 6), &unit);
-      if (sqlite3_column_type (stmt, 11) != SQLITE_NULL)
-        adcode = g_strdup_printf ("%d", sqlite3_column_int (stmt, 11));
+      atlas_qualifier_from_string (atlas_rows_text (rows, qualifier) ? atlas_rows_text (rows, qualifier) : "",
+                                   &value_qualifier);
+      atlas_unit_from_string (atlas_rows_text (rows, unit), &value_unit);
 
       statistic = g_object_new (ATLAS_TYPE_STATISTIC,
-                                "id", col_text (stmt, 0),
-                                "metric", col_text (stmt, 1),
-                                "name-zh", col_text (stmt, 2),
-                                "name-en", col_text (stmt, 3),
-                                "value", sqlite3_column_double (stmt, 4),
-                                "qualifier", qualifier,
-                                "unit", unit,
-                                "period", col_text (stmt, 7),
-                                "scope", col_text (stmt, 8),
-                                "scope-label-zh", col_text (stmt, 9),
-                                "scope-label-en", col_text (stmt, 10),
-                                "district", find (index, "district", adcode),
-                                "site", find (index, "site", col_text (stmt, 12)),
-                                "as-of", col_text (stmt, 13),
-                                "is-target", sqlite3_column_int (stmt, 14) != 0,
-                                "series-id", col_text (stmt, 15),
-                                "series-order", sqlite3_column_int (stmt, 16),
-                                "note", col_text (stmt, 17),
-                                "from-user", sqlite3_column_int (stmt, 18) != 0,
-                                "note-zh", col_text (stmt, 19),
-                                "caveat-en", col_text (stmt, 20),
-                                "caveat-zh", col_text (stmt, 21),
+                                "id", atlas_rows_text (rows, id),
+                                "metric", atlas_rows_text (rows, metric),
+                                "name-zh", atlas_rows_text (rows, label_zh),
+                                "name-en", atlas_rows_text (rows, label_en),
+                                "value", atlas_rows_double (rows, value, 0),
+                                "qualifier", value_qualifier,
+                                "unit", value_unit,
+                                "period", atlas_rows_text (rows, period),
+                                "scope", atlas_rows_text (rows, scope),
+                                "scope-label-zh", atlas_rows_text (rows, scope_zh),
+                                "scope-label-en", atlas_rows_text (rows, scope_en),
+                                "district", find_district (index, rows, district_adcode),
+                                "site", find (index, "site", atlas_rows_text (rows, site_id)),
+                                "as-of", atlas_rows_text (rows, as_of),
+                                "is-target", atlas_rows_int (rows, is_target, 0) != 0,
+                                "series-id", series_id,
+                                "series-order", atlas_rows_int (rows, series_order, 0),
+                                "note", atlas_rows_text (rows, note),
+                                "from-user", atlas_rows_int (rows, from_user, 0) != 0,
+                                "note-zh", atlas_rows_text (rows, note_zh),
+                                "caveat-en", atlas_rows_text (rows, caveat_en),
+                                "caveat-zh", atlas_rows_text (rows, caveat_zh),
                                 NULL);
 
-      if ((series = (AtlasSeries *) find (index, "series", col_text (stmt, 15))) != NULL)
-        _atlas_series_add_statistic (series, statistic);
+      if ((in_series = (AtlasSeries *) find (index, "series", series_id)) != NULL)
+        _atlas_series_add_statistic (in_series, statistic);
 
-      index_item (self, index, statistic);
+      index_item (index, statistic);
       g_ptr_array_add (out, g_steal_pointer (&statistic));
     }
 
-  return step_error (self, rc, error);
+  return atlas_rows_finish (rows, error);
 }
 
 static gboolean
@@ -651,25 +641,24 @@ count_citations (AtlasDataset  *self,
                  GHashTable    *index,
                  GError       **error)
 {
-  sqlite3_stmt *stmt;
-  int rc;
-
-  stmt = atlas_store_prepare (self->store,
-                              "SELECT source_id, count(DISTINCT entity || ':' || entity_id)"
-                              " FROM v_citation GROUP BY source_id", error);
-  if (stmt == NULL)
+  g_autoptr(AtlasRows) rows = atlas_store_query (self->store, ATLAS_QUERY_CITATION_COUNTS, NULL, NULL, error);
+  if (rows == NULL)
     return FALSE;
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  COL (source_id); COL (records);
+
+  while (atlas_rows_next (rows))
     {
-      AtlasSource *source = (AtlasSource *) find (index, "source", col_text (stmt, 0));
+      AtlasSource *source = (AtlasSource *) find (index, "source", atlas_rows_text (rows, source_id));
 
       if (source != NULL)
-        atlas_source_set_citation_count (source, sqlite3_column_int (stmt, 1));
+        atlas_source_set_citation_count (source, atlas_rows_int (rows, records, 0));
     }
 
-  return step_error (self, rc, error);
+  return atlas_rows_finish (rows, error);
 }
+
+#undef COL
 
 static void
 count_per_district (GPtrArray *districts,
@@ -776,6 +765,7 @@ load (AtlasDataset  *self,
       !load_districts (self, index, districts, error) ||
       !load_rivers (self, rivers, error) ||
       !load_areas (self, index, areas, error) ||
+      !load_area_districts (self, index, error) ||
       !load_sites (self, index, sites, error) ||
       !load_parties (self, index, parties, error) ||
       !load_events (self, index, events, error) ||
@@ -898,35 +888,37 @@ atlas_dataset_list_citations (AtlasDataset *self,
 {
   GListStore *list = g_list_store_new (ATLAS_TYPE_CITATION);
   g_autoptr(GError) error = NULL;
-  sqlite3_stmt *stmt;
-  int rc;
+  g_autoptr(AtlasRows) rows = NULL;
+  int source_id, quote, quote_en;
 
   g_return_val_if_fail (ATLAS_IS_DATASET (self), G_LIST_MODEL (list));
   g_return_val_if_fail (ATLAS_IS_ITEM (item), G_LIST_MODEL (list));
 
-  stmt = atlas_store_prepare (self->store,
-                              "SELECT source_id, quote, quote_en FROM v_citation"
-                              " WHERE entity = ?1 AND entity_id = ?2 ORDER BY position", &error);
-  if (stmt == NULL)
+  rows = atlas_store_query (self->store, ATLAS_QUERY_CITATIONS_OF, atlas_item_get_entity (item),
+                            atlas_item_get_id (item), &error);
+  if (rows == NULL)
     {
       g_warning ("Cannot read citations: %s", error->message);
       return G_LIST_MODEL (list);
     }
 
-  sqlite3_bind_text (stmt, 1, atlas_item_get_entity (item), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, atlas_item_get_id (item), -1, SQLITE_TRANSIENT);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  source_id = atlas_rows_column (rows, "source_id");
+  quote = atlas_rows_column (rows, "quote");
+  quote_en = atlas_rows_column (rows, "quote_en");
+  while (atlas_rows_next (rows))
     {
-      AtlasSource *source = (AtlasSource *) find (self->index, "source", col_text (stmt, 0));
+      AtlasSource *source = (AtlasSource *) find (self->index, "source", atlas_rows_text (rows, source_id));
       g_autoptr(AtlasCitation) citation = NULL;
 
       if (source == NULL)
         continue;
       citation = atlas_citation_new (atlas_item_get_entity (item), atlas_item_get_id (item),
-                                     source, col_text (stmt, 1), col_text (stmt, 2));
+                                     source, atlas_rows_text (rows, quote),
+                                     atlas_rows_text (rows, quote_en));
       g_list_store_append (list, citation);
     }
-  sqlite3_reset (stmt);
+  if (!atlas_rows_finish (rows, &error))
+    g_warning ("Cannot read citations: %s", error->message);
 
   return G_LIST_MODEL (list);
 }
@@ -1053,28 +1045,30 @@ atlas_dataset_list_records_citing (AtlasDataset *self,
 {
   GListStore *list = g_list_store_new (ATLAS_TYPE_ITEM);
   g_autoptr(GError) error = NULL;
-  sqlite3_stmt *stmt;
+  g_autoptr(AtlasRows) rows = NULL;
+  int entity, entity_id;
 
   g_return_val_if_fail (ATLAS_IS_DATASET (self), G_LIST_MODEL (list));
 
-  stmt = atlas_store_prepare (self->store,
-                              "SELECT DISTINCT entity, entity_id FROM v_citation"
-                              " WHERE source_id = ?1 ORDER BY entity, entity_id", &error);
-  if (stmt == NULL)
+  rows = atlas_store_query (self->store, ATLAS_QUERY_RECORDS_CITING,
+                            atlas_item_get_id (ATLAS_ITEM (source)), NULL, &error);
+  if (rows == NULL)
     {
       g_warning ("Cannot read citations: %s", error->message);
       return G_LIST_MODEL (list);
     }
 
-  sqlite3_bind_text (stmt, 1, atlas_item_get_id (ATLAS_ITEM (source)), -1, SQLITE_TRANSIENT);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  entity = atlas_rows_column (rows, "entity");
+  entity_id = atlas_rows_column (rows, "entity_id");
+  while (atlas_rows_next (rows))
     {
-      AtlasItem *item = find (self->index, col_text (stmt, 0), col_text (stmt, 1));
+      AtlasItem *item = find (self->index, atlas_rows_text (rows, entity), atlas_rows_text (rows, entity_id));
 
       if (item != NULL)
         g_list_store_append (list, item);
     }
-  sqlite3_reset (stmt);
+  if (!atlas_rows_finish (rows, &error))
+    g_warning ("Cannot read citations: %s", error->message);
 
   return G_LIST_MODEL (list);
 }

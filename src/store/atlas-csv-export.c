@@ -25,6 +25,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "atlas-store-private.h"
 #include "atlas-csv-export.h"
 #include "atlas-export.h"
 

@@ -22,6 +22,7 @@
 
 #include <glib/gi18n.h>
 
+#include "atlas-store-private.h"
 #include "atlas-export.h"
 #include "atlas-geometry.h"
 

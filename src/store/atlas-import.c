@@ -27,6 +27,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "atlas-store-private.h"
 #include "atlas-csv.h"
 #include "atlas-date.h"
 #include "atlas-export.h"

@@ -27,6 +27,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "atlas-store-private.h"
 #include "atlas-package.h"
 
 /* A dataset package (.cqatlas) is one SQLite file with the schema of the

@@ -22,6 +22,7 @@
 
 #include <gio/gio.h>
 
+#include "atlas-sqlite-util.h"
 #include "atlas-store.h"
 
 G_BEGIN_DECLS

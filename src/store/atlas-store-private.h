@@ -20,9 +20,18 @@
 
 #pragma once
 
+#include "atlas-sqlite-util.h"
 #include "atlas-store.h"
 
 G_BEGIN_DECLS
+
+/* SQLite stays inside src/store: these are for the store's own files (and
+ * the store's tests), never for the model or the views.
+ */
+sqlite3      *atlas_store_get_db             (AtlasStore   *self);
+sqlite3_stmt *atlas_store_prepare            (AtlasStore   *self,
+                                              const char   *sql,
+                                              GError      **error);
 
 gboolean _atlas_store_migrate_user        (sqlite3     *db,
                                            const char  *schema,

@@ -21,7 +21,6 @@
 #pragma once
 
 #include <gio/gio.h>
-#include "atlas-sqlite-util.h"
 
 G_BEGIN_DECLS
 
@@ -58,10 +57,6 @@ char         *atlas_store_get_default_user_path (void);
 GBytes       *atlas_store_get_bundled_bytes  (GError      **error);
 const GError *atlas_store_get_user_problem   (AtlasStore   *self);
 const char   *atlas_store_get_user_path      (AtlasStore   *self);
-sqlite3      *atlas_store_get_db             (AtlasStore   *self);
-sqlite3_stmt *atlas_store_prepare            (AtlasStore   *self,
-                                              const char   *sql,
-                                              GError      **error);
 GHashTable   *atlas_store_search             (AtlasStore   *self,
                                               const char   *text,
                                               GError      **error);

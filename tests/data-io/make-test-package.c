@@ -24,6 +24,7 @@
 
 #include "atlas-package.h"
 #include "atlas-store.h"
+#include "atlas-store-private.h"
 
 /* make-test-package OUTPUT VERSION: writes a dataset package of the bundled
  * data with the first statistic's value raised by one, and prints the

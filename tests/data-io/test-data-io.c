@@ -31,6 +31,7 @@
 #include "atlas-import.h"
 #include "atlas-package.h"
 #include "atlas-store.h"
+#include "atlas-store-private.h"
 
 /* Import, export and packages against a real store: the bundled data and a
  * user database in a temporary folder.

@@ -25,6 +25,7 @@
 
 #include "atlas-package.h"
 #include "atlas-store.h"
+#include "atlas-store-private.h"
 #include "atlas-updater.h"
 
 /* The updater against a SoupServer on 127.0.0.1: each failure leaves the
