@@ -99,7 +99,7 @@ run () {
   rm -f "$report"
   start=$(date +%s%N)
   XDG_DATA_HOME=$data_home FIRST_FRAME_PROBE_REPORT=$report \
-    timeout 120 env LD_PRELOAD="$work/first-frame-probe.so" "$@" >"$work/last.log" 2>&1 || status=$?
+    timeout 600 env LD_PRELOAD="$work/first-frame-probe.so" "$@" >"$work/last.log" 2>&1 || status=$?
   end=$(date +%s%N)
   if [ "$status" -ne 0 ] || [ ! -s "$report" ]; then
     echo "bench-startup: $name did not reach its first frame (exit $status):" >&2
