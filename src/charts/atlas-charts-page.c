@@ -32,6 +32,10 @@
 
 /* The Charts page: a gallery of cards, one per chart definition, in a
  * scrolled flow box.  Its camera is the chart brought into view.
+ *
+ * The cards are made the first time the page is shown (or a card is asked
+ * for): thirteen charts with their tables were three tenths of the start-up
+ * of a window that opens on the map.
  */
 
 struct _AtlasChartsPage
@@ -41,9 +45,11 @@ struct _AtlasChartsPage
   GtkScrolledWindow *scroller;
   GtkFlowBox   *gallery;
 
+  AtlasSession *session;
   GListModel   *definitions;
   char         *current;
   gboolean      presenting;
+  gboolean      built;
 };
 
 static void atlas_charts_page_view_init (AtlasViewInterface *iface);
@@ -62,12 +68,15 @@ on_card_focus (GtkEventControllerFocus *controller,
 }
 
 static void
-atlas_charts_page_bind (AtlasView    *view,
-                        AtlasSession *session)
+build_cards (AtlasChartsPage *self)
 {
-  AtlasChartsPage *self = ATLAS_CHARTS_PAGE (view);
+  AtlasSession *session = self->session;
   GtkWidget *child;
   guint n;
+
+  if (self->built || session == NULL)
+    return;
+  self->built = TRUE;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->gallery))) != NULL)
     gtk_flow_box_remove (self->gallery, child);
@@ -99,12 +108,34 @@ atlas_charts_page_bind (AtlasView    *view,
     }
 }
 
+static void
+atlas_charts_page_bind (AtlasView    *view,
+                        AtlasSession *session)
+{
+  AtlasChartsPage *self = ATLAS_CHARTS_PAGE (view);
+
+  g_return_if_fail (self->session == NULL);
+
+  self->session = g_object_ref (session);
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    build_cards (self);
+}
+
+static void
+atlas_charts_page_map (GtkWidget *widget)
+{
+  build_cards (ATLAS_CHARTS_PAGE (widget));
+
+  GTK_WIDGET_CLASS (atlas_charts_page_parent_class)->map (widget);
+}
+
 AtlasChartCard *
 atlas_charts_page_get_card (AtlasChartsPage *self,
                             const char      *id)
 {
   g_return_val_if_fail (ATLAS_IS_CHARTS_PAGE (self), NULL);
 
+  build_cards (self);
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->gallery)); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
@@ -184,6 +215,7 @@ atlas_charts_page_render (AtlasView *view,
   AtlasChartsPage *self = ATLAS_CHARTS_PAGE (view);
   g_autoptr(GListStore) charts = g_list_store_new (ATLAS_TYPE_CHART);
 
+  build_cards (self);
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->gallery)); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
@@ -238,6 +270,7 @@ atlas_charts_page_dispose (GObject *object)
       gtk_widget_unparent (child);
   }
   g_clear_object (&self->definitions);
+  g_clear_object (&self->session);
   g_clear_pointer (&self->current, g_free);
   G_OBJECT_CLASS (atlas_charts_page_parent_class)->dispose (object);
 }
@@ -249,6 +282,8 @@ atlas_charts_page_class_init (AtlasChartsPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = atlas_charts_page_dispose;
+
+  widget_class->map = atlas_charts_page_map;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/cqatlas/ScienceAtlas/ui/atlas-charts-page.ui");

@@ -33,6 +33,8 @@ typedef struct
   char *id;
   char *name_zh;
   char *name_en;
+  char *sort_key;           /* collation key of the name shown, made once */
+  guint sort_key_chinese : 1;
 } AtlasItemPrivate;
 
 G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (AtlasItem, atlas_item, G_TYPE_OBJECT)
@@ -58,6 +60,7 @@ atlas_item_finalize (GObject *object)
   g_clear_pointer (&priv->id, g_free);
   g_clear_pointer (&priv->name_zh, g_free);
   g_clear_pointer (&priv->name_en, g_free);
+  g_clear_pointer (&priv->sort_key, g_free);
 
   G_OBJECT_CLASS (atlas_item_parent_class)->finalize (object);
 }
@@ -178,6 +181,35 @@ atlas_item_get_name (AtlasItem *self)
   g_return_val_if_fail (ATLAS_IS_ITEM (self), NULL);
 
   return atlas_l10n_pick (priv->name_zh, priv->name_en);
+}
+
+/**
+ * atlas_item_get_sort_key:
+ *
+ * The collation key of the name shown (g_utf8_collate_key()), made the
+ * first time it is asked for in the interface's language and kept: a table
+ * of 100,000 sites sorted by name compared keys it made anew on every
+ * comparison, which was most of such a start-up.
+ *
+ * Returns: (transfer none): the key, to compare with strcmp()
+ */
+const char *
+atlas_item_get_sort_key (AtlasItem *self)
+{
+  AtlasItemPrivate *priv = atlas_item_get_instance_private (self);
+  gboolean chinese = atlas_l10n_is_chinese ();
+
+  g_return_val_if_fail (ATLAS_IS_ITEM (self), "");
+
+  if (priv->sort_key == NULL || priv->sort_key_chinese != chinese)
+    {
+      const char *name = atlas_item_get_name (self);
+
+      g_free (priv->sort_key);
+      priv->sort_key = g_utf8_collate_key (name ? name : "", -1);
+      priv->sort_key_chinese = chinese;
+    }
+  return priv->sort_key;
 }
 
 const char *

@@ -42,5 +42,6 @@ const char *atlas_item_get_name_zh (AtlasItem *self);
 const char *atlas_item_get_name_en (AtlasItem *self);
 const char *atlas_item_get_entity  (AtlasItem *self);
 char       *atlas_item_dup_key     (AtlasItem *self);
+const char *atlas_item_get_sort_key (AtlasItem *self);
 
 G_END_DECLS

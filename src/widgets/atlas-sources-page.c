@@ -46,6 +46,8 @@ struct _AtlasSourcesPage
   AtlasDataset       *dataset;
   AtlasState         *state;
   GtkSingleSelection *selection;
+  AtlasSource        *shown;      /* the source the records list is for */
+  gboolean            stale;      /* the list does not show it yet */
   gboolean            syncing;
 
   GtkListView        *source_list;
@@ -175,7 +177,7 @@ create_record_row (AtlasSourcesPage *self,
 }
 
 static void
-show_source (AtlasSourcesPage *self,
+fill_source (AtlasSourcesPage *self,
              AtlasSource      *source)
 {
   g_autoptr(GListModel) records = NULL;
@@ -216,6 +218,37 @@ show_source (AtlasSourcesPage *self,
     }
 
   gtk_stack_set_visible_child_name (self->stack, "source");
+}
+
+/* The records of a source are listed only while the page is shown: a row
+ * with its quotes for every record citing the first source was a fifth of
+ * the start-up of a window that opens on the map.
+ */
+static void
+show_source (AtlasSourcesPage *self,
+             AtlasSource      *source)
+{
+  g_set_object (&self->shown, source);
+  self->stale = TRUE;
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      fill_source (self, source);
+      self->stale = FALSE;
+    }
+}
+
+static void
+atlas_sources_page_map (GtkWidget *widget)
+{
+  AtlasSourcesPage *self = ATLAS_SOURCES_PAGE (widget);
+
+  if (self->stale)
+    {
+      fill_source (self, self->shown);
+      self->stale = FALSE;
+    }
+
+  GTK_WIDGET_CLASS (atlas_sources_page_parent_class)->map (widget);
 }
 
 static void
@@ -286,6 +319,7 @@ atlas_sources_page_dispose (GObject *object)
   for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL; )
     gtk_widget_unparent (child);
   g_clear_object (&self->selection);
+  g_clear_object (&self->shown);
   g_clear_object (&self->dataset);
   g_clear_object (&self->state);
 
@@ -299,6 +333,8 @@ atlas_sources_page_class_init (AtlasSourcesPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = atlas_sources_page_dispose;
+
+  widget_class->map = atlas_sources_page_map;
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/atlas-sources-page.ui");
   gtk_widget_class_bind_template_child (widget_class, AtlasSourcesPage, source_list);
