@@ -56,7 +56,12 @@ AtlasStore   *atlas_store_new_default        (GError      **error);
 char         *atlas_store_get_default_user_path (void);
 GBytes       *atlas_store_get_bundled_bytes  (GError      **error);
 const GError *atlas_store_get_user_problem   (AtlasStore   *self);
+char         *atlas_store_dup_user_problem_message (AtlasStore *self);
+const char   *atlas_store_get_user_moved_aside (AtlasStore *self);
 const char   *atlas_store_get_user_path      (AtlasStore   *self);
+gboolean      atlas_store_is_user_writable   (AtlasStore   *self);
+gboolean      atlas_store_check_writable     (AtlasStore   *self,
+                                              GError      **error);
 GHashTable   *atlas_store_search             (AtlasStore   *self,
                                               const char   *text,
                                               GError      **error);

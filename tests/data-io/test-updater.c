@@ -449,7 +449,7 @@ test_bad_package (Fixture       *f,
   g_autofree char *before = release_of (f->store);
   g_autofree char *after = NULL;
 
-  g_assert_false (atlas_package_install (f->store, junk, NULL, &error));
+  g_assert_false (atlas_package_install (f->store, junk, NULL, NULL, NULL, &error));
   g_assert_error (error, ATLAS_PACKAGE_ERROR, ATLAS_PACKAGE_ERROR_INVALID);
   after = release_of (f->store);
   g_assert_cmpstr (before, ==, after);
