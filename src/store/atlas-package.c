@@ -324,19 +324,23 @@ _atlas_package_copy_table (sqlite3                 *from,
 
           if (check_values && !atlas_schema_check_value (table, c, value, &value_error))
             {
+              g_autofree char *where = g_strdup_printf ("%" G_GINT64_FORMAT, row);
+
               /* Translators: table “site”, row 12, column “name_en”: the text is not valid UTF-8 */
               g_set_error (error, ATLAS_PACKAGE_ERROR, ATLAS_PACKAGE_ERROR_INVALID,
-                           _("table “%s”, row %" G_GINT64_FORMAT ", column “%s”: %s"),
-                           table->name, row, table->columns[c].name, value_error->message);
+                           _("table “%s”, row %s, column “%s”: %s"),
+                           table->name, where, table->columns[c].name, value_error->message);
               return FALSE;
             }
           sqlite3_bind_value (write, c + 1, value);
         }
       if (sqlite3_step (write) != SQLITE_DONE)
         {
+          g_autofree char *where = g_strdup_printf ("%" G_GINT64_FORMAT, row);
+
+          /* Translators: table “site”, row 12: UNIQUE constraint failed: site.id */
           g_set_error (error, ATLAS_PACKAGE_ERROR, ATLAS_PACKAGE_ERROR_INVALID,
-                       _("table “%s”, row %" G_GINT64_FORMAT ": %s"),
-                       table->name, row, sqlite3_errmsg (to));
+                       _("table “%s”, row %s: %s"), table->name, where, sqlite3_errmsg (to));
           return FALSE;
         }
     }

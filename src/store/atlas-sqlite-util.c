@@ -22,6 +22,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "atlas-sqlite-util.h"
 
 /* Small helpers every SQLite user in src/store shares: one way to run a
@@ -204,13 +206,13 @@ atlas_sqlite_budget_end (AtlasSqliteBudget  *budget,
 
   if (budget->cancelled)
     {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, "Cancelled");
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, _("Cancelled"));
       return FALSE;
     }
   if (budget->timed_out)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT,
-                   "The check took longer than %u s and was stopped",
+                   _("The check took longer than %u s and was stopped"),
                    (budget->milliseconds + 999) / 1000);
       return FALSE;
     }
