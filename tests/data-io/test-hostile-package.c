@@ -578,6 +578,37 @@ test_install_async (Fixture       *f,
   g_assert_cmpstr (release, ==, "2026.2");
 }
 
+/* The fuzzer's seeds (made by fuzz/make-package-seeds.py): the valid ones
+ * pass every check, so the fuzzer starts from inputs that reach the copy;
+ * the hostile ones are refused.
+ */
+static void
+test_fuzz_seeds (void)
+{
+  static const struct { const char *name; gboolean valid; } seeds[] = {
+    { "empty.cqatlas", TRUE }, { "rows.cqatlas", TRUE }, { "view-for-table.cqatlas", FALSE },
+    { "trigger.cqatlas", FALSE }, { "renamed-column.cqatlas", FALSE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (seeds); i++)
+    {
+      g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data-io", "fuzz", "seeds-package",
+                                                     seeds[i].name, NULL);
+      g_autoptr(GError) error = NULL;
+      g_autofree char *contents = NULL;
+      g_autoptr(GBytes) bytes = NULL;
+      gsize length;
+      sqlite3 *db;
+
+      g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+      bytes = g_bytes_new_take (g_steal_pointer (&contents), length);
+      db = atlas_package_open (bytes, &error);
+      g_test_message ("%s: %s", seeds[i].name, error ? error->message : "accepted");
+      g_assert_true ((db != NULL) == seeds[i].valid);
+      sqlite3_close (db);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -604,6 +635,7 @@ main (int   argc,
   ADD ("/hostile-package/user-export", test_user_export);
   ADD ("/hostile-package/install-async", test_install_async);
   g_test_add_func ("/hostile-package/compare-versions", test_compare_versions);
+  g_test_add_func ("/hostile-package/fuzz-seeds", test_fuzz_seeds);
 
 #undef ADD
 
