@@ -33,7 +33,7 @@ G_BEGIN_DECLS
 /* The version of the .cqatlas layout (the manifest table). */
 #define ATLAS_PACKAGE_FORMAT 1
 /* The largest package the atlas reads or downloads. */
-#define ATLAS_PACKAGE_MAX_SIZE (64 * 1024 * 1024)
+#define ATLAS_PACKAGE_MAX_SIZE ATLAS_DATASET_MAX_SIZE
 
 typedef enum
 {

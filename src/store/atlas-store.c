@@ -708,10 +708,17 @@ read_installed_dataset (const char  *path,
 {
   g_autofree char *contents = NULL;
   g_autoptr(GBytes) bytes = NULL;
+  GStatBuf info;
   gsize length = 0;
   sqlite3 *db;
   gboolean ok;
 
+  if (g_stat (path, &info) == 0 && info.st_size > ATLAS_DATASET_MAX_SIZE)
+    {
+      g_set_error (error, ATLAS_STORE_ERROR, ATLAS_STORE_ERROR_CORRUPT,
+                   _("It is too large (more than %u MB)"), (guint) (ATLAS_DATASET_MAX_SIZE / (1024 * 1024)));
+      return NULL;
+    }
   if (!g_file_get_contents (path, &contents, &length, error))
     return NULL;
   bytes = g_bytes_new_take (g_steal_pointer (&contents), length);

@@ -35,6 +35,8 @@ G_BEGIN_DECLS
  * Format 2: areas, sites without a point, qualifiers, caveats, both languages.
  */
 #define ATLAS_DATASET_FORMAT 2
+/* The largest dataset (or package) the atlas reads. */
+#define ATLAS_DATASET_MAX_SIZE (64 * 1024 * 1024)
 
 typedef enum
 {
