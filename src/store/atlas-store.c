@@ -67,6 +67,7 @@ struct _AtlasStore
   gboolean    from_update;    /* "main" is a downloaded dataset */
   gboolean    user_wanted;    /* a user file was asked for (not tests' memory) */
   char       *moved_aside;    /* where a broken user file was put, or NULL */
+  char       *broken_reason;  /* why, in a few words, for the banner */
 };
 
 G_DEFINE_QUARK (atlas-store-error-quark, atlas_store_error)
@@ -83,6 +84,7 @@ atlas_store_finalize (GObject *object)
   g_clear_pointer (&self->bundled, g_bytes_unref);
   g_clear_pointer (&self->user_path, g_free);
   g_clear_pointer (&self->moved_aside, g_free);
+  g_clear_pointer (&self->broken_reason, g_free);
   g_clear_error (&self->user_problem);
 
   G_OBJECT_CLASS (atlas_store_parent_class)->finalize (object);
@@ -330,6 +332,14 @@ move_aside (const char  *path,
   return g_steal_pointer (&target);
 }
 
+static void
+set_broken_reason (AtlasStore *self,
+                   const char *reason)
+{
+  g_free (self->broken_reason);
+  self->broken_reason = g_strdup (reason);
+}
+
 /* The file's PRAGMA user_version, integrity and schema.  A file that fails
  * with ATLAS_STORE_ERROR_CORRUPT is not one the atlas can use at all.
  */
@@ -361,6 +371,7 @@ check_user (AtlasStore  *self,
     {
       g_set_error (error, ATLAS_STORE_ERROR, ATLAS_STORE_ERROR_CORRUPT,
                    _("Your data file %s is damaged"), path);
+      set_broken_reason (self, _("it is damaged"));
       return FALSE;
     }
   if (base == SQLITE_BUSY || base == SQLITE_LOCKED)
@@ -381,8 +392,12 @@ check_user (AtlasStore  *self,
    */
   if (version < 0)
     {
+      g_autofree char *reason = NULL;
+
       g_set_error (error, ATLAS_STORE_ERROR, ATLAS_STORE_ERROR_CORRUPT,
                    _("Your data file %s has an impossible version number (%d)"), path, version);
+      reason = g_strdup_printf (_("its version number %d is impossible"), version);
+      set_broken_reason (self, reason);
       return FALSE;
     }
   if (version > ATLAS_USER_SCHEMA_VERSION)
@@ -397,6 +412,7 @@ check_user (AtlasStore  *self,
       g_set_error (error, ATLAS_STORE_ERROR, ATLAS_STORE_ERROR_CORRUPT,
                    _("Your data file %s is not one the atlas made: %s"), path,
                    schema_error->message);
+      set_broken_reason (self, schema_error->message);
       return FALSE;
     }
 
@@ -824,9 +840,21 @@ atlas_store_dup_user_problem_message (AtlasStore *self)
   if (self->user_problem == NULL)
     return NULL;
   if (self->moved_aside != NULL && self->user_path != NULL)
-    return g_strdup_printf (_("Your own data could not be used (%s). It was kept as %s, and the atlas "
-                              "started with a new, empty file for your data."),
-                            self->user_problem->message, self->moved_aside);
+    {
+      const char *home = g_get_home_dir ();
+      g_autofree char *shown = NULL;
+
+      /* The folder is long; under the home folder it reads as "~/…". */
+      if (home != NULL && g_str_has_prefix (self->moved_aside, home)
+          && self->moved_aside[strlen (home)] == G_DIR_SEPARATOR)
+        shown = g_strconcat ("~", self->moved_aside + strlen (home), NULL);
+      else
+        shown = g_strdup (self->moved_aside);
+      return g_strdup_printf (_("Your data file could not be used (%s). It was kept as %s, and the "
+                                "atlas started with a new, empty one."),
+                              self->broken_reason ? self->broken_reason : self->user_problem->message,
+                              shown);
+    }
   if (self->user_wanted && self->user_path == NULL)
     return g_strdup_printf (_("Your own data could not be opened (%s). The atlas shows the bundled "
                               "data; nothing can be saved until it is restarted."),
