@@ -55,6 +55,8 @@ gboolean    _atlas_store_write_file             (const char  *path,
                                                  GBytes      *bytes,
                                                  GError     **error);
 guint       _atlas_store_sweep_temporary_files  (const char  *dir);
+char       *_atlas_store_move_aside             (const char  *path,
+                                                 GError     **error);
 AtlasStore *_atlas_store_open_replacement       (AtlasStore  *self,
                                                  GBytes      *dataset,
                                                  GError     **error);

@@ -18,19 +18,14 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-/* open() flags and flock(): POSIX and BSD, outside plain C11. */
-#define _GNU_SOURCE
 #define G_LOG_DOMAIN "atlas-store"
 
 #include "config.h"
 
 #include <errno.h>
-#include <fcntl.h>
-#include <string.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
-#include <sys/file.h>
-#include <unistd.h>
+#include <string.h>
 
 #include "atlas-db-resources.h"
 #include "atlas-schema.h"
@@ -295,43 +290,6 @@ attach_read_only_stand_in (AtlasStore  *self,
   return TRUE;
 }
 
-/* Moves @path (and the journal files SQLite may have left beside it) to a
- * new name with the date and time, and returns that name.
- */
-static char *
-move_aside (const char  *path,
-            GError     **error)
-{
-  static const char * const companions[] = { "-journal", "-wal", "-shm", NULL };
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
-  g_autofree char *target = NULL;
-
-  for (guint n = 0; target == NULL || g_file_test (target, G_FILE_TEST_EXISTS); n++)
-    {
-      g_free (target);
-      target = n == 0 ? g_strdup_printf ("%s.broken-%s", path, stamp)
-                      : g_strdup_printf ("%s.broken-%s-%u", path, stamp, n);
-    }
-
-  if (g_rename (path, target) != 0)
-    {
-      int saved = errno;
-      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
-                   _("Cannot move %s aside: %s"), path, g_strerror (saved));
-      return NULL;
-    }
-  for (guint i = 0; companions[i] != NULL; i++)
-    {
-      g_autofree char *from = g_strconcat (path, companions[i], NULL);
-      g_autofree char *to = g_strconcat (target, companions[i], NULL);
-
-      if (g_file_test (from, G_FILE_TEST_EXISTS))
-        g_rename (from, to);
-    }
-  return g_steal_pointer (&target);
-}
-
 static void
 set_broken_reason (AtlasStore *self,
                    const char *reason)
@@ -492,7 +450,7 @@ open_or_replace_user (AtlasStore  *self,
   g_debug ("%s", user_error->message);
 
   if (g_error_matches (user_error, ATLAS_STORE_ERROR, ATLAS_STORE_ERROR_CORRUPT)
-      && (moved = move_aside (path, &move_error)) != NULL)
+      && (moved = _atlas_store_move_aside (path, &move_error)) != NULL)
     {
       g_autoptr(GError) fresh_error = NULL;
 
@@ -592,126 +550,6 @@ char *
 atlas_store_get_default_dataset_path (void)
 {
   return g_build_filename (g_get_user_data_dir (), "cq-atlas", ATLAS_STORE_DATASET_FILE, NULL);
-}
-
-/* The temporary files _atlas_store_write_file() makes, and those of
- * g_file_set_contents() in earlier versions ("dataset.cqatlas.AB12CD").
- */
-static gboolean
-is_temporary_name (const char *name)
-{
-  const char *rest;
-
-  if (g_str_has_prefix (name, ATLAS_STORE_TEMP_PREFIX))
-    return TRUE;
-  if (!g_str_has_prefix (name, ATLAS_STORE_DATASET_FILE "."))
-    return FALSE;
-  rest = name + strlen (ATLAS_STORE_DATASET_FILE ".");
-  if (g_str_has_prefix (rest, "bak."))
-    rest += strlen ("bak.");
-  if (strlen (rest) != 6)
-    return FALSE;
-  for (const char *p = rest; *p != '\0'; p++)
-    if (!g_ascii_isalnum (*p))
-      return FALSE;
-  return TRUE;
-}
-
-/**
- * _atlas_store_sweep_temporary_files:
- *
- * Removes the temporary files a killed write left in @dir.  A file still
- * being written is locked by its writer (see _atlas_store_write_file()),
- * so only abandoned ones go.
- *
- * Returns: how many files were removed
- */
-guint
-_atlas_store_sweep_temporary_files (const char *dir)
-{
-  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
-  const char *name;
-  guint removed = 0;
-
-  if (listing == NULL)
-    return 0;
-  while ((name = g_dir_read_name (listing)) != NULL)
-    {
-      g_autofree char *path = NULL;
-      int fd;
-
-      if (!is_temporary_name (name))
-        continue;
-      path = g_build_filename (dir, name, NULL);
-      fd = g_open (path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW, 0);
-      if (fd < 0)
-        continue;
-      if (flock (fd, LOCK_EX | LOCK_NB) == 0 && g_unlink (path) == 0)
-        {
-          g_debug ("Removed the abandoned temporary file %s", path);
-          removed++;
-        }
-      close (fd);
-    }
-  return removed;
-}
-
-/**
- * _atlas_store_write_file:
- *
- * Writes @bytes to @path whole or not at all: into a temporary file in the
- * same folder, locked while it is written, synced, then renamed over @path.
- */
-gboolean
-_atlas_store_write_file (const char  *path,
-                         GBytes      *bytes,
-                         GError     **error)
-{
-  g_autofree char *dir = g_path_get_dirname (path);
-  g_autofree char *temp = g_build_filename (dir, ATLAS_STORE_TEMP_PREFIX "XXXXXX", NULL);
-  gsize size;
-  const guint8 *data = g_bytes_get_data (bytes, &size);
-  int fd, saved = 0;
-
-  fd = g_mkstemp_full (temp, O_RDWR | O_CLOEXEC, 0600);
-  if (fd < 0)
-    {
-      saved = errno;
-      goto failed;
-    }
-  /* The lock tells a sweep in another instance that this file is alive. */
-  flock (fd, LOCK_EX);
-  while (size > 0)
-    {
-      ssize_t written = write (fd, data, MIN (size, (gsize) G_MAXSSIZE));
-
-      if (written < 0 && errno == EINTR)
-        continue;
-      if (written <= 0)
-        {
-          saved = written < 0 ? errno : ENOSPC;
-          goto failed;
-        }
-      data += written;
-      size -= written;
-    }
-  if (fsync (fd) != 0 || g_rename (temp, path) != 0)
-    {
-      saved = errno;
-      goto failed;
-    }
-  close (fd);
-  return TRUE;
-
-failed:
-  if (fd >= 0)
-    {
-      g_unlink (temp);
-      close (fd);
-    }
-  g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
-               _("Cannot write %s: %s"), path, g_strerror (saved));
-  return FALSE;
 }
 
 /* Reads the dataset an update installed, if any, and holds it to the

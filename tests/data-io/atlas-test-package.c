@@ -94,6 +94,16 @@ atlas_test_package_open_store (const char *user_path)
   return store;
 }
 
+/* The release the store shows. */
+char *
+atlas_test_package_release_of (AtlasStore *store)
+{
+  char *version = NULL;
+
+  atlas_store_get_release (store, &version, NULL, NULL);
+  return version;
+}
+
 int
 atlas_test_package_count (sqlite3    *db,
                           const char *sql)

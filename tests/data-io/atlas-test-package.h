@@ -41,6 +41,7 @@ GBytes     *atlas_test_package_alter            (GBytes     *package,
                                                  const char *dir,
                                                  const char *sql,
                                                  gboolean    fix_checksum);
+char       *atlas_test_package_release_of       (AtlasStore *store);
 int         atlas_test_package_count            (sqlite3    *db,
                                                  const char *sql);
 void        atlas_test_package_write            (const char *path,

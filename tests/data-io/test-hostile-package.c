@@ -77,22 +77,13 @@ fixture_tear_down (Fixture       *f,
   g_free (f->dataset_path);
 }
 
-static char *
-release_of (AtlasStore *store)
-{
-  char *version = NULL;
-
-  atlas_store_get_release (store, &version, NULL, NULL);
-  return version;
-}
-
 /* Nothing changed: the data shown, the user's story and record (in the
  * open store and on disk), and no dataset file was written.
  */
 static void
 assert_untouched (Fixture *f)
 {
-  g_autofree char *release = release_of (f->store);
+  g_autofree char *release = atlas_test_package_release_of (f->store);
   g_autoptr(AtlasStore) reopened = NULL;
   sqlite3 *db = atlas_store_get_db (f->store);
 
@@ -453,7 +444,7 @@ test_install_and_restart (Fixture       *f,
 
   g_assert_true (atlas_package_install (f->store, f->package, signature, "2026.2", &changes, &error));
   g_assert_no_error (error);
-  release = release_of (f->store);
+  release = atlas_test_package_release_of (f->store);
   g_assert_cmpstr (release, ==, "2026.2");
   g_assert_cmpint (atlas_test_package_count (atlas_store_get_db (f->store), "SELECT count(*) FROM user.story"), ==, 1);
   g_assert_true (g_file_test (f->dataset_path, G_FILE_TEST_IS_REGULAR));
@@ -476,7 +467,7 @@ test_install_and_restart (Fixture       *f,
     g_assert_no_error (error);
     g_assert_null (atlas_store_get_user_problem (restarted));
     g_free (release);
-    release = release_of (restarted);
+    release = atlas_test_package_release_of (restarted);
     g_assert_cmpstr (release, ==, "2026.2");
     g_assert_true (atlas_store_is_from_update (restarted));
     g_clear_object (&restarted);
@@ -500,7 +491,7 @@ test_install_and_restart (Fixture       *f,
       g_test_message ("%s", atlas_store_get_user_problem (restarted)->message);
       g_assert_nonnull (strstr (atlas_store_get_user_problem (restarted)->message, "wipe"));
       g_free (release);
-      release = release_of (restarted);
+      release = atlas_test_package_release_of (restarted);
       g_assert_cmpstr (release, ==, "2026.1");
     }
   }
@@ -574,7 +565,7 @@ test_install_async (Fixture       *f,
   g_assert_true (atlas_package_install_finish (f->store, done, &changes, &error));
   g_assert_no_error (error);
   g_assert_nonnull (changes);
-  release = release_of (f->store);
+  release = atlas_test_package_release_of (f->store);
   g_assert_cmpstr (release, ==, "2026.2");
 }
 

@@ -154,15 +154,6 @@ find_dialog (const char *heading)
   return NULL;
 }
 
-static char *
-release_of (AtlasStore *store)
-{
-  char *version = NULL;
-
-  atlas_store_get_release (store, &version, NULL, NULL);
-  return version;
-}
-
 static void
 on_reloaded (AtlasSession *session,
              guint        *reloads)
@@ -190,7 +181,7 @@ test_offer_download_install (Fixture       *f,
   ATLAS_WAIT_UNTIL_MS ((dialog = find_dialog ("Update Installed")) != NULL, 30000);
   g_test_message ("%s", adw_message_dialog_get_body (dialog));
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "1 record"));
-  release = release_of (f->store);
+  release = atlas_test_package_release_of (f->store);
   g_assert_cmpstr (release, ==, "2027.1");
   g_assert_cmpuint (reloads, >, 0);
   gtk_window_destroy (GTK_WINDOW (dialog));
@@ -212,7 +203,7 @@ test_wrong_signature_refused (Fixture       *f,
   ATLAS_WAIT_UNTIL_MS ((dialog = find_dialog ("The Update Failed")) != NULL, 30000);
   g_test_message ("%s", adw_message_dialog_get_body (dialog));
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "signature"));
-  release = release_of (f->store);
+  release = atlas_test_package_release_of (f->store);
   g_assert_cmpstr (release, ==, "2026.1");
   gtk_window_destroy (GTK_WINDOW (dialog));
 }

@@ -333,15 +333,6 @@ check_and_download (AtlasUpdater  *updater,
   return atlas_updater_download_finish (updater, wait_for (&downloaded), error);
 }
 
-static char *
-release_of (AtlasStore *store)
-{
-  char *version = NULL;
-
-  atlas_store_get_release (store, &version, NULL, NULL);
-  return version;
-}
-
 static void
 on_progress (AtlasUpdater *updater,
              GParamSpec   *pspec,
@@ -360,7 +351,7 @@ test_happy_path (Fixture       *f,
   g_autoptr(GBytes) package = NULL;
   g_autoptr(GListModel) changes = NULL;
   g_autoptr(GListModel) logged = NULL;
-  g_autofree char *before = release_of (f->store);
+  g_autofree char *before = atlas_test_package_release_of (f->store);
   g_autofree char *after = NULL;
   g_autofree char *backup = g_build_filename (f->dir, ATLAS_STORE_DATASET_FILE ".bak", NULL);
   g_autofree char *installed = g_build_filename (f->dir, ATLAS_STORE_DATASET_FILE, NULL);
@@ -378,7 +369,7 @@ test_happy_path (Fixture       *f,
 
   g_assert_true (atlas_updater_install (updater, package, &changes, &error));
   g_assert_no_error (error);
-  after = release_of (f->store);
+  after = atlas_test_package_release_of (f->store);
   g_assert_cmpstr (after, ==, "2027.1");
   g_assert_cmpstr (before, !=, after);
   g_assert_true (g_file_test (backup, G_FILE_TEST_IS_REGULAR));
@@ -424,7 +415,7 @@ test_happy_path (Fixture       *f,
   }
   g_assert_no_error (error);
   g_free (after);
-  after = release_of (restarted);
+  after = atlas_test_package_release_of (restarted);
   g_assert_cmpstr (after, ==, "2027.1");
 }
 
@@ -463,7 +454,7 @@ test_failure (Fixture       *f,
   g_autoptr(AtlasUpdater) updater = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) package = NULL;
-  g_autofree char *before = release_of (f->store);
+  g_autofree char *before = atlas_test_package_release_of (f->store);
   g_autofree char *after = NULL;
   g_autofree char *installed = g_build_filename (f->dir, ATLAS_STORE_DATASET_FILE, NULL);
   gsize size = g_bytes_get_size (f->package);
@@ -491,7 +482,7 @@ test_failure (Fixture       *f,
   g_assert_error (error, ATLAS_UPDATER_ERROR, (int) failure->code);
   g_assert_nonnull (strstr (error->message, failure->expected));
 
-  after = release_of (f->store);
+  after = atlas_test_package_release_of (f->store);
   g_assert_cmpstr (before, ==, after);
   g_assert_false (g_file_test (installed, G_FILE_TEST_EXISTS));
 }
@@ -518,7 +509,7 @@ test_bad_package (Fixture       *f,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) junk = g_bytes_new_static ("not a database at all", 21);
-  g_autofree char *before = release_of (f->store);
+  g_autofree char *before = atlas_test_package_release_of (f->store);
   g_autofree char *after = NULL;
 
   g_autofree char *signature = atlas_test_package_sign (junk);
@@ -531,7 +522,7 @@ test_bad_package (Fixture       *f,
   /* Signed, but not a package. */
   g_assert_false (atlas_package_install (f->store, junk, signature, NULL, NULL, &error));
   g_assert_error (error, ATLAS_PACKAGE_ERROR, ATLAS_PACKAGE_ERROR_INVALID);
-  after = release_of (f->store);
+  after = atlas_test_package_release_of (f->store);
   g_assert_cmpstr (before, ==, after);
 }
 
@@ -647,7 +638,7 @@ test_rollback_and_lies (Fixture       *f,
   g_autoptr(GBytes) older = atlas_test_package_make (f->dir, "2025.1", NULL);
   g_autofree char *older_signature = atlas_test_package_sign (older);
   g_autofree char *older_sum = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, older);
-  g_autofree char *before = release_of (f->store);
+  g_autofree char *before = atlas_test_package_release_of (f->store);
   g_autofree char *after = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) package = NULL;
@@ -674,7 +665,7 @@ test_rollback_and_lies (Fixture       *f,
   g_assert_false (atlas_updater_install (updater, package, NULL, &error));
   g_assert_error (error, ATLAS_PACKAGE_ERROR, ATLAS_PACKAGE_ERROR_VERSION);
 
-  after = release_of (f->store);
+  after = atlas_test_package_release_of (f->store);
   g_assert_cmpstr (before, ==, after);
 }
 
@@ -713,7 +704,7 @@ test_install_async (Fixture       *f,
   changes = atlas_updater_install_finish (updater, installed, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (changes), ==, 2);
-  after = release_of (f->store);
+  after = atlas_test_package_release_of (f->store);
   g_assert_cmpstr (after, ==, "2027.1");
 }
 
@@ -782,7 +773,7 @@ default_release (void)
   g_autoptr(AtlasStore) store = atlas_store_new_default (&error);
 
   g_assert_no_error (error);
-  return release_of (store);
+  return atlas_test_package_release_of (store);
 }
 
 static void
