@@ -402,9 +402,13 @@ make_user_database (Fixture *f)
   g_assert_null (atlas_store_get_user_problem (store));
   g_assert_cmpint (sqlite3_exec (atlas_store_get_db (store),
                                  "INSERT INTO user.story (id, title_zh, title_en) VALUES ('mine', '我的', 'Mine');"
-                                 "INSERT INTO user.site SELECT 'mine-' || id, name_zh, name_en, category,"
-                                 "  district_adcode, lon, lat, location_precision, description_zh,"
-                                 "  description_en, established_on, note FROM main.site ORDER BY id LIMIT 1;",
+                                 "INSERT INTO user.site (id, name_zh, name_en, category, district_adcode,"
+                                 "  lon, lat, location_precision, description_zh, description_en,"
+                                 "  established_on, note, area_id, note_zh, caveat_en, caveat_zh)"
+                                 "  SELECT 'mine-' || id, name_zh, name_en, category, district_adcode, lon,"
+                                 "  lat, location_precision, description_zh, description_en, established_on,"
+                                 "  note, area_id, note_zh, caveat_en, caveat_zh FROM main.site"
+                                 "  ORDER BY id LIMIT 1;",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
 }
 

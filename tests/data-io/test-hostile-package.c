@@ -45,9 +45,12 @@ typedef struct
 
 static const char user_data_sql[] =
   "INSERT INTO user.story (id, title_zh, title_en) VALUES ('mine', '我的故事', 'My story');"
-  "INSERT INTO user.site SELECT 'mine-' || id, name_zh, name_en, category, district_adcode, lon, lat,"
-  "  location_precision, description_zh, description_en, established_on, note"
-  "  FROM main.site ORDER BY id LIMIT 1;";
+  "INSERT INTO user.site (id, name_zh, name_en, category, district_adcode, lon, lat,"
+  "  location_precision, description_zh, description_en, established_on, note, area_id, note_zh,"
+  "  caveat_en, caveat_zh)"
+  "  SELECT 'mine-' || id, name_zh, name_en, category, district_adcode, lon, lat,"
+  "  location_precision, description_zh, description_en, established_on, note, area_id, note_zh,"
+  "  caveat_en, caveat_zh FROM main.site ORDER BY id LIMIT 1;";
 
 static void
 fixture_set_up (Fixture       *f,

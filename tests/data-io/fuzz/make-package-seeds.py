@@ -12,7 +12,9 @@ import struct
 import sys
 
 CONTENT = ["source", "citation", "district", "river", "site", "party", "event",
-           "event_party", "event_site", "series", "statistic"]
+           "event_party", "event_site", "series", "statistic", "area", "area_district"]
+# PRAGMA user_version of a dataset: ATLAS_DATASET_FORMAT in src/store/atlas-store.h.
+DATASET_FORMAT = 2
 TAGS = {int: 1, float: 2, str: 3, bytes: 4, type(None): 5}
 
 
@@ -52,7 +54,7 @@ def make(path, schema, rows, hostile=None):
                     ("sources", "s1"), ("checksum", total)])
     if hostile:
         db.executescript(hostile)
-    db.execute("PRAGMA user_version = 1")
+    db.execute(f"PRAGMA user_version = {DATASET_FORMAT}")
     db.commit()
     db.execute("VACUUM")
     db.close()
@@ -61,14 +63,23 @@ def make(path, schema, rows, hostile=None):
 def main():
     schema = open(sys.argv[1], encoding="utf-8").read()
     out = sys.argv[2]
-    one = ("INSERT INTO source VALUES ('s1', '来源', 'Source', '出版', 'Press', '2024-01', 'report', NULL, NULL);"
-           "INSERT INTO district VALUES (500106, '沙坪坝区', 'Shapingba', 'district', X'0102', 106.4, 29.5,"
-           " 106.2, 29.4, 106.6, 29.7);"
-           "INSERT INTO site VALUES ('a', '实验室', 'Lab', 'laboratory', 500106, 106.4, 29.5, 'exact',"
-           " NULL, NULL, '2020', NULL);"
-           "INSERT INTO citation VALUES ('site', 'a', 's1', '一个实验室', 0);"
-           "INSERT INTO statistic VALUES ('n', 'count', '数量', 'Count', 41.5, NULL, 'item', NULL, 'city',"
-           " '重庆', 'Chongqing', NULL, NULL, '2024', 0, NULL, NULL, NULL);")
+    one = ("INSERT INTO source (id, title_zh, title_en, publisher_zh, publisher_en, published_on, kind)"
+           " VALUES ('s1', '来源', 'Source', '出版', 'Press', '2024-01', 'report');"
+           "INSERT INTO district (adcode, name_zh, name_en, kind, geometry, label_lon, label_lat,"
+           " min_lon, min_lat, max_lon, max_lat) VALUES (500106, '沙坪坝区', 'Shapingba', 'district',"
+           " X'0102', 106.4, 29.5, 106.2, 29.4, 106.6, 29.7);"
+           "INSERT INTO area (id, name_zh, name_en) VALUES ('z', '科学城', 'Science City');"
+           "INSERT INTO area_district (area_id, adcode) VALUES ('z', 500106);"
+           "INSERT INTO site (id, name_zh, name_en, category, district_adcode, lon, lat,"
+           " location_precision, established_on) VALUES ('a', '实验室', 'Lab', 'laboratory', 500106,"
+           " 106.4, 29.5, 'exact', '2020');"
+           "INSERT INTO site (id, name_zh, name_en, category, location_precision, area_id)"
+           " VALUES ('b', '园区', 'Park', 'industrial_park', 'area', 'z');"
+           "INSERT INTO citation (entity, entity_id, source_id, quote, quote_en)"
+           " VALUES ('site', 'a', 's1', '一个实验室', 'a laboratory');"
+           "INSERT INTO statistic (id, metric, label_zh, label_en, value, unit, scope, scope_zh,"
+           " scope_en, as_of) VALUES ('n', 'count', '数量', 'Count', 41.5, 'item', 'city', '重庆',"
+           " 'Chongqing', '2024');")
     make(os.path.join(out, "empty.cqatlas"), schema, "")
     make(os.path.join(out, "rows.cqatlas"), schema, one)
     make(os.path.join(out, "view-for-table.cqatlas"), schema, one,
