@@ -26,6 +26,12 @@
 
 #include <glib/gstdio.h>
 
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
+
+#include "atlas-import.h"
+#include "atlas-schema.h"
 #include "atlas-store.h"
 #include "atlas-store-private.h"
 
@@ -221,6 +227,9 @@ test_user_migration (Fixture       *f,
   g_assert_cmpint (sites, ==, count (store, "SELECT count(*) FROM main.site") + 1);
 }
 
+/* A damaged file is moved aside, byte for byte, and a fresh one takes its
+ * place; the message says where the old one is.
+ */
 static void
 test_user_corrupt (Fixture       *f,
                    gconstpointer  data)
@@ -230,7 +239,9 @@ test_user_corrupt (Fixture       *f,
   g_autoptr(AtlasStore) store = NULL;
   g_autoptr(GBytes) before = NULL;
   g_autoptr(GBytes) after = NULL;
+  g_autofree char *message = NULL;
   const GError *problem;
+  const char *moved;
 
   write_file (f->user_path, garbage, sizeof garbage);
   before = read_file (f->user_path);
@@ -243,10 +254,18 @@ test_user_corrupt (Fixture       *f,
   g_assert_error (problem, ATLAS_STORE_ERROR, ATLAS_STORE_ERROR_CORRUPT);
   g_assert_nonnull (strstr (problem->message, f->user_path));
 
-  /* The app still works on the bundled data, and the file is untouched. */
-  g_assert_cmpint (count (store, "SELECT count(*) FROM v_site"), >, 0);
-  after = read_file (f->user_path);
+  /* Kept, never deleted; the app works, and can save again. */
+  moved = atlas_store_get_user_moved_aside (store);
+  g_assert_nonnull (moved);
+  g_assert_true (g_str_has_prefix (moved, f->user_path));
+  g_assert_nonnull (strstr (moved, ".broken-"));
+  after = read_file (moved);
   g_assert_true (g_bytes_equal (before, after));
+  message = atlas_store_dup_user_problem_message (store);
+  g_assert_nonnull (strstr (message, moved));
+  g_assert_cmpstr (atlas_store_get_user_path (store), ==, f->user_path);
+  g_assert_true (atlas_store_is_user_writable (store));
+  g_assert_cmpint (count (store, "SELECT count(*) FROM v_site"), >, 0);
 }
 
 static void
@@ -367,6 +386,313 @@ test_search (Fixture       *f,
   g_assert_cmpuint (g_hash_table_size (none), ==, 0);
 }
 
+
+/* ---- hostile user databases (issue 16, items 3, 8 and 12) -------------- */
+
+/* A user database of the current version holding a story and a site of
+ * the user's own, as the app would have left it.
+ */
+static void
+make_user_database (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasStore) store = atlas_store_new (f->bundled, f->user_path, &error);
+
+  g_assert_no_error (error);
+  g_assert_null (atlas_store_get_user_problem (store));
+  g_assert_cmpint (sqlite3_exec (atlas_store_get_db (store),
+                                 "INSERT INTO user.story (id, title_zh, title_en) VALUES ('mine', '我的', 'Mine');"
+                                 "INSERT INTO user.site (id, name_zh, name_en, category, district_adcode,"
+                                 "  lon, lat, location_precision, description_zh, description_en,"
+                                 "  established_on, note, area_id, note_zh, caveat_en, caveat_zh)"
+                                 "  SELECT 'mine-' || id, name_zh, name_en, category, district_adcode, lon,"
+                                 "  lat, location_precision, description_zh, description_en, established_on,"
+                                 "  note, area_id, note_zh, caveat_en, caveat_zh FROM main.site"
+                                 "  ORDER BY id LIMIT 1;",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+}
+
+/* Runs @sql on the user's file with a plain connection. */
+static void
+alter_user_database (Fixture    *f,
+                     const char *sql)
+{
+  sqlite3 *db = NULL;
+  char *message = NULL;
+
+  g_assert_cmpint (sqlite3_open (f->user_path, &db), ==, SQLITE_OK);
+  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
+    g_error ("%s: %s", sql, message);
+  sqlite3_close (db);
+}
+
+static int
+count_in_file (const char *path,
+               const char *sql)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  int n;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  n = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return n;
+}
+
+/* The store moved the file aside (same bytes, records intact), started on
+ * a fresh, writable one, and says so, naming where the old file is.
+ */
+static void
+assert_moved_aside (Fixture    *f,
+                    GBytes     *before,
+                    const char *expected)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasStore) store = atlas_store_new (f->bundled, f->user_path, &error);
+  g_autoptr(GBytes) moved_bytes = NULL;
+  g_autofree char *message = NULL;
+  const GError *problem;
+  const char *moved;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+  problem = atlas_store_get_user_problem (store);
+  g_assert_error (problem, ATLAS_STORE_ERROR, ATLAS_STORE_ERROR_CORRUPT);
+  g_test_message ("%s", problem->message);
+  g_assert_nonnull (strstr (problem->message, expected));
+
+  moved = atlas_store_get_user_moved_aside (store);
+  g_assert_nonnull (moved);
+  moved_bytes = read_file (moved);
+  g_assert_true (g_bytes_equal (before, moved_bytes));
+  message = atlas_store_dup_user_problem_message (store);
+  g_assert_nonnull (strstr (message, moved));
+
+  /* A fresh file in its place, and it works. */
+  g_assert_true (atlas_store_is_user_writable (store));
+  g_assert_cmpint (count (store, "SELECT count(*) FROM user.story"), ==, 0);
+  g_assert_cmpint (sqlite3_exec (atlas_store_get_db (store),
+                                 "INSERT INTO user.story (id, title_zh, title_en) VALUES ('new', '新', 'New')",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  g_clear_object (&store);
+  g_assert_cmpint (count_in_file (f->user_path, "SELECT count(*) FROM story"), ==, 1);
+}
+
+static void
+test_user_negative_version (Fixture       *f,
+                            gconstpointer  data)
+{
+  static const int versions[] = { -1, -2, -3, G_MININT };
+
+  for (guint i = 0; i < G_N_ELEMENTS (versions); i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("PRAGMA user_version = %d", versions[i]);
+      g_autofree char *expected = g_strdup_printf ("(%d)", versions[i]);
+      g_autoptr(GBytes) before = NULL;
+
+      remove_tree (f->dir);
+      make_user_database (f);
+      alter_user_database (f, sql);
+      before = read_file (f->user_path);
+      assert_moved_aside (f, before, expected);
+    }
+}
+
+/* A version from the future: left alone for the newer app, and nothing
+ * can be saved meanwhile (the stand-in refuses every write).
+ */
+static void
+test_user_huge_version (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasStore) store = NULL;
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+
+  make_user_database (f);
+  alter_user_database (f, "PRAGMA user_version = 2147483647");
+  before = read_file (f->user_path);
+
+  store = atlas_store_new (f->bundled, f->user_path, &error);
+  g_assert_no_error (error);
+  g_assert_error (atlas_store_get_user_problem (store), ATLAS_STORE_ERROR, ATLAS_STORE_ERROR_TOO_NEW);
+  g_assert_null (atlas_store_get_user_moved_aside (store));
+  g_assert_false (atlas_store_check_writable (store, &error));
+  g_assert_error (error, ATLAS_STORE_ERROR, ATLAS_STORE_ERROR_READ_ONLY);
+  g_assert_cmpint (sqlite3_exec (atlas_store_get_db (store),
+                                 "INSERT INTO user.story (id, title_zh, title_en) VALUES ('x', 'x', 'x')",
+                                 NULL, NULL, NULL), !=, SQLITE_OK);
+  g_clear_object (&store);
+  after = read_file (f->user_path);
+  g_assert_true (g_bytes_equal (before, after));
+}
+
+typedef struct
+{
+  const char *name;
+  const char *sql;
+  const char *expected;
+} BrokenUser;
+
+static const BrokenUser broken_users[] = {
+  { "missing-table", "DROP TABLE story_step", "“story_step”" },
+  { "missing-column", "ALTER TABLE site DROP COLUMN note", "“site”" },
+  { "extra-view", "CREATE VIEW story_titles AS SELECT title_en FROM story", "a view “story_titles”" },
+  /* Would empty the user's sites whenever a story is saved. */
+  { "extra-trigger", "CREATE TRIGGER wipe AFTER INSERT ON story BEGIN DELETE FROM site; END",
+    "a trigger “wipe”" },
+  { "extra-table", "CREATE TABLE notes (body TEXT)", "a table “notes”" },
+  { "foreign-database", "DROP TABLE story; DROP TABLE story_step; DROP TABLE meta;"
+                        " CREATE TABLE story (x); PRAGMA user_version = 2", "not one the atlas made" },
+};
+
+static void
+test_user_broken_schema (Fixture       *f,
+                         gconstpointer  data)
+{
+  const BrokenUser *broken = data;
+  g_autoptr(GBytes) before = NULL;
+  g_autofree char *moved = NULL;
+
+  make_user_database (f);
+  alter_user_database (f, broken->sql);
+  before = read_file (f->user_path);
+  assert_moved_aside (f, before, broken->expected);
+
+  /* The user's records are in the file that was moved aside. */
+  {
+    g_autofree char *parent = g_path_get_dirname (f->user_path);
+    g_autoptr(GDir) listing = g_dir_open (parent, 0, NULL);
+    const char *name;
+
+    while ((name = g_dir_read_name (listing)) != NULL)
+      if (strstr (name, ".broken-") != NULL && !g_str_has_suffix (name, "-journal"))
+        moved = g_build_filename (parent, name, NULL);
+  }
+  g_assert_nonnull (moved);
+  if (!g_str_equal (broken->name, "missing-column") && !g_str_equal (broken->name, "foreign-database"))
+    g_assert_cmpint (count_in_file (moved, "SELECT count(*) FROM site"), ==, 1);
+}
+
+/* Issue 16, item 12: another program holds the file locked at start.  An
+ * import must fail and say why, not report success into memory; the file
+ * keeps its records.
+ */
+static void
+test_user_locked (Fixture       *f,
+                  gconstpointer  data)
+{
+  static const char sources_csv[] =
+    "id,title_zh,title_en,publisher_zh,publisher_en,published_on,kind\n"
+    "locked-source,锁定来源,Locked source,测试出版社,Test Press,2024-05-01,report\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasStore) store = NULL;
+  g_autoptr(AtlasImportPlan) plan = NULL;
+  sqlite3 *holder = NULL;
+
+  make_user_database (f);
+  g_assert_cmpint (sqlite3_open (f->user_path, &holder), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (holder, "BEGIN EXCLUSIVE", NULL, NULL, NULL), ==, SQLITE_OK);
+
+  store = atlas_store_new (f->bundled, f->user_path, &error);
+  g_assert_no_error (error);
+  g_assert_error (atlas_store_get_user_problem (store), ATLAS_STORE_ERROR, ATLAS_STORE_ERROR_LOCKED);
+  g_assert_null (atlas_store_get_user_moved_aside (store));
+  g_assert_false (atlas_store_is_user_writable (store));
+  g_assert_false (atlas_store_check_writable (store, &error));
+  g_assert_error (error, ATLAS_STORE_ERROR, ATLAS_STORE_ERROR_READ_ONLY);
+  g_test_message ("%s", error->message);
+  g_clear_error (&error);
+
+  plan = atlas_import_plan_new (store);
+  atlas_import_plan_add_csv (plan, "sources.csv", sources_csv, strlen (sources_csv));
+  atlas_import_plan_validate (plan);
+  g_assert_false (atlas_import_plan_apply (plan, NULL, NULL, &error));
+  g_assert_nonnull (error);
+  g_test_message ("import: %s", error->message);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM v_source WHERE id = 'locked-source'"), ==, 0);
+
+  sqlite3_exec (holder, "ROLLBACK", NULL, NULL, NULL);
+  sqlite3_close (holder);
+  g_clear_object (&store);
+
+  /* Nothing was lost, nothing half-written. */
+  g_assert_cmpint (count_in_file (f->user_path, "SELECT count(*) FROM story"), ==, 1);
+  g_assert_cmpint (count_in_file (f->user_path, "SELECT count(*) FROM site"), ==, 1);
+  g_assert_cmpint (count_in_file (f->user_path, "SELECT count(*) FROM source WHERE id = 'locked-source'"), ==, 0);
+}
+
+/* The list of names the store builds SQL from is the bundled schema's. */
+static void
+test_schema_list_matches_bundled (Fixture       *f,
+                                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasStore) store = atlas_store_new (f->bundled, NULL, &error);
+  guint n_tables;
+  const AtlasSchemaTable *tables = atlas_schema_get_tables (&n_tables);
+  guint n_bundled;
+
+  g_assert_no_error (error);
+  g_assert_true (atlas_schema_check_dataset (atlas_store_get_db (store), "main",
+                                             ATLAS_SCHEMA_CHECK_DATASET, &error));
+  g_assert_no_error (error);
+
+  /* And every ordinary table of the bundled data is in the list. */
+  n_bundled = count (store, "SELECT count(*) FROM main.sqlite_master WHERE type = 'table'"
+                            " AND name NOT LIKE 'search%' AND name NOT LIKE 'sqlite%'");
+  g_assert_cmpuint (n_bundled, ==, n_tables);
+  for (guint i = 0; i < n_tables; i++)
+    g_assert_true (atlas_schema_lookup_table (tables[i].name) == &tables[i]);
+}
+
+/* Issue 16, item 11: the temporary files a killed write leaves are swept
+ * at the next start; one still being written (locked) is not.
+ */
+static void
+test_sweep_temporary_files (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autofree char *dir = g_path_get_dirname (f->user_path);
+  g_autofree char *stale = g_build_filename (dir, ATLAS_STORE_TEMP_PREFIX "Ab12Cd", NULL);
+  g_autofree char *legacy = g_build_filename (dir, ATLAS_STORE_DATASET_FILE ".Xy34Zw", NULL);
+  g_autofree char *live = g_build_filename (dir, ATLAS_STORE_TEMP_PREFIX "Live01", NULL);
+  g_autofree char *target = g_build_filename (dir, ATLAS_STORE_DATASET_FILE, NULL);
+  g_autofree char *unrelated = g_build_filename (dir, "notes.txt", NULL);
+  g_autoptr(GBytes) bytes = g_bytes_new_static ("complete", 8);
+  g_autoptr(GError) error = NULL;
+  int fd;
+
+  write_file (stale, "half a datab", 12);
+  write_file (legacy, "half", 4);
+  write_file (live, "being written", 13);
+  write_file (unrelated, "keep", 4);
+  fd = g_open (live, O_RDWR, 0);
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_cmpint (flock (fd, LOCK_EX), ==, 0);
+
+  g_assert_cmpuint (_atlas_store_sweep_temporary_files (dir), ==, 2);
+  g_assert_false (g_file_test (stale, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (legacy, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (live, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (unrelated, G_FILE_TEST_EXISTS));
+  close (fd);
+
+  /* A write leaves the whole file under its name and no temporary one. */
+  g_assert_true (_atlas_store_write_file (target, bytes, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (_atlas_store_sweep_temporary_files (dir), ==, 1);   /* the live one, now unlocked */
+  {
+    g_autoptr(GBytes) written = read_file (target);
+    g_assert_true (g_bytes_equal (written, bytes));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -385,6 +711,18 @@ main (int   argc,
   ADD ("/store/user/unopenable", test_user_unopenable);
   ADD ("/store/user/bundled-parity", test_user_bundled_parity);
   ADD ("/store/search", test_search);
+  ADD ("/store/user/negative-version", test_user_negative_version);
+  ADD ("/store/user/huge-version", test_user_huge_version);
+  ADD ("/store/user/locked", test_user_locked);
+  ADD ("/store/schema-list-matches-bundled", test_schema_list_matches_bundled);
+  ADD ("/store/sweep-temporary-files", test_sweep_temporary_files);
+  for (guint i = 0; i < G_N_ELEMENTS (broken_users); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/store/user/broken/%s", broken_users[i].name);
+
+      g_test_add (path, Fixture, &broken_users[i], fixture_set_up, test_user_broken_schema,
+                  fixture_tear_down);
+    }
 
 #undef ADD
 

@@ -28,10 +28,13 @@
 #include "atlas-dataset.h"
 #include "atlas-export.h"
 #include "atlas-map-render.h"
+#include "atlas-package.h"
 #include "atlas-render.h"
 #include "atlas-session.h"
+#include "atlas-signature.h"
 #include "atlas-store.h"
 #include "atlas-timeline-chart.h"
+#include "atlas-updater.h"
 
 /* The views that can be rendered to a file and benchmarked without a
  * display.  Each view adds its row here.
@@ -52,6 +55,9 @@ static const struct
  * handle-local-options, before GTK is initialised, so they need no display:
  * tests, scripts and benchmarks use them on headless machines.
  */
+
+static void add_update_options (GApplication *application);
+static int  handle_update_options (GVariantDict *options);
 
 void
 atlas_cli_add_options (GApplication *application)
@@ -77,6 +83,7 @@ atlas_cli_add_options (GApplication *application)
   };
 
   g_application_add_main_option_entries (application, entries);
+  add_update_options (application);
   g_application_set_option_context_summary (application,
                                             _("Chongqing Science Atlas: science-and-technology "
                                               "co-operation in Chongqing on a map, a timeline and charts."));
@@ -279,6 +286,240 @@ atlas_cli_handle_options (GApplication *application,
   if (g_variant_dict_lookup (options, "benchmark", "&s", &view))
     return run_benchmark (view);
 
+  {
+    int status = handle_update_options (options);
+
+    if (status >= 0)
+      return status;
+  }
+
   /* Carry on: start the application. */
+  return -1;
+}
+
+/* ---- data releases: --install-package and --check-update ------------------
+ *
+ * The same checks as the "Check for Updates" dialog, headless: a release
+ * must carry the maintainers' signature (FILE.sig beside a file, or the
+ * manifest's), be a valid package and be newer than the release shown.
+ * Exit status 0 only when the release was installed or the data is already
+ * up to date.
+ */
+
+static gboolean check_update_requested;
+static char *check_update_url;
+
+static gboolean
+on_check_update_option (const char  *name,
+                        const char  *value,
+                        gpointer     data,
+                        GError     **error)
+{
+  check_update_requested = TRUE;
+  g_free (check_update_url);
+  check_update_url = g_strdup (value);
+  return TRUE;
+}
+
+static void
+add_update_options (GApplication *application)
+{
+  const GOptionEntry entries[] = {
+    { "install-package", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+      N_("Install the signed dataset release FILE (with FILE.sig beside it) and exit"), N_("FILE") },
+    { "check-update", 0, G_OPTION_FLAG_OPTIONAL_ARG, G_OPTION_ARG_CALLBACK, on_check_update_option,
+      N_("Check URL (default: the address in Preferences) for a newer dataset release, "
+         "install it if there is one, and exit"), N_("[URL]") },
+    { NULL }
+  };
+
+  g_application_add_main_option_entries (application, entries);
+}
+
+static void
+print_changes (GListModel *changes)
+{
+  guint n = g_list_model_get_n_items (changes);
+
+  g_print (g_dngettext (NULL, "%u record differs from the previous release.\n",
+                        "%u records differ from the previous release.\n", n), n);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(AtlasPackageChange) change = g_list_model_get_item (changes, i);
+      const char *detail = atlas_package_change_get_detail (change);
+
+      g_print ("  %s %s %s%s%s\n", atlas_package_change_get_change (change),
+               atlas_package_change_get_entity (change), atlas_package_change_get_id (change),
+               detail ? ": " : "", detail ? detail : "");
+    }
+}
+
+/* The whole file, refusing what is not a regular file of a sane size
+ * before reading a byte (a FIFO would block, a device never ends).
+ */
+static GBytes *
+read_package_file (const char  *path,
+                   GError     **error)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+  g_autoptr(GFileInfo) info = NULL;
+
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_TYPE "," G_FILE_ATTRIBUTE_STANDARD_SIZE,
+                            G_FILE_QUERY_INFO_NONE, NULL, error);
+  if (info == NULL)
+    return NULL;
+  if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE,
+                   _("“%s” is not a regular file"), path);
+      return NULL;
+    }
+  if (g_file_info_get_size (info) > ATLAS_PACKAGE_MAX_SIZE)
+    {
+      g_set_error (error, ATLAS_PACKAGE_ERROR, ATLAS_PACKAGE_ERROR_TOO_LARGE,
+                   _("The package is too large (more than %u MB)"),
+                   (guint) (ATLAS_PACKAGE_MAX_SIZE / (1024 * 1024)));
+      return NULL;
+    }
+  return g_file_load_bytes (file, NULL, NULL, error);
+}
+
+static int
+install_package (const char *path)
+{
+  g_autoptr(AtlasStore) store = NULL;
+  g_autoptr(GBytes) package = NULL;
+  g_autoptr(GListModel) changes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *signature = NULL;
+  g_autofree char *absolute = NULL;
+  g_autofree char *version = NULL;
+
+  {
+    g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+    absolute = g_file_get_path (file);
+  }
+  if ((store = open_store ()) == NULL)
+    return EXIT_FAILURE;
+
+  if ((package = read_package_file (path, &error)) == NULL
+      || (signature = atlas_signature_read_detached (absolute ? absolute : path, &error)) == NULL
+      || !atlas_package_install (store, package, signature, NULL, &changes, &error))
+    {
+      g_printerr (_("Cannot install “%s”: %s\n"), path, error->message);
+      return EXIT_FAILURE;
+    }
+
+  atlas_store_get_release (store, &version, NULL, NULL);
+  g_print (_("Installed release %s.\n"), version);
+  print_changes (changes);
+  return EXIT_SUCCESS;
+}
+
+static void
+on_async_done (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+/* No main loop runs yet: turn the default context until @slot is set. */
+static GAsyncResult *
+wait_for (GAsyncResult **slot)
+{
+  while (*slot == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return *slot;
+}
+
+static void
+on_download_progress (AtlasUpdater *updater,
+                      GParamSpec   *pspec,
+                      int          *last)
+{
+  int percent = (int) (atlas_updater_get_progress (updater) * 100);
+
+  if (percent / 10 != *last / 10)
+    g_printerr ("%d%%\n", percent);
+  *last = percent;
+}
+
+static char *
+dup_default_update_url (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_autoptr(GSettings) settings = NULL;
+
+  if (source == NULL || (schema = g_settings_schema_source_lookup (source, APP_ID, TRUE)) == NULL)
+    return NULL;
+  settings = g_settings_new_full (schema, NULL, NULL);
+  return g_settings_get_string (settings, "update-url");
+}
+
+static int
+check_update (const char *url)
+{
+  g_autoptr(AtlasStore) store = NULL;
+  g_autoptr(AtlasUpdater) updater = NULL;
+  g_autoptr(GAsyncResult) checked = NULL;
+  g_autoptr(GAsyncResult) downloaded = NULL;
+  g_autoptr(GBytes) package = NULL;
+  g_autoptr(GListModel) changes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *fallback = NULL;
+  g_autofree char *size = NULL;
+  int last = -1;
+
+  if (url == NULL)
+    url = fallback = dup_default_update_url ();
+  if ((store = open_store ()) == NULL)
+    return EXIT_FAILURE;
+
+  updater = atlas_updater_new (store, url);
+  atlas_updater_check_async (updater, NULL, on_async_done, &checked);
+  if (!atlas_updater_check_finish (updater, wait_for (&checked), &error))
+    {
+      g_printerr (_("Cannot check for updates: %s\n"), error->message);
+      return EXIT_FAILURE;
+    }
+  if (!atlas_updater_is_newer (updater))
+    {
+      g_print (_("The data is up to date: there is no newer release than the one shown.\n"));
+      return EXIT_SUCCESS;
+    }
+
+  size = g_format_size (atlas_updater_get_size (updater));
+  g_print (_("Downloading release %s (%s)…\n"), atlas_updater_get_version (updater), size);
+  g_signal_connect (updater, "notify::progress", G_CALLBACK (on_download_progress), &last);
+  atlas_updater_download_async (updater, NULL, on_async_done, &downloaded);
+  package = atlas_updater_download_finish (updater, wait_for (&downloaded), &error);
+  if (package == NULL || !atlas_updater_install (updater, package, &changes, &error))
+    {
+      g_printerr (_("The update failed: %s\n"), error->message);
+      return EXIT_FAILURE;
+    }
+
+  g_print (_("Installed release %s.\n"), atlas_updater_get_version (updater));
+  print_changes (changes);
+  return EXIT_SUCCESS;
+}
+
+/* -1 when none of these options was given. */
+static int
+handle_update_options (GVariantDict *options)
+{
+  const char *path = NULL;
+
+  if (g_variant_dict_lookup (options, "install-package", "^&ay", &path))
+    return install_package (path);
+  if (check_update_requested)
+    {
+      g_autofree char *url = g_steal_pointer (&check_update_url);
+
+      check_update_requested = FALSE;
+      return check_update (url);
+    }
   return -1;
 }

@@ -95,15 +95,22 @@ setup (AtlasPreferencesWindow *self)
   if (self->store != NULL)
     {
       const GError *problem = atlas_store_get_user_problem (self->store);
+      const char *path = atlas_store_get_user_path (self->store);
+      g_autofree char *text = NULL;
 
-      if (problem != NULL)
-        {
-          g_autofree char *text = g_strdup_printf (_("Not available: %s"), problem->message);
-
-          adw_action_row_set_subtitle (self->user_data_row, text);
-        }
+      /* A broken file moved aside leaves a fresh one at the path: usable.
+       * Row subtitles are markup; paths and messages are plain text.
+       */
+      if (path == NULL && problem != NULL)
+        text = g_strdup_printf (_("Not available: %s"), problem->message);
       else
-        adw_action_row_set_subtitle (self->user_data_row, atlas_store_get_user_path (self->store));
+        text = g_strdup (path);
+      if (text != NULL)
+        {
+          g_autofree char *escaped = g_markup_escape_text (text, -1);
+
+          adw_action_row_set_subtitle (self->user_data_row, escaped);
+        }
     }
 }
 

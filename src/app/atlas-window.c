@@ -244,16 +244,13 @@ on_presenting_changed (AtlasWindow *self)
 static void
 show_user_problem (AtlasWindow *self)
 {
-  const GError *problem = atlas_store_get_user_problem (atlas_dataset_get_store (self->dataset));
-  g_autofree char *message = NULL;
+  /* The store says what happened and, if it moved a broken file aside,
+   * where that file is now.
+   */
+  g_autofree char *message = atlas_store_dup_user_problem_message (atlas_dataset_get_store (self->dataset));
 
-  if (problem == NULL)
-    return;
-
-  message = g_strdup_printf (_("Your own data could not be opened (%s). The atlas shows the "
-                               "bundled data; nothing you add now will be kept."),
-                             problem->message);
-  atlas_banner_show_message (self->banner, message, NULL, NULL);
+  if (message != NULL)
+    atlas_banner_show_message (self->banner, message, NULL, NULL);
 }
 
 /* The release of the data, as a small badge every view shows. */

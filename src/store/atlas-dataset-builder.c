@@ -269,15 +269,7 @@ exec (AtlasDatasetBuilder  *self,
       const char           *sql,
       GError              **error)
 {
-  char *message = NULL;
-
-  if (sqlite3_exec (self->db, sql, NULL, NULL, &message) != SQLITE_OK)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "%s", message);
-      sqlite3_free (message);
-      return FALSE;
-    }
-  return TRUE;
+  return atlas_sqlite_exec (self->db, sql, G_IO_ERROR, G_IO_ERROR_FAILED, error);
 }
 
 /* Loads one record file into its table, with its citations. */

@@ -1616,15 +1616,7 @@ exec_sql (sqlite3     *db,
           const char  *sql,
           GError     **error)
 {
-  char *message = NULL;
-
-  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
-    {
-      g_set_error (error, ATLAS_IMPORT_ERROR, ATLAS_IMPORT_ERROR_FAILED, "%s", message);
-      sqlite3_free (message);
-      return FALSE;
-    }
-  return TRUE;
+  return atlas_sqlite_exec (db, sql, ATLAS_IMPORT_ERROR, ATLAS_IMPORT_ERROR_FAILED, error);
 }
 
 static void

@@ -22,23 +22,32 @@
 
 #include "config.h"
 
-#include <errno.h>
 #include <glib/gi18n.h>
-#include <glib/gstdio.h>
 #include <string.h>
 
+#include "atlas-package-private.h"
+#include "atlas-schema.h"
+#include "atlas-search-index.h"
 #include "atlas-store-private.h"
-#include "atlas-package.h"
 
 /* A dataset package (.cqatlas) is one SQLite file with the schema of the
  * bundled atlas.sqlite (PRAGMA user_version = ATLAS_DATASET_FORMAT) and a
  * manifest table of key/value rows: format_version, created, version,
  * sources (the ids of its sources) and checksum, a SHA-256 over the rows of
  * its tables (atlas_package_compute_checksum()).  Updates download one and
- * install it in place of the bundled data; imports read records from one.
+ * install it in place of the bundled data (atlas-package-install.c);
+ * imports read records from one; "Export as package" writes one.
+ *
+ * Every package is read as hostile, signed or not.  It is opened read-only
+ * from memory on a hardened connection of its own, its schema must be the
+ * atlas's to the letter (atlas-schema.c), and then its rows are copied, one
+ * value at a time, each checked for its column's type and for valid UTF-8,
+ * into a new database made from the atlas's own schema.  Only that copy is
+ * ever used: no statement of the package's schema, and no name from it,
+ * reaches a connection the atlas works with.
  */
 
-/* The tables a package must have, in the order the checksum reads them. */
+/* The tables the checksum reads, in this order. */
 static const char * const content_tables[] = {
   "source", "citation", "district", "river", "site", "party", "event",
   "event_party", "event_site", "series", "statistic", "area", "area_district", NULL,
@@ -84,11 +93,11 @@ atlas_package_change_init (AtlasPackageChange *self)
 {
 }
 
-static AtlasPackageChange *
-change_new (const char *entity,
-            const char *id,
-            const char *change,
-            const char *detail)
+AtlasPackageChange *
+_atlas_package_change_new (const char *entity,
+                           const char *id,
+                           const char *change,
+                           const char *detail)
 {
   AtlasPackageChange *self = g_object_new (ATLAS_TYPE_PACKAGE_CHANGE, NULL);
 
@@ -128,49 +137,13 @@ atlas_package_change_get_detail (AtlasPackageChange *self)
   return self->detail;
 }
 
-static gboolean
-exec_sql (sqlite3     *db,
-          const char  *sql,
-          GError     **error)
-{
-  char *message = NULL;
-
-  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
-    {
-      g_set_error (error, ATLAS_PACKAGE_ERROR, ATLAS_PACKAGE_ERROR_FAILED, "%s",
-                   message ? message : sqlite3_errmsg (db));
-      sqlite3_free (message);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-/* Names of @table's columns in @schema ("main", "old" or "pkg"). */
-static GPtrArray *
-table_columns (sqlite3    *db,
-               const char *schema,
-               const char *table)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  GPtrArray *columns = g_ptr_array_new_with_free_func (g_free);
-
-  if (sqlite3_prepare_v2 (db, "SELECT name FROM pragma_table_info (?1, ?2) ORDER BY cid",
-                          -1, &stmt, NULL) == SQLITE_OK)
-    {
-      sqlite3_bind_text (stmt, 1, table, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 2, schema, -1, SQLITE_STATIC);
-      while (sqlite3_step (stmt) == SQLITE_ROW)
-        g_ptr_array_add (columns, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
-    }
-  return columns;
-}
 
 /**
  * atlas_package_compute_checksum:
- * @schema: "main" or "pkg" (a fixed name, never user input)
+ * @schema: "main" (the only schema packages and datasets are opened as)
  *
  * Returns: (transfer full) (nullable): the SHA-256, in hex, of the rows of
- *   the content tables, or %NULL when one is missing
+ *   the content tables, or %NULL when one cannot be read
  */
 char *
 atlas_package_compute_checksum (sqlite3    *db,
@@ -178,27 +151,27 @@ atlas_package_compute_checksum (sqlite3    *db,
 {
   g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
 
-  g_return_val_if_fail (g_strcmp0 (schema, "main") == 0 || g_strcmp0 (schema, "pkg") == 0
-                        || g_strcmp0 (schema, "old") == 0, NULL);
+  g_return_val_if_fail (g_strcmp0 (schema, "main") == 0, NULL);
 
   for (guint t = 0; content_tables[t] != NULL; t++)
     {
-      g_autoptr(GPtrArray) columns = table_columns (db, schema, content_tables[t]);
-      g_autoptr(GString) sql = g_string_new (NULL);
+      const AtlasSchemaTable *table = atlas_schema_lookup_table (content_tables[t]);
+      g_autoptr(GString) sql = g_string_new ("SELECT ");
       g_autoptr(sqlite3_stmt) stmt = NULL;
+      int rc;
 
-      if (columns->len == 0)
-        return NULL;
-
-      /* Names from the file's own schema, quoted; ordered by every column. */
-      g_string_append_printf (sql, "SELECT * FROM %s.\"%s\" ORDER BY ", schema, content_tables[t]);
-      for (guint c = 0; c < columns->len; c++)
+      /* Our names, in our order; ordered by every column. */
+      atlas_schema_append_columns (sql, table, NULL);
+      g_string_append (sql, " FROM main.");
+      atlas_sqlite_append_identifier (sql, table->name);
+      g_string_append (sql, " ORDER BY ");
+      for (guint c = 0; c < table->n_columns; c++)
         g_string_append_printf (sql, "%s%u", c > 0 ? ", " : "", c + 1);
       if (sqlite3_prepare_v2 (db, sql->str, -1, &stmt, NULL) != SQLITE_OK)
         return NULL;
 
-      g_checksum_update (checksum, (const guchar *) content_tables[t], -1);
-      while (sqlite3_step (stmt) == SQLITE_ROW)
+      g_checksum_update (checksum, (const guchar *) table->name, -1);
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
         {
           for (int c = 0; c < sqlite3_column_count (stmt); c++)
             {
@@ -234,6 +207,8 @@ atlas_package_compute_checksum (sqlite3    *db,
                 }
             }
         }
+      if (rc != SQLITE_DONE)
+        return NULL;
     }
 
   return g_strdup (g_checksum_get_string (checksum));
@@ -249,43 +224,21 @@ manifest_get (sqlite3    *db,
   if (sqlite3_prepare_v2 (db, "SELECT value FROM main.manifest WHERE key = ?1", -1, &stmt, NULL) != SQLITE_OK)
     return NULL;
   sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 0) == SQLITE_TEXT)
+    {
+      const char *text = (const char *) sqlite3_column_text (stmt, 0);
+
+      if (g_utf8_validate (text, -1, NULL))
+        value = g_strdup (text);
+    }
   return value;
 }
 
-/**
- * atlas_package_open:
- *
- * Opens a package read-only and checks it: a SQLite file, undamaged, of a
- * format this version reads, with every table, and with its manifest's
- * checksum matching its rows.
- *
- * Returns: (transfer full): the connection, its package as "main"
- */
-sqlite3 *
-atlas_package_open (GBytes  *bytes,
-                    GError **error)
+/* A new, empty dataset made from the atlas's own schema, writable. */
+static sqlite3 *
+new_dataset (GError **error)
 {
   sqlite3 *db = NULL;
-  gsize size;
-  const guint8 *data;
-  unsigned char *copy;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autofree char *format = NULL;
-  g_autofree char *stated = NULL;
-  g_autofree char *computed = NULL;
-  int version = -1;
-
-  g_return_val_if_fail (bytes != NULL, NULL);
-
-  data = g_bytes_get_data (bytes, &size);
-  if (size < 512 || memcmp (data, "SQLite format 3", 16) != 0)
-    {
-      g_set_error_literal (error, ATLAS_PACKAGE_ERROR, ATLAS_PACKAGE_ERROR_INVALID,
-                           _("The file is not a dataset package"));
-      return NULL;
-    }
 
   if (sqlite3_open_v2 (":memory:", &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK)
     {
@@ -294,149 +247,395 @@ atlas_package_open (GBytes  *bytes,
       sqlite3_close (db);
       return NULL;
     }
-
-  /* SQLite owns (and frees) its own copy. */
-  copy = sqlite3_malloc64 (size);
-  if (copy == NULL)
+  sqlite3_extended_result_codes (db, TRUE);
+  atlas_sqlite_harden (db);
+  /* Records a user hid may leave references dangling in an export: the
+   * copy holds each row to its table's own rules only.
+   */
+  if (!atlas_sqlite_exec (db, atlas_schema_get_dataset_sql (), ATLAS_PACKAGE_ERROR,
+                          ATLAS_PACKAGE_ERROR_FAILED, error)
+      || !atlas_sqlite_exec (db, "PRAGMA foreign_keys = OFF;"
+                                 "PRAGMA main.user_version = " G_STRINGIFY (ATLAS_DATASET_FORMAT),
+                             ATLAS_PACKAGE_ERROR, ATLAS_PACKAGE_ERROR_FAILED, error))
     {
-      g_set_error_literal (error, ATLAS_PACKAGE_ERROR, ATLAS_PACKAGE_ERROR_FAILED, "Out of memory");
       sqlite3_close (db);
       return NULL;
     }
-  memcpy (copy, data, size);
-  if (sqlite3_deserialize (db, "main", copy, size, size,
-                           SQLITE_DESERIALIZE_FREEONCLOSE | SQLITE_DESERIALIZE_READONLY) != SQLITE_OK)
-    goto invalid;
+  return db;
+}
 
-  if (sqlite3_prepare_v2 (db, "PRAGMA main.integrity_check", -1, &stmt, NULL) != SQLITE_OK
-      || sqlite3_step (stmt) != SQLITE_ROW
-      || g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") != 0)
-    goto invalid;
-  g_clear_pointer (&stmt, sqlite3_finalize);
+/**
+ * _atlas_package_copy_table:
+ * @from_table: the name to read @table's rows from in @from ("main.site",
+ *   "temp.v_site"), a constant of the program
+ * @check_values: hold each value to its column (rows from outside)
+ *
+ * Copies the rows of @table, value by value, from @from into "main" of @to.
+ * A refused value or row is reported with the table, the row (its rowid
+ * when @check_values) and the column.
+ */
+gboolean
+_atlas_package_copy_table (sqlite3                 *from,
+                           const char              *from_table,
+                           sqlite3                 *to,
+                           const AtlasSchemaTable  *table,
+                           gboolean                 check_values,
+                           GError                 **error)
+{
+  g_autoptr(GString) select = g_string_new ("SELECT ");
+  g_autoptr(GString) insert = g_string_new ("INSERT INTO main.");
+  g_autoptr(sqlite3_stmt) read = NULL;
+  g_autoptr(sqlite3_stmt) write = NULL;
+  gint64 row = 0;
+  int rc;
 
-  if (sqlite3_prepare_v2 (db, "PRAGMA main.user_version", -1, &stmt, NULL) == SQLITE_OK
+  g_string_append (select, check_values ? "rowid, " : "NULL, ");
+  atlas_schema_append_columns (select, table, NULL);
+  g_string_append_printf (select, " FROM %s%s", from_table, check_values ? " ORDER BY rowid" : "");
+
+  atlas_sqlite_append_identifier (insert, table->name);
+  g_string_append (insert, " (");
+  atlas_schema_append_columns (insert, table, NULL);
+  g_string_append (insert, ") VALUES (");
+  for (guint c = 0; c < table->n_columns; c++)
+    g_string_append_printf (insert, "%s?%u", c > 0 ? ", " : "", c + 1);
+  g_string_append (insert, ")");
+
+  if (sqlite3_prepare_v2 (from, select->str, -1, &read, NULL) != SQLITE_OK)
+    {
+      g_set_error (error, ATLAS_PACKAGE_ERROR, ATLAS_PACKAGE_ERROR_INVALID,
+                   _("The table “%s” cannot be read: %s"), table->name, sqlite3_errmsg (from));
+      return FALSE;
+    }
+  if (sqlite3_prepare_v2 (to, insert->str, -1, &write, NULL) != SQLITE_OK)
+    {
+      g_set_error (error, ATLAS_PACKAGE_ERROR, ATLAS_PACKAGE_ERROR_FAILED, "%s", sqlite3_errmsg (to));
+      return FALSE;
+    }
+
+  while ((rc = sqlite3_step (read)) == SQLITE_ROW)
+    {
+      row = check_values ? sqlite3_column_int64 (read, 0) : row + 1;
+      sqlite3_reset (write);
+      for (guint c = 0; c < table->n_columns; c++)
+        {
+          sqlite3_value *value = sqlite3_column_value (read, c + 1);
+          g_autoptr(GError) value_error = NULL;
+
+          if (check_values && !atlas_schema_check_value (table, c, value, &value_error))
+            {
+              g_autofree char *where = g_strdup_printf ("%" G_GINT64_FORMAT, row);
+
+              /* Translators: table “site”, row 12, column “name_en”: the text is not valid UTF-8 */
+              g_set_error (error, ATLAS_PACKAGE_ERROR, ATLAS_PACKAGE_ERROR_INVALID,
+                           _("table “%s”, row %s, column “%s”: %s"),
+                           table->name, where, table->columns[c].name, value_error->message);
+              return FALSE;
+            }
+          sqlite3_bind_value (write, c + 1, value);
+        }
+      if (sqlite3_step (write) != SQLITE_DONE)
+        {
+          g_autofree char *where = g_strdup_printf ("%" G_GINT64_FORMAT, row);
+
+          /* Translators: table “site”, row 12: UNIQUE constraint failed: site.id */
+          g_set_error (error, ATLAS_PACKAGE_ERROR, ATLAS_PACKAGE_ERROR_INVALID,
+                       _("table “%s”, row %s: %s"), table->name, where, sqlite3_errmsg (to));
+          return FALSE;
+        }
+    }
+  if (rc != SQLITE_DONE)
+    {
+      g_set_error (error, ATLAS_PACKAGE_ERROR, ATLAS_PACKAGE_ERROR_INVALID,
+                   _("The table “%s” cannot be read: %s"), table->name, sqlite3_errmsg (from));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+set_invalid (GError     **error,
+             const char  *reason)
+{
+  /* Translators: %s says why, e.g. It holds a trigger “x” that the atlas does not make */
+  g_set_error (error, ATLAS_PACKAGE_ERROR, ATLAS_PACKAGE_ERROR_INVALID,
+               _("The file is not a dataset package of the atlas, or it is damaged: %s"), reason);
+}
+
+/* The checks of a package on its read-only connection: format, schema,
+ * integrity, checksum.
+ */
+static gboolean
+check_package (sqlite3       *pkg,
+               GCancellable  *cancellable,
+               GError       **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *format = NULL;
+  g_autofree char *stated = NULL;
+  g_autofree char *computed = NULL;
+  gint64 format_number;
+  int version = -1;
+
+  if (sqlite3_prepare_v2 (pkg, "PRAGMA main.user_version", -1, &stmt, NULL) == SQLITE_OK
       && sqlite3_step (stmt) == SQLITE_ROW)
     version = sqlite3_column_int (stmt, 0);
   g_clear_pointer (&stmt, sqlite3_finalize);
-
-  format = manifest_get (db, "format_version");
-  if (format == NULL)
-    goto invalid;
-  if (version > ATLAS_DATASET_FORMAT || g_ascii_strtoll (format, NULL, 10) > ATLAS_PACKAGE_FORMAT)
+  if (version > ATLAS_DATASET_FORMAT)
     {
       g_set_error_literal (error, ATLAS_PACKAGE_ERROR, ATLAS_PACKAGE_ERROR_TOO_NEW,
                            _("The package was made by a newer version of the atlas"));
-      sqlite3_close (db);
-      return NULL;
+      return FALSE;
     }
   if (version != ATLAS_DATASET_FORMAT)
-    goto invalid;
+    {
+      set_invalid (error, _("its format is unknown"));
+      return FALSE;
+    }
 
-  stated = manifest_get (db, "checksum");
-  computed = atlas_package_compute_checksum (db, "main");
+  if (!atlas_schema_check_image (pkg, ATLAS_SCHEMA_CHECK_PACKAGE, cancellable, &local_error))
+    {
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_set_error_literal (error, ATLAS_PACKAGE_ERROR, ATLAS_PACKAGE_ERROR_CANCELLED, _("Cancelled"));
+      else
+        set_invalid (error, local_error->message);
+      return FALSE;
+    }
+
+  format = manifest_get (pkg, "format_version");
+  if (format == NULL || !g_ascii_string_to_signed (format, 10, 1, G_MAXINT, &format_number, NULL))
+    {
+      set_invalid (error, _("its manifest has no format version"));
+      return FALSE;
+    }
+  if (format_number > ATLAS_PACKAGE_FORMAT)
+    {
+      g_set_error_literal (error, ATLAS_PACKAGE_ERROR, ATLAS_PACKAGE_ERROR_TOO_NEW,
+                           _("The package was made by a newer version of the atlas"));
+      return FALSE;
+    }
+
+  stated = manifest_get (pkg, "checksum");
+  {
+    g_autoptr(AtlasSqliteBudget) budget = atlas_sqlite_budget_begin (pkg, ATLAS_SQLITE_DEFAULT_BUDGET_MS,
+                                                                     cancellable);
+
+    computed = atlas_package_compute_checksum (pkg, "main");
+    if (!atlas_sqlite_budget_end (budget, &local_error))
+      {
+        set_invalid (error, local_error->message);
+        return FALSE;
+      }
+  }
   if (computed == NULL)
-    goto invalid;
+    {
+      set_invalid (error, sqlite3_errmsg (pkg));
+      return FALSE;
+    }
   if (g_strcmp0 (stated, computed) != 0)
     {
       g_set_error_literal (error, ATLAS_PACKAGE_ERROR, ATLAS_PACKAGE_ERROR_CHECKSUM,
                            _("The package’s content does not match its checksum"));
-      sqlite3_close (db);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * _atlas_package_load:
+ * @with_search: build the search index of the copy (for a dataset to open)
+ * @version: (out) (optional): the release the package says it is
+ *
+ * Checks @bytes as a package and copies its rows into a new database made
+ * from the atlas's schema (see the top of this file).
+ *
+ * Returns: (transfer full): a connection whose "main" is the copy
+ */
+sqlite3 *
+_atlas_package_load (GBytes        *bytes,
+                     gboolean       with_search,
+                     GCancellable  *cancellable,
+                     char         **version,
+                     GError       **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *manifest_version = NULL;
+  g_autofree char *release_version = NULL;
+  sqlite3 *pkg = NULL;
+  sqlite3 *copy = NULL;
+  guint n_tables;
+  const AtlasSchemaTable *tables = atlas_schema_get_tables (&n_tables);
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+
+  if (g_bytes_get_size (bytes) > ATLAS_PACKAGE_MAX_SIZE)
+    {
+      g_set_error (error, ATLAS_PACKAGE_ERROR, ATLAS_PACKAGE_ERROR_TOO_LARGE,
+                   _("The package is too large (more than %u MB)"),
+                   (guint) (ATLAS_PACKAGE_MAX_SIZE / (1024 * 1024)));
       return NULL;
     }
 
-  return db;
+  if ((pkg = atlas_schema_open_image (bytes, &local_error)) == NULL)
+    {
+      if (g_error_matches (local_error, ATLAS_SCHEMA_ERROR, ATLAS_SCHEMA_ERROR_INVALID))
+        g_set_error_literal (error, ATLAS_PACKAGE_ERROR, ATLAS_PACKAGE_ERROR_INVALID,
+                             _("The file is not a dataset package"));
+      else
+        g_set_error_literal (error, ATLAS_PACKAGE_ERROR, ATLAS_PACKAGE_ERROR_FAILED, local_error->message);
+      return NULL;
+    }
 
-invalid:
-  g_set_error_literal (error, ATLAS_PACKAGE_ERROR, ATLAS_PACKAGE_ERROR_INVALID,
-                       _("The file is not a dataset package of the atlas, or it is damaged"));
-  sqlite3_close (db);
+  if (!check_package (pkg, cancellable, error))
+    goto failed;
+
+  manifest_version = manifest_get (pkg, "version");
+  if ((copy = new_dataset (error)) == NULL)
+    goto failed;
+
+  {
+    g_autoptr(AtlasSqliteBudget) budget = atlas_sqlite_budget_begin (pkg, ATLAS_SQLITE_DEFAULT_BUDGET_MS,
+                                                                     cancellable);
+    gboolean ok = atlas_sqlite_exec (copy, "BEGIN", ATLAS_PACKAGE_ERROR, ATLAS_PACKAGE_ERROR_FAILED, error);
+
+    for (guint t = 0; ok && t < n_tables; t++)
+      {
+        g_autoptr(GString) from = g_string_new ("main.");
+
+        atlas_sqlite_append_identifier (from, tables[t].name);
+        ok = _atlas_package_copy_table (pkg, from->str, copy, &tables[t], TRUE, &local_error);
+      }
+    if (!atlas_sqlite_budget_end (budget, error))
+      goto failed;
+    if (!ok && local_error != NULL)
+      {
+        g_propagate_prefixed_error (error, g_steal_pointer (&local_error), "%s",
+                                    _("The package cannot be used: "));
+        goto failed;
+      }
+    if (!ok || !atlas_sqlite_exec (copy, "COMMIT", ATLAS_PACKAGE_ERROR, ATLAS_PACKAGE_ERROR_FAILED, error))
+      goto failed;
+  }
+  g_clear_pointer (&pkg, sqlite3_close);
+
+  /* One release row, the one the manifest names. */
+  {
+    g_autoptr(sqlite3_stmt) stmt = NULL;
+
+    if (sqlite3_prepare_v2 (copy, "SELECT version, (SELECT count(*) FROM main.release) FROM main.release",
+                            -1, &stmt, NULL) == SQLITE_OK
+        && sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_int (stmt, 1) == 1)
+      release_version = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  }
+  if (release_version == NULL)
+    {
+      set_invalid (error, _("it does not say which release it is"));
+      goto failed;
+    }
+  if (g_strcmp0 (manifest_version, release_version) != 0)
+    {
+      g_set_error (error, ATLAS_PACKAGE_ERROR, ATLAS_PACKAGE_ERROR_VERSION,
+                   _("The package’s manifest says release “%s” but its data is release “%s”"),
+                   manifest_version ? manifest_version : "?", release_version);
+      goto failed;
+    }
+
+  if (with_search && !atlas_search_index_rebuild (copy, "main", error))
+    goto failed;
+
+  if (version != NULL)
+    *version = g_steal_pointer (&release_version);
+  return copy;
+
+failed:
+  sqlite3_close (pkg);
+  sqlite3_close (copy);
   return NULL;
 }
 
-/* "CREATE TABLE x" → "CREATE TABLE pkg.x", and the same for indexes and
- * virtual tables; the statements come from the dataset's own schema.
+/**
+ * atlas_package_open:
+ *
+ * Checks a package (see the top of this file) and opens the checked copy
+ * of its rows.  A user's own export needs no signature to be read here;
+ * installing a release does (atlas_package_install()).
+ *
+ * Returns: (transfer full): the connection, the copy as "main"
  */
-static char *
-schema_sql_for_pkg (const char *sql)
+sqlite3 *
+atlas_package_open (GBytes  *bytes,
+                    GError **error)
 {
-  static const char * const prefixes[] = {
-    "CREATE TABLE ", "CREATE VIRTUAL TABLE ", "CREATE INDEX ", "CREATE UNIQUE INDEX ", NULL,
-  };
+  g_return_val_if_fail (bytes != NULL, NULL);
 
-  for (guint i = 0; prefixes[i] != NULL; i++)
-    if (g_str_has_prefix (sql, prefixes[i]))
-      return g_strconcat (prefixes[i], "pkg.", sql + strlen (prefixes[i]), NULL);
-  return NULL;
+  return _atlas_package_load (bytes, FALSE, NULL, NULL, error);
 }
+
+/**
+ * _atlas_package_serialize:
+ *
+ * Returns: (transfer full) (nullable): the image of "main" of @db
+ */
+GBytes *
+_atlas_package_serialize (sqlite3  *db,
+                          GError  **error)
+{
+  sqlite3_int64 size = 0;
+  unsigned char *image = sqlite3_serialize (db, "main", &size, 0);
+
+  if (image == NULL)
+    {
+      g_set_error_literal (error, ATLAS_PACKAGE_ERROR, ATLAS_PACKAGE_ERROR_FAILED, "Out of memory");
+      return NULL;
+    }
+  return g_bytes_new_with_free_func (image, size, sqlite3_free, image);
+}
+
+/* ---- writing a package -------------------------------------------------- */
+
+/* Where each table's rows come from in the store: the merged views for what
+ * the user can add to, the bundled data for the base map.  Constants.
+ */
+static const struct
+{
+  const char *table;
+  const char *from;
+} write_sources[] = {
+  { "source", "temp.v_source" }, { "citation", "temp.v_citation" },
+  { "district", "main.district" }, { "river", "main.river" },
+  { "area", "main.area" }, { "area_district", "main.area_district" },
+  { "site", "temp.v_site" }, { "party", "temp.v_party" }, { "event", "temp.v_event" },
+  { "event_party", "temp.v_event_party" }, { "event_site", "temp.v_event_site" },
+  { "series", "temp.v_series" }, { "statistic", "temp.v_statistic" },
+};
 
 static gboolean
-write_package (AtlasStore  *store,
-               sqlite3     *db,
-               const char  *version,
-               GError     **error)
+fill_package (AtlasStore  *store,
+              sqlite3     *out,
+              const char  *version,
+              GError     **error)
 {
+  sqlite3 *db = atlas_store_get_db (store);
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GString) sources = g_string_new (NULL);
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autofree char *created = g_date_time_format (now, "%Y-%m-%d");
   g_autofree char *checksum = NULL;
-  g_autofree char *format = g_strdup_printf ("%d", ATLAS_PACKAGE_FORMAT);
-  g_autofree char *user_version = g_strdup_printf ("PRAGMA pkg.user_version = %d", ATLAS_DATASET_FORMAT);
-  static const char * const merged[] = {
-    "source", "site", "party", "event", "series", "statistic",
-    "citation", "event_party", "event_site", NULL,
-  };
 
-  /* The dataset's schema, shadow tables of the search index excepted. */
-  if (sqlite3_prepare_v2 (db, "SELECT sql FROM main.sqlite_master WHERE sql IS NOT NULL"
-                              " AND type IN ('table', 'index') AND name NOT LIKE 'search\\_%' ESCAPE '\\'"
-                              " AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY type DESC, rowid",
-                          -1, &stmt, NULL) != SQLITE_OK)
-    {
-      g_set_error (error, ATLAS_PACKAGE_ERROR, ATLAS_PACKAGE_ERROR_FAILED, "%s", sqlite3_errmsg (db));
+  if (!atlas_sqlite_exec (out, atlas_schema_get_manifest_sql (), ATLAS_PACKAGE_ERROR,
+                          ATLAS_PACKAGE_ERROR_FAILED, error)
+      || !atlas_sqlite_exec (out, "BEGIN", ATLAS_PACKAGE_ERROR, ATLAS_PACKAGE_ERROR_FAILED, error))
+    return FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (write_sources); i++)
+    if (!_atlas_package_copy_table (db, write_sources[i].from, out,
+                                    atlas_schema_lookup_table (write_sources[i].table), FALSE, error))
       return FALSE;
-    }
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      g_autofree char *sql = schema_sql_for_pkg ((const char *) sqlite3_column_text (stmt, 0));
-
-      if (sql != NULL && !exec_sql (db, sql, error))
-        return FALSE;
-    }
-  g_clear_pointer (&stmt, sqlite3_finalize);
-
-  if (!exec_sql (db, "CREATE TABLE pkg.manifest (key TEXT PRIMARY KEY, value TEXT NOT NULL)", error))
+  if (!atlas_search_index_rebuild (out, "main", error))
     return FALSE;
 
-  for (guint t = 0; merged[t] != NULL; t++)
-    {
-      g_autoptr(GPtrArray) columns = table_columns (db, "main", merged[t]);
-      g_autoptr(GString) list = g_string_new (NULL);
-      g_autofree char *sql = NULL;
-
-      for (guint c = 0; c < columns->len; c++)
-        g_string_append_printf (list, "%s\"%s\"", c > 0 ? ", " : "",
-                                (const char *) g_ptr_array_index (columns, c));
-      sql = g_strdup_printf ("INSERT INTO pkg.\"%s\" (%s) SELECT %s FROM temp.\"v_%s\"",
-                             merged[t], list->str, list->str, merged[t]);
-      if (!exec_sql (db, sql, error))
-        return FALSE;
-    }
-  if (!exec_sql (db,
-                 "INSERT INTO pkg.district SELECT * FROM main.district;"
-                 "INSERT INTO pkg.river SELECT * FROM main.river;"
-                 "INSERT INTO pkg.area SELECT * FROM main.area;"
-                 "INSERT INTO pkg.area_district SELECT * FROM main.area_district;"
-                 "INSERT INTO pkg.search (entity, entity_id, name, body)"
-                 "  SELECT entity, entity_id, name, body FROM user.search;"
-                 "INSERT INTO pkg.search (entity, entity_id, name, body)"
-                 "  SELECT entity, entity_id, name, body FROM main.search m"
-                 "  WHERE NOT EXISTS (SELECT 1 FROM user.search u"
-                 "                    WHERE u.entity = m.entity AND u.entity_id = m.entity_id);",
-                 error))
-    return FALSE;
-
-  checksum = atlas_package_compute_checksum (db, "pkg");
+  checksum = atlas_package_compute_checksum (out, "main");
   if (checksum == NULL)
     {
       g_set_error_literal (error, ATLAS_PACKAGE_ERROR, ATLAS_PACKAGE_ERROR_FAILED,
@@ -444,47 +643,39 @@ write_package (AtlasStore  *store,
       return FALSE;
     }
 
-  if (sqlite3_prepare_v2 (db, "SELECT id FROM pkg.source ORDER BY id", -1, &stmt, NULL) == SQLITE_OK)
+  if (sqlite3_prepare_v2 (out, "SELECT id FROM main.source ORDER BY id", -1, &stmt, NULL) == SQLITE_OK)
     while (sqlite3_step (stmt) == SQLITE_ROW)
       g_string_append_printf (sources, "%s%s", sources->len > 0 ? "," : "",
                               (const char *) sqlite3_column_text (stmt, 0));
   g_clear_pointer (&stmt, sqlite3_finalize);
 
-  if (sqlite3_prepare_v2 (db, "INSERT INTO pkg.release (version, created_on, checksum) VALUES (?1, ?2, ?3)",
+  if (sqlite3_prepare_v2 (out, "INSERT INTO main.release (version, created_on, checksum) VALUES (?1, ?2, ?3)",
                           -1, &stmt, NULL) != SQLITE_OK)
-    {
-      g_set_error (error, ATLAS_PACKAGE_ERROR, ATLAS_PACKAGE_ERROR_FAILED, "%s", sqlite3_errmsg (db));
-      return FALSE;
-    }
+    goto failed;
   sqlite3_bind_text (stmt, 1, version, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, created, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 3, checksum, -1, SQLITE_STATIC);
   if (sqlite3_step (stmt) != SQLITE_DONE)
-    {
-      g_set_error (error, ATLAS_PACKAGE_ERROR, ATLAS_PACKAGE_ERROR_FAILED, "%s", sqlite3_errmsg (db));
-      return FALSE;
-    }
+    goto failed;
   g_clear_pointer (&stmt, sqlite3_finalize);
 
-  if (sqlite3_prepare_v2 (db, "INSERT INTO pkg.manifest (key, value) VALUES"
-                              " ('format_version', ?1), ('created', ?2), ('version', ?3),"
-                              " ('sources', ?4), ('checksum', ?5)", -1, &stmt, NULL) != SQLITE_OK)
-    {
-      g_set_error (error, ATLAS_PACKAGE_ERROR, ATLAS_PACKAGE_ERROR_FAILED, "%s", sqlite3_errmsg (db));
-      return FALSE;
-    }
-  sqlite3_bind_text (stmt, 1, format, -1, SQLITE_STATIC);
+  if (sqlite3_prepare_v2 (out, "INSERT INTO main.manifest (key, value) VALUES"
+                               " ('format_version', ?1), ('created', ?2), ('version', ?3),"
+                               " ('sources', ?4), ('checksum', ?5)", -1, &stmt, NULL) != SQLITE_OK)
+    goto failed;
+  sqlite3_bind_text (stmt, 1, G_STRINGIFY (ATLAS_PACKAGE_FORMAT), -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, created, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 3, version, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 4, sources->str, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 5, checksum, -1, SQLITE_STATIC);
   if (sqlite3_step (stmt) != SQLITE_DONE)
-    {
-      g_set_error (error, ATLAS_PACKAGE_ERROR, ATLAS_PACKAGE_ERROR_FAILED, "%s", sqlite3_errmsg (db));
-      return FALSE;
-    }
+    goto failed;
 
-  return exec_sql (db, user_version, error);
+  return atlas_sqlite_exec (out, "COMMIT", ATLAS_PACKAGE_ERROR, ATLAS_PACKAGE_ERROR_FAILED, error);
+
+failed:
+  g_set_error (error, ATLAS_PACKAGE_ERROR, ATLAS_PACKAGE_ERROR_FAILED, "%s", sqlite3_errmsg (out));
+  return FALSE;
 }
 
 /**
@@ -492,7 +683,8 @@ write_package (AtlasStore  *store,
  * @version: the release version the package carries
  *
  * Writes the whole dataset, bundled and user records merged, as a package at
- * @path; the file appears complete or not at all.
+ * @path; the file appears complete or not at all.  The package is not
+ * signed: a release is signed by the maintainers' tool, atlas-sign.
  */
 gboolean
 atlas_package_write (AtlasStore  *store,
@@ -500,46 +692,23 @@ atlas_package_write (AtlasStore  *store,
                      const char  *version,
                      GError     **error)
 {
-  sqlite3 *db;
-  g_autoptr(sqlite3_stmt) attach = NULL;
-  g_autofree char *partial = NULL;
+  g_autoptr(GBytes) image = NULL;
+  sqlite3 *out;
   gboolean ok;
 
   g_return_val_if_fail (ATLAS_IS_STORE (store), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (version != NULL, FALSE);
 
-  db = atlas_store_get_db (store);
-  partial = g_strconcat (path, ".part", NULL);
-  g_unlink (partial);
+  if ((out = new_dataset (error)) == NULL)
+    return FALSE;
+  ok = fill_package (store, out, version, error) && (image = _atlas_package_serialize (out, error)) != NULL;
+  sqlite3_close (out);
 
-  if (sqlite3_prepare_v2 (db, "ATTACH DATABASE ?1 AS pkg", -1, &attach, NULL) != SQLITE_OK)
-    {
-      g_set_error (error, ATLAS_PACKAGE_ERROR, ATLAS_PACKAGE_ERROR_FAILED, "%s", sqlite3_errmsg (db));
-      return FALSE;
-    }
-  sqlite3_bind_text (attach, 1, partial, -1, SQLITE_STATIC);
-  if (sqlite3_step (attach) != SQLITE_DONE)
-    {
-      g_set_error (error, ATLAS_PACKAGE_ERROR, ATLAS_PACKAGE_ERROR_FAILED,
-                   _("Cannot write %s: %s"), partial, sqlite3_errmsg (db));
-      return FALSE;
-    }
-
-  ok = write_package (store, db, version, error);
-  sqlite3_exec (db, "DETACH DATABASE pkg", NULL, NULL, NULL);
-
-  if (ok && g_rename (partial, path) != 0)
-    {
-      int saved = errno;
-      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
-                   _("Cannot write %s: %s"), path, g_strerror (saved));
-      ok = FALSE;
-    }
-  if (!ok)
-    g_unlink (partial);
-  return ok;
+  return ok && _atlas_store_write_file (path, image, error);
 }
+
+/* ---- what changed ------------------------------------------------------- */
 
 static gboolean
 attach_image (sqlite3     *db,
@@ -550,13 +719,17 @@ attach_image (sqlite3     *db,
   gsize size;
   const guint8 *data = g_bytes_get_data (bytes, &size);
   unsigned char *copy;
-  g_autofree char *sql = g_strdup_printf ("ATTACH DATABASE ':memory:' AS %s", schema);
+  const char *attach = g_str_equal (schema, "old") ? "ATTACH DATABASE ':memory:' AS old"
+                                                   : "ATTACH DATABASE ':memory:' AS pkg";
 
-  if (!exec_sql (db, sql, error))
+  if (!atlas_sqlite_exec (db, attach, ATLAS_PACKAGE_ERROR, ATLAS_PACKAGE_ERROR_FAILED, error))
     return FALSE;
   copy = sqlite3_malloc64 (MAX (size, 1));
   if (copy == NULL)
-    return FALSE;
+    {
+      g_set_error_literal (error, ATLAS_PACKAGE_ERROR, ATLAS_PACKAGE_ERROR_FAILED, "Out of memory");
+      return FALSE;
+    }
   memcpy (copy, data, size);
   if (sqlite3_deserialize (db, schema, copy, size, size,
                            SQLITE_DESERIALIZE_FREEONCLOSE | SQLITE_DESERIALIZE_READONLY) != SQLITE_OK)
@@ -567,8 +740,37 @@ attach_image (sqlite3     *db,
   return TRUE;
 }
 
+static char *
+describe_change (sqlite3_stmt           *stmt,
+                 const AtlasSchemaTable *table)
+{
+  g_autoptr(GString) detail = g_string_new (NULL);
+  guint n = table->n_columns;
+
+  /* Columns 2..n+1 are the new row, n+2..2n+1 the old one. */
+  for (guint c = 0; c < n; c++)
+    {
+      const char *now = (const char *) sqlite3_column_text (stmt, 2 + c);
+      const char *was = (const char *) sqlite3_column_text (stmt, 2 + n + c);
+      const char *name = table->columns[c].name;
+
+      if (g_strcmp0 (now, was) == 0)
+        continue;
+      if (detail->len > 0)
+        g_string_append (detail, "; ");
+      if (g_str_equal (name, "value") || g_str_equal (name, "amount_cny")
+          || g_str_equal (name, "project_count") || g_str_equal (name, "stated_total"))
+        g_string_append_printf (detail, "%s: %s → %s", name, was ? was : "—", now ? now : "—");
+      else
+        g_string_append (detail, name);
+    }
+  return g_string_free (g_steal_pointer (&detail), FALSE);
+}
+
 /**
  * atlas_package_diff:
+ * @old_dataset: a dataset the atlas opened (bundled, or a checked copy)
+ * @new_dataset: the same, for the new release
  *
  * Returns: (transfer full): the #AtlasPackageChange of each record added,
  *   removed or changed from @old_dataset to @new_dataset
@@ -584,82 +786,59 @@ atlas_package_diff (GBytes  *old_dataset,
 
   if (sqlite3_open_v2 (":memory:", &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK)
     goto out;
+  atlas_sqlite_harden (db);
   if (!attach_image (db, "old", old_dataset, error) || !attach_image (db, "pkg", new_dataset, error))
     goto out;
 
   for (guint t = 0; diff_tables[t] != NULL; t++)
     {
-      const char *table = diff_tables[t];
-      g_autoptr(GPtrArray) columns = table_columns (db, "pkg", table);
-      g_autoptr(GPtrArray) old_columns = table_columns (db, "old", table);
+      const AtlasSchemaTable *table = atlas_schema_lookup_table (diff_tables[t]);
       g_autoptr(GString) list_new = g_string_new (NULL);
       g_autoptr(GString) list_old = g_string_new (NULL);
       g_autoptr(GString) differs = g_string_new (NULL);
       g_autofree char *sql = NULL;
       g_autoptr(sqlite3_stmt) stmt = NULL;
+      int rc;
 
-      if (columns->len == 0 || old_columns->len == 0)
-        continue;
-      for (guint c = 0; c < columns->len; c++)
+      atlas_schema_append_columns (list_new, table, "n");
+      atlas_schema_append_columns (list_old, table, "o");
+      for (guint c = 0; c < table->n_columns; c++)
         {
-          const char *name = g_ptr_array_index (columns, c);
-          gboolean shared = FALSE;
-
-          for (guint o = 0; o < old_columns->len; o++)
-            shared |= g_str_equal (name, g_ptr_array_index (old_columns, o));
-          if (!shared)
-            continue;
-          g_string_append_printf (list_new, ", n.\"%s\"", name);
-          g_string_append_printf (list_old, ", o.\"%s\"", name);
-          g_string_append_printf (differs, "%sn.\"%s\" IS NOT o.\"%s\"",
-                                  differs->len > 0 ? " OR " : "", name, name);
+          g_string_append_printf (differs, "%sn.", c > 0 ? " OR " : "");
+          atlas_sqlite_append_identifier (differs, table->columns[c].name);
+          g_string_append (differs, " IS NOT o.");
+          atlas_sqlite_append_identifier (differs, table->columns[c].name);
         }
 
-      /* Added, then removed, then changed; the names come from the files' schemas. */
-      sql = g_strdup_printf ("SELECT 'added', n.id%1$s%2$s FROM pkg.%3$s n LEFT JOIN old.%3$s o USING (id)"
+      /* Added, then removed, then changed; every name is one of ours. */
+      sql = g_strdup_printf ("SELECT 'added', n.id, %1$s, %2$s FROM pkg.%3$s n LEFT JOIN old.%3$s o USING (id)"
                              " WHERE o.id IS NULL"
-                             " UNION ALL SELECT 'removed', o.id%1$s%2$s FROM old.%3$s o"
+                             " UNION ALL SELECT 'removed', o.id, %1$s, %2$s FROM old.%3$s o"
                              " LEFT JOIN pkg.%3$s n USING (id) WHERE n.id IS NULL"
-                             " UNION ALL SELECT 'changed', n.id%1$s%2$s FROM pkg.%3$s n"
+                             " UNION ALL SELECT 'changed', n.id, %1$s, %2$s FROM pkg.%3$s n"
                              " JOIN old.%3$s o USING (id) WHERE %4$s",
-                             list_new->str, list_old->str, table, differs->str);
+                             list_new->str, list_old->str, table->name, differs->str);
       if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
         {
           g_set_error (error, ATLAS_PACKAGE_ERROR, ATLAS_PACKAGE_ERROR_FAILED, "%s", sqlite3_errmsg (db));
           goto out;
         }
-      while (sqlite3_step (stmt) == SQLITE_ROW)
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
         {
           const char *change = (const char *) sqlite3_column_text (stmt, 0);
           g_autofree char *detail = NULL;
           g_autoptr(AtlasPackageChange) item = NULL;
-          int n = (sqlite3_column_count (stmt) - 2) / 2;
 
           if (g_str_equal (change, "changed"))
-            {
-              /* describe_change reads columns 1..n and n+1..2n after the id. */
-              g_autoptr(GString) d = g_string_new (NULL);
-
-              for (int c = 0; c < n; c++)
-                {
-                  const char *now = (const char *) sqlite3_column_text (stmt, 2 + c);
-                  const char *was = (const char *) sqlite3_column_text (stmt, 2 + n + c);
-                  const char *name = sqlite3_column_name (stmt, 2 + c);
-
-                  if (g_strcmp0 (now, was) == 0)
-                    continue;
-                  if (d->len > 0)
-                    g_string_append (d, "; ");
-                  if (g_str_equal (name, "value") || g_str_equal (name, "amount_cny")
-                      || g_str_equal (name, "project_count") || g_str_equal (name, "stated_total"))
-                    g_string_append_printf (d, "%s: %s → %s", name, was ? was : "—", now ? now : "—");
-                  else
-                    g_string_append (d, name);
-                }
-              detail = g_string_free (g_steal_pointer (&d), FALSE);
-            }
-          item = change_new (table, (const char *) sqlite3_column_text (stmt, 1), change, detail);
+            detail = describe_change (stmt, table);
+          item = _atlas_package_change_new (table->name, (const char *) sqlite3_column_text (stmt, 1),
+                                            change, detail);
           g_list_store_append (changes, item);
+        }
+      if (rc != SQLITE_DONE)
+        {
+          g_set_error (error, ATLAS_PACKAGE_ERROR, ATLAS_PACKAGE_ERROR_FAILED, "%s", sqlite3_errmsg (db));
+          goto out;
         }
     }
 
@@ -673,161 +852,70 @@ out:
   return result;
 }
 
-static gboolean
-write_file_synced (const char  *path,
-                   GBytes      *bytes,
-                   GError     **error)
-{
-  gsize size;
-  const char *data = g_bytes_get_data (bytes, &size);
+/* ---- release versions --------------------------------------------------- */
 
-  /* g_file_set_contents() writes a temporary file, fsyncs and renames. */
-  return g_file_set_contents_full (path, data, size,
-                                   G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
-                                   0600, error);
+#define MAX_VERSION_PARTS 8
+
+/* A release version is dot-separated decimal numbers: "2026.1", "2027.12.3". */
+static guint
+parse_version (const char *text,
+               guint64     parts[MAX_VERSION_PARTS])
+{
+  g_auto(GStrv) pieces = NULL;
+  guint n;
+
+  if (text == NULL || *text == '\0' || strlen (text) > 64)
+    return 0;
+  pieces = g_strsplit (text, ".", -1);
+  n = g_strv_length (pieces);
+  if (n > MAX_VERSION_PARTS)
+    return 0;
+  for (guint i = 0; i < n; i++)
+    {
+      if (pieces[i][0] == '\0' || strlen (pieces[i]) > 9)
+        return 0;
+      for (const char *p = pieces[i]; *p != '\0'; p++)
+        if (!g_ascii_isdigit (*p))
+          return 0;
+      parts[i] = g_ascii_strtoull (pieces[i], NULL, 10);
+    }
+  return n;
 }
 
-/**
- * atlas_package_install:
- * @changes: (out) (optional) (transfer full): what differs from the data before
- *
- * Checks @package, keeps the data shown until now as a backup beside the
- * user database, puts @package in its place with an atomic rename, opens it,
- * and logs the update with its changes.  On failure nothing has changed.
- */
 gboolean
-atlas_package_install (AtlasStore   *store,
-                       GBytes       *package,
-                       GListModel  **changes,
-                       GError      **error)
+atlas_package_version_is_valid (const char *version)
 {
-  sqlite3 *check;
-  g_autofree char *dir = NULL;
-  g_autofree char *target = NULL;
-  g_autofree char *backup = NULL;
-  g_autofree char *old_version = NULL;
-  g_autofree char *new_version = NULL;
-  g_autofree char *checksum = NULL;
-  g_autoptr(GListModel) diff = NULL;
-  g_autoptr(GBytes) previous = NULL;
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autofree char *stamp = g_date_time_format_iso8601 (now);
-  const char *user_path;
-  sqlite3 *db;
-  sqlite3_int64 update_id;
+  guint64 parts[MAX_VERSION_PARTS];
 
-  g_return_val_if_fail (ATLAS_IS_STORE (store), FALSE);
-  g_return_val_if_fail (package != NULL, FALSE);
-
-  if ((check = atlas_package_open (package, error)) == NULL)
-    return FALSE;
-  sqlite3_close (check);
-
-  previous = g_bytes_ref (atlas_store_get_dataset_bytes (store));
-  diff = atlas_package_diff (previous, package, error);
-  if (diff == NULL)
-    return FALSE;
-
-  user_path = atlas_store_get_user_path (store);
-  if (user_path == NULL)
-    {
-      g_set_error_literal (error, ATLAS_PACKAGE_ERROR, ATLAS_PACKAGE_ERROR_FAILED,
-                           _("Your own data could not be opened, so an update cannot be kept"));
-      return FALSE;
-    }
-  dir = g_path_get_dirname (user_path);
-  target = g_build_filename (dir, ATLAS_STORE_DATASET_FILE, NULL);
-  backup = g_strconcat (target, ".bak", NULL);
-
-  atlas_store_get_release (store, &old_version, NULL, NULL);
-
-  /* The backup first, then the new data over the old in one rename. */
-  if (!write_file_synced (backup, previous, error))
-    return FALSE;
-  if (!write_file_synced (target, package, error))
-    return FALSE;
-
-  if (!atlas_store_replace_dataset (store, package, TRUE, error))
-    {
-      /* Put the previous data back where the next start will find it. */
-      if (atlas_store_is_from_update (store))
-        write_file_synced (target, previous, NULL);
-      else
-        g_unlink (target);
-      return FALSE;
-    }
-
-  atlas_store_get_release (store, &new_version, NULL, &checksum);
-
-  db = atlas_store_get_db (store);
-  if (sqlite3_exec (db, "BEGIN", NULL, NULL, NULL) == SQLITE_OK)
-    {
-      g_autoptr(sqlite3_stmt) log = NULL;
-      g_autoptr(sqlite3_stmt) item = NULL;
-      gboolean ok = TRUE;
-
-      ok &= sqlite3_prepare_v2 (db, "INSERT INTO user.update_log (updated_at, from_version, to_version,"
-                                    " checksum, backup) VALUES (?1, ?2, ?3, ?4, ?5)",
-                                -1, &log, NULL) == SQLITE_OK;
-      if (ok)
-        {
-          sqlite3_bind_text (log, 1, stamp, -1, SQLITE_STATIC);
-          sqlite3_bind_text (log, 2, old_version, -1, SQLITE_STATIC);
-          sqlite3_bind_text (log, 3, new_version ? new_version : "?", -1, SQLITE_STATIC);
-          sqlite3_bind_text (log, 4, checksum ? checksum : "", -1, SQLITE_STATIC);
-          sqlite3_bind_text (log, 5, backup, -1, SQLITE_STATIC);
-          ok &= sqlite3_step (log) == SQLITE_DONE;
-        }
-      update_id = sqlite3_last_insert_rowid (db);
-      ok &= sqlite3_prepare_v2 (db, "INSERT INTO user.update_change (update_id, entity, entity_id,"
-                                    " change, detail) VALUES (?1, ?2, ?3, ?4, ?5)",
-                                -1, &item, NULL) == SQLITE_OK;
-      for (guint i = 0; ok && i < g_list_model_get_n_items (diff); i++)
-        {
-          g_autoptr(AtlasPackageChange) change = g_list_model_get_item (diff, i);
-
-          sqlite3_reset (item);
-          sqlite3_bind_int64 (item, 1, update_id);
-          sqlite3_bind_text (item, 2, change->entity, -1, SQLITE_STATIC);
-          sqlite3_bind_text (item, 3, change->id, -1, SQLITE_STATIC);
-          sqlite3_bind_text (item, 4, change->change, -1, SQLITE_STATIC);
-          sqlite3_bind_text (item, 5, change->detail, -1, SQLITE_STATIC);
-          ok &= sqlite3_step (item) == SQLITE_DONE;
-        }
-      /* The log is a convenience: the update stands without it. */
-      sqlite3_exec (db, ok ? "COMMIT" : "ROLLBACK", NULL, NULL, NULL);
-    }
-
-  if (changes != NULL)
-    *changes = g_steal_pointer (&diff);
-  return TRUE;
+  return parse_version (version, parts) > 0;
 }
 
 /**
- * atlas_package_list_last_changes:
+ * atlas_package_compare_versions:
  *
- * Returns: (transfer full): the changes of the last update installed
+ * Compares two release versions part by part, as numbers ("2026.10" is
+ * after "2026.9"; missing parts count as 0).  A version that is not one
+ * ("local", "") comes before every valid one.
+ *
+ * Returns: negative, 0 or positive, as @a is before, the same as or after @b
  */
-GListModel *
-atlas_package_list_last_changes (AtlasStore *store)
+int
+atlas_package_compare_versions (const char *a,
+                                const char *b)
 {
-  GListStore *changes = g_list_store_new (ATLAS_TYPE_PACKAGE_CHANGE);
-  sqlite3_stmt *stmt;
+  guint64 pa[MAX_VERSION_PARTS], pb[MAX_VERSION_PARTS];
+  guint na = parse_version (a, pa);
+  guint nb = parse_version (b, pb);
 
-  stmt = atlas_store_prepare (store, "SELECT entity, entity_id, change, detail FROM user.update_change"
-                                     " WHERE update_id = (SELECT max (id) FROM user.update_log)"
-                                     " ORDER BY rowid", NULL);
-  if (stmt == NULL)
-    return G_LIST_MODEL (changes);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  if (na == 0 || nb == 0)
+    return (na > 0) - (nb > 0);
+  for (guint i = 0; i < MAX (na, nb); i++)
     {
-      g_autoptr(AtlasPackageChange) change =
-        change_new ((const char *) sqlite3_column_text (stmt, 0),
-                    (const char *) sqlite3_column_text (stmt, 1),
-                    (const char *) sqlite3_column_text (stmt, 2),
-                    (const char *) sqlite3_column_text (stmt, 3));
-      g_list_store_append (changes, change);
+      guint64 x = i < na ? pa[i] : 0;
+      guint64 y = i < nb ? pb[i] : 0;
+
+      if (x != y)
+        return x < y ? -1 : 1;
     }
-  sqlite3_reset (stmt);
-  return G_LIST_MODEL (changes);
+  return 0;
 }

@@ -32,6 +32,8 @@ G_BEGIN_DECLS
 
 /* The version of the .cqatlas layout (the manifest table). */
 #define ATLAS_PACKAGE_FORMAT 1
+/* The largest package the atlas reads or downloads. */
+#define ATLAS_PACKAGE_MAX_SIZE ATLAS_DATASET_MAX_SIZE
 
 typedef enum
 {
@@ -39,6 +41,11 @@ typedef enum
   ATLAS_PACKAGE_ERROR_TOO_NEW,
   ATLAS_PACKAGE_ERROR_CHECKSUM,
   ATLAS_PACKAGE_ERROR_FAILED,
+  ATLAS_PACKAGE_ERROR_SIGNATURE,
+  ATLAS_PACKAGE_ERROR_NOT_NEWER,
+  ATLAS_PACKAGE_ERROR_VERSION,
+  ATLAS_PACKAGE_ERROR_TOO_LARGE,
+  ATLAS_PACKAGE_ERROR_CANCELLED,
 } AtlasPackageError;
 
 G_DECLARE_FINAL_TYPE (AtlasPackageChange, atlas_package_change, ATLAS, PACKAGE_CHANGE, GObject)
@@ -61,8 +68,24 @@ gboolean    atlas_package_write              (AtlasStore   *store,
 GListModel *atlas_package_diff               (GBytes       *old_dataset,
                                               GBytes       *new_dataset,
                                               GError      **error);
+gboolean    atlas_package_version_is_valid   (const char   *version);
+int         atlas_package_compare_versions   (const char   *a,
+                                              const char   *b);
 gboolean    atlas_package_install            (AtlasStore   *store,
                                               GBytes       *package,
+                                              const char   *signature,
+                                              const char   *expected_version,
+                                              GListModel  **changes,
+                                              GError      **error);
+void        atlas_package_install_async      (AtlasStore          *store,
+                                              GBytes              *package,
+                                              const char          *signature,
+                                              const char          *expected_version,
+                                              GCancellable        *cancellable,
+                                              GAsyncReadyCallback  callback,
+                                              gpointer             user_data);
+gboolean    atlas_package_install_finish     (AtlasStore   *store,
+                                              GAsyncResult *result,
                                               GListModel  **changes,
                                               GError      **error);
 GListModel *atlas_package_list_last_changes  (AtlasStore   *store);

@@ -21,6 +21,7 @@
 #include "config.h"
 
 #include "atlas-search-index.h"
+#include "atlas-sqlite-util.h"
 
 #include <gio/gio.h>
 
@@ -61,7 +62,6 @@ atlas_search_index_rebuild (sqlite3     *db,
                             GError     **error)
 {
   g_autofree char *sql = NULL;
-  char *message = NULL;
 
   g_return_val_if_fail (db != NULL, FALSE);
   g_return_val_if_fail (g_strcmp0 (schema, "main") == 0 || g_strcmp0 (schema, "user") == 0,
@@ -78,11 +78,9 @@ atlas_search_index_rebuild (sqlite3     *db,
     sql = g_string_free (g_steal_pointer (&s), FALSE);
   }
 
-  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
+  if (!atlas_sqlite_exec (db, sql, G_IO_ERROR, G_IO_ERROR_FAILED, error))
     {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                   "could not build the search index: %s", message);
-      sqlite3_free (message);
+      g_prefix_error (error, "could not build the search index: ");
       return FALSE;
     }
 

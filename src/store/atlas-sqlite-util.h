@@ -20,11 +20,36 @@
 
 #pragma once
 
-#include <glib.h>
+#include <gio/gio.h>
 #include <sqlite3.h>
 
 G_BEGIN_DECLS
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
+
+/* How long a check of a file from outside may take before it is stopped. */
+#define ATLAS_SQLITE_DEFAULT_BUDGET_MS 20000
+
+typedef struct _AtlasSqliteBudget AtlasSqliteBudget;
+
+gboolean           atlas_sqlite_exec             (sqlite3            *db,
+                                                  const char         *sql,
+                                                  GQuark              domain,
+                                                  int                 code,
+                                                  GError            **error);
+void               atlas_sqlite_harden           (sqlite3            *db);
+void               atlas_sqlite_limit_untrusted  (sqlite3            *db);
+void               atlas_sqlite_append_identifier (GString           *sql,
+                                                  const char         *name);
+
+AtlasSqliteBudget *atlas_sqlite_budget_begin     (sqlite3            *db,
+                                                  guint               milliseconds,
+                                                  GCancellable       *cancellable);
+gboolean           atlas_sqlite_budget_end       (AtlasSqliteBudget  *budget,
+                                                  GError            **error);
+gboolean           atlas_sqlite_budget_exceeded  (AtlasSqliteBudget  *budget);
+void               atlas_sqlite_budget_free      (AtlasSqliteBudget  *budget);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AtlasSqliteBudget, atlas_sqlite_budget_free)
 
 G_END_DECLS

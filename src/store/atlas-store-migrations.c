@@ -20,6 +20,7 @@
 
 #include "config.h"
 
+#include "atlas-schema.h"
 #include "atlas-store-private.h"
 
 /* The user's database holds what the user adds: imported records, stories,
@@ -141,22 +142,6 @@ static const char * const link_tables[] = {
   "citation", "event_party", "event_site", NULL,
 };
 
-static gboolean
-exec_sql (sqlite3     *db,
-          const char  *sql,
-          GError     **error)
-{
-  char *message = NULL;
-
-  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
-    {
-      g_set_error (error, ATLAS_STORE_ERROR, ATLAS_STORE_ERROR_FAILED, "%s", message);
-      sqlite3_free (message);
-      return FALSE;
-    }
-  return TRUE;
-}
-
 /* The schema name is "user" or "main" (tests), never user input. */
 gboolean
 _atlas_store_migrate_user (sqlite3     *db,
@@ -177,6 +162,10 @@ _atlas_store_migrate_user_to (sqlite3     *db,
 {
   g_return_val_if_fail (g_strcmp0 (schema, "user") == 0 || g_strcmp0 (schema, "main") == 0,
                         FALSE);
+  /* The versions index migrations[]: a file's own number is checked by the
+   * store before it gets here (atlas-store.c, check_user()).
+   */
+  g_return_val_if_fail (from_version >= 0, FALSE);
   g_return_val_if_fail (to_version <= ATLAS_USER_SCHEMA_VERSION, FALSE);
 
   for (int v = from_version; v < to_version; v++)
@@ -191,7 +180,7 @@ _atlas_store_migrate_user_to (sqlite3     *db,
       g_string_append (sql, version);
       g_string_append (sql, "COMMIT;");
 
-      if (!exec_sql (db, sql->str, error))
+      if (!atlas_sqlite_exec (db, sql->str, ATLAS_STORE_ERROR, ATLAS_STORE_ERROR_FAILED, error))
         {
           sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
           g_prefix_error (error, "cannot upgrade your data to version %d: ", v + 1);
@@ -202,30 +191,10 @@ _atlas_store_migrate_user_to (sqlite3     *db,
   return TRUE;
 }
 
-static char *
-column_list (sqlite3    *db,
-             const char *table)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GString) columns = g_string_new (NULL);
-
-  /* table_xinfo of a fixed table name; the names come from our own schema. */
-  if (sqlite3_prepare_v2 (db, "SELECT name FROM pragma_table_info (?1, 'main') ORDER BY cid",
-                          -1, &stmt, NULL) != SQLITE_OK)
-    return NULL;
-  sqlite3_bind_text (stmt, 1, table, -1, SQLITE_STATIC);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      if (columns->len > 0)
-        g_string_append (columns, ", ");
-      g_string_append_printf (columns, "\"%s\"", (const char *) sqlite3_column_text (stmt, 0));
-    }
-
-  return columns->len > 0 ? g_string_free (g_steal_pointer (&columns), FALSE) : NULL;
-}
-
 /* TEMP views v_<table> that read the bundled and the user rows as one: a user
  * row replaces the bundled row of the same id, and a "deleted" mark hides one.
+ * The column names come from the atlas's own list (atlas-schema.c), never
+ * from either file: "main" may be a downloaded dataset.
  */
 gboolean
 _atlas_store_create_merged_views (sqlite3  *db,
@@ -236,14 +205,9 @@ _atlas_store_create_merged_views (sqlite3  *db,
   for (guint i = 0; _atlas_store_record_tables[i] != NULL; i++)
     {
       const char *table = _atlas_store_record_tables[i];
-      g_autofree char *columns = column_list (db, table);
+      g_autoptr(GString) columns = g_string_new (NULL);
 
-      if (columns == NULL)
-        {
-          g_set_error (error, ATLAS_STORE_ERROR, ATLAS_STORE_ERROR_CORRUPT,
-                       "the bundled data has no table “%s”", table);
-          return FALSE;
-        }
+      atlas_schema_append_columns (columns, atlas_schema_lookup_table (table), NULL);
       g_string_append_printf (sql,
                               "CREATE TEMP VIEW v_%1$s AS"
                               " SELECT %2$s, 1 AS from_user FROM user.%1$s"
@@ -252,20 +216,21 @@ _atlas_store_create_merged_views (sqlite3  *db,
                               " WHERE id NOT IN (SELECT id FROM user.%1$s)"
                               " AND id NOT IN (SELECT entity_id FROM user.deleted"
                               "                WHERE entity = '%1$s');",
-                              table, columns);
+                              table, columns->str);
     }
 
   for (guint i = 0; link_tables[i] != NULL; i++)
     {
       const char *table = link_tables[i];
-      g_autofree char *columns = column_list (db, table);
+      g_autoptr(GString) columns = g_string_new (NULL);
 
+      atlas_schema_append_columns (columns, atlas_schema_lookup_table (table), NULL);
       g_string_append_printf (sql,
                               "CREATE TEMP VIEW v_%1$s AS"
                               " SELECT %2$s FROM user.%1$s"
                               " UNION ALL SELECT %2$s FROM main.%1$s;",
-                              table, columns);
+                              table, columns->str);
     }
 
-  return exec_sql (db, sql->str, error);
+  return atlas_sqlite_exec (db, sql->str, ATLAS_STORE_ERROR, ATLAS_STORE_ERROR_FAILED, error);
 }

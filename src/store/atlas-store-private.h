@@ -46,4 +46,22 @@ gboolean _atlas_store_create_merged_views (sqlite3     *db,
                                            GError     **error);
 extern const char * const _atlas_store_record_tables[];
 
+/* The prefix of the temporary files _atlas_store_write_file() makes. */
+#define ATLAS_STORE_TEMP_PREFIX ".cq-atlas-tmp-"
+
+GBytes     *_atlas_store_lookup_resource        (const char  *name,
+                                                 GError     **error);
+gboolean    _atlas_store_write_file             (const char  *path,
+                                                 GBytes      *bytes,
+                                                 GError     **error);
+guint       _atlas_store_sweep_temporary_files  (const char  *dir);
+char       *_atlas_store_move_aside             (const char  *path,
+                                                 GError     **error);
+AtlasStore *_atlas_store_open_replacement       (AtlasStore  *self,
+                                                 GBytes      *dataset,
+                                                 GError     **error);
+void        _atlas_store_adopt                  (AtlasStore  *self,
+                                                 AtlasStore  *fresh,
+                                                 gboolean     from_update);
+
 G_END_DECLS

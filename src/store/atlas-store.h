@@ -35,6 +35,8 @@ G_BEGIN_DECLS
  * Format 2: areas, sites without a point, qualifiers, caveats, both languages.
  */
 #define ATLAS_DATASET_FORMAT 2
+/* The largest dataset (or package) the atlas reads. */
+#define ATLAS_DATASET_MAX_SIZE (64 * 1024 * 1024)
 
 typedef enum
 {
@@ -56,7 +58,12 @@ AtlasStore   *atlas_store_new_default        (GError      **error);
 char         *atlas_store_get_default_user_path (void);
 GBytes       *atlas_store_get_bundled_bytes  (GError      **error);
 const GError *atlas_store_get_user_problem   (AtlasStore   *self);
+char         *atlas_store_dup_user_problem_message (AtlasStore *self);
+const char   *atlas_store_get_user_moved_aside (AtlasStore *self);
 const char   *atlas_store_get_user_path      (AtlasStore   *self);
+gboolean      atlas_store_is_user_writable   (AtlasStore   *self);
+gboolean      atlas_store_check_writable     (AtlasStore   *self,
+                                              GError      **error);
 GHashTable   *atlas_store_search             (AtlasStore   *self,
                                               const char   *text,
                                               GError      **error);

@@ -28,25 +28,32 @@
 #include <string.h>
 
 #include "atlas-package.h"
+#include "atlas-signature.h"
 #include "atlas-updater.h"
 
 /* Updates over the network.  The update URL names a small JSON manifest:
  *
  *   { "format": "io.github.cqatlas.ScienceAtlas.update", "version": "2026.2",
  *     "created": "2026-12-01", "size": 123456, "sha256": "…",
- *     "url": "dataset-2026.2.cqatlas", "notes": "…" }
+ *     "signature": "ed25519:…", "url": "dataset-2026.2.cqatlas", "notes": "…" }
  *
- * ("url" may be relative to the manifest's).  Every request is HTTPS (plain
- * HTTP only to this computer), with certificate checks left on, a deadline,
- * a cap on its size and at most a few redirects, each checked like the
- * first URL.  The package is verified (size, SHA-256, then its schema and
- * content checksum) before atlas_package_install() swaps it in.
+ * as atlas-sign prints it.  "url" may be relative to the manifest's final
+ * address (after redirects).  Every request is HTTPS (plain HTTP only to
+ * this computer), with certificate checks left on, a cap on its size, at
+ * most a few redirects, each checked like the first URL, and two clocks:
+ * one that stops a transfer that stalls (nothing received for a while), and
+ * one for the whole transfer that grows with its size, so that a slow but
+ * steady link finishes and a dead one fails soon.  The package is verified
+ * (size, SHA-256 and the release signature, off the main thread) before
+ * atlas_package_install_async() checks it as a package and swaps it in.
  */
 
 #define MAX_REDIRECTS 3
 #define MAX_MANIFEST_SIZE (64 * 1024)
-#define DEFAULT_TIMEOUT_MS (60 * 1000)
-#define DEFAULT_MAX_SIZE (64 * 1024 * 1024)
+#define DEFAULT_STALL_MS (30 * 1000)
+/* The slowest link a whole transfer is allowed: 8 KiB/s. */
+#define DEFAULT_MIN_RATE (8 * 1024)
+#define DEFAULT_MAX_SIZE ATLAS_PACKAGE_MAX_SIZE
 #define CHUNK_SIZE (16 * 1024)
 
 struct _AtlasUpdater
@@ -56,7 +63,8 @@ struct _AtlasUpdater
   AtlasStore  *store;
   char        *url;
   SoupSession *session;
-  guint        timeout_ms;
+  guint        stall_ms;
+  guint64      min_rate;
   guint64      max_size;
   double       progress;
 
@@ -65,6 +73,7 @@ struct _AtlasUpdater
   char        *created;
   char        *notes;
   char        *sha256;
+  char        *signature;
   GUri        *package_uri;
   guint64      size;
 };
@@ -87,6 +96,7 @@ atlas_updater_finalize (GObject *object)
   g_clear_pointer (&self->created, g_free);
   g_clear_pointer (&self->notes, g_free);
   g_clear_pointer (&self->sha256, g_free);
+  g_clear_pointer (&self->signature, g_free);
   g_clear_pointer (&self->package_uri, g_uri_unref);
 
   G_OBJECT_CLASS (atlas_updater_parent_class)->finalize (object);
@@ -128,11 +138,15 @@ atlas_updater_class_init (AtlasUpdaterClass *klass)
 static void
 atlas_updater_init (AtlasUpdater *self)
 {
-  self->timeout_ms = DEFAULT_TIMEOUT_MS;
+  self->stall_ms = DEFAULT_STALL_MS;
+  self->min_rate = DEFAULT_MIN_RATE;
   self->max_size = DEFAULT_MAX_SIZE;
-  /* No accept-certificate handler: TLS errors fail the request. */
+  /* No accept-certificate handler: TLS errors fail the request.  The
+   * session's own timeout is per read, like our stall clock.
+   */
   self->session = soup_session_new_with_options ("user-agent", "cq-atlas/" PACKAGE_VERSION,
-                                                 "timeout", 30, "idle-timeout", 30, NULL);
+                                                 "timeout", DEFAULT_STALL_MS / 1000,
+                                                 "idle-timeout", 30, NULL);
 }
 
 AtlasUpdater *
@@ -149,14 +163,25 @@ atlas_updater_new (AtlasStore *store,
   return self;
 }
 
-/* The deadline of each request, from its start to its last byte. */
+/* How long a transfer may go without receiving anything. */
 void
 atlas_updater_set_timeout (AtlasUpdater *self,
                            guint         milliseconds)
 {
   g_return_if_fail (ATLAS_IS_UPDATER (self));
-  self->timeout_ms = milliseconds;
-  g_object_set (self->session, "timeout", MAX (1u, milliseconds / 1000), NULL);
+  self->stall_ms = MAX (1u, milliseconds);
+  g_object_set (self->session, "timeout", MAX (1u, (milliseconds + 999) / 1000), NULL);
+}
+
+/* The slowest average rate a whole transfer may have, in bytes per second:
+ * a transfer of N bytes may take the stall timeout plus N / @bytes_per_second.
+ */
+void
+atlas_updater_set_min_rate (AtlasUpdater *self,
+                            guint64       bytes_per_second)
+{
+  g_return_if_fail (ATLAS_IS_UPDATER (self));
+  self->min_rate = MAX (1u, bytes_per_second);
 }
 
 void
@@ -249,10 +274,14 @@ typedef struct
   GInputStream *stream;
   GByteArray   *data;
   GUri         *uri;
-  GCancellable *cancellable;     /* ours: the caller's or the deadline cancel it */
+  GCancellable *cancellable;     /* ours: the caller's or a clock cancel it */
   gulong        cancelled_id;
   GCancellable *caller;
+  guint         stall_id;
   guint         deadline_id;
+  guint         stall_ms;
+  guint         deadline_ms;
+  gboolean      stalled;
   gboolean      timed_out;
   guint         redirects;
   guint64       cap;
@@ -263,6 +292,7 @@ typedef struct
 static void
 fetch_free (Fetch *fetch)
 {
+  g_clear_handle_id (&fetch->stall_id, g_source_remove);
   g_clear_handle_id (&fetch->deadline_id, g_source_remove);
   if (fetch->caller != NULL && fetch->cancelled_id != 0)
     g_cancellable_disconnect (fetch->caller, fetch->cancelled_id);
@@ -286,6 +316,32 @@ on_deadline (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+static gboolean
+on_stall (gpointer user_data)
+{
+  Fetch *fetch = user_data;
+
+  fetch->stall_id = 0;
+  fetch->stalled = TRUE;
+  g_cancellable_cancel (fetch->cancellable);
+  return G_SOURCE_REMOVE;
+}
+
+/* Something arrived: the stall clock starts again. */
+static void
+fetch_alive (Fetch *fetch)
+{
+  g_clear_handle_id (&fetch->stall_id, g_source_remove);
+  fetch->stall_id = g_timeout_add (fetch->stall_ms, on_stall, fetch);
+}
+
+static void
+fetch_stop_clocks (Fetch *fetch)
+{
+  g_clear_handle_id (&fetch->stall_id, g_source_remove);
+  g_clear_handle_id (&fetch->deadline_id, g_source_remove);
+}
+
 static void
 on_caller_cancelled (GCancellable *caller,
                      GCancellable *ours)
@@ -301,11 +357,18 @@ fetch_fail (GTask  *task,
   Fetch *fetch = g_task_get_task_data (task);
   g_autoptr(GError) owned = error;
   g_autofree char *host = g_strdup (fetch->uri ? g_uri_get_host (fetch->uri) : "");
+  g_autofree char *rate = g_format_size (self->min_rate);
 
-  if (fetch->timed_out)
+  fetch_stop_clocks (fetch);
+  if (fetch->stalled)
     g_task_return_new_error (task, ATLAS_UPDATER_ERROR, ATLAS_UPDATER_ERROR_TIMEOUT,
-                             _("The server %s did not answer in time (%u s)"), host,
-                             (self->timeout_ms + 999) / 1000);
+                             _("The server %s did not answer in time: nothing arrived for %u s"),
+                             host, (fetch->stall_ms + 999) / 1000);
+  else if (fetch->timed_out)
+    g_task_return_new_error (task, ATLAS_UPDATER_ERROR, ATLAS_UPDATER_ERROR_TIMEOUT,
+                             _("The server %s did not answer in time: the transfer was slower "
+                               "than %s/s and was stopped after %u s"), host,
+                             rate, (fetch->deadline_ms + 999) / 1000);
   else if (fetch->caller != NULL && g_cancellable_is_cancelled (fetch->caller))
     g_task_return_new_error (task, ATLAS_UPDATER_ERROR, ATLAS_UPDATER_ERROR_CANCELLED,
                              _("Cancelled"));
@@ -324,8 +387,8 @@ fetch_fail (GTask  *task,
                                "was changed."), host, owned->message);
   else if (g_error_matches (owned, G_IO_ERROR, G_IO_ERROR_TIMED_OUT))
     g_task_return_new_error (task, ATLAS_UPDATER_ERROR, ATLAS_UPDATER_ERROR_TIMEOUT,
-                             _("The server %s did not answer in time (%u s)"), host,
-                             (self->timeout_ms + 999) / 1000);
+                             _("The server %s did not answer in time: nothing arrived for %u s"),
+                             host, (fetch->stall_ms + 999) / 1000);
   else if (g_error_matches (owned, G_IO_ERROR, G_IO_ERROR_PARTIAL_INPUT))
     g_task_return_new_error (task, ATLAS_UPDATER_ERROR, ATLAS_UPDATER_ERROR_TRUNCATED,
                              _("The connection to %s closed before the download was complete"),
@@ -362,7 +425,7 @@ on_read (GObject      *source,
     {
       GBytes *body;
 
-      g_clear_handle_id (&fetch->deadline_id, g_source_remove);
+      fetch_stop_clocks (fetch);
       if (fetch->expected >= 0 && (gint64) fetch->data->len < fetch->expected)
         {
           fetch_fail (task, g_error_new (ATLAS_UPDATER_ERROR, ATLAS_UPDATER_ERROR_TRUNCATED,
@@ -376,6 +439,7 @@ on_read (GObject      *source,
       return;
     }
 
+  fetch_alive (fetch);
   g_byte_array_append (fetch->data, g_bytes_get_data (chunk, NULL), length);
   if (fetch->data->len > fetch->cap
       || (fetch->expected >= 0 && (gint64) fetch->data->len > fetch->expected))
@@ -412,6 +476,7 @@ on_sent (GObject      *source,
       return;
     }
 
+  fetch_alive (fetch);
   status = soup_message_get_status (fetch->message);
   if (SOUP_STATUS_IS_REDIRECTION (status))
     {
@@ -492,11 +557,10 @@ fetch_async (AtlasUpdater        *self,
              gpointer             user_data)
 {
   GTask *task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_check_cancellable (task, FALSE);
-  g_task_set_check_cancellable (task, FALSE);
   Fetch *fetch = g_new0 (Fetch, 1);
   GError *error = NULL;
 
+  g_task_set_check_cancellable (task, FALSE);
   g_task_set_task_data (task, fetch, (GDestroyNotify) fetch_free);
   fetch->uri = g_uri_ref (uri);
   fetch->cap = cap;
@@ -516,7 +580,15 @@ fetch_async (AtlasUpdater        *self,
       return;
     }
 
-  fetch->deadline_id = g_timeout_add (self->timeout_ms, on_deadline, fetch);
+  /* The whole transfer may take the stall time, plus its size at the
+   * slowest rate allowed.
+   */
+  fetch->stall_ms = self->stall_ms;
+  fetch->deadline_ms = self->stall_ms
+                       + (guint) MIN ((guint64) G_MAXUINT / 2,
+                                      (expected > 0 ? (guint64) expected : cap) * 1000 / self->min_rate);
+  fetch->deadline_id = g_timeout_add (fetch->deadline_ms, on_deadline, fetch);
+  fetch_alive (fetch);
   fetch_send (task);
 }
 
@@ -542,7 +614,7 @@ on_manifest (GObject      *source,
   AtlasUpdater *self = g_task_get_source_object (task);
   g_autoptr(GBytes) body = NULL;
   g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GUri) base = NULL;
+  Fetch *fetch = g_task_get_task_data (G_TASK (result));
   g_autofree char *location = NULL;
   GError *error = NULL;
   JsonNode *root;
@@ -572,12 +644,14 @@ on_manifest (GObject      *source,
   g_clear_pointer (&self->created, g_free);
   g_clear_pointer (&self->notes, g_free);
   g_clear_pointer (&self->sha256, g_free);
+  g_clear_pointer (&self->signature, g_free);
   g_clear_pointer (&self->package_uri, g_uri_unref);
 
   self->version = dup_member (object, "version");
   self->created = dup_member (object, "created");
   self->notes = dup_member (object, "notes");
   self->sha256 = dup_member (object, "sha256");
+  self->signature = dup_member (object, "signature");
   location = dup_member (object, "url");
   size = json_object_get_member (object, "size");
 
@@ -592,6 +666,19 @@ on_manifest (GObject      *source,
                                  "size, sha256 and url)"));
       return;
     }
+  if (!atlas_package_version_is_valid (self->version))
+    {
+      g_task_return_new_error (task, ATLAS_UPDATER_ERROR, ATLAS_UPDATER_ERROR_MANIFEST,
+                               _("The update description names no valid release version"));
+      return;
+    }
+  if (self->signature == NULL)
+    {
+      g_task_return_new_error (task, ATLAS_UPDATER_ERROR, ATLAS_UPDATER_ERROR_SIGNATURE,
+                               _("The update is not signed; only releases signed by the atlas’s "
+                                 "maintainers can be installed"));
+      return;
+    }
   self->size = json_node_get_int (size);
   if (self->size > self->max_size)
     {
@@ -601,8 +688,8 @@ on_manifest (GObject      *source,
       return;
     }
 
-  base = g_uri_parse (self->url, G_URI_FLAGS_NONE, NULL);
-  self->package_uri = g_uri_parse_relative (base, location, G_URI_FLAGS_NONE, &error);
+  /* Relative to where the manifest was found in the end, after redirects. */
+  self->package_uri = g_uri_parse_relative (fetch->uri, location, G_URI_FLAGS_NONE, &error);
   if (self->package_uri == NULL || !check_uri (self->package_uri, &error))
     {
       g_task_return_error (task, error);
@@ -650,7 +737,9 @@ atlas_updater_check_finish (AtlasUpdater  *self,
   return g_task_propagate_boolean (G_TASK (result), error);
 }
 
-/* Whether the manifest's release differs from the one shown. */
+/* Whether the manifest's release is after the one shown (compared as
+ * release numbers: "2026.10" is after "2026.9").
+ */
 gboolean
 atlas_updater_is_newer (AtlasUpdater *self)
 {
@@ -661,7 +750,7 @@ atlas_updater_is_newer (AtlasUpdater *self)
   if (self->version == NULL)
     return FALSE;
   atlas_store_get_release (self->store, &current, NULL, NULL);
-  return g_strcmp0 (current, self->version) != 0;
+  return atlas_package_compare_versions (self->version, current) > 0;
 }
 
 const char *
@@ -694,6 +783,65 @@ atlas_updater_get_size (AtlasUpdater *self)
 
 /* ---- download --------------------------------------------------------- */
 
+typedef struct
+{
+  char *sha256;
+  char *signature;
+} Verify;
+
+static void
+verify_free (Verify *verify)
+{
+  g_free (verify->sha256);
+  g_free (verify->signature);
+  g_free (verify);
+}
+
+/* The checksum and the signature of a download, on a worker thread: both
+ * read every byte of it.
+ */
+static void
+verify_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  GBytes *body = g_task_get_task_data (task);
+  Verify *verify = g_object_get_data (G_OBJECT (task), "verify");
+  g_autofree char *sum = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, body);
+  g_autoptr(GError) error = NULL;
+
+  if (g_ascii_strcasecmp (sum, verify->sha256) != 0)
+    {
+      g_task_return_new_error (task, ATLAS_UPDATER_ERROR, ATLAS_UPDATER_ERROR_CHECKSUM,
+                               _("The download does not match its SHA-256 checksum; it was "
+                                 "discarded"));
+      return;
+    }
+  if (!atlas_signature_verify (body, verify->signature, &error))
+    {
+      g_task_return_new_error (task, ATLAS_UPDATER_ERROR, ATLAS_UPDATER_ERROR_SIGNATURE,
+                               _("The download was discarded: %s"), error->message);
+      return;
+    }
+  g_task_return_pointer (task, g_bytes_ref (body), (GDestroyNotify) g_bytes_unref);
+}
+
+static void
+on_verified (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+  GBytes *body = g_task_propagate_pointer (G_TASK (result), &error);
+
+  if (body == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, body, (GDestroyNotify) g_bytes_unref);
+}
+
 static void
 on_package (GObject      *source,
             GAsyncResult *result,
@@ -701,10 +849,10 @@ on_package (GObject      *source,
 {
   g_autoptr(GTask) task = user_data;
   AtlasUpdater *self = g_task_get_source_object (task);
+  g_autoptr(GTask) worker = NULL;
   g_autoptr(GBytes) body = NULL;
-  g_autofree char *sum = NULL;
   GError *error = NULL;
-  sqlite3 *db;
+  Verify *verify;
 
   body = g_task_propagate_pointer (G_TASK (result), &error);
   if (body == NULL)
@@ -714,34 +862,22 @@ on_package (GObject      *source,
       return;
     }
 
-  sum = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, body);
-  if (g_ascii_strcasecmp (sum, self->sha256) != 0)
-    {
-      g_task_return_new_error (task, ATLAS_UPDATER_ERROR, ATLAS_UPDATER_ERROR_CHECKSUM,
-                               _("The download does not match its SHA-256 checksum; it was "
-                                 "discarded"));
-      return;
-    }
-
-  db = atlas_package_open (body, &error);
-  if (db == NULL)
-    {
-      g_task_return_new_error (task, ATLAS_UPDATER_ERROR, ATLAS_UPDATER_ERROR_PACKAGE,
-                               _("The download is not a usable dataset: %s"), error->message);
-      g_error_free (error);
-      return;
-    }
-  sqlite3_close (db);
-
-  g_task_return_pointer (task, g_steal_pointer (&body), (GDestroyNotify) g_bytes_unref);
+  verify = g_new0 (Verify, 1);
+  verify->sha256 = g_strdup (self->sha256);
+  verify->signature = g_strdup (self->signature);
+  worker = g_task_new (self, g_task_get_cancellable (task), on_verified, g_object_ref (task));
+  g_task_set_check_cancellable (worker, FALSE);
+  g_task_set_task_data (worker, g_steal_pointer (&body), (GDestroyNotify) g_bytes_unref);
+  g_object_set_data_full (G_OBJECT (worker), "verify", verify, (GDestroyNotify) verify_free);
+  g_task_run_in_thread (worker, verify_thread);
 }
 
 /**
  * atlas_updater_download_async:
  *
  * Downloads the package the manifest names (call after a successful check),
- * with progress in #AtlasUpdater:progress, and verifies its size, SHA-256,
- * schema and content.
+ * with progress in #AtlasUpdater:progress, and verifies its size, SHA-256
+ * and release signature.
  */
 void
 atlas_updater_download_async (AtlasUpdater        *self,
@@ -778,7 +914,9 @@ atlas_updater_download_finish (AtlasUpdater  *self,
 /**
  * atlas_updater_install:
  *
- * Installs a downloaded package: see atlas_package_install().
+ * Installs a downloaded package as the release the manifest announced:
+ * see atlas_package_install().  Blocks; the window uses
+ * atlas_updater_install_async().
  */
 gboolean
 atlas_updater_install (AtlasUpdater  *self,
@@ -788,5 +926,57 @@ atlas_updater_install (AtlasUpdater  *self,
 {
   g_return_val_if_fail (ATLAS_IS_UPDATER (self), FALSE);
 
-  return atlas_package_install (self->store, package, changes, error);
+  return atlas_package_install (self->store, package, self->signature, self->version, changes, error);
+}
+
+static void
+on_installed (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GListModel *changes = NULL;
+  GError *error = NULL;
+
+  if (atlas_package_install_finish (ATLAS_STORE (source), result, &changes, &error))
+    g_task_return_pointer (task, changes, g_object_unref);
+  else
+    g_task_return_error (task, error);
+}
+
+/**
+ * atlas_updater_install_async:
+ *
+ * atlas_updater_install() with the checks on a worker thread: see
+ * atlas_package_install_async().
+ */
+void
+atlas_updater_install_async (AtlasUpdater        *self,
+                             GBytes              *package,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (ATLAS_IS_UPDATER (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_check_cancellable (task, FALSE);
+  atlas_package_install_async (self->store, package, self->signature, self->version, cancellable,
+                               on_installed, task);
+}
+
+/**
+ * atlas_updater_install_finish:
+ *
+ * Returns: (transfer full) (nullable): what changed, or %NULL on failure
+ */
+GListModel *
+atlas_updater_install_finish (AtlasUpdater  *self,
+                              GAsyncResult  *result,
+                              GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
 }

@@ -47,6 +47,7 @@ typedef enum
   ATLAS_UPDATER_ERROR_PACKAGE,
   ATLAS_UPDATER_ERROR_CANCELLED,
   ATLAS_UPDATER_ERROR_PRESENTING,
+  ATLAS_UPDATER_ERROR_SIGNATURE,
 } AtlasUpdaterError;
 
 G_DECLARE_FINAL_TYPE (AtlasUpdater, atlas_updater, ATLAS, UPDATER, GObject)
@@ -59,6 +60,8 @@ AtlasUpdater *atlas_updater_new             (AtlasStore           *store,
                                              const char           *url);
 void          atlas_updater_set_timeout     (AtlasUpdater         *self,
                                              guint                 milliseconds);
+void          atlas_updater_set_min_rate    (AtlasUpdater         *self,
+                                             guint64               bytes_per_second);
 void          atlas_updater_set_max_size    (AtlasUpdater         *self,
                                              guint64               bytes);
 double        atlas_updater_get_progress    (AtlasUpdater         *self);
@@ -86,6 +89,14 @@ GBytes       *atlas_updater_download_finish (AtlasUpdater         *self,
 gboolean      atlas_updater_install         (AtlasUpdater         *self,
                                              GBytes               *package,
                                              GListModel          **changes,
+                                             GError              **error);
+void          atlas_updater_install_async   (AtlasUpdater         *self,
+                                             GBytes               *package,
+                                             GCancellable         *cancellable,
+                                             GAsyncReadyCallback   callback,
+                                             gpointer              user_data);
+GListModel   *atlas_updater_install_finish  (AtlasUpdater         *self,
+                                             GAsyncResult         *result,
                                              GError              **error);
 
 G_END_DECLS

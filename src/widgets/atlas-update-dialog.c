@@ -28,8 +28,11 @@
 
 /* "Check for Updates": a dialog while the manifest is fetched, one saying
  * what is new (or why not), one with the download's progress and a cancel
- * button, and one listing what changed.  Everything runs asynchronously;
- * nothing changes until the verified package is swapped in.
+ * button, one while the package is checked and installed (on a worker
+ * thread, cancellable until its files are written), and one listing what
+ * changed.  Nothing changes until the verified package is swapped in.
+ * Every text from the server or the package is shown as plain text: the
+ * message dialogs here never parse markup.
  */
 
 typedef struct
@@ -144,6 +147,62 @@ atlas_update_dialog_show_changes (GtkWindow    *parent,
 }
 
 static void
+on_installed (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  Update *update = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) changes = NULL;
+
+  changes = atlas_updater_install_finish (update->updater, result, &error);
+  close_current (update);
+  if (changes == NULL)
+    {
+      if (g_error_matches (error, ATLAS_PACKAGE_ERROR, ATLAS_PACKAGE_ERROR_CANCELLED))
+        show_message (update, _("The Update Was Not Installed"), _("Cancelled; nothing was changed."));
+      else
+        show_message (update, _("The Update Failed"), error->message);
+    }
+  else
+    {
+      g_autoptr(GError) reload_error = NULL;
+
+      if (!atlas_session_reload (update->session, &reload_error))
+        g_warning ("Cannot reload the data: %s", reload_error->message);
+      show_changes (update->parent, changes, _("Update Installed"));
+    }
+  update_free (update);
+}
+
+static void
+on_install_response (AdwMessageDialog *dialog,
+                     const char       *response,
+                     Update           *update)
+{
+  /* The only response is "cancel"; the worker stops at its next step. */
+  update->dialog = NULL;
+  g_cancellable_cancel (update->cancellable);
+}
+
+static void
+start_install (Update *update,
+               GBytes *package)
+{
+  GtkWidget *dialog = new_dialog (update, _("Installing the Update"),
+                                  _("Checking the package and keeping the previous data as a backup…"));
+  GtkWidget *spinner = gtk_spinner_new ();
+
+  gtk_spinner_start (GTK_SPINNER (spinner));
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), spinner);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"));
+  g_signal_connect (dialog, "response", G_CALLBACK (on_install_response), update);
+  gtk_window_present (GTK_WINDOW (dialog));
+
+  atlas_updater_install_async (update->updater, package, update->cancellable, on_installed, update);
+}
+
+static void
 on_downloaded (GObject      *source,
                GAsyncResult *result,
                gpointer      user_data)
@@ -151,7 +210,6 @@ on_downloaded (GObject      *source,
   Update *update = user_data;
   g_autoptr(GBytes) package = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GListModel) changes = NULL;
 
   package = atlas_updater_download_finish (update->updater, result, &error);
   close_current (update);
@@ -172,17 +230,7 @@ on_downloaded (GObject      *source,
       return;
     }
 
-  if (!atlas_updater_install (update->updater, package, &changes, &error))
-    show_message (update, _("The Update Failed"), error->message);
-  else
-    {
-      g_autoptr(GError) reload_error = NULL;
-
-      if (!atlas_session_reload (update->session, &reload_error))
-        g_warning ("Cannot reload the data: %s", reload_error->message);
-      show_changes (update->parent, changes, _("Update Installed"));
-    }
-  update_free (update);
+  start_install (update, package);
 }
 
 static void

@@ -27,9 +27,10 @@
 #include "atlas-store-private.h"
 
 /* make-test-package OUTPUT VERSION: writes a dataset package of the bundled
- * data with the first statistic's value raised by one, and prints the
- * manifest an update server would publish for it.  For trying updates by
- * hand against a local server.
+ * data with the first statistic's value raised by one, for trying updates
+ * by hand against a local server.  Sign it and get the manifest to serve
+ * with `atlas-sign sign KEY.pem OUTPUT` (the app installs only packages
+ * signed by a key in data/release-keys.txt).
  */
 int
 main (int   argc,
@@ -41,8 +42,6 @@ main (int   argc,
   g_autofree char *user = g_build_filename (dir, "user.sqlite", NULL);
   g_autoptr(AtlasStore) store = NULL;
   g_autofree char *contents = NULL;
-  g_autofree char *sum = NULL;
-  g_autofree char *base = NULL;
   gsize length;
 
   if (argc != 3)
@@ -66,11 +65,8 @@ main (int   argc,
       g_printerr ("%s\n", error ? error->message : "cannot make the package");
       return 1;
     }
-  sum = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
-  base = g_path_get_basename (argv[1]);
-  g_print ("{\"format\": \"io.github.cqatlas.ScienceAtlas.update\", \"version\": \"%s\","
-           " \"created\": \"2027-01-05\", \"size\": %" G_GSIZE_FORMAT ", \"sha256\": \"%s\","
-           " \"url\": \"%s\", \"notes\": \"One statistic revised.\"}\n", argv[2], length, sum, base);
+  g_print ("Wrote %s (%" G_GSIZE_FORMAT " bytes); sign it with atlas-sign sign KEY.pem %s\n",
+           argv[1], length, argv[1]);
   g_unlink (user);
   g_rmdir (dir);
   return 0;

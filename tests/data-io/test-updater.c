@@ -23,9 +23,14 @@
 #include <glib/gstdio.h>
 #include <libsoup/soup.h>
 
+#include <sys/stat.h>
+
+#include "atlas-application.h"
 #include "atlas-package.h"
+#include "atlas-signature.h"
 #include "atlas-store.h"
 #include "atlas-store-private.h"
+#include "atlas-test-package.h"
 #include "atlas-updater.h"
 
 /* The updater against a SoupServer on 127.0.0.1: each failure leaves the
@@ -41,6 +46,7 @@ typedef struct
   GUri        *base;
   GBytes      *package;       /* a valid newer release */
   char        *package_sum;
+  char        *signature;     /* of the package, by this run's test key */
   char        *manifest;      /* served at /manifest.json */
   char        *loop_url;
   char        *moved_url;
@@ -57,21 +63,44 @@ open_store (const char *user_path)
   return store;
 }
 
+/* A response sent a piece at a time: a byte every 100 ms forever, or the
+ * package in pieces at a steady pace, or its first piece and then nothing.
+ */
 typedef struct
 {
   SoupServerMessage *msg;    /* weak */
+  GBytes            *data;   /* NULL: "x" forever */
+  gsize              offset;
+  gsize              piece;
+  guint              pieces_left;
 } Trickle;
 
 static gboolean
 trickle (gpointer user_data)
 {
   Trickle *t = user_data;
+  SoupMessageBody *body;
 
   if (t->msg == NULL)
     return G_SOURCE_REMOVE;
-  soup_message_body_append (soup_server_message_get_response_body (t->msg), SOUP_MEMORY_STATIC, "x", 1);
+  body = soup_server_message_get_response_body (t->msg);
+  if (t->data == NULL)
+    soup_message_body_append (body, SOUP_MEMORY_STATIC, "x", 1);
+  else if (t->pieces_left > 0 && t->offset < g_bytes_get_size (t->data))
+    {
+      gsize n = MIN (t->piece, g_bytes_get_size (t->data) - t->offset);
+
+      soup_message_body_append (body, SOUP_MEMORY_COPY,
+                                (const char *) g_bytes_get_data (t->data, NULL) + t->offset, n);
+      t->offset += n;
+      t->pieces_left--;
+      if (t->offset == g_bytes_get_size (t->data))
+        soup_message_body_complete (body);
+    }
+  else
+    return G_SOURCE_CONTINUE;   /* stalled: keep the connection, send nothing */
   soup_server_message_unpause (t->msg);
-  return G_SOURCE_CONTINUE;
+  return t->offset < (t->data ? g_bytes_get_size (t->data) : G_MAXSIZE) ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
 }
 
 static void
@@ -81,7 +110,29 @@ trickle_free (gpointer user_data)
 
   if (t->msg != NULL)
     g_object_remove_weak_pointer (G_OBJECT (t->msg), (gpointer *) &t->msg);
+  g_clear_pointer (&t->data, g_bytes_unref);
   g_free (t);
+}
+
+static void
+serve_in_pieces (SoupServerMessage *msg,
+                 GBytes            *data,
+                 guint              n_pieces,
+                 guint              send_pieces,
+                 guint              interval_ms)
+{
+  Trickle *t = g_new0 (Trickle, 1);
+
+  soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
+  soup_message_headers_set_encoding (soup_server_message_get_response_headers (msg),
+                                     SOUP_ENCODING_CHUNKED);
+  t->msg = msg;
+  t->data = data ? g_bytes_ref (data) : NULL;
+  t->piece = data ? (g_bytes_get_size (data) + n_pieces - 1) / n_pieces : 1;
+  t->pieces_left = send_pieces;
+  g_object_add_weak_pointer (G_OBJECT (msg), (gpointer *) &t->msg);
+  g_timeout_add_full (G_PRIORITY_DEFAULT, interval_ms, trickle, t, trickle_free);
+  soup_server_message_pause (msg);
 }
 
 static void
@@ -120,19 +171,39 @@ handle (SoupServer        *server,
   else if (g_str_equal (path, "/away.json"))
     soup_server_message_set_redirect (msg, SOUP_STATUS_FOUND, "http://example.com/manifest.json");
   else if (g_str_equal (path, "/slow"))
-    {
-      Trickle *t = g_new0 (Trickle, 1);
-
-      soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
-      soup_message_headers_set_encoding (soup_server_message_get_response_headers (msg),
-                                         SOUP_ENCODING_CHUNKED);
-      t->msg = msg;
-      g_object_add_weak_pointer (G_OBJECT (msg), (gpointer *) &t->msg);
-      g_timeout_add_full (G_PRIORITY_DEFAULT, 100, trickle, t, trickle_free);
-      soup_server_message_pause (msg);
-    }
+    serve_in_pieces (msg, NULL, 0, G_MAXUINT, 100);
+  else if (g_str_equal (path, "/steady.cqatlas"))
+    serve_in_pieces (msg, f->package, 10, 10, 300);     /* 3 s, never 300 ms without data */
+  else if (g_str_equal (path, "/stalled.cqatlas"))
+    serve_in_pieces (msg, f->package, 10, 2, 100);      /* two pieces, then silence */
+  else if (g_str_equal (path, "/elsewhere.json"))
+    soup_server_message_set_redirect (msg, SOUP_STATUS_FOUND, "/sub/manifest.json");
+  else if (g_str_equal (path, "/sub/manifest.json"))
+    soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_COPY,
+                                      f->manifest, strlen (f->manifest));
+  else if (g_str_equal (path, "/sub/only-here.cqatlas"))
+    soup_server_message_set_response (msg, "application/octet-stream", SOUP_MEMORY_COPY, data, size);
   else
     soup_server_message_set_status (msg, SOUP_STATUS_NOT_FOUND, NULL);
+}
+
+static void
+set_manifest_full (Fixture    *f,
+                   const char *version,
+                   const char *url,
+                   gint64      size,
+                   const char *sum,
+                   const char *signature)
+{
+  g_autofree char *signature_member = signature
+                                      ? g_strdup_printf (" \"signature\": \"%s\",", signature)
+                                      : g_strdup ("");
+
+  g_free (f->manifest);
+  f->manifest = g_strdup_printf ("{\"format\": \"%s\", \"version\": \"%s\", \"created\": \"2027-01-05\","
+                                 " \"size\": %" G_GINT64_FORMAT ", \"sha256\": \"%s\",%s \"url\": \"%s\","
+                                 " \"notes\": \"Test release\"}",
+                                 ATLAS_UPDATE_MANIFEST_FORMAT, version, size, sum, signature_member, url);
 }
 
 static void
@@ -141,11 +212,7 @@ set_manifest (Fixture    *f,
               gint64      size,
               const char *sum)
 {
-  g_free (f->manifest);
-  f->manifest = g_strdup_printf ("{\"format\": \"%s\", \"version\": \"2027.1\", \"created\": \"2027-01-05\","
-                                 " \"size\": %" G_GINT64_FORMAT ", \"sha256\": \"%s\", \"url\": \"%s\","
-                                 " \"notes\": \"Test release\"}",
-                                 ATLAS_UPDATE_MANIFEST_FORMAT, size, sum, url);
+  set_manifest_full (f, "2027.1", url, size, sum, f->signature);
 }
 
 static void
@@ -169,6 +236,7 @@ fixture_set_up (Fixture       *f,
     "INSERT INTO user.deleted SELECT 'party', id FROM main.party ORDER BY id LIMIT 1;"
     "COMMIT;";
 
+  atlas_test_package_trust_test_key ();
   f->dir = g_dir_make_tmp ("atlas-updater-XXXXXX", &error);
   g_assert_no_error (error);
   f->user_path = g_build_filename (f->dir, "user.sqlite", NULL);
@@ -184,6 +252,7 @@ fixture_set_up (Fixture       *f,
   g_assert_true (g_file_get_contents (package_path, &contents, &length, NULL));
   f->package = g_bytes_new_take (g_steal_pointer (&contents), length);
   f->package_sum = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, f->package);
+  f->signature = atlas_test_package_sign (f->package);
   set_manifest (f, "data.cqatlas", length, f->package_sum);
 
   f->server = soup_server_new (NULL, NULL);
@@ -210,6 +279,7 @@ fixture_tear_down (Fixture       *f,
   g_clear_pointer (&f->base, g_uri_unref);
   g_clear_pointer (&f->package, g_bytes_unref);
   g_free (f->package_sum);
+  g_free (f->signature);
   g_free (f->manifest);
   g_free (f->loop_url);
   g_free (f->moved_url);
@@ -263,15 +333,6 @@ check_and_download (AtlasUpdater  *updater,
   return atlas_updater_download_finish (updater, wait_for (&downloaded), error);
 }
 
-static char *
-release_of (AtlasStore *store)
-{
-  char *version = NULL;
-
-  atlas_store_get_release (store, &version, NULL, NULL);
-  return version;
-}
-
 static void
 on_progress (AtlasUpdater *updater,
              GParamSpec   *pspec,
@@ -290,7 +351,7 @@ test_happy_path (Fixture       *f,
   g_autoptr(GBytes) package = NULL;
   g_autoptr(GListModel) changes = NULL;
   g_autoptr(GListModel) logged = NULL;
-  g_autofree char *before = release_of (f->store);
+  g_autofree char *before = atlas_test_package_release_of (f->store);
   g_autofree char *after = NULL;
   g_autofree char *backup = g_build_filename (f->dir, ATLAS_STORE_DATASET_FILE ".bak", NULL);
   g_autofree char *installed = g_build_filename (f->dir, ATLAS_STORE_DATASET_FILE, NULL);
@@ -308,7 +369,7 @@ test_happy_path (Fixture       *f,
 
   g_assert_true (atlas_updater_install (updater, package, &changes, &error));
   g_assert_no_error (error);
-  after = release_of (f->store);
+  after = atlas_test_package_release_of (f->store);
   g_assert_cmpstr (after, ==, "2027.1");
   g_assert_cmpstr (before, !=, after);
   g_assert_true (g_file_test (backup, G_FILE_TEST_IS_REGULAR));
@@ -354,7 +415,7 @@ test_happy_path (Fixture       *f,
   }
   g_assert_no_error (error);
   g_free (after);
-  after = release_of (restarted);
+  after = atlas_test_package_release_of (restarted);
   g_assert_cmpstr (after, ==, "2027.1");
 }
 
@@ -393,7 +454,7 @@ test_failure (Fixture       *f,
   g_autoptr(AtlasUpdater) updater = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) package = NULL;
-  g_autofree char *before = release_of (f->store);
+  g_autofree char *before = atlas_test_package_release_of (f->store);
   g_autofree char *after = NULL;
   g_autofree char *installed = g_build_filename (f->dir, ATLAS_STORE_DATASET_FILE, NULL);
   gsize size = g_bytes_get_size (f->package);
@@ -412,6 +473,8 @@ test_failure (Fixture       *f,
 
   updater = atlas_updater_new (f->store, url);
   atlas_updater_set_timeout (updater, 1500);
+  /* A transfer slower than 64 KiB/s on average fails: the endless trickle. */
+  atlas_updater_set_min_rate (updater, 64 * 1024);
   package = check_and_download (updater, &error);
   g_assert_null (package);
   g_assert_nonnull (error);
@@ -419,7 +482,7 @@ test_failure (Fixture       *f,
   g_assert_error (error, ATLAS_UPDATER_ERROR, (int) failure->code);
   g_assert_nonnull (strstr (error->message, failure->expected));
 
-  after = release_of (f->store);
+  after = atlas_test_package_release_of (f->store);
   g_assert_cmpstr (before, ==, after);
   g_assert_false (g_file_test (installed, G_FILE_TEST_EXISTS));
 }
@@ -446,24 +509,368 @@ test_bad_package (Fixture       *f,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) junk = g_bytes_new_static ("not a database at all", 21);
-  g_autofree char *before = release_of (f->store);
+  g_autofree char *before = atlas_test_package_release_of (f->store);
   g_autofree char *after = NULL;
 
-  g_assert_false (atlas_package_install (f->store, junk, NULL, &error));
+  g_autofree char *signature = atlas_test_package_sign (junk);
+
+  /* Unsigned: refused before it is read at all. */
+  g_assert_false (atlas_package_install (f->store, junk, NULL, NULL, NULL, &error));
+  g_assert_error (error, ATLAS_PACKAGE_ERROR, ATLAS_PACKAGE_ERROR_SIGNATURE);
+  g_clear_error (&error);
+
+  /* Signed, but not a package. */
+  g_assert_false (atlas_package_install (f->store, junk, signature, NULL, NULL, &error));
   g_assert_error (error, ATLAS_PACKAGE_ERROR, ATLAS_PACKAGE_ERROR_INVALID);
-  after = release_of (f->store);
+  after = atlas_test_package_release_of (f->store);
   g_assert_cmpstr (before, ==, after);
+}
+
+
+/* Issue 16, item 11: the manifest moved (a redirect), and names its
+ * package relative to where it was found in the end.
+ */
+static void
+test_relative_after_redirect (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autofree char *url = url_for (f, "/elsewhere.json");
+  g_autoptr(AtlasUpdater) updater = atlas_updater_new (f->store, url);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) package = NULL;
+
+  /* Served only as /sub/only-here.cqatlas: /only-here.cqatlas is a 404. */
+  set_manifest (f, "only-here.cqatlas", g_bytes_get_size (f->package), f->package_sum);
+  package = check_and_download (updater, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_bytes_equal (package, f->package));
+}
+
+/* A link that is slow but never stops: finishes, though it takes longer
+ * than the stall timeout many times over.
+ */
+static void
+test_steady_link (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autofree char *url = url_for (f, "/manifest.json");
+  g_autoptr(AtlasUpdater) updater = atlas_updater_new (f->store, url);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) package = NULL;
+  gint64 start = g_get_monotonic_time ();
+
+  set_manifest (f, "steady.cqatlas", g_bytes_get_size (f->package), f->package_sum);
+  atlas_updater_set_timeout (updater, 1000);
+  package = check_and_download (updater, &error);
+  g_test_message ("a steady link: %.1f s", (g_get_monotonic_time () - start) / 1e6);
+  g_assert_no_error (error);
+  g_assert_true (g_bytes_equal (package, f->package));
+}
+
+/* A link that stops sending: fails after the stall timeout, not later. */
+static void
+test_stalled_link (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *url = url_for (f, "/manifest.json");
+  g_autoptr(AtlasUpdater) updater = atlas_updater_new (f->store, url);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) package = NULL;
+  g_autofree char *installed = g_build_filename (f->dir, ATLAS_STORE_DATASET_FILE, NULL);
+  gint64 start = g_get_monotonic_time ();
+
+  set_manifest (f, "stalled.cqatlas", g_bytes_get_size (f->package), f->package_sum);
+  atlas_updater_set_timeout (updater, 1000);
+  package = check_and_download (updater, &error);
+  g_test_message ("a stalled link: %.1f s: %s", (g_get_monotonic_time () - start) / 1e6,
+                  error ? error->message : "");
+  g_assert_null (package);
+  g_assert_error (error, ATLAS_UPDATER_ERROR, ATLAS_UPDATER_ERROR_TIMEOUT);
+  g_assert_nonnull (strstr (error->message, "nothing arrived"));
+  g_assert_false (g_file_test (installed, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_unsigned_manifest (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autofree char *url = url_for (f, "/manifest.json");
+  g_autoptr(AtlasUpdater) updater = atlas_updater_new (f->store, url);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) package = NULL;
+
+  set_manifest_full (f, "2027.1", "data.cqatlas", g_bytes_get_size (f->package), f->package_sum, NULL);
+  package = check_and_download (updater, &error);
+  g_assert_null (package);
+  g_assert_error (error, ATLAS_UPDATER_ERROR, ATLAS_UPDATER_ERROR_SIGNATURE);
+}
+
+/* Signed by someone else, or served changed with a checksum to match: the
+ * checksum is public, the signature is what counts.
+ */
+static void
+test_wrong_signature_manifest (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autofree char *url = url_for (f, "/manifest.json");
+  g_autoptr(AtlasUpdater) updater = atlas_updater_new (f->store, url);
+  g_autofree char *other = atlas_test_package_sign_other (f->package);
+  g_autofree char *installed = g_build_filename (f->dir, ATLAS_STORE_DATASET_FILE, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) package = NULL;
+
+  set_manifest_full (f, "2027.1", "data.cqatlas", g_bytes_get_size (f->package), f->package_sum, other);
+  package = check_and_download (updater, &error);
+  g_assert_null (package);
+  g_assert_error (error, ATLAS_UPDATER_ERROR, ATLAS_UPDATER_ERROR_SIGNATURE);
+  g_assert_false (g_file_test (installed, G_FILE_TEST_EXISTS));
+}
+
+/* An older release offered as an update is not "newer", and cannot be
+ * installed; a manifest that lies about the release is caught at install.
+ */
+static void
+test_rollback_and_lies (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autofree char *url = url_for (f, "/manifest.json");
+  g_autoptr(AtlasUpdater) updater = NULL;
+  g_autoptr(GBytes) older = atlas_test_package_make (f->dir, "2025.1", NULL);
+  g_autofree char *older_signature = atlas_test_package_sign (older);
+  g_autofree char *older_sum = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, older);
+  g_autofree char *before = atlas_test_package_release_of (f->store);
+  g_autofree char *after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) package = NULL;
+
+  g_bytes_unref (f->package);
+  f->package = g_bytes_ref (older);
+  set_manifest_full (f, "2025.1", "data.cqatlas", g_bytes_get_size (older), older_sum, older_signature);
+  updater = atlas_updater_new (f->store, url);
+  package = check_and_download (updater, &error);
+  g_assert_no_error (error);
+  g_assert_false (atlas_updater_is_newer (updater));
+  g_assert_false (atlas_updater_install (updater, package, NULL, &error));
+  g_assert_error (error, ATLAS_PACKAGE_ERROR, ATLAS_PACKAGE_ERROR_NOT_NEWER);
+  g_clear_error (&error);
+  g_clear_pointer (&package, g_bytes_unref);
+  g_clear_object (&updater);
+
+  /* Announced as 2099.1, but the signed package is 2025.1. */
+  set_manifest_full (f, "2099.1", "data.cqatlas", g_bytes_get_size (older), older_sum, older_signature);
+  updater = atlas_updater_new (f->store, url);
+  package = check_and_download (updater, &error);
+  g_assert_no_error (error);
+  g_assert_true (atlas_updater_is_newer (updater));
+  g_assert_false (atlas_updater_install (updater, package, NULL, &error));
+  g_assert_error (error, ATLAS_PACKAGE_ERROR, ATLAS_PACKAGE_ERROR_VERSION);
+
+  after = atlas_test_package_release_of (f->store);
+  g_assert_cmpstr (before, ==, after);
+}
+
+static gboolean
+count_tick (gpointer user_data)
+{
+  (*(guint *) user_data)++;
+  return G_SOURCE_CONTINUE;
+}
+
+/* The dialog's path: checks and writing on a worker thread; the main loop
+ * keeps turning meanwhile.
+ */
+static void
+test_install_async (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *url = url_for (f, "/manifest.json");
+  g_autoptr(AtlasUpdater) updater = atlas_updater_new (f->store, url);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) package = NULL;
+  g_autoptr(GAsyncResult) installed = NULL;
+  g_autoptr(GListModel) changes = NULL;
+  g_autofree char *after = NULL;
+  guint ticks = 0;
+  guint tick_id;
+
+  package = check_and_download (updater, &error);
+  g_assert_no_error (error);
+  tick_id = g_timeout_add (5, count_tick, &ticks);
+  atlas_updater_install_async (updater, package, NULL, on_done, &installed);
+  while (installed == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (tick_id);
+  g_test_message ("a 5 ms timer ran %u times on the main loop during the install", ticks);
+  changes = atlas_updater_install_finish (updater, installed, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (changes), ==, 2);
+  after = atlas_test_package_release_of (f->store);
+  g_assert_cmpstr (after, ==, "2027.1");
+}
+
+/* ---- the command line ------------------------------------------------- */
+
+/* cq-atlas with @args, in this process (so that it trusts this run's test
+ * key) and with this test's own data folder.
+ */
+static GString *cli_output;
+
+static void
+print_to_buffer (const char *text)
+{
+  g_string_append (cli_output, text);
+}
+
+static int
+run_cli (const char * const *args)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(AtlasApplication) app = atlas_application_new ();
+  GPrintFunc saved;
+  int status;
+
+  g_ptr_array_add (argv, (char *) "cq-atlas");
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (char *) args[i]);
+  g_ptr_array_add (argv, NULL);
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  /* What it prints goes to the test log, not into the TAP stream. */
+  cli_output = g_string_new (NULL);
+  saved = g_set_print_handler (print_to_buffer);
+  status = g_application_run (G_APPLICATION (app), argv->len - 1, (char **) argv->pdata);
+  g_set_print_handler (saved);
+  g_test_message ("cq-atlas %s: %d\n%s", args[0], status, cli_output->str);
+  g_string_free (g_steal_pointer (&cli_output), TRUE);
+  return status;
+}
+
+/* The real binary, for the refusals (it trusts only the release key),
+ * with its own data folder.
+ */
+static int
+spawn_cli (const char * const *args,
+           char              **err)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) env = g_environ_setenv (g_get_environ (), "XDG_DATA_HOME", g_get_user_data_dir (), TRUE);
+  int status = 0;
+
+  g_ptr_array_add (argv, (char *) g_getenv ("CQ_ATLAS_BIN"));
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (char *) args[i]);
+  g_ptr_array_add (argv, NULL);
+  g_spawn_sync (NULL, (char **) argv->pdata, env, G_SPAWN_DEFAULT, NULL, NULL, NULL, err,
+                &status, &error);
+  g_assert_no_error (error);
+  return g_spawn_check_wait_status (status, NULL) ? 0 : 1;
+}
+
+static char *
+default_release (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasStore) store = atlas_store_new_default (&error);
+
+  g_assert_no_error (error);
+  return atlas_test_package_release_of (store);
+}
+
+static void
+test_cli_install_package (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "release.cqatlas", NULL);
+  g_autofree char *sig = g_strconcat (path, ATLAS_SIGNATURE_SUFFIX, NULL);
+  g_autofree char *fifo = g_build_filename (f->dir, "fifo.cqatlas", NULL);
+  g_autofree char *line = g_strconcat (f->signature, "\n", NULL);
+  g_autofree char *err = NULL;
+  g_autofree char *release = NULL;
+  const char *install[] = { "--install-package", path, NULL };
+  const char *install_fifo[] = { "--install-package", fifo, NULL };
+
+  atlas_test_package_write (path, f->package);
+
+  /* No signature beside it. */
+  g_assert_cmpint (run_cli (install), ==, EXIT_FAILURE);
+  g_assert_cmpint (spawn_cli (install, &err), ==, 1);
+  g_test_message ("%s", err);
+  g_assert_nonnull (strstr (err, ATLAS_SIGNATURE_SUFFIX));
+  g_clear_pointer (&err, g_free);
+
+  /* Signed by this run's key: the installed binary trusts only the real
+   * release key and refuses it; the same code trusting the test key takes it.
+   */
+  g_assert_true (g_file_set_contents (sig, line, -1, NULL));
+  g_assert_cmpint (spawn_cli (install, &err), ==, 1);
+  g_assert_nonnull (strstr (err, "signature"));
+  g_assert_cmpint (run_cli (install), ==, EXIT_SUCCESS);
+  release = default_release ();
+  g_assert_cmpstr (release, ==, "2027.1");
+
+  /* The same release again: not newer. */
+  g_assert_cmpint (run_cli (install), ==, EXIT_FAILURE);
+
+  /* A FIFO is refused before it is read (it would block for ever). */
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  g_assert_cmpint (run_cli (install_fifo), ==, EXIT_FAILURE);
+}
+
+static void
+test_cli_check_update (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *url = url_for (f, "/manifest.json");
+  g_autofree char *option = g_strconcat ("--check-update=", url, NULL);
+  g_autofree char *err = NULL;
+  g_autofree char *release = NULL;
+  const char *check[] = { option, NULL };
+  const char *offline[] = { "--check-update", "http://127.0.0.1:1/manifest.json", NULL };
+  const char *insecure[] = { "--check-update", "http://example.com/manifest.json", NULL };
+
+  g_assert_cmpint (spawn_cli (offline, &err), ==, 1);
+  g_test_message ("%s", err);
+  g_assert_nonnull (strstr (err, "127.0.0.1"));
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (spawn_cli (insecure, &err), ==, 1);
+  g_assert_nonnull (strstr (err, "HTTPS"));
+
+  g_assert_cmpint (run_cli (check), ==, EXIT_SUCCESS);
+  release = default_release ();
+  g_assert_cmpstr (release, ==, "2027.1");
+  /* Again: up to date, still a success. */
+  g_assert_cmpint (run_cli (check), ==, EXIT_SUCCESS);
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, NULL);
+  /* Each test gets its own data folder (the command line uses the default
+   * one); the desktop's proxy settings are not there, and only 127.0.0.1
+   * is ever contacted.
+   */
+  g_setenv ("GIO_USE_PROXY_RESOLVER", "dummy", TRUE);
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add ("/updater/happy-path", Fixture, NULL, fixture_set_up, test_happy_path, fixture_tear_down);
   g_test_add ("/updater/cancel", Fixture, NULL, fixture_set_up, test_cancel, fixture_tear_down);
   g_test_add ("/updater/bad-package", Fixture, NULL, fixture_set_up, test_bad_package, fixture_tear_down);
+  g_test_add ("/updater/relative-url-after-redirect", Fixture, NULL, fixture_set_up,
+              test_relative_after_redirect, fixture_tear_down);
+  g_test_add ("/updater/steady-link", Fixture, NULL, fixture_set_up, test_steady_link, fixture_tear_down);
+  g_test_add ("/updater/stalled-link", Fixture, NULL, fixture_set_up, test_stalled_link, fixture_tear_down);
+  g_test_add ("/updater/refuses/unsigned-manifest", Fixture, NULL, fixture_set_up, test_unsigned_manifest,
+              fixture_tear_down);
+  g_test_add ("/updater/refuses/wrong-signature", Fixture, NULL, fixture_set_up,
+              test_wrong_signature_manifest, fixture_tear_down);
+  g_test_add ("/updater/refuses/rollback-and-lies", Fixture, NULL, fixture_set_up, test_rollback_and_lies,
+              fixture_tear_down);
+  g_test_add ("/updater/install-async", Fixture, NULL, fixture_set_up, test_install_async, fixture_tear_down);
+  g_test_add ("/updater/cli/install-package", Fixture, NULL, fixture_set_up, test_cli_install_package,
+              fixture_tear_down);
+  g_test_add ("/updater/cli/check-update", Fixture, NULL, fixture_set_up, test_cli_check_update,
+              fixture_tear_down);
   for (guint i = 0; i < G_N_ELEMENTS (failures); i++)
     {
       g_autofree char *path = g_strdup_printf ("/updater/refuses/%s", failures[i].name);
