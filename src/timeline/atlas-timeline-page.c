@@ -23,6 +23,7 @@
 #include <glib/gi18n.h>
 
 #include "atlas-dataset.h"
+#include "atlas-event.h"
 #include "atlas-labels.h"
 #include "atlas-render.h"
 #include "atlas-state.h"
@@ -255,6 +256,40 @@ atlas_timeline_page_set_presenting (AtlasView *view,
   atlas_timeline_view_set_presenting (self->view, presenting);
   /* Editing actions: exporting is the only one here. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "timeline.export", !presenting);
+  /* On stage the lanes stand alone: the toolbar and its separator are for
+   * exploring, and they set the page's minimum width.
+   */
+  for (GtkWidget *child = gtk_widget_get_first_child (gtk_widget_get_parent (GTK_WIDGET (self->view)));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (child != GTK_WIDGET (self->view))
+      gtk_widget_set_visible (child, !presenting);
+}
+
+/* The selected event's mark and label, or the whole page without one. */
+static gboolean
+atlas_timeline_page_get_subject_bounds (AtlasView       *view,
+                                        graphene_rect_t *bounds)
+{
+  AtlasTimelinePage *self = ATLAS_TIMELINE_PAGE (view);
+  AtlasItem *item = self->state ? atlas_state_get_selection (self->state) : NULL;
+  AtlasTimelineChart *chart = atlas_timeline_view_get_chart (self->view);
+  int w = gtk_widget_get_width (GTK_WIDGET (self->view));
+  int h = gtk_widget_get_height (GTK_WIDGET (self->view));
+  AtlasTimelinePlacement place;
+  graphene_point_t origin;
+  int index;
+  double right;
+
+  if (item == NULL || !ATLAS_IS_EVENT (item) || chart == NULL || w <= 0 || h <= 0 ||
+      (index = atlas_timeline_chart_find_event (chart, ATLAS_EVENT (item))) < 0 ||
+      !atlas_timeline_chart_get_placement (chart, index, w, h, &place) ||
+      !gtk_widget_compute_point (GTK_WIDGET (self->view), GTK_WIDGET (self),
+                                 &GRAPHENE_POINT_INIT (0, 0), &origin))
+    return FALSE;
+  right = MAX (place.mark_end, place.label_start + place.label_width);
+  graphene_rect_init (bounds, origin.x + place.mark_start, origin.y + place.y,
+                      MAX (right - place.mark_start, 1), MAX (place.height, 1));
+  return TRUE;
 }
 
 static void
@@ -265,6 +300,7 @@ atlas_timeline_page_view_init (AtlasViewInterface *iface)
   iface->restore_camera = atlas_timeline_page_restore_camera;
   iface->render = atlas_timeline_page_render;
   iface->set_presenting = atlas_timeline_page_set_presenting;
+  iface->get_subject_bounds = atlas_timeline_page_get_subject_bounds;
 }
 
 /* ---- GObject ---------------------------------------------------------- */
