@@ -35,4 +35,7 @@ gboolean        atlas_story_player_apply   (AtlasSession    *session,
                                             gboolean         animate,
                                             GError         **error);
 
+AdwViewStack   *atlas_story_player_new_pages (AdwViewStack    *like,
+                                             AtlasSession    *session);
+
 G_END_DECLS
