@@ -181,6 +181,8 @@ show_solo (AtlasChartsPage *self,
     }
   atlas_chart_card_set_presenting (ATLAS_CHART_CARD (solo), TRUE);
   gtk_widget_add_css_class (solo, "solo");
+  /* The plot takes the height the stage gives, not its natural height. */
+  gtk_widget_set_vexpand (GTK_WIDGET (atlas_chart_card_get_canvas (ATLAS_CHART_CARD (solo))), TRUE);
   gtk_widget_set_parent (solo, GTK_WIDGET (self));
   g_object_unref (solo);
   self->solo = ATLAS_CHART_CARD (solo);

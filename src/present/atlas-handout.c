@@ -142,7 +142,7 @@ collect (AtlasSession *session,
 {
   AtlasDataset *dataset = atlas_session_get_dataset (session);
   g_autoptr(AtlasSession) own = atlas_session_new (dataset);
-  g_autoptr(AdwViewStack) pages = atlas_story_player_new_pages (like, own);
+  g_autoptr(AdwViewStack) pages = atlas_story_player_new_pages (like, own, story);
   Handout *h = g_new0 (Handout, 1);
 
   h->title = g_strdup (atlas_story_get_title (story));

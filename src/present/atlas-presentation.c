@@ -568,7 +568,7 @@ atlas_presentation_start (AtlasPresentation *self,
 
   /* The stage: its own window, pages and keys; the window's actions. */
   self->stage = g_object_ref_sink (atlas_stage_new (gtk_window_get_application (w), self->session,
-                                                    self->pages));
+                                                    self->pages, story));
   self->hud = atlas_stage_get_hud (self->stage);
   gtk_widget_insert_action_group (GTK_WIDGET (self->stage), "win", G_ACTION_GROUP (w));
   keys = gtk_event_controller_key_new ();
@@ -590,7 +590,7 @@ atlas_presentation_start (AtlasPresentation *self,
   if (speaker != NULL || self->force_presenter)
     {
       self->presenter = g_object_ref_sink (atlas_presenter_window_new (w, GTK_WINDOW (self->stage),
-                                                                       self->session, self->pages));
+                                                                       self->session, self->pages, story));
       atlas_presenter_window_show_step (self->presenter, self->story, self->index);
       atlas_presenter_window_set_audience (self->presenter, audience);
       g_signal_connect_object (self->presenter, "audience-chosen", G_CALLBACK (on_audience_chosen),

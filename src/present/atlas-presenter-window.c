@@ -251,12 +251,14 @@ atlas_presenter_window_init (AtlasPresenterWindow *self)
  * @actions: the window whose win.present-* actions the buttons name
  * @stage: the audience's window, shown live and sent the keys
  * @like: the window's pages, whose kinds the next-step preview copies
+ * @story: the story told
  */
 AtlasPresenterWindow *
 atlas_presenter_window_new (GtkWindow    *actions,
                             GtkWindow    *stage,
                             AtlasSession *session,
-                            AdwViewStack *like)
+                            AdwViewStack *like,
+                            AtlasStory   *story)
 {
   AtlasPresenterWindow *self;
   g_autoptr(GdkPaintable) live = NULL;
@@ -278,7 +280,7 @@ atlas_presenter_window_new (GtkWindow    *actions,
 
   /* The next step, drawn without touching the stage's state. */
   self->preview = atlas_session_new (atlas_session_get_dataset (session));
-  self->preview_pages = atlas_story_player_new_pages (like, self->preview);
+  self->preview_pages = atlas_story_player_new_pages (like, self->preview, story);
   return self;
 }
 

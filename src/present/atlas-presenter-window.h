@@ -34,7 +34,8 @@ G_DECLARE_FINAL_TYPE (AtlasPresenterWindow, atlas_presenter_window, ATLAS, PRESE
 AtlasPresenterWindow *atlas_presenter_window_new           (GtkWindow            *actions,
                                                             GtkWindow            *stage,
                                                             AtlasSession         *session,
-                                                            AdwViewStack         *like);
+                                                            AdwViewStack         *like,
+                                                            AtlasStory           *story);
 void                  atlas_presenter_window_show_step     (AtlasPresenterWindow *self,
                                                             AtlasStory           *story,
                                                             guint                 index);

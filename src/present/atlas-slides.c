@@ -293,7 +293,7 @@ atlas_slides_render_story (AtlasSession *session,
   g_return_val_if_fail (ATLAS_IS_STORY (story), nodes);
 
   own = atlas_session_new (atlas_session_get_dataset (session));
-  pages = atlas_story_player_new_pages (like, own);
+  pages = atlas_story_player_new_pages (like, own, story);
   n = atlas_story_get_n_steps (story);
   for (guint i = 0; i <= n; i++)
     {

@@ -140,11 +140,13 @@ atlas_stage_init (AtlasStage *self)
 /**
  * atlas_stage_new:
  * @like: the window's pages, whose kinds the stage's own pages copy
+ * @story: (nullable): the story told, whose pages alone are made
  */
 AtlasStage *
 atlas_stage_new (GtkApplication *application,
                  AtlasSession   *session,
-                 AdwViewStack   *like)
+                 AdwViewStack   *like,
+                 AtlasStory     *story)
 {
   AtlasStage *self;
 
@@ -153,7 +155,7 @@ atlas_stage_new (GtkApplication *application,
   g_return_val_if_fail (ADW_IS_VIEW_STACK (like), NULL);
 
   self = g_object_new (ATLAS_TYPE_STAGE, "application", application, NULL);
-  self->pages = atlas_story_player_new_pages (like, session);
+  self->pages = atlas_story_player_new_pages (like, session, story);
   /* Nothing on stage answers the pointer: no tooltips, no hover, no
    * accidental drag of the map; the keys and the presenter view drive it.
    */

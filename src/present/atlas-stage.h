@@ -24,6 +24,7 @@
 
 #include "atlas-present-hud.h"
 #include "atlas-session.h"
+#include "atlas-story.h"
 
 G_BEGIN_DECLS
 
@@ -33,7 +34,8 @@ G_DECLARE_FINAL_TYPE (AtlasStage, atlas_stage, ATLAS, STAGE, GtkWindow)
 
 AtlasStage      *atlas_stage_new                (GtkApplication *application,
                                                  AtlasSession   *session,
-                                                 AdwViewStack   *like);
+                                                 AdwViewStack   *like,
+                                                 AtlasStory     *story);
 AdwViewStack    *atlas_stage_get_pages          (AtlasStage     *self);
 AtlasPresentHud *atlas_stage_get_hud            (AtlasStage     *self);
 void             atlas_stage_show_page          (AtlasStage     *self,

@@ -137,6 +137,7 @@ atlas_story_player_apply (AtlasSession    *session,
  * atlas_story_player_new_pages:
  * @like: the window's pages
  * @session: the session the new pages show
+ * @story: (nullable): only the pages its steps show, or all if %NULL
  *
  * A stack of new pages of the same kinds and names as @like's, bound to
  * @session and drawing as on stage.  The presentation's stage shows steps on
@@ -147,9 +148,22 @@ atlas_story_player_apply (AtlasSession    *session,
  *
  * Returns: (transfer full): the new stack (not floating)
  */
+static gboolean
+story_shows (AtlasStory *story,
+             const char *name)
+{
+  if (story == NULL)
+    return TRUE;
+  for (guint i = 0; i < atlas_story_get_n_steps (story); i++)
+    if (g_strcmp0 (atlas_story_step_get_view (atlas_story_get_step (story, i)), name) == 0)
+      return TRUE;
+  return FALSE;
+}
+
 AdwViewStack *
 atlas_story_player_new_pages (AdwViewStack *like,
-                              AtlasSession *session)
+                              AtlasSession *session,
+                              AtlasStory   *story)
 {
   g_autoptr(GtkSelectionModel) model = NULL;
   AdwViewStack *pages;
@@ -167,7 +181,8 @@ atlas_story_player_new_pages (AdwViewStack *like,
       GtkWidget *child = adw_view_stack_page_get_child (page);
       GtkWidget *copy;
 
-      if (!ATLAS_IS_VIEW (child))
+      /* A page costs its data and drawing caches: only those shown. */
+      if (!ATLAS_IS_VIEW (child) || !story_shows (story, adw_view_stack_page_get_name (page)))
         continue;
       copy = g_object_new (G_OBJECT_TYPE (child), NULL);
       adw_view_stack_add_titled (pages, copy, adw_view_stack_page_get_name (page),

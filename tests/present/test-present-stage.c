@@ -222,6 +222,7 @@ present_at (int      width,
   AtlasPresentation *presentation = window->presentation;
   GtkSettings *settings = gtk_settings_get_default ();
   g_autofree char *font = NULL;
+  gint64 start;
   int dpi = 0;
 
   if (large_text)
@@ -232,8 +233,11 @@ present_at (int      width,
     }
 
   atlas_presentation_set_rehearsal_size (presentation, width, height);
+  start = g_get_monotonic_time ();
   g_assert_true (atlas_presentation_start (presentation, story, 0));
   ATLAS_WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (atlas_presentation_get_stage (presentation))));
+  /* A figure, not a limit: how long F5 takes to show the stage. */
+  g_test_message ("stage shown after %.0f ms", (g_get_monotonic_time () - start) / 1000.0);
   settle ();
 
   for (guint i = 0; i < atlas_story_get_n_steps (story); i++)
