@@ -101,6 +101,23 @@ atlas_present_side_panel_width (int width)
 }
 
 /**
+ * atlas_present_effective_side:
+ *
+ * AUTO: a column at the right on a wide stage (3:2 or wider), where it
+ * leaves the subject about square; a band at the bottom on a 4:3 one, where
+ * a column would leave the subject a narrow strip.
+ */
+AtlasCaptionSide
+atlas_present_effective_side (AtlasCaptionSide side,
+                              int              width,
+                              int              height)
+{
+  if (side != ATLAS_CAPTION_SIDE_AUTO)
+    return side;
+  return width * 2 >= height * 3 ? ATLAS_CAPTION_SIDE_RIGHT : ATLAS_CAPTION_SIDE_BOTTOM;
+}
+
+/**
  * atlas_present_layout:
  * @caption_height: the caption's height at the panel's width (bands only)
  * @safe: (out): the area inside the margins
@@ -123,6 +140,7 @@ atlas_present_layout (int              width,
   double gap = margin;
   double sx, sy, sw, sh, ph, pw;
 
+  side = atlas_present_effective_side (side, width, height);
   sx = margin;
   sy = margin;
   sw = MAX (1, width - 2 * margin);
@@ -231,14 +249,17 @@ atlas_present_hud_size_allocate (GtkWidget *widget,
 {
   AtlasPresentHud *self = ATLAS_PRESENT_HUD (widget);
   graphene_rect_t panel, subject, full = GRAPHENE_RECT_INIT (0, 0, width, height);
-  AtlasCaptionSide side = self->side;
+  AtlasCaptionSide side = atlas_present_effective_side (self->side, width, height);
   int caption_h = 0;
 
   update_fonts (self, atlas_present_font_px (width, height));
+  gtk_widget_remove_css_class (self->panel, "side");
+  if (side == ATLAS_CAPTION_SIDE_LEFT || side == ATLAS_CAPTION_SIDE_RIGHT)
+    gtk_widget_add_css_class (self->panel, "side");
 
   /* The band's height is the caption's at the band's width. */
   if (gtk_widget_get_visible (self->panel) &&
-      (side == ATLAS_CAPTION_SIDE_BOTTOM || side == ATLAS_CAPTION_SIDE_TOP || side == ATLAS_CAPTION_SIDE_AUTO))
+      (side == ATLAS_CAPTION_SIDE_BOTTOM || side == ATLAS_CAPTION_SIDE_TOP))
     {
       graphene_rect_t safe, ignored1, ignored2;
 
@@ -453,7 +474,8 @@ announce (AtlasPresentHud *self,
 
 /**
  * atlas_present_hud_show_step:
- * @side: where the caption goes; AUTO is taken as the bottom
+ * @side: where the caption goes; AUTO follows the stage's shape
+ *   (atlas_present_effective_side)
  * @previous: (nullable): a still of the screen before the step, to fade from
  */
 void
@@ -477,10 +499,7 @@ atlas_present_hud_show_step (AtlasPresentHud  *self,
   gtk_widget_set_visible (self->closing, FALSE);
   if (self->subject != NULL)
     gtk_widget_set_visible (self->subject, TRUE);
-  self->side = side == ATLAS_CAPTION_SIDE_AUTO ? ATLAS_CAPTION_SIDE_BOTTOM : side;
-  gtk_widget_remove_css_class (self->panel, "side");
-  if (self->side == ATLAS_CAPTION_SIDE_LEFT || self->side == ATLAS_CAPTION_SIDE_RIGHT)
-    gtk_widget_add_css_class (self->panel, "side");
+  self->side = side;
 
   /* Translators: the step counter of presentation mode, "3 / 8". */
   counter = g_strdup_printf (_("%u / %u"), index + 1, n_steps);
@@ -558,12 +577,14 @@ atlas_present_hud_get_counter (AtlasPresentHud *self)
   return gtk_label_get_text (self->counter_label);
 }
 
+/* The side the caption is on at the stage's size now. */
 AtlasCaptionSide
 atlas_present_hud_get_side (AtlasPresentHud *self)
 {
   g_return_val_if_fail (ATLAS_IS_PRESENT_HUD (self), ATLAS_CAPTION_SIDE_BOTTOM);
 
-  return self->side;
+  return atlas_present_effective_side (self->side, gtk_widget_get_width (GTK_WIDGET (self)),
+                                       gtk_widget_get_height (GTK_WIDGET (self)));
 }
 
 /**

@@ -67,6 +67,9 @@ void        atlas_present_layout             (int              width,
                                               graphene_rect_t *safe,
                                               graphene_rect_t *panel,
                                               graphene_rect_t *subject);
+AtlasCaptionSide atlas_present_effective_side (AtlasCaptionSide side,
+                                              int              width,
+                                              int              height);
 int         atlas_present_font_px            (int              width,
                                               int              height);
 int         atlas_present_side_panel_width   (int              width);

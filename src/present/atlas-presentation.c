@@ -676,9 +676,9 @@ snapshot_stage (AtlasPresentation *self)
  *
  * Where @step's caption goes: the step's choice, or for AUTO the side that
  * leaves the subject its natural shape.  A map's selection sits in the middle
- * of its camera, so a column at the right keeps the map tall and the
- * selection clear of the caption; timelines, charts and tables are wide, so
- * the caption goes in a band under them.
+ * of its camera, so on a wide stage a column at the right keeps the map tall
+ * (AUTO: the stage picks by its shape); timelines, charts and tables are
+ * wide, so the caption goes in a band under them.
  */
 AtlasCaptionSide
 atlas_presentation_resolve_side (AtlasStoryStep *step)
@@ -691,7 +691,7 @@ atlas_presentation_resolve_side (AtlasStoryStep *step)
   if (side != ATLAS_CAPTION_SIDE_AUTO)
     return side;
   if (g_strcmp0 (atlas_story_step_get_view (step), "map") == 0)
-    return ATLAS_CAPTION_SIDE_RIGHT;
+    return ATLAS_CAPTION_SIDE_AUTO;
   return ATLAS_CAPTION_SIDE_BOTTOM;
 }
 

@@ -45,6 +45,7 @@
 
 /* The stage's colours, as in atlas-present-style.css. */
 #define PANEL_BG   "#241f31"
+#define PANEL_BG_DARK "#3d3846"
 #define PANEL_FG   "#ffffff"
 #define TITLE_FG   "#f8e45c"
 #define COUNTER_FG "#deddda"
@@ -216,7 +217,7 @@ atlas_slides_render_step (AtlasSession *session,
   step = atlas_story_get_step (story, index);
   if (!atlas_story_player_apply (session, pages, step, FALSE, NULL))
     return NULL;
-  side = atlas_presentation_resolve_side (step);
+  side = atlas_present_effective_side (atlas_presentation_resolve_side (step), width, height);
 
   /* The caption panel as the stage lays it out (CSS: 0.6em by 0.9em of
    * padding round a title row and the caption).
@@ -255,7 +256,7 @@ atlas_slides_render_step (AtlasSession *session,
       gtk_snapshot_restore (snapshot);
     }
 
-  append_rect (snapshot, &panel, PANEL_BG, px * 0.5);
+  append_rect (snapshot, &panel, dark ? PANEL_BG_DARK : PANEL_BG, px * 0.5);
   gtk_snapshot_push_clip (snapshot, &panel);
   pango_layout_get_pixel_size (counter, &w, NULL);
   append_layout (snapshot, counter, panel.origin.x + panel.size.width - pad - w, panel.origin.y + pad, COUNTER_FG);

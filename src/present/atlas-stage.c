@@ -93,6 +93,16 @@ on_motion (AtlasStage               *self,
   restart_pointer_timer (self);
 }
 
+/* The caption panel is a shade lighter than a dark stage. */
+static void
+on_dark_changed (AtlasStage *self)
+{
+  if (adw_style_manager_get_dark (adw_style_manager_get_default ()))
+    gtk_widget_add_css_class (GTK_WIDGET (self), "dark");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "dark");
+}
+
 static void
 atlas_stage_dispose (GObject *object)
 {
@@ -135,6 +145,9 @@ atlas_stage_init (AtlasStage *self)
   gtk_widget_add_controller (GTK_WIDGET (self), motion);
   self->last_x = self->last_y = -1;
   set_pointer_hidden (self, TRUE);
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
+                           G_CALLBACK (on_dark_changed), self, G_CONNECT_SWAPPED);
+  on_dark_changed (self);
 }
 
 /**

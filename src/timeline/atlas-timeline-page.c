@@ -272,7 +272,10 @@ frame_selection (GtkWidget     *widget,
     goto done;
   right = MAX (place.mark_end, place.label_start + place.label_width);
   shift = MIN (right - (w - margin), place.mark_start - margin);
-  if (right > w - margin && shift > 0)
+  /* A label the painter had to shorten gets the room left of the mark. */
+  if (place.ellipsized && place.mark_start > w * 0.2)
+    shift = place.mark_start - w * 0.1;
+  if ((right > w - margin || place.ellipsized) && shift > 0)
     {
       double days = atlas_timeline_chart_x_to_day (chart, shift, w) - atlas_timeline_chart_x_to_day (chart, 0, w);
 
