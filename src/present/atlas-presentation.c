@@ -381,8 +381,8 @@ monitor_area (GdkMonitor *monitor)
  * @connector: (nullable): the monitor the user chose ("HDMI-1"), or %NULL or
  *   "" for the default
  *
- * The user's choice if it is connected; else the first monitor that is not
- * a built-in panel (the projector); else the largest.
+ * The user's choice if it is connected; else, beside a built-in panel, the
+ * first monitor that is not one (the projector); else the largest.
  *
  * Returns: (transfer full) (nullable): the monitor for the audience
  */
@@ -405,14 +405,26 @@ atlas_presentation_choose_audience_monitor (GdkDisplay *display,
       if (g_strcmp0 (gdk_monitor_get_connector (monitor), connector) == 0)
         return g_steal_pointer (&monitor);
     }
-  if (n > 1)
-    for (guint i = 0; i < n; i++)
-      {
-        g_autoptr(GdkMonitor) monitor = g_list_model_get_item (monitors, i);
+  /* With a laptop panel among them, the first other monitor.  Without
+   * one (connectors the X server invents, desktops), the largest: the
+   * projector is rarely smaller than the speaker's screen.
+   */
+  for (guint i = 0; n > 1 && i < n; i++)
+    {
+      g_autoptr(GdkMonitor) monitor = g_list_model_get_item (monitors, i);
 
-        if (!is_builtin (monitor))
-          return g_steal_pointer (&monitor);
-      }
+      if (is_builtin (monitor))
+        {
+          for (guint j = 0; j < n; j++)
+            {
+              g_autoptr(GdkMonitor) other = g_list_model_get_item (monitors, j);
+
+              if (!is_builtin (other))
+                return g_steal_pointer (&other);
+            }
+          break;
+        }
+    }
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(GdkMonitor) monitor = g_list_model_get_item (monitors, i);
