@@ -64,7 +64,8 @@ spin (guint ms)
 static AtlasWindow *
 open_window (void)
 {
-  AtlasWindow *window = atlas_window_new (app, atlas_application_get_dataset (app));
+  AtlasWindow *window = atlas_window_new (GTK_APPLICATION (app), atlas_application_get_dataset (app),
+                                         atlas_application_get_settings (app));
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1600, 1000);
   gtk_window_present (GTK_WINDOW (window));
