@@ -413,6 +413,9 @@ atlas_map_page_get_subject_bounds (AtlasView       *view,
       !gtk_widget_compute_point (GTK_WIDGET (self->view), GTK_WIDGET (self),
                                  &GRAPHENE_POINT_INIT (0, 0), &origin))
     return FALSE;
+  /* A site known only by its area has no marker: the map is the subject. */
+  if (!atlas_site_has_point (ATLAS_SITE (item)))
+    return FALSE;
   atlas_viewport_to_screen (atlas_map_view_get_viewport (self->view),
                             atlas_site_get_lon (ATLAS_SITE (item)), atlas_site_get_lat (ATLAS_SITE (item)),
                             w, h, &x, &y);
