@@ -227,7 +227,7 @@ draw_page (Handout *h,
    * running into the counter.
    */
   cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
-  used = draw_text (cr, h->title, "Sans Bold 13", x, y, PAGE_W - 2 * MARGIN, 36);
+  used = draw_text (cr, h->title, "Sans Bold 13", x, y, PAGE_W - 2 * MARGIN, 44);
   y += MAX (used, 16) + 2;
   cairo_set_source_rgb (cr, 0.35, 0.35, 0.35);
   used = draw_text (cr, counter, "Sans 10", x, y, PAGE_W - 2 * MARGIN, 0);
