@@ -35,6 +35,8 @@ struct _AtlasPreferencesWindow
   AdwActionRow         *release_row;
   AdwActionRow         *user_data_row;
   AdwEntryRow          *update_url_row;
+  AdwComboRow          *audience_row;
+  GPtrArray            *connectors;   /* of the audience row's items; [0] "" */
 };
 
 G_DEFINE_FINAL_TYPE (AtlasPreferencesWindow, atlas_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -71,6 +73,63 @@ position_to_scheme (const GValue       *value,
   return g_variant_new_string (color_schemes[position]);
 }
 
+/* The audience screen: "Automatic" and each connected monitor; a saved
+ * monitor that is not connected now stays listed, so that opening the
+ * preferences away from the projector does not forget it.
+ */
+static void
+on_audience_selected (AtlasPreferencesWindow *self)
+{
+  guint selected = adw_combo_row_get_selected (self->audience_row);
+
+  if (selected < self->connectors->len)
+    g_settings_set_string (self->settings, "presentation-monitor",
+                           g_ptr_array_index (self->connectors, selected));
+}
+
+static void
+setup_audience (AtlasPreferencesWindow *self)
+{
+  GListModel *monitors = gdk_display_get_monitors (gdk_display_get_default ());
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  g_autofree char *saved = g_settings_get_string (self->settings, "presentation-monitor");
+  guint selected = 0;
+
+  self->connectors = g_ptr_array_new_with_free_func (g_free);
+  gtk_string_list_append (names, _("Automatic: not the laptop’s own screen"));
+  g_ptr_array_add (self->connectors, g_strdup (""));
+  for (guint i = 0; i < g_list_model_get_n_items (monitors); i++)
+    {
+      g_autoptr(GdkMonitor) monitor = g_list_model_get_item (monitors, i);
+      const char *connector = gdk_monitor_get_connector (monitor);
+      GdkRectangle geometry;
+      g_autofree char *name = NULL;
+
+      if (connector == NULL)
+        continue;
+      gdk_monitor_get_geometry (monitor, &geometry);
+      /* Translators: a screen in the audience-screen list: "HDMI-1 (1920×1080)". */
+      name = g_strdup_printf (_("%s (%d×%d)"), connector, geometry.width, geometry.height);
+      gtk_string_list_append (names, name);
+      g_ptr_array_add (self->connectors, g_strdup (connector));
+      if (g_strcmp0 (saved, connector) == 0)
+        selected = self->connectors->len - 1;
+    }
+  if (saved[0] != '\0' && selected == 0)
+    {
+      /* Translators: a saved audience screen that is not connected now. */
+      g_autofree char *name = g_strdup_printf (_("%s (not connected)"), saved);
+
+      gtk_string_list_append (names, name);
+      g_ptr_array_add (self->connectors, g_strdup (saved));
+      selected = self->connectors->len - 1;
+    }
+  adw_combo_row_set_model (self->audience_row, G_LIST_MODEL (names));
+  adw_combo_row_set_selected (self->audience_row, selected);
+  g_signal_connect_object (self->audience_row, "notify::selected",
+                           G_CALLBACK (on_audience_selected), self, G_CONNECT_SWAPPED);
+}
+
 static void
 setup (AtlasPreferencesWindow *self)
 {
@@ -82,6 +141,8 @@ setup (AtlasPreferencesWindow *self)
                                 G_SETTINGS_BIND_DEFAULT,
                                 scheme_to_position, position_to_scheme, NULL, NULL);
   g_settings_bind (self->settings, "update-url", self->update_url_row, "text", G_SETTINGS_BIND_DEFAULT);
+  if (gdk_display_get_default () != NULL)
+    setup_audience (self);
 
   if (self->store != NULL && atlas_store_get_release (self->store, &version, &created_on, NULL))
     {
@@ -122,6 +183,7 @@ atlas_preferences_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), ATLAS_TYPE_PREFERENCES_WINDOW);
   g_clear_object (&self->settings);
   g_clear_object (&self->store);
+  g_clear_pointer (&self->connectors, g_ptr_array_unref);
 
   G_OBJECT_CLASS (atlas_preferences_window_parent_class)->dispose (object);
 }
@@ -139,6 +201,7 @@ atlas_preferences_window_class_init (AtlasPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AtlasPreferencesWindow, release_row);
   gtk_widget_class_bind_template_child (widget_class, AtlasPreferencesWindow, user_data_row);
   gtk_widget_class_bind_template_child (widget_class, AtlasPreferencesWindow, update_url_row);
+  gtk_widget_class_bind_template_child (widget_class, AtlasPreferencesWindow, audience_row);
 }
 
 static void

@@ -78,7 +78,7 @@ on_selection_changed (AtlasWindow *self)
 {
   AtlasItem *item = atlas_state_get_selection (self->state);
 
-  if (item == NULL)
+  if (item == NULL || atlas_session_get_presenting (self->session))
     return;
 
   /* A source picked from the details pane opens the Sources page. */
@@ -217,27 +217,20 @@ bind_settings (AtlasWindow *self)
     atlas_state_set_page (self->state, page);
 }
 
-/* Presenting: the window shows the story alone, without its chrome and the
- * details pane, and gives them back afterwards.
+/* Presenting: the story is told on a stage window of its own (src/present),
+ * so this window keeps its layout, size and place; hiding its chrome would
+ * only make it relayout and resize behind the stage (issue 12).  Editing is
+ * turned off by _atlas_window_update_actions.
  */
 static void
 on_presenting_changed (AtlasWindow *self)
 {
-  gboolean presenting = atlas_session_get_presenting (self->session);
-
-  if (presenting)
-    {
-      self->saved_flap = adw_flap_get_reveal_flap (self->flap);
-      adw_flap_set_reveal_flap (self->flap, FALSE);
-    }
-
-  gtk_widget_set_visible (GTK_WIDGET (self->header_bar), !presenting);
-  gtk_widget_set_visible (GTK_WIDGET (self->search_bar), !presenting);
-  gtk_widget_set_visible (GTK_WIDGET (self->filter_bar), !presenting);
-  gtk_widget_set_visible (GTK_WIDGET (self->banner), !presenting);
-  gtk_widget_set_visible (GTK_WIDGET (self->switcher_bar), !presenting);
-
-  if (!presenting)
+  /* While presenting, a step's selection must not open the details pane
+   * behind the stage; what was open comes back afterwards.
+   */
+  if (atlas_session_get_presenting (self->session))
+    self->saved_flap = adw_flap_get_reveal_flap (self->flap);
+  else
     adw_flap_set_reveal_flap (self->flap, self->saved_flap);
 }
 

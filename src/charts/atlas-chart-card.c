@@ -552,6 +552,17 @@ atlas_chart_card_set_presenting (AtlasChartCard *self,
     gtk_widget_add_css_class (GTK_WIDGET (self), "presenting");
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self), "presenting");
+
+  /* The audience sees the chart, not the buttons to turn it into a table or
+   * a file; the source stays, as text.
+   */
+  if (presenting)
+    atlas_chart_card_set_table_visible (self, FALSE);
+  for (GtkWidget *child = gtk_widget_get_first_child (gtk_widget_get_parent (GTK_WIDGET (self->table_button)));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_MENU_BUTTON (child) || child == GTK_WIDGET (self->table_button))
+      gtk_widget_set_visible (child, !presenting);
+  gtk_widget_set_can_target (GTK_WIDGET (self->source_button), !presenting);
 }
 
 void

@@ -50,6 +50,11 @@ struct _AtlasChartsPage
   char         *current;
   gboolean      presenting;
   gboolean      built;
+
+  /* On stage, a chart step shows its chart alone, as large as the stage
+   * allows, instead of scrolling the gallery to it.
+   */
+  AtlasChartCard *solo;
 };
 
 static void atlas_charts_page_view_init (AtlasViewInterface *iface);
@@ -171,6 +176,61 @@ atlas_charts_page_save_camera (AtlasView *view)
   return json_builder_get_root (builder);
 }
 
+static void
+clear_solo (AtlasChartsPage *self)
+{
+  if (self->solo != NULL)
+    gtk_widget_unparent (GTK_WIDGET (self->solo));
+  self->solo = NULL;
+  gtk_widget_set_visible (GTK_WIDGET (self->scroller), TRUE);
+}
+
+/* A card of its own for @card's chart, filling the page over the hidden
+ * gallery.
+ */
+static void
+show_solo (AtlasChartsPage *self,
+           AtlasChartCard  *card)
+{
+  AtlasChartDefinition *definition = atlas_chart_card_get_definition (card);
+  g_autoptr(GError) error = NULL;
+  GtkWidget *solo;
+
+  if (self->solo != NULL && atlas_chart_card_get_definition (self->solo) == definition)
+    return;
+  clear_solo (self);
+  if (self->session == NULL)
+    return;
+  solo = g_object_ref_sink (atlas_chart_card_new (definition));
+  if (!atlas_chart_card_bind (ATLAS_CHART_CARD (solo), self->session, &error))
+    {
+      g_warning ("Chart left out: %s", error->message);
+      g_object_unref (solo);
+      return;
+    }
+  atlas_chart_card_set_presenting (ATLAS_CHART_CARD (solo), TRUE);
+  gtk_widget_add_css_class (solo, "solo");
+  /* The plot takes the height the stage gives, not its natural height. */
+  gtk_widget_set_vexpand (GTK_WIDGET (atlas_chart_card_get_canvas (ATLAS_CHART_CARD (solo))), TRUE);
+  gtk_widget_set_parent (solo, GTK_WIDGET (self));
+  g_object_unref (solo);
+  self->solo = ATLAS_CHART_CARD (solo);
+  gtk_widget_set_visible (GTK_WIDGET (self->scroller), FALSE);
+}
+
+/**
+ * atlas_charts_page_get_solo:
+ *
+ * Returns: (transfer none) (nullable): the chart shown alone on stage
+ */
+AtlasChartCard *
+atlas_charts_page_get_solo (AtlasChartsPage *self)
+{
+  g_return_val_if_fail (ATLAS_IS_CHARTS_PAGE (self), NULL);
+
+  return self->solo;
+}
+
 static gboolean
 remove_highlight (gpointer data)
 {
@@ -196,6 +256,11 @@ atlas_charts_page_restore_camera (AtlasView *view,
 
   g_free (self->current);
   self->current = g_strdup (id);
+  if (self->presenting)
+    {
+      show_solo (self, card);
+      return;
+    }
 
   /* Focusing the chart scrolls it into view (the viewport follows focus). */
   gtk_widget_grab_focus (GTK_WIDGET (atlas_chart_card_get_canvas (card)));
@@ -213,7 +278,13 @@ atlas_charts_page_render (AtlasView *view,
                           gboolean   dark)
 {
   AtlasChartsPage *self = ATLAS_CHARTS_PAGE (view);
-  g_autoptr(GListStore) charts = g_list_store_new (ATLAS_TYPE_CHART);
+  g_autoptr(GListStore) charts = NULL;
+
+  /* On stage the picture is the one chart shown. */
+  if (self->solo != NULL)
+    return atlas_chart_card_render (self->solo, width, height, dark);
+
+  charts = g_list_store_new (ATLAS_TYPE_CHART);
 
   build_cards (self);
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->gallery)); child != NULL;
@@ -240,6 +311,8 @@ atlas_charts_page_set_presenting (AtlasView *view,
   AtlasChartsPage *self = ATLAS_CHARTS_PAGE (view);
 
   self->presenting = !!presenting;
+  if (!presenting)
+    clear_solo (self);
   gtk_flow_box_set_max_children_per_line (self->gallery, presenting ? 2 : 3);
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->gallery)); child != NULL;
        child = gtk_widget_get_next_sibling (child))
@@ -247,9 +320,20 @@ atlas_charts_page_set_presenting (AtlasView *view,
                                      presenting);
 }
 
+static gboolean
+atlas_charts_page_get_subject_bounds (AtlasView       *view,
+                                      graphene_rect_t *bounds)
+{
+  AtlasChartsPage *self = ATLAS_CHARTS_PAGE (view);
+
+  return self->solo != NULL &&
+         gtk_widget_compute_bounds (GTK_WIDGET (self->solo), GTK_WIDGET (self), bounds);
+}
+
 static void
 atlas_charts_page_view_init (AtlasViewInterface *iface)
 {
+  iface->get_subject_bounds = atlas_charts_page_get_subject_bounds;
   iface->bind = atlas_charts_page_bind;
   iface->save_camera = atlas_charts_page_save_camera;
   iface->restore_camera = atlas_charts_page_restore_camera;
@@ -269,6 +353,7 @@ atlas_charts_page_dispose (GObject *object)
     while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
       gtk_widget_unparent (child);
   }
+  self->solo = NULL;
   g_clear_object (&self->definitions);
   g_clear_object (&self->session);
   g_clear_pointer (&self->current, g_free);

@@ -39,5 +39,6 @@ GskRenderNode  *atlas_charts_render        (AtlasSession    *session,
                                             int              height,
                                             gboolean         dark);
 void            atlas_charts_benchmark     (AtlasDataset    *dataset);
+AtlasChartCard *atlas_charts_page_get_solo (AtlasChartsPage *self);
 
 G_END_DECLS

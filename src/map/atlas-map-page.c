@@ -28,6 +28,7 @@
 #include "atlas-map-page.h"
 #include "atlas-map-render.h"
 #include "atlas-render.h"
+#include "atlas-site.h"
 #include "atlas-state.h"
 #include "atlas-view.h"
 
@@ -381,9 +382,46 @@ atlas_map_page_set_presenting (AtlasView *view,
 {
   AtlasMapPage *self = ATLAS_MAP_PAGE (view);
 
+  GtkWidget *overlay = gtk_widget_get_parent (GTK_WIDGET (self->view));
+
   self->presenting = !!presenting;
   atlas_map_view_set_presenting (self->view, presenting);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "map.export", !presenting);
+
+  /* On stage the map stands alone: the floating controls (zoom, choropleth,
+   * export) are for editing, and the legend is drawn by the painter anyway.
+   */
+  for (GtkWidget *child = gtk_widget_get_first_child (overlay); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (child != GTK_WIDGET (self->view))
+      gtk_widget_set_visible (child, !presenting);
+}
+
+/* The selected site's marker, or the whole map when nothing is selected. */
+static gboolean
+atlas_map_page_get_subject_bounds (AtlasView       *view,
+                                   graphene_rect_t *bounds)
+{
+  AtlasMapPage *self = ATLAS_MAP_PAGE (view);
+  AtlasItem *item = self->state ? atlas_state_get_selection (self->state) : NULL;
+  int w = gtk_widget_get_width (GTK_WIDGET (self->view));
+  int h = gtk_widget_get_height (GTK_WIDGET (self->view));
+  graphene_point_t origin;
+  double x, y;
+
+  if (item == NULL || !ATLAS_IS_SITE (item) || w <= 0 || h <= 0 ||
+      !gtk_widget_compute_point (GTK_WIDGET (self->view), GTK_WIDGET (self),
+                                 &GRAPHENE_POINT_INIT (0, 0), &origin))
+    return FALSE;
+  /* A site known only by its area has no marker: the map is the subject. */
+  if (!atlas_site_has_point (ATLAS_SITE (item)))
+    return FALSE;
+  atlas_viewport_to_screen (atlas_map_view_get_viewport (self->view),
+                            atlas_site_get_lon (ATLAS_SITE (item)), atlas_site_get_lat (ATLAS_SITE (item)),
+                            w, h, &x, &y);
+  /* The marker and the ring drawn round it when selected. */
+  graphene_rect_init (bounds, origin.x + x - 12, origin.y + y - 12, 24, 24);
+  return TRUE;
 }
 
 static void
@@ -394,6 +432,7 @@ atlas_map_page_view_init (AtlasViewInterface *iface)
   iface->restore_camera = atlas_map_page_restore_camera;
   iface->render = atlas_map_page_view_render;
   iface->set_presenting = atlas_map_page_set_presenting;
+  iface->get_subject_bounds = atlas_map_page_get_subject_bounds;
 }
 
 /* ---- GObject ----------------------------------------------------------- */

@@ -186,6 +186,7 @@ story_from_row (const AtlasStoryRow  *row,
         }
       step = atlas_story_step_new (step_row->view, root, step_row->caption_zh,
                                    step_row->caption_en, step_row->notes);
+      atlas_story_step_set_notes_zh (step, step_row->notes_zh);
       atlas_story_append_step (story, step);
     }
 
@@ -318,7 +319,8 @@ story_to_row (AtlasStory *story)
       atlas_story_row_add_step (row, atlas_story_step_get_view (step), state,
                                 atlas_story_step_get_caption_zh (step),
                                 atlas_story_step_get_caption_en (step),
-                                atlas_story_step_get_notes (step));
+                                atlas_story_step_get_notes_en (step),
+                                atlas_story_step_get_notes_zh (step));
     }
   return row;
 }

@@ -43,7 +43,8 @@ struct _AtlasStoryStep
   JsonNode *state;
   char     *caption_zh;
   char     *caption_en;
-  char     *notes;
+  char     *notes;      /* as written first; the bundled story's are English */
+  char     *notes_zh;
 };
 
 G_DEFINE_FINAL_TYPE (AtlasStoryStep, atlas_story_step, G_TYPE_OBJECT)
@@ -55,6 +56,7 @@ enum {
   PROP_CAPTION_ZH,
   PROP_CAPTION_EN,
   PROP_NOTES,
+  PROP_NOTES_ZH,
   N_PROPS
 };
 
@@ -70,6 +72,7 @@ atlas_story_step_finalize (GObject *object)
   g_clear_pointer (&self->caption_zh, g_free);
   g_clear_pointer (&self->caption_en, g_free);
   g_clear_pointer (&self->notes, g_free);
+  g_clear_pointer (&self->notes_zh, g_free);
 
   G_OBJECT_CLASS (atlas_story_step_parent_class)->finalize (object);
 }
@@ -104,6 +107,10 @@ atlas_story_step_get_property (GObject    *object,
       g_value_set_string (value, self->notes);
       break;
 
+    case PROP_NOTES_ZH:
+      g_value_set_string (value, self->notes_zh);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -129,6 +136,10 @@ atlas_story_step_set_property (GObject      *object,
 
     case PROP_NOTES:
       atlas_story_step_set_notes (self, g_value_get_string (value));
+      break;
+
+    case PROP_NOTES_ZH:
+      atlas_story_step_set_notes_zh (self, g_value_get_string (value));
       break;
 
     default:
@@ -161,6 +172,9 @@ atlas_story_step_class_init (AtlasStoryStepClass *klass)
     g_param_spec_string ("notes", NULL, NULL, NULL,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
+  properties[PROP_NOTES_ZH] =
+    g_param_spec_string ("notes-zh", NULL, NULL, NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -170,6 +184,7 @@ atlas_story_step_init (AtlasStoryStep *self)
   self->caption_zh = g_strdup ("");
   self->caption_en = g_strdup ("");
   self->notes = g_strdup ("");
+  self->notes_zh = g_strdup ("");
 }
 
 /**
@@ -228,6 +243,7 @@ atlas_story_step_new_from_json (JsonNode  *node,
   JsonObject *object;
   JsonNode *state = NULL;
   const char *view;
+  AtlasStoryStep *step;
 
   if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
     {
@@ -248,10 +264,12 @@ atlas_story_step_new_from_json (JsonNode  *node,
       return NULL;
     }
 
-  return atlas_story_step_new (view, state,
+  step = atlas_story_step_new (view, state,
                                json_object_get_string_member_with_default (object, "caption_zh", ""),
                                json_object_get_string_member_with_default (object, "caption_en", ""),
                                json_object_get_string_member_with_default (object, "notes", ""));
+  atlas_story_step_set_notes_zh (step, json_object_get_string_member_with_default (object, "notes_zh", ""));
+  return step;
 }
 
 /**
@@ -277,6 +295,11 @@ atlas_story_step_to_json (AtlasStoryStep *self)
   json_builder_add_string_value (builder, self->caption_en);
   json_builder_set_member_name (builder, "notes");
   json_builder_add_string_value (builder, self->notes);
+  if (self->notes_zh[0] != '\0')
+    {
+      json_builder_set_member_name (builder, "notes_zh");
+      json_builder_add_string_value (builder, self->notes_zh);
+    }
   json_builder_end_object (builder);
 
   return json_builder_get_root (builder);
@@ -287,8 +310,12 @@ atlas_story_step_copy (AtlasStoryStep *self)
 {
   g_return_val_if_fail (ATLAS_IS_STORY_STEP (self), NULL);
 
-  return atlas_story_step_new (self->view, self->state, self->caption_zh,
+  AtlasStoryStep *copy;
+
+  copy = atlas_story_step_new (self->view, self->state, self->caption_zh,
                                self->caption_en, self->notes);
+  atlas_story_step_set_notes_zh (copy, self->notes_zh);
+  return copy;
 }
 
 const char *
@@ -419,7 +446,7 @@ set_text (AtlasStoryStep *self,
   g_free (*field);
   *field = g_strdup (value ? value : "");
   g_object_notify_by_pspec (G_OBJECT (self), pspec);
-  if (pspec != properties[PROP_NOTES])
+  if (pspec != properties[PROP_NOTES] && pspec != properties[PROP_NOTES_ZH])
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAPTION]);
 }
 
@@ -441,12 +468,96 @@ atlas_story_step_set_caption_en (AtlasStoryStep *self,
   set_text (self, &self->caption_en, caption, properties[PROP_CAPTION_EN]);
 }
 
+/* The caption's side rides in the state, next to the camera, so that it is
+ * stored, copied, exported and imported with the step without a column of
+ * its own; a side this version does not know reads as AUTO.
+ */
+static const char *caption_sides[] = { "auto", "bottom", "top", "left", "right" };
+
+G_STATIC_ASSERT (G_N_ELEMENTS (caption_sides) == ATLAS_N_CAPTION_SIDES);
+
+AtlasCaptionSide
+atlas_story_step_get_caption_side (AtlasStoryStep *self)
+{
+  const char *side;
+
+  g_return_val_if_fail (ATLAS_IS_STORY_STEP (self), ATLAS_CAPTION_SIDE_AUTO);
+
+  side = json_object_get_string_member_with_default (json_node_get_object (self->state),
+                                                     "caption_side", "auto");
+  for (guint i = 0; i < G_N_ELEMENTS (caption_sides); i++)
+    if (g_strcmp0 (side, caption_sides[i]) == 0)
+      return i;
+  return ATLAS_CAPTION_SIDE_AUTO;
+}
+
+void
+atlas_story_step_set_caption_side (AtlasStoryStep   *self,
+                                   AtlasCaptionSide  side)
+{
+  JsonObject *object;
+
+  g_return_if_fail (ATLAS_IS_STORY_STEP (self));
+  g_return_if_fail (side < ATLAS_N_CAPTION_SIDES);
+
+  object = json_node_get_object (self->state);
+  if (side == ATLAS_CAPTION_SIDE_AUTO)
+    json_object_remove_member (object, "caption_side");
+  else
+    json_object_set_string_member (object, "caption_side", caption_sides[side]);
+}
+
+const char *
+atlas_caption_side_get_label (AtlasCaptionSide side)
+{
+  switch (side)
+    {
+    case ATLAS_CAPTION_SIDE_BOTTOM:
+      return C_("caption side", "Bottom");
+    case ATLAS_CAPTION_SIDE_TOP:
+      return C_("caption side", "Top");
+    case ATLAS_CAPTION_SIDE_LEFT:
+      return C_("caption side", "Left");
+    case ATLAS_CAPTION_SIDE_RIGHT:
+      return C_("caption side", "Right");
+    case ATLAS_CAPTION_SIDE_AUTO:
+    default:
+      return C_("caption side", "Automatic");
+    }
+}
+
+/* The notes in the interface's language, or the other one if it has none. */
 const char *
 atlas_story_step_get_notes (AtlasStoryStep *self)
 {
   g_return_val_if_fail (ATLAS_IS_STORY_STEP (self), NULL);
 
+  return atlas_l10n_pick (self->notes_zh, self->notes);
+}
+
+const char *
+atlas_story_step_get_notes_en (AtlasStoryStep *self)
+{
+  g_return_val_if_fail (ATLAS_IS_STORY_STEP (self), NULL);
+
   return self->notes;
+}
+
+const char *
+atlas_story_step_get_notes_zh (AtlasStoryStep *self)
+{
+  g_return_val_if_fail (ATLAS_IS_STORY_STEP (self), NULL);
+
+  return self->notes_zh;
+}
+
+void
+atlas_story_step_set_notes_zh (AtlasStoryStep *self,
+                               const char     *notes)
+{
+  g_return_if_fail (ATLAS_IS_STORY_STEP (self));
+
+  set_text (self, &self->notes_zh, notes, properties[PROP_NOTES_ZH]);
 }
 
 void

@@ -29,6 +29,20 @@ G_BEGIN_DECLS
 
 #define ATLAS_TYPE_STORY_STEP (atlas_story_step_get_type ())
 
+/* Where presentation mode puts a step's caption; AUTO lets the stage pick
+ * the side that leaves the subject most room.
+ */
+typedef enum
+{
+  ATLAS_CAPTION_SIDE_AUTO,
+  ATLAS_CAPTION_SIDE_BOTTOM,
+  ATLAS_CAPTION_SIDE_TOP,
+  ATLAS_CAPTION_SIDE_LEFT,
+  ATLAS_CAPTION_SIDE_RIGHT,
+} AtlasCaptionSide;
+
+#define ATLAS_N_CAPTION_SIDES (ATLAS_CAPTION_SIDE_RIGHT + 1)
+
 G_DECLARE_FINAL_TYPE (AtlasStoryStep, atlas_story_step, ATLAS, STORY_STEP, GObject)
 
 AtlasStoryStep *atlas_story_step_new              (const char      *view,
@@ -56,7 +70,15 @@ void            atlas_story_step_set_caption_zh   (AtlasStoryStep  *self,
                                                    const char      *caption);
 void            atlas_story_step_set_caption_en   (AtlasStoryStep  *self,
                                                    const char      *caption);
+AtlasCaptionSide atlas_story_step_get_caption_side (AtlasStoryStep  *self);
+void            atlas_story_step_set_caption_side (AtlasStoryStep  *self,
+                                                   AtlasCaptionSide side);
+const char     *atlas_caption_side_get_label      (AtlasCaptionSide side);
 const char     *atlas_story_step_get_notes        (AtlasStoryStep  *self);
+const char     *atlas_story_step_get_notes_en     (AtlasStoryStep  *self);
+const char     *atlas_story_step_get_notes_zh     (AtlasStoryStep  *self);
+void            atlas_story_step_set_notes_zh     (AtlasStoryStep  *self,
+                                                   const char      *notes);
 void            atlas_story_step_set_notes        (AtlasStoryStep  *self,
                                                    const char      *notes);
 

@@ -34,19 +34,25 @@
 #include "atlas-story-player.h"
 #include "atlas-view.h"
 
-/* The handout of a story: one A4 landscape page per step with the view as it
- * appears in that step, the caption and the sources of every record the step
- * cites.  The views draw through atlas_view_render() and
- * atlas_render_node_to_cairo(), the path of every other export; a page that
- * cannot draw itself gets a clear text page saying what it shows.  The same
- * pages go to the printer through GtkPrintOperation.
+/* The handout of a story: one A4 landscape page per step with the step's
+ * own subject as the stage shows it (the one chart of a chart step, the
+ * filtered table of a Sites step, the map or timeline at the step's camera),
+ * the caption and the sources of every record the step cites.  The steps are
+ * shown on pages of a session of the handout's own, so the window is not
+ * touched; the pages draw through atlas_view_render() as vectors, so the
+ * handout prints at the printer's resolution.  A page that cannot draw
+ * itself gets a clear text page saying what it shows.  The same pages go to
+ * the printer through GtkPrintOperation.
  */
 
 #define PAGE_W 842.0
 #define PAGE_H 595.0
 #define MARGIN 36.0
-#define RENDER_W 1280
-#define RENDER_H 720
+/* The subject's drawing size: large enough that the painters choose their
+ * full layout (labels, legends), drawn as vectors into the page's box.
+ */
+#define RENDER_W 1600
+#define RENDER_H 900
 
 typedef struct
 {
@@ -128,15 +134,15 @@ fallback_text (AdwViewStack *pages,
   return g_strdup (page ? adw_view_stack_page_get_title (page) : view);
 }
 
-/* Shows each step on @pages to draw it, then puts the state back. */
+/* Shows each step on pages of a session of its own to draw it. */
 static Handout *
 collect (AtlasSession *session,
-         AdwViewStack *pages,
+         AdwViewStack *like,
          AtlasStory   *story)
 {
-  AtlasState *state = atlas_session_get_state (session);
   AtlasDataset *dataset = atlas_session_get_dataset (session);
-  g_autoptr(JsonNode) saved = atlas_state_to_json (state);
+  g_autoptr(AtlasSession) own = atlas_session_new (dataset);
+  g_autoptr(AdwViewStack) pages = atlas_story_player_new_pages (like, own, story);
   Handout *h = g_new0 (Handout, 1);
 
   h->title = g_strdup (atlas_story_get_title (story));
@@ -154,7 +160,7 @@ collect (AtlasSession *session,
       GskRenderNode *node = NULL;
       AtlasView *page;
 
-      if (atlas_story_player_apply (session, pages, step, FALSE, &error))
+      if (atlas_story_player_apply (own, pages, step, FALSE, &error))
         {
           if ((page = atlas_view_find (pages, view)) != NULL)
             node = atlas_view_render (page, RENDER_W, RENDER_H, FALSE);
@@ -168,7 +174,6 @@ collect (AtlasSession *session,
       g_ptr_array_add (h->sources, atlas_handout_dup_sources (dataset, step));
     }
 
-  atlas_state_load_json (state, saved, dataset, NULL);
   return h;
 }
 
@@ -218,11 +223,15 @@ draw_page (Handout *h,
   cairo_save (cr);
   cairo_set_source_rgb (cr, 1, 1, 1);
   cairo_paint (cr);
+  /* The title, then the step line under it: a long title wraps instead of
+   * running into the counter.
+   */
   cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
-
-  used = draw_text (cr, h->title, "Sans Bold 13", x, y, PAGE_W - 2 * MARGIN - 90, 36);
-  draw_text (cr, counter, "Sans 10", PAGE_W - MARGIN - 90, y, 90, 0);
-  y += MAX (used, 16) + 10;
+  used = draw_text (cr, h->title, "Sans Bold 13", x, y, PAGE_W - 2 * MARGIN, 44);
+  y += MAX (used, 16) + 2;
+  cairo_set_source_rgb (cr, 0.35, 0.35, 0.35);
+  used = draw_text (cr, counter, "Sans 10", x, y, PAGE_W - 2 * MARGIN, 0);
+  y += MAX (used, 12) + 10;
 
   /* The view. */
   cairo_save (cr);
@@ -262,6 +271,46 @@ draw_page (Handout *h,
   draw_text (cr, g_ptr_array_index (h->sources, index), "Sans 8", x, y,
              PAGE_W - 2 * MARGIN, PAGE_H - MARGIN - y);
   cairo_restore (cr);
+}
+
+/**
+ * atlas_handout_dup_file_with_extension:
+ * @extension: ".pdf"
+ *
+ * @file with exactly one @extension: "handout" and "handout.pdf" both give
+ * "handout.pdf", and "handout.pdf.pdf" (a file chooser adding the filter's
+ * extension to a name that had it) gives "handout.pdf" too.
+ *
+ * Returns: (transfer full): the file to write
+ */
+GFile *
+atlas_handout_dup_file_with_extension (GFile      *file,
+                                       const char *extension)
+{
+  g_autofree char *name = NULL;
+  g_autoptr(GFile) parent = NULL;
+  gsize ext_len;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+  g_return_val_if_fail (extension != NULL && *extension == '.', NULL);
+
+  name = g_file_get_basename (file);
+  parent = g_file_get_parent (file);
+  ext_len = strlen (extension);
+  if (name == NULL || parent == NULL)
+    return g_object_ref (file);
+
+  /* Drop every trailing copy of the extension, then add one. */
+  while (strlen (name) > ext_len &&
+         g_ascii_strcasecmp (name + strlen (name) - ext_len, extension) == 0)
+    name[strlen (name) - ext_len] = '\0';
+  if (g_ascii_strcasecmp (name, extension) != 0 && strlen (name) > 0)
+    {
+      g_autofree char *fixed = g_strconcat (name, extension, NULL);
+
+      return g_file_get_child (parent, fixed);
+    }
+  return g_object_ref (file);
 }
 
 /**

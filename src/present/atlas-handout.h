@@ -40,4 +40,7 @@ gboolean atlas_handout_print       (AtlasSession    *session,
 char    *atlas_handout_dup_sources (AtlasDataset   *dataset,
                                     AtlasStoryStep *step);
 
+GFile     *atlas_handout_dup_file_with_extension (GFile          *file,
+                                                 const char     *extension);
+
 G_END_DECLS

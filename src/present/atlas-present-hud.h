@@ -22,6 +22,8 @@
 
 #include <gtk/gtk.h>
 
+#include "atlas-story-step.h"
+
 G_BEGIN_DECLS
 
 #define ATLAS_TYPE_PRESENT_HUD (atlas_present_hud_get_type ())
@@ -29,14 +31,27 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (AtlasPresentHud, atlas_present_hud, ATLAS, PRESENT_HUD, GtkWidget)
 
 GtkWidget  *atlas_present_hud_new            (void);
+void        atlas_present_hud_set_subject    (AtlasPresentHud *self,
+                                              GtkWidget       *subject);
+GtkWidget  *atlas_present_hud_get_subject    (AtlasPresentHud *self);
 void        atlas_present_hud_show_step      (AtlasPresentHud *self,
                                               const char      *title,
                                               const char      *caption,
                                               guint            index,
                                               guint            n_steps,
+                                              AtlasCaptionSide side,
                                               GdkPaintable    *previous);
+void        atlas_present_hud_show_closing   (AtlasPresentHud *self,
+                                              const char      *title,
+                                              const char      *sources,
+                                              guint            n_steps);
+gboolean    atlas_present_hud_get_closing    (AtlasPresentHud *self);
 const char *atlas_present_hud_get_caption    (AtlasPresentHud *self);
 const char *atlas_present_hud_get_counter    (AtlasPresentHud *self);
+AtlasCaptionSide atlas_present_hud_get_side  (AtlasPresentHud *self);
+GtkWidget  *atlas_present_hud_get_panel      (AtlasPresentHud *self);
+double      atlas_present_hud_get_progress   (AtlasPresentHud *self);
+double      atlas_present_hud_get_scale      (AtlasPresentHud *self);
 void        atlas_present_hud_set_blanked    (AtlasPresentHud *self,
                                               gboolean         blanked);
 gboolean    atlas_present_hud_get_blanked    (AtlasPresentHud *self);
@@ -44,5 +59,19 @@ void        atlas_present_hud_set_message    (AtlasPresentHud *self,
                                               const char      *message);
 void        atlas_present_hud_get_safe_area  (AtlasPresentHud *self,
                                               graphene_rect_t *area);
+
+void        atlas_present_layout             (int              width,
+                                              int              height,
+                                              AtlasCaptionSide side,
+                                              int              caption_height,
+                                              graphene_rect_t *safe,
+                                              graphene_rect_t *panel,
+                                              graphene_rect_t *subject);
+AtlasCaptionSide atlas_present_effective_side (AtlasCaptionSide side,
+                                              int              width,
+                                              int              height);
+int         atlas_present_font_px            (int              width,
+                                              int              height);
+int         atlas_present_side_panel_width   (int              width);
 
 G_END_DECLS

@@ -22,19 +22,26 @@
 
 #include <glib/gi18n.h>
 
+#include "atlas-citation.h"
+#include "atlas-dataset.h"
+#include "atlas-item.h"
 #include "atlas-present-hud.h"
 #include "atlas-presentation.h"
 #include "atlas-presenter-window.h"
+#include "atlas-source.h"
+#include "atlas-stage.h"
 #include "atlas-state.h"
 #include "atlas-story-player.h"
 #include "atlas-view.h"
 
-/* Presentation mode: the window goes fullscreen without its chrome, each
- * page draws for a projector (AtlasView.set_presenting), and a story is told
- * step by step with the keys a laptop or a USB clicker sends.  With a second
- * monitor the audience gets the window and the speaker a presenter view.
- * The session's "presenting" tells the window to hide its chrome and turn
- * editing off; leaving brings back the state as it was.
+/* Presentation mode: a story is told step by step on a stage, a window of
+ * its own made fullscreen on the audience's monitor (AtlasStage), with the
+ * keys a laptop or a USB clicker sends.  With a second monitor the speaker
+ * gets a presenter view, fullscreen on the laptop's own panel.  Both monitors
+ * are named explicitly, never left to the window manager or compositor.
+ * The editing window stays where and as it is: the session's "presenting"
+ * only turns editing off; leaving brings back the state and the pages'
+ * cameras as they were.  The screen is kept awake while presenting.
  */
 
 struct _AtlasPresentation
@@ -45,16 +52,21 @@ struct _AtlasPresentation
   AtlasSession      *session;
   AdwViewStack      *pages;
   GSettings         *settings;
-  GtkOverlay        *overlay;
-  AtlasPresentHud   *hud;
+  AtlasStage        *stage;
+  AtlasPresentHud   *hud;          /* the stage's */
   AtlasStory        *story;
-  guint              index;
+  guint              index;        /* n_steps: the closing slide */
   gboolean           active;
 
   JsonNode          *saved_state;
+  GHashTable        *saved_cameras;  /* page name -> JsonNode */
   GtkEventController *keys;
   AtlasPresenterWindow *presenter;
   gboolean           force_presenter;
+  guint              inhibit_cookie;
+  int                rehearsal_width;
+  int                rehearsal_height;
+  char              *audience_connector;
 
   gboolean           autoplay;
   guint              dwell;
@@ -64,18 +76,10 @@ struct _AtlasPresentation
 
 G_DEFINE_FINAL_TYPE (AtlasPresentation, atlas_presentation, G_TYPE_OBJECT)
 
-static void
-set_view_presenting (gpointer view,
-                     gpointer presenting)
+static guint
+n_steps (AtlasPresentation *self)
 {
-  atlas_view_set_presenting (ATLAS_VIEW (view), GPOINTER_TO_INT (presenting));
-}
-
-static void
-for_each_view (AtlasPresentation *self,
-               gboolean           presenting)
-{
-  atlas_view_foreach (self->pages, set_view_presenting, GINT_TO_POINTER (presenting));
+  return self->story != NULL ? atlas_story_get_n_steps (self->story) : 0;
 }
 
 static void
@@ -89,7 +93,7 @@ autoplay_tick (gpointer user_data)
 {
   AtlasPresentation *self = user_data;
 
-  if (self->index + 1 < atlas_story_get_n_steps (self->story))
+  if (self->index + 1 < n_steps (self))
     atlas_presentation_go_to (self, self->index + 1);
   else if (self->loop)
     atlas_presentation_go_to (self, 0);
@@ -148,7 +152,7 @@ on_key_pressed (AtlasPresentation     *self,
       return TRUE;
 
     case GDK_KEY_End:
-      atlas_presentation_go_to (self, atlas_story_get_n_steps (self->story) - 1);
+      atlas_presentation_go_to (self, n_steps (self) - 1);
       return TRUE;
 
     case GDK_KEY_b:
@@ -228,11 +232,18 @@ atlas_presentation_dispose (GObject *object)
   AtlasPresentation *self = (AtlasPresentation *)object;
 
   stop_autoplay (self);
+  if (self->active)
+    atlas_presentation_stop (self);
   if (self->presenter != NULL)
     gtk_window_destroy (GTK_WINDOW (self->presenter));
   g_clear_object (&self->presenter);
+  if (self->stage != NULL)
+    gtk_window_destroy (GTK_WINDOW (self->stage));
+  g_clear_object (&self->stage);
   g_clear_object (&self->story);
   g_clear_pointer (&self->saved_state, json_node_unref);
+  g_clear_pointer (&self->saved_cameras, g_hash_table_unref);
+  g_clear_pointer (&self->audience_connector, g_free);
   g_clear_object (&self->session);
   g_clear_object (&self->settings);
   g_clear_weak_pointer (&self->window);
@@ -262,6 +273,8 @@ on_settings_changed (AtlasPresentation *self)
 
   if (settings == NULL)
     return;
+  g_free (self->audience_connector);
+  self->audience_connector = g_settings_get_string (settings, "presentation-monitor");
   atlas_presentation_set_autoplay (self,
                                    g_settings_get_boolean (settings, "presentation-autoplay"),
                                    g_settings_get_uint (settings, "presentation-dwell"),
@@ -287,7 +300,8 @@ load_style (void)
  * atlas_presentation_new:
  * @window: the window that presents
  * @pages: the window's pages
- * @overlay: the overlay over the window's content where the captions go
+ * @overlay: unused since the stage is a window of its own; kept so that the
+ *   window's code need not change
  *
  * Adds the win.present-next, -previous, -leave and -blank actions to @window.
  */
@@ -302,16 +316,11 @@ atlas_presentation_new (GtkWindow    *window,
   g_return_val_if_fail (GTK_IS_WINDOW (window) && G_IS_ACTION_MAP (window), NULL);
   g_return_val_if_fail (ATLAS_IS_SESSION (session), NULL);
   g_return_val_if_fail (ADW_IS_VIEW_STACK (pages), NULL);
-  g_return_val_if_fail (GTK_IS_OVERLAY (overlay), NULL);
 
   self = g_object_new (ATLAS_TYPE_PRESENTATION, NULL);
   g_set_weak_pointer (&self->window, window);
   g_set_weak_pointer (&self->pages, pages);
   self->session = g_object_ref (session);
-  self->overlay = overlay;
-  self->hud = ATLAS_PRESENT_HUD (atlas_present_hud_new ());
-  gtk_widget_set_visible (GTK_WIDGET (self->hud), FALSE);
-  gtk_overlay_add_overlay (overlay, GTK_WIDGET (self->hud));
 
   g_action_map_add_action_entries (G_ACTION_MAP (window), present_actions,
                                    G_N_ELEMENTS (present_actions), self);
@@ -342,28 +351,193 @@ atlas_presentation_bind_settings (AtlasPresentation *self,
                            G_CALLBACK (on_settings_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (settings, "changed::presentation-loop",
                            G_CALLBACK (on_settings_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (settings, "changed::presentation-monitor",
+                           G_CALLBACK (on_settings_changed), self, G_CONNECT_SWAPPED);
   on_settings_changed (self);
 }
 
-static GdkMonitor *
-other_monitor (GtkWindow *window)
+/* Built-in panels: what a laptop calls its own screen. */
+static gboolean
+is_builtin (GdkMonitor *monitor)
 {
-  GdkDisplay *display = gtk_widget_get_display (GTK_WIDGET (window));
-  GListModel *monitors = gdk_display_get_monitors (display);
-  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
-  GdkMonitor *own = surface ? gdk_display_get_monitor_at_surface (display, surface) : NULL;
-  guint n = g_list_model_get_n_items (monitors);
+  const char *connector = gdk_monitor_get_connector (monitor);
 
-  if (n < 2)
-    return NULL;
+  return connector != NULL &&
+         (g_str_has_prefix (connector, "eDP") || g_str_has_prefix (connector, "LVDS") ||
+          g_str_has_prefix (connector, "DSI"));
+}
+
+static int
+monitor_area (GdkMonitor *monitor)
+{
+  GdkRectangle geometry;
+
+  gdk_monitor_get_geometry (monitor, &geometry);
+  return geometry.width * geometry.height;
+}
+
+/**
+ * atlas_presentation_choose_audience_monitor:
+ * @connector: (nullable): the monitor the user chose ("HDMI-1"), or %NULL or
+ *   "" for the default
+ *
+ * The user's choice if it is connected; else, beside a built-in panel, the
+ * first monitor that is not one (the projector); else the largest.
+ *
+ * Returns: (transfer full) (nullable): the monitor for the audience
+ */
+GdkMonitor *
+atlas_presentation_choose_audience_monitor (GdkDisplay *display,
+                                            const char *connector)
+{
+  GListModel *monitors;
+  GdkMonitor *best = NULL;
+  guint n;
+
+  g_return_val_if_fail (GDK_IS_DISPLAY (display), NULL);
+
+  monitors = gdk_display_get_monitors (display);
+  n = g_list_model_get_n_items (monitors);
+  for (guint i = 0; connector != NULL && *connector != '\0' && i < n; i++)
+    {
+      g_autoptr(GdkMonitor) monitor = g_list_model_get_item (monitors, i);
+
+      if (g_strcmp0 (gdk_monitor_get_connector (monitor), connector) == 0)
+        return g_steal_pointer (&monitor);
+    }
+  /* With a laptop panel among them, the first other monitor.  Without
+   * one (connectors the X server invents, desktops), the largest: the
+   * projector is rarely smaller than the speaker's screen.
+   */
+  for (guint i = 0; n > 1 && i < n; i++)
+    {
+      g_autoptr(GdkMonitor) monitor = g_list_model_get_item (monitors, i);
+
+      if (is_builtin (monitor))
+        {
+          for (guint j = 0; j < n; j++)
+            {
+              g_autoptr(GdkMonitor) other = g_list_model_get_item (monitors, j);
+
+              if (!is_builtin (other))
+                return g_steal_pointer (&other);
+            }
+          break;
+        }
+    }
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(GdkMonitor) monitor = g_list_model_get_item (monitors, i);
 
-      if (monitor != own)
-        return monitor;
+      if (best == NULL || monitor_area (monitor) > monitor_area (best))
+        g_set_object (&best, monitor);
     }
-  return NULL;
+  return best;
+}
+
+/* The speaker's monitor: the built-in panel if the audience is elsewhere,
+ * else any other monitor; %NULL with one monitor.
+ */
+static GdkMonitor *
+choose_presenter_monitor (GdkDisplay *display,
+                          GdkMonitor *audience)
+{
+  GListModel *monitors = gdk_display_get_monitors (display);
+  guint n = g_list_model_get_n_items (monitors);
+  GdkMonitor *other = NULL;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GdkMonitor) monitor = g_list_model_get_item (monitors, i);
+
+      if (monitor == audience)
+        continue;
+      if (is_builtin (monitor))
+        {
+          g_clear_object (&other);
+          return g_steal_pointer (&monitor);
+        }
+      if (other == NULL)
+        other = g_steal_pointer (&monitor);
+    }
+  return other;
+}
+
+static void
+save_camera (gpointer view,
+             gpointer user_data)
+{
+  AtlasPresentation *self = user_data;
+  JsonNode *camera = atlas_view_save_camera (ATLAS_VIEW (view));
+  const char *name = NULL;
+  AdwViewStackPage *page = adw_view_stack_get_page (self->pages, GTK_WIDGET (view));
+
+  if (page != NULL)
+    name = adw_view_stack_page_get_name (page);
+  if (camera != NULL && name != NULL)
+    g_hash_table_insert (self->saved_cameras, g_strdup (name), camera);
+  else if (camera != NULL)
+    json_node_unref (camera);
+}
+
+static void
+restore_cameras (AtlasPresentation *self)
+{
+  GHashTableIter iter;
+  gpointer name, camera;
+
+  if (self->saved_cameras == NULL || self->pages == NULL)
+    return;
+  g_hash_table_iter_init (&iter, self->saved_cameras);
+  while (g_hash_table_iter_next (&iter, &name, &camera))
+    {
+      AtlasView *view = atlas_view_find (self->pages, name);
+
+      if (view != NULL)
+        atlas_view_restore_camera (view, camera, FALSE);
+    }
+  g_clear_pointer (&self->saved_cameras, g_hash_table_unref);
+}
+
+static void
+set_inhibited (AtlasPresentation *self,
+               gboolean           inhibited)
+{
+  GtkApplication *application = self->window ? gtk_window_get_application (self->window) : NULL;
+
+  if (inhibited && self->inhibit_cookie == 0 && application != NULL)
+    self->inhibit_cookie = gtk_application_inhibit (application, GTK_WINDOW (self->stage),
+                                                    GTK_APPLICATION_INHIBIT_IDLE | GTK_APPLICATION_INHIBIT_SUSPEND,
+                                                    _("Presenting a story"));
+  else if (!inhibited && self->inhibit_cookie != 0)
+    {
+      if (application != NULL)
+        gtk_application_uninhibit (application, self->inhibit_cookie);
+      self->inhibit_cookie = 0;
+    }
+}
+
+/* The speaker picked another screen for the audience in the presenter
+ * view: move the stage there and the presenter view off it, and remember the
+ * choice for next time.
+ */
+static void
+on_audience_chosen (AtlasPresentation *self,
+                    GdkMonitor        *monitor)
+{
+  g_autoptr(GdkMonitor) speaker = NULL;
+
+  if (self->stage == NULL || monitor == atlas_stage_get_monitor (self->stage))
+    return;
+  if (self->settings != NULL && gdk_monitor_get_connector (monitor) != NULL)
+    g_settings_set_string (self->settings, "presentation-monitor", gdk_monitor_get_connector (monitor));
+  atlas_stage_present_on (self->stage, monitor);
+  speaker = choose_presenter_monitor (gdk_monitor_get_display (monitor), monitor);
+  if (self->presenter != NULL && speaker != NULL)
+    {
+      gtk_window_fullscreen_on_monitor (GTK_WINDOW (self->presenter), speaker);
+      gtk_window_present (GTK_WINDOW (self->presenter));
+    }
 }
 
 /**
@@ -377,7 +551,10 @@ atlas_presentation_start (AtlasPresentation *self,
                           guint              first_step)
 {
   GtkWindow *w;
-  GdkMonitor *audience;
+  GdkDisplay *display;
+  g_autoptr(GdkMonitor) audience = NULL;
+  GdkMonitor *speaker = NULL;
+  GtkEventController *keys;
 
   g_return_val_if_fail (ATLAS_IS_PRESENTATION (self), FALSE);
   g_return_val_if_fail (ATLAS_IS_STORY (story), FALSE);
@@ -389,31 +566,55 @@ atlas_presentation_start (AtlasPresentation *self,
   g_set_object (&self->story, story);
   self->active = TRUE;
 
-  /* Leaving brings the state back as it was. */
+  /* Leaving brings the state and every page's camera back as they were. */
   g_clear_pointer (&self->saved_state, json_node_unref);
   self->saved_state = atlas_state_to_json (atlas_session_get_state (self->session));
+  g_clear_pointer (&self->saved_cameras, g_hash_table_unref);
+  self->saved_cameras = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                               (GDestroyNotify) json_node_unref);
+  atlas_view_foreach (self->pages, save_camera, self);
 
   atlas_session_set_presenting (self->session, TRUE);
   update_action_states (self);
-
   gtk_widget_add_css_class (GTK_WIDGET (w), "presenting");
-  for_each_view (self, TRUE);
-  gtk_widget_set_visible (GTK_WIDGET (self->hud), TRUE);
 
-  audience = other_monitor (w);
-  if (audience != NULL)
-    gtk_window_fullscreen_on_monitor (w, audience);
-  else
-    gtk_window_fullscreen (w);
+  /* The stage: its own window, pages and keys; the window's actions. */
+  self->stage = g_object_ref_sink (atlas_stage_new (gtk_window_get_application (w), self->session,
+                                                    self->pages, story));
+  self->hud = atlas_stage_get_hud (self->stage);
+  gtk_widget_insert_action_group (GTK_WIDGET (self->stage), "win", G_ACTION_GROUP (w));
+  keys = gtk_event_controller_key_new ();
+  gtk_event_controller_set_name (keys, "atlas-presentation-keys");
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect_object (keys, "key-pressed", G_CALLBACK (on_key_pressed), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self->stage), keys);
 
-  if (audience != NULL || self->force_presenter)
-    {
-      self->presenter = g_object_ref_sink (atlas_presenter_window_new (w));
-      gtk_window_present (GTK_WINDOW (self->presenter));
-    }
+  display = gtk_widget_get_display (GTK_WIDGET (w));
+  audience = atlas_presentation_choose_audience_monitor (display, self->audience_connector);
+  speaker = audience ? choose_presenter_monitor (display, audience) : NULL;
 
   atlas_presentation_go_to (self, MIN (first_step, atlas_story_get_n_steps (story) - 1));
-  gtk_widget_grab_focus (GTK_WIDGET (self->pages));
+  if (self->rehearsal_width > 0 && self->rehearsal_height > 0)
+    atlas_stage_present_windowed (self->stage, self->rehearsal_width, self->rehearsal_height);
+  else
+    atlas_stage_present_on (self->stage, audience);
+
+  if (speaker != NULL || self->force_presenter)
+    {
+      self->presenter = g_object_ref_sink (atlas_presenter_window_new (w, GTK_WINDOW (self->stage),
+                                                                       self->session, self->pages, story));
+      atlas_presenter_window_show_step (self->presenter, self->story, self->index);
+      atlas_presenter_window_set_audience (self->presenter, audience);
+      g_signal_connect_object (self->presenter, "audience-chosen", G_CALLBACK (on_audience_chosen),
+                               self, G_CONNECT_SWAPPED);
+      if (speaker != NULL)
+        gtk_window_fullscreen_on_monitor (GTK_WINDOW (self->presenter), speaker);
+      /* Last, so that the speaker's keyboard goes to the presenter view. */
+      gtk_window_present (GTK_WINDOW (self->presenter));
+    }
+  g_clear_object (&speaker);
+
+  set_inhibited (self, TRUE);
   restart_autoplay (self);
   return TRUE;
 }
@@ -426,28 +627,32 @@ atlas_presentation_stop (AtlasPresentation *self)
   g_return_if_fail (ATLAS_IS_PRESENTATION (self));
 
   w = self->window;
-  if (!self->active || w == NULL)
+  if (!self->active)
     return;
 
   self->active = FALSE;
   stop_autoplay (self);
   atlas_presentation_set_blanked (self, FALSE);
+  set_inhibited (self, FALSE);
   if (self->presenter != NULL)
     gtk_window_destroy (GTK_WINDOW (self->presenter));
   g_clear_object (&self->presenter);
+  self->hud = NULL;
+  if (self->stage != NULL)
+    gtk_window_destroy (GTK_WINDOW (self->stage));
+  g_clear_object (&self->stage);
 
-  gtk_widget_set_visible (GTK_WIDGET (self->hud), FALSE);
-  atlas_present_hud_set_message (self->hud, NULL);
-  for_each_view (self, FALSE);
-  gtk_widget_remove_css_class (GTK_WIDGET (w), "presenting");
-  gtk_window_unfullscreen (w);
-
+  if (w != NULL)
+    gtk_widget_remove_css_class (GTK_WIDGET (w), "presenting");
   update_action_states (self);
   atlas_session_set_presenting (self->session, FALSE);
 
   if (self->saved_state != NULL)
     atlas_state_load_json (atlas_session_get_state (self->session), self->saved_state,
                            atlas_session_get_dataset (self->session), NULL);
+  restore_cameras (self);
+  if (w != NULL)
+    gtk_window_present (w);
 }
 
 gboolean
@@ -466,19 +671,105 @@ atlas_presentation_get_index (AtlasPresentation *self)
   return self->index;
 }
 
-/* A still of the page now, for the cross-fade to the next step. */
+/* A still of the stage now, for the cross-fade to the next step. */
 static GdkPaintable *
-snapshot_stack (AtlasPresentation *self)
+snapshot_stage (AtlasPresentation *self)
 {
-  GtkWidget *stack = GTK_WIDGET (self->pages);
   g_autoptr(GdkPaintable) live = NULL;
 
-  if (!gtk_widget_get_mapped (stack))
+  if (self->hud == NULL || !gtk_widget_get_mapped (GTK_WIDGET (self->hud)))
     return NULL;
-  live = gtk_widget_paintable_new (stack);
+  live = gtk_widget_paintable_new (GTK_WIDGET (self->hud));
   return gdk_paintable_get_current_image (live);
 }
 
+/**
+ * atlas_presentation_resolve_side:
+ *
+ * Where @step's caption goes: the step's choice, or for AUTO the side that
+ * leaves the subject its natural shape.  A map's selection sits in the middle
+ * of its camera, so on a wide stage a column at the right keeps the map tall
+ * (AUTO: the stage picks by its shape); timelines, charts and tables are
+ * wide, so the caption goes in a band under them.
+ */
+AtlasCaptionSide
+atlas_presentation_resolve_side (AtlasStoryStep *step)
+{
+  AtlasCaptionSide side;
+
+  g_return_val_if_fail (ATLAS_IS_STORY_STEP (step), ATLAS_CAPTION_SIDE_BOTTOM);
+
+  side = atlas_story_step_get_caption_side (step);
+  if (side != ATLAS_CAPTION_SIDE_AUTO)
+    return side;
+  if (g_strcmp0 (atlas_story_step_get_view (step), "map") == 0)
+    return ATLAS_CAPTION_SIDE_AUTO;
+  return ATLAS_CAPTION_SIDE_BOTTOM;
+}
+
+/**
+ * atlas_presentation_dup_sources:
+ *
+ * The sources the steps of @story cite, each once, one a line, for the
+ * closing slide.
+ */
+char *
+atlas_presentation_dup_sources (AtlasDataset *dataset,
+                                AtlasStory   *story,
+                                guint         max_lines)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_direct_hash, g_direct_equal);
+  g_autoptr(GString) text = g_string_new (NULL);
+  guint lines = 0, more = 0;
+
+  for (guint s = 0; s < atlas_story_get_n_steps (story); s++)
+    {
+      AtlasStoryStep *step = atlas_story_get_step (story, s);
+
+      for (guint i = 0; i < atlas_story_step_get_n_cites (step); i++)
+        {
+          const char *entity, *id;
+          AtlasItem *item;
+          g_autoptr(GListModel) citations = NULL;
+
+          if (!atlas_story_step_get_cite (step, i, &entity, &id) ||
+              (item = atlas_dataset_lookup (dataset, entity, id)) == NULL)
+            continue;
+          citations = atlas_dataset_list_citations (dataset, item);
+          for (guint j = 0; j < g_list_model_get_n_items (citations); j++)
+            {
+              g_autoptr(AtlasCitation) citation = g_list_model_get_item (citations, j);
+              AtlasSource *source = atlas_citation_get_source (citation);
+
+              if (source == NULL || !g_hash_table_add (seen, source))
+                continue;
+              if (lines >= max_lines)
+                {
+                  more++;
+                  continue;
+                }
+              if (text->len > 0)
+                g_string_append_c (text, '\n');
+              /* Translators: a source on the closing slide: title — publisher, date. */
+              g_string_append_printf (text, _("%s — %s, %s"), atlas_item_get_name (ATLAS_ITEM (source)),
+                                      atlas_source_get_publisher (source),
+                                      atlas_source_get_published_on (source));
+              lines++;
+            }
+        }
+    }
+  if (more > 0)
+    {
+      g_string_append_c (text, '\n');
+      g_string_append_printf (text, ngettext ("and %u more source", "and %u more sources", more), more);
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/**
+ * atlas_presentation_go_to:
+ * @index: a step, or the number of steps for the closing slide
+ */
 gboolean
 atlas_presentation_go_to (AtlasPresentation *self,
                           guint              index)
@@ -486,27 +777,43 @@ atlas_presentation_go_to (AtlasPresentation *self,
   g_autoptr(GError) error = NULL;
   g_autoptr(GdkPaintable) previous = NULL;
   AtlasStoryStep *step;
+  AdwViewStack *stage_pages;
   guint n;
 
   g_return_val_if_fail (ATLAS_IS_PRESENTATION (self), FALSE);
 
-  if (!self->active || self->pages == NULL)
+  if (!self->active || self->stage == NULL)
     return FALSE;
-  n = atlas_story_get_n_steps (self->story);
-  if (index >= n)
+  n = n_steps (self);
+  if (index > n)
     return FALSE;
 
-  step = atlas_story_get_step (self->story, index);
-  previous = snapshot_stack (self);
+  previous = snapshot_stage (self);
   self->index = index;
 
-  if (!atlas_story_player_apply (self->session, self->pages, step, TRUE, &error))
+  if (index == n)
+    {
+      g_autofree char *sources = atlas_presentation_dup_sources (atlas_session_get_dataset (self->session),
+                                                                 self->story, 8);
+
+      atlas_present_hud_set_message (self->hud, NULL);
+      atlas_present_hud_show_closing (self->hud, atlas_story_get_title (self->story), sources, n);
+      if (self->presenter != NULL)
+        atlas_presenter_window_show_step (self->presenter, self->story, index);
+      return TRUE;
+    }
+
+  step = atlas_story_get_step (self->story, index);
+  stage_pages = atlas_stage_get_pages (self->stage);
+  if (!atlas_story_player_apply (self->session, stage_pages, step, previous != NULL, &error))
     atlas_present_hud_set_message (self->hud, error->message);
   else
     atlas_present_hud_set_message (self->hud, NULL);
+  atlas_stage_show_page (self->stage, atlas_story_step_get_view (step));
 
   atlas_present_hud_show_step (self->hud, index == 0 ? atlas_story_get_title (self->story) : NULL,
-                               atlas_story_step_get_caption (step), index, n, previous);
+                               atlas_story_step_get_caption (step), index, n,
+                               atlas_presentation_resolve_side (step), previous);
   if (self->presenter != NULL)
     atlas_presenter_window_show_step (self->presenter, self->story, index);
   return TRUE;
@@ -517,6 +824,7 @@ atlas_presentation_next (AtlasPresentation *self)
 {
   g_return_val_if_fail (ATLAS_IS_PRESENTATION (self), FALSE);
 
+  /* After the last step comes the closing slide. */
   return self->active && atlas_presentation_go_to (self, self->index + 1);
 }
 
@@ -536,7 +844,8 @@ atlas_presentation_set_blanked (AtlasPresentation *self,
 
   g_return_if_fail (ATLAS_IS_PRESENTATION (self));
 
-  atlas_present_hud_set_blanked (self->hud, blanked && self->active);
+  if (self->hud != NULL)
+    atlas_present_hud_set_blanked (self->hud, blanked && self->active);
   if (self->window != NULL &&
       (action = g_action_map_lookup_action (G_ACTION_MAP (self->window), "present-blank")) != NULL)
     g_simple_action_set_state (G_SIMPLE_ACTION (action), g_variant_new_boolean (blanked && self->active));
@@ -547,7 +856,7 @@ atlas_presentation_get_blanked (AtlasPresentation *self)
 {
   g_return_val_if_fail (ATLAS_IS_PRESENTATION (self), FALSE);
 
-  return atlas_present_hud_get_blanked (self->hud);
+  return self->hud != NULL && atlas_present_hud_get_blanked (self->hud);
 }
 
 /* For exhibition kiosks: move on every @dwell_seconds, and from the last
@@ -567,6 +876,20 @@ atlas_presentation_set_autoplay (AtlasPresentation *self,
   restart_autoplay (self);
 }
 
+/* Rehearsing on the laptop: the stage in a window of @width x @height (a
+ * projector's size) instead of fullscreen; 0 x 0 goes back to fullscreen.
+ */
+void
+atlas_presentation_set_rehearsal_size (AtlasPresentation *self,
+                                       int                width,
+                                       int                height)
+{
+  g_return_if_fail (ATLAS_IS_PRESENTATION (self));
+
+  self->rehearsal_width = MAX (width, 0);
+  self->rehearsal_height = MAX (height, 0);
+}
+
 /* Open the presenter view even with one monitor (tests, rehearsals). */
 void
 atlas_presentation_set_force_presenter_view (AtlasPresentation *self,
@@ -577,12 +900,40 @@ atlas_presentation_set_force_presenter_view (AtlasPresentation *self,
   self->force_presenter = force;
 }
 
+/**
+ * atlas_presentation_get_hud:
+ *
+ * Returns: (transfer none) (nullable): the stage's caption and counter,
+ *   while presenting
+ */
 GtkWidget *
 atlas_presentation_get_hud (AtlasPresentation *self)
 {
   g_return_val_if_fail (ATLAS_IS_PRESENTATION (self), NULL);
 
-  return GTK_WIDGET (self->hud);
+  return self->hud ? GTK_WIDGET (self->hud) : NULL;
+}
+
+/**
+ * atlas_presentation_get_stage:
+ *
+ * Returns: (transfer none) (nullable): the audience's window, while presenting
+ */
+GtkWindow *
+atlas_presentation_get_stage (AtlasPresentation *self)
+{
+  g_return_val_if_fail (ATLAS_IS_PRESENTATION (self), NULL);
+
+  return self->stage ? GTK_WINDOW (self->stage) : NULL;
+}
+
+/* Whether the screen is kept awake now. */
+gboolean
+atlas_presentation_get_inhibited (AtlasPresentation *self)
+{
+  g_return_val_if_fail (ATLAS_IS_PRESENTATION (self), FALSE);
+
+  return self->inhibit_cookie != 0;
 }
 
 /**

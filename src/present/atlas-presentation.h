@@ -23,6 +23,7 @@
 #include <adwaita.h>
 
 #include "atlas-story.h"
+#include "atlas-dataset.h"
 #include "atlas-session.h"
 
 G_BEGIN_DECLS
@@ -58,5 +59,16 @@ void               atlas_presentation_set_force_presenter_view (AtlasPresentatio
                                                                 gboolean           force);
 GtkWidget         *atlas_presentation_get_hud        (AtlasPresentation *self);
 GtkWindow         *atlas_presentation_get_presenter_window (AtlasPresentation *self);
+GtkWindow         *atlas_presentation_get_stage      (AtlasPresentation *self);
+void               atlas_presentation_set_rehearsal_size (AtlasPresentation *self,
+                                                          int                width,
+                                                          int                height);
+gboolean           atlas_presentation_get_inhibited  (AtlasPresentation *self);
+GdkMonitor        *atlas_presentation_choose_audience_monitor (GdkDisplay *display,
+                                                               const char *connector);
+AtlasCaptionSide   atlas_presentation_resolve_side   (AtlasStoryStep    *step);
+char              *atlas_presentation_dup_sources    (AtlasDataset      *dataset,
+                                                      AtlasStory        *story,
+                                                      guint              max_lines);
 
 G_END_DECLS

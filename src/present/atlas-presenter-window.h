@@ -22,6 +22,7 @@
 
 #include <adwaita.h>
 
+#include "atlas-session.h"
 #include "atlas-story.h"
 
 G_BEGIN_DECLS
@@ -30,11 +31,20 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (AtlasPresenterWindow, atlas_presenter_window, ATLAS, PRESENTER_WINDOW, AdwWindow)
 
-AtlasPresenterWindow *atlas_presenter_window_new       (GtkWindow            *audience);
-void                  atlas_presenter_window_show_step (AtlasPresenterWindow *self,
-                                                        AtlasStory           *story,
-                                                        guint                 index);
+AtlasPresenterWindow *atlas_presenter_window_new           (GtkWindow            *actions,
+                                                            GtkWindow            *stage,
+                                                            AtlasSession         *session,
+                                                            AdwViewStack         *like,
+                                                            AtlasStory           *story);
+void                  atlas_presenter_window_show_step     (AtlasPresenterWindow *self,
+                                                            AtlasStory           *story,
+                                                            guint                 index);
+void                  atlas_presenter_window_set_audience  (AtlasPresenterWindow *self,
+                                                            GdkMonitor           *monitor);
 const char           *atlas_presenter_window_get_next_caption (AtlasPresenterWindow *self);
-const char           *atlas_presenter_window_get_timer_text   (AtlasPresenterWindow *self);
+const char           *atlas_presenter_window_get_timer_text (AtlasPresenterWindow *self);
+const char           *atlas_presenter_window_get_notes     (AtlasPresenterWindow *self);
+GdkPaintable         *atlas_presenter_window_get_next_picture (AtlasPresenterWindow *self);
+void                  atlas_presenter_window_reset_timer   (AtlasPresenterWindow *self);
 
 G_END_DECLS

@@ -23,6 +23,7 @@
 #include <glib/gi18n.h>
 
 #include "atlas-handout.h"
+#include "atlas-slides.h"
 #include "atlas-presentation.h"
 #include "atlas-story-editor.h"
 #include "atlas-story-player.h"
@@ -55,6 +56,9 @@ struct _AtlasStoryEditor
   GtkTextView     *caption_en_view;
   GtkTextView     *caption_zh_view;
   GtkTextView     *notes_view;
+  GtkTextView     *notes_zh_view;
+  GtkDropDown     *side_dropdown;
+  GCancellable    *slides_cancellable;
   GtkCheckButton  *autoplay_check;
   GtkSpinButton   *dwell_spin;
   GtkCheckButton  *loop_check;
@@ -136,6 +140,8 @@ create_step_row (gpointer item,
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), missing);
     }
   g_object_bind_property (step, "caption", row, "subtitle", G_BINDING_SYNC_CREATE);
+  /* A click or Enter shows the step (on_step_activated). */
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
   return row;
 }
@@ -154,12 +160,15 @@ update_actions (AtlasStoryEditor *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.present", n > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.handout", n > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.print", n > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.slides", n > 0 && self->slides_cancellable == NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.export", has_story);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.delete-story", has_story);
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->caption_en_view), index >= 0);
   gtk_widget_set_sensitive (GTK_WIDGET (self->caption_zh_view), index >= 0);
   gtk_widget_set_sensitive (GTK_WIDGET (self->notes_view), index >= 0);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->notes_zh_view), index >= 0);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->side_dropdown), index >= 0);
 }
 
 static void
@@ -176,18 +185,42 @@ on_step_selected (AtlasStoryEditor *self)
   self->loading = TRUE;
   set_buffer_text (self->caption_en_view, step ? atlas_story_step_get_caption_en (step) : "");
   set_buffer_text (self->caption_zh_view, step ? atlas_story_step_get_caption_zh (step) : "");
-  set_buffer_text (self->notes_view, step ? atlas_story_step_get_notes (step) : "");
+  set_buffer_text (self->notes_view, step ? atlas_story_step_get_notes_en (step) : "");
+  set_buffer_text (self->notes_zh_view, step ? atlas_story_step_get_notes_zh (step) : "");
+  gtk_drop_down_set_selected (self->side_dropdown, step ? atlas_story_step_get_caption_side (step) : 0);
   self->loading = was_loading;
-
-  /* Show the step in the main window, so that what is edited is seen. */
-  if (step != NULL && self->pages != NULL && !atlas_session_get_presenting (self->session))
-    {
-      g_autoptr(GError) error = NULL;
-
-      if (!atlas_story_player_apply (self->session, self->pages, step, TRUE, &error))
-        toast (self, error->message);
-    }
   update_actions (self);
+}
+
+/* Enter or a click on a step shows it in the main window, so that what is
+ * edited is seen.  Moving through the list with the keys only selects: the
+ * main window does not jump through every step on the way.
+ */
+static void
+on_step_activated (AtlasStoryEditor *self,
+                   GtkListBoxRow    *row)
+{
+  AtlasStoryStep *step;
+  g_autoptr(GError) error = NULL;
+
+  if (self->story == NULL || self->pages == NULL || atlas_session_get_presenting (self->session))
+    return;
+  step = atlas_story_get_step (self->story, gtk_list_box_row_get_index (row));
+  if (step != NULL && !atlas_story_player_apply (self->session, self->pages, step, TRUE, &error))
+    toast (self, error->message);
+}
+
+static void
+on_side_selected (AtlasStoryEditor *self)
+{
+  AtlasStoryStep *step;
+  guint side = gtk_drop_down_get_selected (self->side_dropdown);
+
+  if (self->loading || (step = current_step (self)) == NULL || side >= ATLAS_N_CAPTION_SIDES ||
+      side == atlas_story_step_get_caption_side (step))
+    return;
+  atlas_story_step_set_caption_side (step, side);
+  save (self);
 }
 
 static void
@@ -242,16 +275,18 @@ static void
 on_text_changed (AtlasStoryEditor *self)
 {
   AtlasStoryStep *step;
-  g_autofree char *en = NULL, *zh = NULL, *notes = NULL;
+  g_autofree char *en = NULL, *zh = NULL, *notes = NULL, *notes_zh = NULL;
 
   if (self->loading || (step = current_step (self)) == NULL)
     return;
   en = buffer_text (self->caption_en_view);
   zh = buffer_text (self->caption_zh_view);
   notes = buffer_text (self->notes_view);
+  notes_zh = buffer_text (self->notes_zh_view);
   atlas_story_step_set_caption_en (step, en);
   atlas_story_step_set_caption_zh (step, zh);
   atlas_story_step_set_notes (step, notes);
+  atlas_story_step_set_notes_zh (step, notes_zh);
   save (self);
 }
 
@@ -407,6 +442,93 @@ present_activated (GtkWidget  *widget,
     gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
 }
 
+/* ---- slides ----------------------------------------------------------- */
+
+typedef struct
+{
+  AtlasStoryEditor *self;
+  GFile            *folder;
+  char             *basename;
+  guint             n;
+  AdwToast         *progress;
+} SlidesJob;
+
+static void
+slides_job_free (SlidesJob *job)
+{
+  g_clear_object (&job->self);
+  g_clear_object (&job->folder);
+  g_clear_object (&job->progress);
+  g_free (job->basename);
+  g_free (job);
+}
+
+static void
+on_slides_progress (goffset  done,
+                    goffset  total,
+                    gpointer user_data)
+{
+  SlidesJob *job = user_data;
+  /* Translators: progress of Export Slides, "Writing slide 3 of 9…". */
+  g_autofree char *text = g_strdup_printf (_("Writing slide %u of %u…"), (guint) done, (guint) total);
+
+  adw_toast_set_title (job->progress, text);
+}
+
+static void
+on_slides_written (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  SlidesJob *job = user_data;
+  AtlasStoryEditor *self = job->self;
+  g_autoptr(GError) error = NULL;
+
+  adw_toast_dismiss (job->progress);
+  g_clear_object (&self->slides_cancellable);
+  update_actions (self);
+  if (atlas_slides_write_finish (result, &error))
+    {
+      g_autofree char *where = g_file_get_parse_name (job->folder);
+      /* Translators: after Export Slides: "9 slides (story-01.png…) and story.pdf written to FOLDER". */
+      g_autofree char *message = g_strdup_printf (_("%u slides (%s-01.png…) and %s.pdf written to %s"),
+                                                  job->n, job->basename, job->basename, where);
+
+      toast (self, message);
+    }
+  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    toast (self, error->message);
+  slides_job_free (job);
+}
+
+/* The pictures are drawn here, where the pages live; the files are written
+ * in a thread, with the progress in a toast.
+ */
+static void
+export_slides (AtlasStoryEditor *self,
+               GFile            *folder)
+{
+  g_autoptr(GPtrArray) nodes = NULL;
+  SlidesJob *job;
+
+  if (self->slides_cancellable != NULL)
+    return;
+  nodes = atlas_slides_render_story (self->session, self->pages, self->story,
+                                     adw_style_manager_get_dark (adw_style_manager_get_default ()));
+  job = g_new0 (SlidesJob, 1);
+  job->self = g_object_ref (self);
+  job->folder = g_object_ref (folder);
+  job->basename = atlas_slides_dup_basename (self->story);
+  job->n = nodes->len;
+  job->progress = g_object_ref (adw_toast_new (_("Writing slides…")));
+  adw_toast_set_timeout (job->progress, 0);
+  adw_toast_overlay_add_toast (self->toasts, job->progress);
+  self->slides_cancellable = g_cancellable_new ();
+  update_actions (self);
+  atlas_slides_write_async (nodes, folder, job->basename, self->slides_cancellable,
+                            on_slides_progress, job, on_slides_written, job);
+}
+
 static GtkFileChooserNative *
 file_chooser (AtlasStoryEditor     *self,
               const char           *title,
@@ -453,9 +575,19 @@ on_file_response (GtkNativeDialog  *dialog,
     }
   else if (file != NULL && g_str_equal (what, "handout") && self->story != NULL && self->pages != NULL)
     {
-      if (atlas_handout_write_pdf (self->session, self->pages, self->story, file, &error))
-        toast (self, _("Handout written"));
+      g_autoptr(GFile) pdf = atlas_handout_dup_file_with_extension (file, ".pdf");
+
+      if (atlas_handout_write_pdf (self->session, self->pages, self->story, pdf, &error))
+        {
+          g_autofree char *where = g_file_get_parse_name (pdf);
+          /* Translators: %s is the file the handout went to. */
+          g_autofree char *message = g_strdup_printf (_("Handout written to %s"), where);
+
+          toast (self, message);
+        }
     }
+  else if (file != NULL && g_str_equal (what, "slides") && self->story != NULL && self->pages != NULL)
+    export_slides (self, file);
 
   if (error != NULL)
     toast (self, error->message);
@@ -482,6 +614,13 @@ file_activated (GtkWidget  *widget,
       suggested = g_strconcat (self->story ? atlas_story_get_id (self->story) : "story", ".json", NULL);
       chooser = file_chooser (self, _("Export Story"), GTK_FILE_CHOOSER_ACTION_SAVE, "*.json", suggested);
       g_object_set_data (G_OBJECT (chooser), "what", (gpointer) "export");
+    }
+  else if (g_str_equal (name, "editor.slides"))
+    {
+      chooser = gtk_file_chooser_native_new (_("Export Slides to Folder"), GTK_WINDOW (self),
+                                             GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER, _("_Export"), NULL);
+      gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+      g_object_set_data (G_OBJECT (chooser), "what", (gpointer) "slides");
     }
   else
     {
@@ -517,6 +656,8 @@ atlas_story_editor_dispose (GObject *object)
 
   if (self->step_list != NULL)
     g_signal_handlers_disconnect_by_data (self->step_list, self);
+  if (self->slides_cancellable != NULL)
+    g_cancellable_cancel (self->slides_cancellable);
   g_clear_object (&self->story);
   g_clear_object (&self->stories);
   g_clear_object (&self->session);
@@ -544,6 +685,8 @@ atlas_story_editor_class_init (AtlasStoryEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AtlasStoryEditor, caption_en_view);
   gtk_widget_class_bind_template_child (widget_class, AtlasStoryEditor, caption_zh_view);
   gtk_widget_class_bind_template_child (widget_class, AtlasStoryEditor, notes_view);
+  gtk_widget_class_bind_template_child (widget_class, AtlasStoryEditor, notes_zh_view);
+  gtk_widget_class_bind_template_child (widget_class, AtlasStoryEditor, side_dropdown);
   gtk_widget_class_bind_template_child (widget_class, AtlasStoryEditor, autoplay_check);
   gtk_widget_class_bind_template_child (widget_class, AtlasStoryEditor, dwell_spin);
   gtk_widget_class_bind_template_child (widget_class, AtlasStoryEditor, loop_check);
@@ -559,6 +702,7 @@ atlas_story_editor_class_init (AtlasStoryEditorClass *klass)
   gtk_widget_class_install_action (widget_class, "editor.export", NULL, file_activated);
   gtk_widget_class_install_action (widget_class, "editor.handout", NULL, file_activated);
   gtk_widget_class_install_action (widget_class, "editor.print", NULL, print_activated);
+  gtk_widget_class_install_action (widget_class, "editor.slides", NULL, file_activated);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
@@ -578,6 +722,19 @@ atlas_story_editor_init (AtlasStoryEditor *self)
                            G_CALLBACK (on_text_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (gtk_text_view_get_buffer (self->notes_view), "changed",
                            G_CALLBACK (on_text_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (gtk_text_view_get_buffer (self->notes_zh_view), "changed",
+                           G_CALLBACK (on_text_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->step_list, "row-activated",
+                           G_CALLBACK (on_step_activated), self, G_CONNECT_SWAPPED);
+  {
+    g_autoptr(GtkStringList) sides = gtk_string_list_new (NULL);
+
+    for (guint i = 0; i < ATLAS_N_CAPTION_SIDES; i++)
+      gtk_string_list_append (sides, atlas_caption_side_get_label (i));
+    gtk_drop_down_set_model (self->side_dropdown, G_LIST_MODEL (sides));
+  }
+  g_signal_connect_object (self->side_dropdown, "notify::selected",
+                           G_CALLBACK (on_side_selected), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->autoplay_check, "toggled", G_CALLBACK (on_autoplay_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->loop_check, "toggled", G_CALLBACK (on_autoplay_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->dwell_spin, "value-changed", G_CALLBACK (on_autoplay_changed), self, G_CONNECT_SWAPPED);

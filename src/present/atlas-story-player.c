@@ -132,3 +132,63 @@ atlas_story_player_apply (AtlasSession    *session,
 
   return TRUE;
 }
+
+/**
+ * atlas_story_player_new_pages:
+ * @like: the window's pages
+ * @session: the session the new pages show
+ * @story: (nullable): only the pages its steps show, or all if %NULL
+ *
+ * A stack of new pages of the same kinds and names as @like's, bound to
+ * @session and drawing as on stage.  The presentation's stage shows steps on
+ * pages of its own, so that presenting never moves, resizes or restyles the
+ * window's pages; the handout and the slides draw steps on pages of a
+ * session of their own, so that exporting never changes what the window
+ * shows.
+ *
+ * Returns: (transfer full): the new stack (not floating)
+ */
+static gboolean
+story_shows (AtlasStory *story,
+             const char *name)
+{
+  if (story == NULL)
+    return TRUE;
+  for (guint i = 0; i < atlas_story_get_n_steps (story); i++)
+    if (g_strcmp0 (atlas_story_step_get_view (atlas_story_get_step (story, i)), name) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+AdwViewStack *
+atlas_story_player_new_pages (AdwViewStack *like,
+                              AtlasSession *session,
+                              AtlasStory   *story)
+{
+  g_autoptr(GtkSelectionModel) model = NULL;
+  AdwViewStack *pages;
+  guint n;
+
+  g_return_val_if_fail (ADW_IS_VIEW_STACK (like), NULL);
+  g_return_val_if_fail (ATLAS_IS_SESSION (session), NULL);
+
+  pages = g_object_ref_sink (ADW_VIEW_STACK (adw_view_stack_new ()));
+  model = adw_view_stack_get_pages (like);
+  n = g_list_model_get_n_items (G_LIST_MODEL (model));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(AdwViewStackPage) page = g_list_model_get_item (G_LIST_MODEL (model), i);
+      GtkWidget *child = adw_view_stack_page_get_child (page);
+      GtkWidget *copy;
+
+      /* A page costs its data and drawing caches: only those shown. */
+      if (!ATLAS_IS_VIEW (child) || !story_shows (story, adw_view_stack_page_get_name (page)))
+        continue;
+      copy = g_object_new (G_OBJECT_TYPE (child), NULL);
+      adw_view_stack_add_titled (pages, copy, adw_view_stack_page_get_name (page),
+                                 adw_view_stack_page_get_title (page));
+      atlas_view_bind (ATLAS_VIEW (copy), session);
+      atlas_view_set_presenting (ATLAS_VIEW (copy), TRUE);
+    }
+  return pages;
+}

@@ -23,6 +23,7 @@
 #include <adwaita.h>
 
 #include "atlas-session.h"
+#include "atlas-story.h"
 #include "atlas-story-step.h"
 
 G_BEGIN_DECLS
@@ -34,5 +35,9 @@ gboolean        atlas_story_player_apply   (AtlasSession    *session,
                                             AtlasStoryStep  *step,
                                             gboolean         animate,
                                             GError         **error);
+
+AdwViewStack   *atlas_story_player_new_pages (AdwViewStack    *like,
+                                             AtlasSession    *session,
+                                             AtlasStory      *story);
 
 G_END_DECLS

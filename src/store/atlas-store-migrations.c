@@ -129,7 +129,16 @@ static const char migration_4[] =
   "ALTER TABLE %s.statistic ADD COLUMN caveat_en TEXT;"
   "ALTER TABLE %s.statistic ADD COLUMN caveat_zh TEXT;";
 
-static const char * const migrations[] = { migration_1, migration_2, migration_3, migration_4 };
+/* Version 5: speaker notes in both languages; "notes" keeps the notes as
+ * they were written (the bundled story's are English), "notes_zh" adds the
+ * Chinese ones.
+ */
+static const char migration_5[] =
+  "ALTER TABLE %s.story_step ADD COLUMN notes_zh TEXT NOT NULL DEFAULT '';";
+
+static const char * const migrations[] = {
+  migration_1, migration_2, migration_3, migration_4, migration_5,
+};
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == ATLAS_USER_SCHEMA_VERSION);
 

@@ -38,6 +38,7 @@ step_row_free (gpointer data)
   g_free (step->caption_zh);
   g_free (step->caption_en);
   g_free (step->notes);
+  g_free (step->notes_zh);
   g_free (step);
 }
 
@@ -61,7 +62,8 @@ atlas_story_row_add_step (AtlasStoryRow *row,
                           const char    *state_json,
                           const char    *caption_zh,
                           const char    *caption_en,
-                          const char    *notes)
+                          const char    *notes,
+                          const char    *notes_zh)
 {
   AtlasStoryStepRow *step = g_new0 (AtlasStoryStepRow, 1);
 
@@ -70,6 +72,7 @@ atlas_story_row_add_step (AtlasStoryRow *row,
   step->caption_zh = g_strdup (caption_zh ? caption_zh : "");
   step->caption_en = g_strdup (caption_en ? caption_en : "");
   step->notes = g_strdup (notes ? notes : "");
+  step->notes_zh = g_strdup (notes_zh ? notes_zh : "");
   g_ptr_array_add (row->steps, step);
 }
 
@@ -113,7 +116,7 @@ load_steps (AtlasStore     *store,
   int rc;
 
   stmt = atlas_store_prepare (store,
-                              "SELECT view, state_json, caption_zh, caption_en, notes"
+                              "SELECT view, state_json, caption_zh, caption_en, notes, notes_zh"
                               " FROM user.story_step WHERE story_id = ?1 ORDER BY position",
                               error);
   if (stmt == NULL)
@@ -123,7 +126,7 @@ load_steps (AtlasStore     *store,
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     atlas_story_row_add_step (row, column_text (stmt, 0), column_text (stmt, 1),
                               column_text (stmt, 2), column_text (stmt, 3),
-                              column_text (stmt, 4));
+                              column_text (stmt, 4), column_text (stmt, 5));
   if (rc != SQLITE_DONE)
     {
       fail (store, error);
@@ -247,8 +250,8 @@ write_row (AtlasStore           *store,
 
       if ((stmt = atlas_store_prepare (store,
                                        "INSERT INTO user.story_step (story_id, position, view,"
-                                       " state_json, caption_zh, caption_en, notes)"
-                                       " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                                       " state_json, caption_zh, caption_en, notes, notes_zh)"
+                                       " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
                                        error)) == NULL)
         return FALSE;
       sqlite3_bind_text (stmt, 1, row->id, -1, SQLITE_TRANSIENT);
@@ -258,6 +261,7 @@ write_row (AtlasStore           *store,
       sqlite3_bind_text (stmt, 5, step->caption_zh, -1, SQLITE_TRANSIENT);
       sqlite3_bind_text (stmt, 6, step->caption_en, -1, SQLITE_TRANSIENT);
       sqlite3_bind_text (stmt, 7, step->notes, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 8, step->notes_zh, -1, SQLITE_TRANSIENT);
       if (!step_done (store, stmt, error))
         return FALSE;
     }

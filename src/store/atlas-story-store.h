@@ -35,6 +35,7 @@ typedef struct
   char *caption_zh;
   char *caption_en;
   char *notes;
+  char *notes_zh;
 } AtlasStoryStepRow;
 
 typedef struct
@@ -53,7 +54,8 @@ void               atlas_story_row_add_step   (AtlasStoryRow        *row,
                                                const char           *state_json,
                                                const char           *caption_zh,
                                                const char           *caption_en,
-                                               const char           *notes);
+                                               const char           *notes,
+                                               const char           *notes_zh);
 void               atlas_story_row_free       (AtlasStoryRow        *row);
 
 GPtrArray         *atlas_story_store_load     (AtlasStore           *store,

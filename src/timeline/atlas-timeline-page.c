@@ -23,6 +23,7 @@
 #include <glib/gi18n.h>
 
 #include "atlas-dataset.h"
+#include "atlas-event.h"
 #include "atlas-labels.h"
 #include "atlas-render.h"
 #include "atlas-state.h"
@@ -40,6 +41,8 @@ struct _AtlasTimelinePage
 
   AtlasState        *state;
   gboolean           presenting;
+  guint              frame_id;       /* tick: fit the selection on stage */
+  char              *last_camera;
 
   AtlasTimelineView *view;
   GtkToggleButton   *play_button;
@@ -228,12 +231,76 @@ atlas_timeline_page_save_camera (AtlasView *view)
   return atlas_timeline_view_save_camera (ATLAS_TIMELINE_PAGE (view)->view);
 }
 
+/* On stage, a step's range was chosen in a window of another width: once
+ * the camera has settled, slide the range so that the selected event's mark
+ * and label are on screen, as far as the mark allows.
+ */
+static gboolean
+frame_selection (GtkWidget     *widget,
+                 GdkFrameClock *clock,
+                 gpointer       user_data)
+{
+  AtlasTimelinePage *self = ATLAS_TIMELINE_PAGE (widget);
+  AtlasTimelineChart *chart = atlas_timeline_view_get_chart (self->view);
+  AtlasItem *item = self->state ? atlas_state_get_selection (self->state) : NULL;
+  int w = gtk_widget_get_width (GTK_WIDGET (self->view));
+  int h = gtk_widget_get_height (GTK_WIDGET (self->view));
+  g_autoptr(JsonNode) camera = NULL;
+  g_autofree char *text = NULL;
+  AtlasTimelinePlacement place;
+  double first, last, right, shift, margin = 24;
+  int index;
+
+  if (!self->presenting || item == NULL || !ATLAS_IS_EVENT (item) || chart == NULL)
+    goto done;
+  if (w <= 0 || h <= 0)
+    return G_SOURCE_CONTINUE;
+
+  /* Wait for a fly-to to end: the range stays the same for a frame. */
+  camera = atlas_timeline_view_save_camera (self->view);
+  text = camera ? json_to_string (camera, FALSE) : NULL;
+  if (g_strcmp0 (text, self->last_camera) != 0)
+    {
+      g_free (self->last_camera);
+      self->last_camera = g_steal_pointer (&text);
+      return G_SOURCE_CONTINUE;
+    }
+
+  if ((index = atlas_timeline_chart_find_event (chart, ATLAS_EVENT (item))) < 0 ||
+      !atlas_timeline_chart_get_placement (chart, index, w, h, &place) ||
+      !atlas_time_axis_parse_json (camera, &first, &last))
+    goto done;
+  right = MAX (place.mark_end, place.label_start + place.label_width);
+  shift = MIN (right - (w - margin), place.mark_start - margin);
+  /* A label the painter had to shorten gets the room left of the mark. */
+  if (place.ellipsized && place.mark_start > w * 0.2)
+    shift = place.mark_start - w * 0.1;
+  if ((right > w - margin || place.ellipsized) && shift > 0)
+    {
+      double days = atlas_timeline_chart_x_to_day (chart, shift, w) - atlas_timeline_chart_x_to_day (chart, 0, w);
+
+      atlas_timeline_view_set_range (self->view, first + days, last + days, FALSE);
+    }
+
+done:
+  self->frame_id = 0;
+  g_clear_pointer (&self->last_camera, g_free);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 atlas_timeline_page_restore_camera (AtlasView *view,
                                     JsonNode  *camera,
                                     gboolean   animate)
 {
-  atlas_timeline_view_restore_camera (ATLAS_TIMELINE_PAGE (view)->view, camera, animate);
+  AtlasTimelinePage *self = ATLAS_TIMELINE_PAGE (view);
+
+  atlas_timeline_view_restore_camera (self->view, camera, animate);
+  if (self->presenting && self->frame_id == 0)
+    {
+      g_clear_pointer (&self->last_camera, g_free);
+      self->frame_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), frame_selection, NULL, NULL);
+    }
 }
 
 static GskRenderNode *
@@ -255,6 +322,43 @@ atlas_timeline_page_set_presenting (AtlasView *view,
   atlas_timeline_view_set_presenting (self->view, presenting);
   /* Editing actions: exporting is the only one here. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "timeline.export", !presenting);
+  /* On stage the lanes stand alone: the toolbar and its separator are for
+   * exploring, and they set the page's minimum width.
+   */
+  for (GtkWidget *child = gtk_widget_get_first_child (gtk_widget_get_parent (GTK_WIDGET (self->view)));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (child != GTK_WIDGET (self->view))
+      gtk_widget_set_visible (child, !presenting);
+}
+
+/* The selected event's mark and label, or the whole page without one. */
+static gboolean
+atlas_timeline_page_get_subject_bounds (AtlasView       *view,
+                                        graphene_rect_t *bounds)
+{
+  AtlasTimelinePage *self = ATLAS_TIMELINE_PAGE (view);
+  AtlasItem *item = self->state ? atlas_state_get_selection (self->state) : NULL;
+  AtlasTimelineChart *chart = atlas_timeline_view_get_chart (self->view);
+  int w = gtk_widget_get_width (GTK_WIDGET (self->view));
+  int h = gtk_widget_get_height (GTK_WIDGET (self->view));
+  AtlasTimelinePlacement place;
+  graphene_point_t origin;
+  int index;
+  double right;
+
+  if (item == NULL || !ATLAS_IS_EVENT (item) || chart == NULL || w <= 0 || h <= 0 ||
+      (index = atlas_timeline_chart_find_event (chart, ATLAS_EVENT (item))) < 0 ||
+      !atlas_timeline_chart_get_placement (chart, index, w, h, &place) ||
+      !gtk_widget_compute_point (GTK_WIDGET (self->view), GTK_WIDGET (self),
+                                 &GRAPHENE_POINT_INIT (0, 0), &origin))
+    return FALSE;
+  /* A label longer than the view is cut at its edge by the painter: the
+   * subject is what shows.
+   */
+  right = MIN (MAX (place.mark_end, place.label_start + place.label_width), MAX (place.mark_end, w));
+  graphene_rect_init (bounds, origin.x + place.mark_start, origin.y + place.y,
+                      MAX (right - place.mark_start, 1), MAX (place.height, 1));
+  return TRUE;
 }
 
 static void
@@ -265,6 +369,7 @@ atlas_timeline_page_view_init (AtlasViewInterface *iface)
   iface->restore_camera = atlas_timeline_page_restore_camera;
   iface->render = atlas_timeline_page_render;
   iface->set_presenting = atlas_timeline_page_set_presenting;
+  iface->get_subject_bounds = atlas_timeline_page_get_subject_bounds;
 }
 
 /* ---- GObject ---------------------------------------------------------- */
@@ -277,6 +382,10 @@ atlas_timeline_page_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), ATLAS_TYPE_TIMELINE_PAGE);
   for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL; )
     gtk_widget_unparent (child);
+  if (self->frame_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->frame_id);
+  self->frame_id = 0;
+  g_clear_pointer (&self->last_camera, g_free);
   g_clear_object (&self->state);
 
   G_OBJECT_CLASS (atlas_timeline_page_parent_class)->dispose (object);

@@ -57,6 +57,7 @@ struct _AtlasSitesPage
   GtkColumnView      *column_view;
   GtkLabel           *count_label;
   GtkButton          *clear_button;
+  gboolean            presenting;
 };
 
 static void atlas_sites_page_view_init (AtlasViewInterface *iface);
@@ -326,7 +327,8 @@ update_count (AtlasSitesPage *self)
                             shown, total);
 
   gtk_label_set_text (self->count_label, text);
-  gtk_widget_set_visible (GTK_WIDGET (self->clear_button), atlas_state_is_filtering (self->state));
+  gtk_widget_set_visible (GTK_WIDGET (self->clear_button),
+                          !self->presenting && atlas_state_is_filtering (self->state));
   gtk_stack_set_visible_child_name (self->stack, shown > 0 ? "list" : "empty");
 }
 
@@ -546,8 +548,142 @@ atlas_sites_page_view_bind (AtlasView    *view,
   atlas_sites_page_bind (ATLAS_SITES_PAGE (view), session);
 }
 
+/* ---- on stage and on paper -------------------------------------------- */
+
+static void
+atlas_sites_page_set_presenting (AtlasView *view,
+                                 gboolean   presenting)
+{
+  AtlasSitesPage *self = ATLAS_SITES_PAGE (view);
+
+  self->presenting = !!presenting;
+  if (presenting)
+    gtk_widget_set_visible (GTK_WIDGET (self->clear_button), FALSE);
+  else if (self->state != NULL)
+    gtk_widget_set_visible (GTK_WIDGET (self->clear_button), atlas_state_is_filtering (self->state));
+  if (presenting)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "presenting");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "presenting");
+}
+
+static gboolean
+atlas_sites_page_get_subject_bounds (AtlasView       *view,
+                                     graphene_rect_t *bounds)
+{
+  AtlasSitesPage *self = ATLAS_SITES_PAGE (view);
+
+  return gtk_widget_compute_bounds (GTK_WIDGET (self->stack), GTK_WIDGET (self), bounds);
+}
+
+static void
+append_text (GtkSnapshot          *snapshot,
+             PangoLayout          *layout,
+             const char           *text,
+             double                x,
+             double                y,
+             double                width,
+             const GdkRGBA        *color)
+{
+  pango_layout_set_text (layout, text ? text : "", -1);
+  pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x, y));
+  gtk_snapshot_append_layout (snapshot, layout, color);
+  gtk_snapshot_restore (snapshot);
+}
+
+/* The filtered table as a picture, for handouts and slides: the same rows in
+ * the same order as on screen, as many as fit, the selected site in bold.
+ */
+static GskRenderNode *
+atlas_sites_page_render (AtlasView *view,
+                         int        width,
+                         int        height,
+                         gboolean   dark)
+{
+  AtlasSitesPage *self = ATLAS_SITES_PAGE (view);
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(PangoLayout) layout = NULL;
+  AtlasItem *selected;
+  const char *headers[] = { _("Name"), _("Category"), _("District") };
+  const double columns[] = { 0.0, 0.55, 0.8, 1.0 };
+  GdkRGBA fg, bg, rule, band;
+  PangoFontDescription *font;
+  double row_h, font_px, pad;
+  guint n, shown;
+
+  if (self->sorted == NULL)
+    return NULL;
+
+  gdk_rgba_parse (&fg, dark ? "#ffffff" : "#1e1e1e");
+  gdk_rgba_parse (&bg, dark ? "#1e1e1e" : "#ffffff");
+  gdk_rgba_parse (&rule, dark ? "#5e5e5e" : "#c0bfbc");
+  gdk_rgba_parse (&band, dark ? "#2a2a2a" : "#f6f5f4");
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->sorted));
+  selected = self->state ? atlas_state_get_selection (self->state) : NULL;
+
+  /* Rows of a readable size; what does not fit is counted at the end. */
+  font_px = CLAMP (height / 40.0, 9, 28);
+  row_h = font_px * 1.9;
+  pad = font_px * 0.6;
+  shown = MIN (n, (guint) MAX (0, height / row_h - 2));
+
+  snapshot = gtk_snapshot_new ();
+  gtk_snapshot_append_color (snapshot, &bg, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  layout = pango_layout_new (gtk_widget_get_pango_context (GTK_WIDGET (self)));
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+  font = pango_font_description_from_string ("Sans");
+  pango_font_description_set_absolute_size (font, font_px * PANGO_SCALE);
+
+  pango_font_description_set_weight (font, PANGO_WEIGHT_BOLD);
+  pango_layout_set_font_description (layout, font);
+  for (guint c = 0; c < G_N_ELEMENTS (headers); c++)
+    append_text (snapshot, layout, headers[c], columns[c] * width + pad, (row_h - font_px * 1.3) / 2,
+                 (columns[c + 1] - columns[c]) * width - 2 * pad, &fg);
+  gtk_snapshot_append_color (snapshot, &rule, &GRAPHENE_RECT_INIT (0, row_h - 1, width, 1));
+
+  for (guint i = 0; i < shown; i++)
+    {
+      g_autoptr(AtlasSite) site = g_list_model_get_item (G_LIST_MODEL (self->sorted), i);
+      AtlasDistrict *district = atlas_site_get_district (site);
+      const char *cells[3];
+      double y = row_h * (i + 1);
+
+      cells[0] = atlas_item_get_name (ATLAS_ITEM (site));
+      cells[1] = atlas_site_category_get_label (atlas_site_get_category (site));
+      cells[2] = district ? atlas_item_get_name (ATLAS_ITEM (district)) : "";
+      if (i % 2 == 1)
+        gtk_snapshot_append_color (snapshot, &band, &GRAPHENE_RECT_INIT (0, y, width, row_h));
+      pango_font_description_set_weight (font, ATLAS_ITEM (site) == selected ? PANGO_WEIGHT_BOLD
+                                                                               : PANGO_WEIGHT_NORMAL);
+      pango_layout_set_font_description (layout, font);
+      for (guint c = 0; c < G_N_ELEMENTS (cells); c++)
+        append_text (snapshot, layout, cells[c], columns[c] * width + pad, y + (row_h - font_px * 1.3) / 2,
+                     (columns[c + 1] - columns[c]) * width - 2 * pad, &fg);
+    }
+
+  if (shown < n)
+    {
+      g_autofree char *more = g_strdup_printf (ngettext ("… and %u more site", "… and %u more sites", n - shown),
+                                               n - shown);
+
+      pango_font_description_set_weight (font, PANGO_WEIGHT_NORMAL);
+      pango_font_description_set_style (font, PANGO_STYLE_ITALIC);
+      pango_layout_set_font_description (layout, font);
+      append_text (snapshot, layout, more, pad, row_h * (shown + 1) + (row_h - font_px * 1.3) / 2,
+                   width - 2 * pad, &fg);
+    }
+  pango_font_description_free (font);
+
+  return gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+}
+
 static void
 atlas_sites_page_view_init (AtlasViewInterface *iface)
 {
   iface->bind = atlas_sites_page_view_bind;
+  iface->set_presenting = atlas_sites_page_set_presenting;
+  iface->get_subject_bounds = atlas_sites_page_get_subject_bounds;
+  iface->render = atlas_sites_page_render;
 }

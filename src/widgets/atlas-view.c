@@ -105,6 +105,34 @@ atlas_view_set_presenting (AtlasView *self,
 }
 
 /**
+ * atlas_view_get_subject_bounds:
+ * @bounds: (out): the subject, in @self's coordinates
+ *
+ * Returns: %FALSE if the page is not laid out yet
+ */
+gboolean
+atlas_view_get_subject_bounds (AtlasView       *self,
+                               graphene_rect_t *bounds)
+{
+  AtlasViewInterface *iface;
+  int width, height;
+
+  g_return_val_if_fail (ATLAS_IS_VIEW (self), FALSE);
+  g_return_val_if_fail (bounds != NULL, FALSE);
+
+  width = gtk_widget_get_width (GTK_WIDGET (self));
+  height = gtk_widget_get_height (GTK_WIDGET (self));
+  if (width <= 0 || height <= 0)
+    return FALSE;
+
+  iface = ATLAS_VIEW_GET_IFACE (self);
+  if (iface->get_subject_bounds != NULL && iface->get_subject_bounds (self, bounds))
+    return TRUE;
+  graphene_rect_init (bounds, 0, 0, width, height);
+  return TRUE;
+}
+
+/**
  * atlas_view_find:
  * @pages: the window's pages
  * @name: a page's name ("map", "timeline", "charts", "sites", "sources")

@@ -44,7 +44,11 @@ G_DECLARE_INTERFACE (AtlasView, atlas_view, ATLAS, VIEW, GtkWidget)
  * @render: the page as it is now, drawn at @width x @height for exports and
  *   handouts; %NULL if it cannot be drawn
  * @set_presenting: presentation mode starts or ends: larger type, projector
- *   palette, editing disabled
+ *   palette, editing disabled and the editing controls hidden
+ * @get_subject_bounds: where the page shows what a story step is about (the
+ *   selected marker or event, the chart, the table), in the page's own
+ *   coordinates; the presentation stage and its tests use it to keep the
+ *   caption off the subject.  Without it, the whole page is the subject.
  */
 struct _AtlasViewInterface
 {
@@ -62,6 +66,8 @@ struct _AtlasViewInterface
                                     gboolean      dark);
   void           (*set_presenting) (AtlasView    *self,
                                     gboolean      presenting);
+  gboolean       (*get_subject_bounds) (AtlasView       *self,
+                                        graphene_rect_t *bounds);
 };
 
 void           atlas_view_bind           (AtlasView    *self,
@@ -76,6 +82,8 @@ GskRenderNode *atlas_view_render         (AtlasView    *self,
                                           gboolean      dark);
 void           atlas_view_set_presenting (AtlasView    *self,
                                           gboolean      presenting);
+gboolean       atlas_view_get_subject_bounds (AtlasView       *self,
+                                              graphene_rect_t *bounds);
 
 AtlasView     *atlas_view_find           (AdwViewStack *pages,
                                           const char   *name);

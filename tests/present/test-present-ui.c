@@ -271,7 +271,7 @@ test_keys (void)
   AtlasWindow *window = open_window ();
   g_autoptr(AtlasStory) story = load_test_story ();
   AtlasPresentation *presentation = window->presentation;
-  AtlasPresentHud *hud = ATLAS_PRESENT_HUD (atlas_presentation_get_hud (presentation));
+  AtlasPresentHud *hud;
   GtkEventController *keys = presentation_keys (window);
   AtlasState *state = atlas_window_get_state (window);
   gboolean could_clear;
@@ -283,10 +283,13 @@ test_keys (void)
   g_assert_true (action_enabled (window, "undo"));
   atlas_state_set_page (state, "sources");
 
+  g_assert_null (atlas_presentation_get_hud (presentation));
   g_assert_true (atlas_presentation_start (presentation, story, 0));
+  hud = ATLAS_PRESENT_HUD (atlas_presentation_get_hud (presentation));
   g_assert_true (atlas_presentation_get_active (presentation));
   g_assert_true (atlas_application_get_presenting (app));
-  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (window->header_bar)));
+  /* The story is on the stage; the window keeps its layout. */
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window->header_bar)));
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (window), "presenting"));
   g_assert_cmpstr (atlas_present_hud_get_counter (hud), ==, "1 / 3");
   g_assert_cmpstr (atlas_present_hud_get_caption (hud), ==,
@@ -315,10 +318,18 @@ test_keys (void)
   g_assert_cmpstr (atlas_state_get_search_text (state), ==, "重庆");
   g_assert_cmpstr (atlas_present_hud_get_counter (hud), ==, "3 / 3");
 
-  /* The last step stays the last. */
+  /* After the last step, the closing slide; it stays the last. */
+  g_assert_false (atlas_present_hud_get_closing (hud));
   g_assert_true (press (keys, GDK_KEY_Right));
-  g_assert_cmpuint (atlas_presentation_get_index (presentation), ==, 2);
+  g_assert_cmpuint (atlas_presentation_get_index (presentation), ==, 3);
+  g_assert_true (atlas_present_hud_get_closing (hud));
+  g_assert_cmpfloat (atlas_present_hud_get_progress (hud), ==, 1.0);
+  g_assert_true (press (keys, GDK_KEY_Right));
+  g_assert_cmpuint (atlas_presentation_get_index (presentation), ==, 3);
 
+  g_assert_true (press (keys, GDK_KEY_BackSpace));
+  g_assert_cmpuint (atlas_presentation_get_index (presentation), ==, 2);
+  g_assert_false (atlas_present_hud_get_closing (hud));
   g_assert_true (press (keys, GDK_KEY_BackSpace));
   g_assert_cmpuint (atlas_presentation_get_index (presentation), ==, 1);
   g_assert_true (press (keys, GDK_KEY_Left));
@@ -340,17 +351,9 @@ test_keys (void)
   g_assert_true (press (keys, GDK_KEY_x));
   g_assert_cmpstr (atlas_state_get_search_text (state), ==, "");
 
-  /* The safe area is 16:9. */
-  {
-    graphene_rect_t safe;
-
-    ATLAS_WAIT_UNTIL (gtk_widget_get_width (GTK_WIDGET (hud)) > 0);
-    spin (50);
-    g_test_message ("hud %dx%d", gtk_widget_get_width (GTK_WIDGET (hud)), gtk_widget_get_height (GTK_WIDGET (hud)));
-    atlas_present_hud_get_safe_area (hud, &safe);
-    g_assert_cmpfloat (safe.size.width, >, 0);
-    g_assert_cmpfloat_with_epsilon (safe.size.width / safe.size.height, 16.0 / 9.0, 0.02);
-  }
+  /* The stage is a window of its own; the editing window is not fullscreen. */
+  g_assert_nonnull (atlas_presentation_get_stage (presentation));
+  g_assert_false (gtk_window_is_fullscreen (GTK_WINDOW (window)));
 
   /* Escape leaves, and the window is as it was. */
   g_assert_true (press (keys, GDK_KEY_Escape));
@@ -363,6 +366,8 @@ test_keys (void)
   g_assert_true (action_enabled (window, "clear-filters"));
   g_assert_true (action_enabled (window, "present"));
   g_assert_false (press (keys, GDK_KEY_Right));
+  g_assert_null (atlas_presentation_get_stage (presentation));
+  g_assert_null (atlas_presentation_get_hud (presentation));
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -540,6 +545,7 @@ test_new_story_after_add_step (void)
   list = atlas_test_find_child_of_type (GTK_WIDGET (editor), GTK_TYPE_LIST_BOX);
   g_assert_nonnull (list);
   gtk_list_box_select_row (GTK_LIST_BOX (list), gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 1));
+  g_signal_emit_by_name (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 1), "activate");
   for (guint i = 0; i < 10; i++)
     g_main_context_iteration (NULL, FALSE);
 
@@ -653,51 +659,75 @@ test_handout (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-/* The projector sizes: the captions keep to a 16:9 safe area. */
-static void
-test_safe_area (void)
+static gboolean
+rect_inside (const graphene_rect_t *outer,
+             const graphene_rect_t *inner)
 {
-  const struct { int w, h; double sw, sh; } sizes[] = {
-    { 1024, 768, 1024 * 0.9, 576 * 0.9 },
-    { 1920, 1080, 1920 * 0.9, 1080 * 0.9 },
-  };
+  return inner->origin.x >= outer->origin.x - 0.5 && inner->origin.y >= outer->origin.y - 0.5 &&
+         inner->origin.x + inner->size.width <= outer->origin.x + outer->size.width + 0.5 &&
+         inner->origin.y + inner->size.height <= outer->origin.y + outer->size.height + 0.5;
+}
+
+static gboolean
+rects_overlap (const graphene_rect_t *a,
+               const graphene_rect_t *b)
+{
+  return a->origin.x + a->size.width > b->origin.x + 0.5 && b->origin.x + b->size.width > a->origin.x + 0.5 &&
+         a->origin.y + a->size.height > b->origin.y + 0.5 && b->origin.y + b->size.height > a->origin.y + 0.5;
+}
+
+/* The stage's layout at projector sizes, with every caption side: the
+ * caption and the subject share the stage without overlapping, inside the
+ * margins, and a caption band is never more than 40% of the height.
+ */
+static void
+test_stage_layout (void)
+{
+  const struct { int w, h; } sizes[] = { { 1024, 768 }, { 1366, 768 }, { 1920, 1080 } };
 
   for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
-    {
-      GtkWidget *window = gtk_window_new ();
-      GtkWidget *overlay = gtk_overlay_new ();
-      GtkWidget *hud = atlas_present_hud_new ();
-      graphene_rect_t safe;
-      double fit_w, fit_h;
-      int w, h;
+    for (AtlasCaptionSide side = ATLAS_CAPTION_SIDE_BOTTOM; side < ATLAS_N_CAPTION_SIDES; side++)
+      {
+        graphene_rect_t safe, panel, subject;
+        graphene_rect_t stage = GRAPHENE_RECT_INIT (0, 0, sizes[i].w, sizes[i].h);
 
-      gtk_overlay_add_overlay (GTK_OVERLAY (overlay), hud);
-      gtk_window_set_child (GTK_WINDOW (window), overlay);
-      gtk_window_set_decorated (GTK_WINDOW (window), FALSE);
-      gtk_window_set_default_size (GTK_WINDOW (window), sizes[i].w, sizes[i].h);
-      atlas_present_hud_show_step (ATLAS_PRESENT_HUD (hud), "Title", "A caption", 0, 3, NULL);
-      gtk_window_present (GTK_WINDOW (window));
-      ATLAS_WAIT_UNTIL (gtk_widget_get_width (hud) > 0);
-      spin (100);
+        atlas_present_layout (sizes[i].w, sizes[i].h, side, sizes[i].h, &safe, &panel, &subject);
+        g_assert_true (rect_inside (&stage, &safe));
+        g_assert_true (rect_inside (&safe, &panel));
+        g_assert_true (rect_inside (&safe, &subject));
+        g_assert_false (rects_overlap (&panel, &subject));
+        if (side == ATLAS_CAPTION_SIDE_BOTTOM || side == ATLAS_CAPTION_SIDE_TOP)
+          g_assert_cmpfloat (panel.size.height, <=, safe.size.height * 0.4 + 0.5);
+        g_assert_cmpfloat (subject.size.width * subject.size.height, >=, safe.size.width * safe.size.height * 0.5);
+      }
+}
 
-      /* The X server may not give the whole size; check what it gave. */
-      w = gtk_widget_get_width (hud);
-      h = gtk_widget_get_height (hud);
-      g_test_message ("asked %dx%d, got %dx%d", sizes[i].w, sizes[i].h, w, h);
-      fit_w = MIN (w, h * 16.0 / 9.0);
-      fit_h = fit_w * 9.0 / 16.0;
-      if (w == sizes[i].w && h == sizes[i].h)
-        g_assert_cmpfloat_with_epsilon (fit_w * 0.9, sizes[i].sw, 1.0);
+/* A stage alone, at a projector's size, shows a caption beside a subject. */
+static void
+test_hud_in_window (void)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *hud = atlas_present_hud_new ();
+  GtkWidget *subject = gtk_label_new ("subject");
+  graphene_rect_t panel, label;
 
-      atlas_present_hud_get_safe_area (ATLAS_PRESENT_HUD (hud), &safe);
-      g_assert_cmpfloat_with_epsilon (safe.size.width, fit_w * 0.9, 1.0);
-      g_assert_cmpfloat_with_epsilon (safe.size.height, fit_h * 0.9, 1.0);
-      g_assert_cmpfloat_with_epsilon (safe.origin.x + safe.size.width / 2, w / 2.0, 1.0);
-      g_assert_cmpfloat_with_epsilon (safe.origin.y + safe.size.height / 2, h / 2.0, 1.0);
-      g_assert_cmpstr (atlas_present_hud_get_counter (ATLAS_PRESENT_HUD (hud)), ==, "1 / 3");
+  atlas_present_hud_set_subject (ATLAS_PRESENT_HUD (hud), subject);
+  gtk_window_set_child (GTK_WINDOW (window), hud);
+  gtk_window_set_decorated (GTK_WINDOW (window), FALSE);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1024, 768);
+  atlas_present_hud_show_step (ATLAS_PRESENT_HUD (hud), "Title", "A caption", 0, 3, ATLAS_CAPTION_SIDE_LEFT, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  ATLAS_WAIT_UNTIL (gtk_widget_get_width (hud) > 0 && gtk_widget_get_width (subject) > 0);
+  spin (100);
 
-      gtk_window_destroy (GTK_WINDOW (window));
-    }
+  g_assert_cmpstr (atlas_present_hud_get_counter (ATLAS_PRESENT_HUD (hud)), ==, "1 / 3");
+  g_assert_cmpint (atlas_present_hud_get_side (ATLAS_PRESENT_HUD (hud)), ==, ATLAS_CAPTION_SIDE_LEFT);
+  g_assert_true (gtk_widget_compute_bounds (atlas_present_hud_get_panel (ATLAS_PRESENT_HUD (hud)), hud, &panel));
+  g_assert_true (gtk_widget_compute_bounds (subject, hud, &label));
+  g_assert_cmpfloat (panel.origin.x + panel.size.width, <=, label.origin.x);
+  g_assert_cmpfloat_with_epsilon (atlas_present_hud_get_progress (ATLAS_PRESENT_HUD (hud)), 1.0 / 4.0, 0.001);
+
+  gtk_window_destroy (GTK_WINDOW (window));
 }
 
 int
@@ -727,7 +757,8 @@ main (int   argc,
   g_test_add_func ("/present-ui/add-current-view", test_add_current_view);
   g_test_add_func ("/present-ui/new-story-after-add-step", test_new_story_after_add_step);
   g_test_add_func ("/present-ui/handout", test_handout);
-  g_test_add_func ("/present-ui/safe-area", test_safe_area);
+  g_test_add_func ("/present-ui/stage-layout", test_stage_layout);
+  g_test_add_func ("/present-ui/hud-in-window", test_hud_in_window);
 
   status = g_test_run ();
   g_clear_object (&app);
