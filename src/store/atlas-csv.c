@@ -22,10 +22,16 @@
  * buffer that stays alive as long as the reader, keeps line numbers for
  * messages ("file:line:column: reason"), refuses invalid UTF-8 and fields
  * larger than a cap, and treats "#" lines before the header as comments.
+ *
+ * A line ends at LF, CRLF or a lone CR (old Mac and some spreadsheet
+ * exports): a CR-only file with a blank line once lost every row after it.
+ * A bad record is an error for that record only: the reader moves on to the
+ * next line, so one syntax error does not hide the problems of other rows.
  */
 
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <string.h>
 
 #include "atlas-csv.h"
@@ -45,6 +51,11 @@ struct _AtlasCsvReader
   GPtrArray  *header;        /* char* */
   GHashTable *index;         /* name -> position + 1 */
   GPtrArray  *fields;        /* char*, NULL for an empty field */
+
+  /* The last error, without its location. */
+  char       *error_reason;
+  guint       error_line;
+  guint       error_column;
 };
 
 G_DEFINE_QUARK (atlas-csv-error-quark, atlas_csv_error)
@@ -85,6 +96,7 @@ atlas_csv_reader_free (AtlasCsvReader *self)
   g_clear_pointer (&self->index, g_hash_table_unref);
   g_clear_pointer (&self->fields, g_ptr_array_unref);
   g_free (self->filename);
+  g_free (self->error_reason);
   g_free (self);
 }
 
@@ -113,27 +125,113 @@ atlas_csv_reader_get_line (AtlasCsvReader *self)
   return self->record_line;
 }
 
+/**
+ * atlas_csv_reader_get_error:
+ * @line: (out) (optional): the line of the last error
+ * @column: (out) (optional): its 1-based field, or 0 for the whole row
+ *
+ * Returns: (nullable): the reason of the last error, without its location
+ */
+const char *
+atlas_csv_reader_get_error (AtlasCsvReader *self,
+                            guint          *line,
+                            guint          *column)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  if (line != NULL)
+    *line = self->error_line;
+  if (column != NULL)
+    *column = self->error_column;
+  return self->error_reason;
+}
+
+static void G_GNUC_PRINTF (6, 7)
+fail (AtlasCsvReader  *self,
+      GError         **error,
+      int              code,
+      guint            line,
+      guint            column,
+      const char      *format,
+      ...)
+{
+  va_list args;
+
+  /* A syntax error after a bad field: the later one is about the row. */
+  if (error != NULL && *error != NULL)
+    g_clear_error (error);
+  g_free (self->error_reason);
+  va_start (args, format);
+  self->error_reason = g_strdup_vprintf (format, args);
+  va_end (args);
+  self->error_line = line;
+  self->error_column = column;
+
+  if (column > 0)
+    g_set_error (error, ATLAS_CSV_ERROR, code, "%s:%u:%u: %s",
+                 self->filename, line, column, self->error_reason);
+  else
+    g_set_error (error, ATLAS_CSV_ERROR, code, "%s:%u: %s",
+                 self->filename, line, self->error_reason);
+}
+
 static gboolean
 at_end (AtlasCsvReader *self)
 {
   return self->pos >= self->length;
 }
 
-/* Reads one field starting at self->pos.  On return *end_of_record says whether
- * the field ended the record (line break or end of input).
+/* If a line break (LF, CRLF or CR) is at the read position, steps over it. */
+static gboolean
+take_line_break (AtlasCsvReader *self)
+{
+  char c;
+
+  if (at_end (self))
+    return FALSE;
+  c = self->data[self->pos];
+  if (c == '\n')
+    self->pos++;
+  else if (c == '\r')
+    {
+      self->pos++;
+      if (!at_end (self) && self->data[self->pos] == '\n')
+        self->pos++;
+    }
+  else
+    return FALSE;
+  self->line++;
+  return TRUE;
+}
+
+/* After a syntax error: on to the start of the next line. */
+static void
+skip_line (AtlasCsvReader *self)
+{
+  while (!at_end (self) && !take_line_break (self))
+    self->pos++;
+}
+
+/* Reads one field starting at self->pos.  On return *end_of_record says
+ * whether the field ended the record (line break or end of input).  A field
+ * that is too large or not UTF-8 is read to its end and then reported
+ * (*bad); a syntax error returns FALSE where it happened.
  */
 static gboolean
 read_field (AtlasCsvReader  *self,
             char           **out,
             gboolean        *end_of_record,
+            gboolean        *bad,
             guint            column,
             GError         **error)
 {
   g_autoptr(GString) buf = g_string_new (NULL);
   gboolean quoted = FALSE;
+  gboolean too_large = FALSE;
   guint start_line = self->line;
 
   *end_of_record = FALSE;
+  *out = NULL;
 
   if (!at_end (self) && self->data[self->pos] == '"')
     {
@@ -149,9 +247,8 @@ read_field (AtlasCsvReader  *self,
         {
           if (quoted)
             {
-              g_set_error (error, ATLAS_CSV_ERROR, ATLAS_CSV_ERROR_SYNTAX,
-                           "%s:%u:%u: quoted field is not closed before the end of the file",
-                           self->filename, start_line, column);
+              fail (self, error, ATLAS_CSV_ERROR_SYNTAX, start_line, column,
+                    _("A quoted field is not closed before the end of the file"));
               return FALSE;
             }
           *end_of_record = TRUE;
@@ -166,7 +263,8 @@ read_field (AtlasCsvReader  *self,
             {
               if (self->pos + 1 < self->length && self->data[self->pos + 1] == '"')
                 {
-                  g_string_append_c (buf, '"');
+                  if (!too_large)
+                    g_string_append_c (buf, '"');
                   self->pos += 2;
                   continue;
                 }
@@ -182,17 +280,18 @@ read_field (AtlasCsvReader  *self,
               c = self->data[self->pos];
               if (c != ',' && c != '\n' && c != '\r')
                 {
-                  g_set_error (error, ATLAS_CSV_ERROR, ATLAS_CSV_ERROR_SYNTAX,
-                               "%s:%u:%u: unexpected character after a closing quote",
-                               self->filename, self->line, column);
+                  fail (self, error, ATLAS_CSV_ERROR_SYNTAX, self->line, column,
+                        _("Unexpected character after a closing quote"));
                   return FALSE;
                 }
               continue;
             }
 
-          if (c == '\n')
+          if (c == '\n' || (c == '\r' && (self->pos + 1 >= self->length
+                                          || self->data[self->pos + 1] != '\n')))
             self->line++;
-          g_string_append_c (buf, c);
+          if (!too_large)
+            g_string_append_c (buf, c);
           self->pos++;
         }
       else if (c == ',')
@@ -202,41 +301,47 @@ read_field (AtlasCsvReader  *self,
         }
       else if (c == '\n' || c == '\r')
         {
-          self->pos++;
-          if (c == '\r' && !at_end (self) && self->data[self->pos] == '\n')
-            self->pos++;
-          self->line++;
+          take_line_break (self);
           *end_of_record = TRUE;
           break;
         }
       else if (c == '"')
         {
-          g_set_error (error, ATLAS_CSV_ERROR, ATLAS_CSV_ERROR_SYNTAX,
-                       "%s:%u:%u: a quote inside an unquoted field (quote the whole field and double the quote)",
-                       self->filename, self->line, column);
+          fail (self, error, ATLAS_CSV_ERROR_SYNTAX, self->line, column,
+                _("A quote inside an unquoted field (quote the whole field and double the quote)"));
           return FALSE;
         }
       else
         {
-          g_string_append_c (buf, c);
+          if (!too_large)
+            g_string_append_c (buf, c);
           self->pos++;
         }
 
-      if (buf->len > self->max_field)
+      if (!too_large && buf->len > self->max_field)
         {
-          g_set_error (error, ATLAS_CSV_ERROR, ATLAS_CSV_ERROR_TOO_LARGE,
-                       "%s:%u:%u: field is larger than %" G_GSIZE_FORMAT " bytes",
-                       self->filename, start_line, column, self->max_field);
-          return FALSE;
+          /* Keep reading to the field's end, storing nothing more. */
+          too_large = TRUE;
+          g_string_truncate (buf, 0);
         }
+    }
+
+  if (too_large)
+    {
+      if (!*bad)
+        fail (self, error, ATLAS_CSV_ERROR_TOO_LARGE, start_line, column,
+              _("The field is larger than %" G_GSIZE_FORMAT " bytes"), self->max_field);
+      *bad = TRUE;
+      return TRUE;
     }
 
   if (!g_utf8_validate_len (buf->str, buf->len, NULL))
     {
-      g_set_error (error, ATLAS_CSV_ERROR, ATLAS_CSV_ERROR_ENCODING,
-                   "%s:%u:%u: field is not valid UTF-8",
-                   self->filename, start_line, column);
-      return FALSE;
+      if (!*bad)
+        fail (self, error, ATLAS_CSV_ERROR_ENCODING, start_line, column,
+              _("The field is not valid UTF-8"));
+      *bad = TRUE;
+      return TRUE;
     }
 
   *out = buf->len > 0 ? g_string_free (g_steal_pointer (&buf), FALSE) : NULL;
@@ -253,22 +358,17 @@ line_is_blank (AtlasCsvReader *self)
   return p >= self->length || self->data[p] == '\n' || self->data[p] == '\r';
 }
 
-static void
-skip_line (AtlasCsvReader *self)
-{
-  while (!at_end (self) && self->data[self->pos] != '\n')
-    self->pos++;
-  if (!at_end (self))
-    self->pos++;
-  self->line++;
-}
-
-/* Reads the next record into self->fields; FALSE at the end (no error) or on error. */
+/* Reads the next record into self->fields.  FALSE at the end (no error), or
+ * for a bad record (error set), after which the next call goes on with the
+ * record after it.
+ */
 static gboolean
 read_record (AtlasCsvReader  *self,
              gboolean         allow_comments,
              GError         **error)
 {
+  gboolean bad = FALSE;
+
   g_ptr_array_set_size (self->fields, 0);
 
   /* Skip blank lines, and comments before the header. */
@@ -286,13 +386,22 @@ read_record (AtlasCsvReader  *self,
       char *field = NULL;
       gboolean end_of_record = FALSE;
 
-      if (!read_field (self, &field, &end_of_record, column, error))
-        return FALSE;
+      if (!read_field (self, &field, &end_of_record, &bad, column, error))
+        {
+          skip_line (self);
+          g_ptr_array_set_size (self->fields, 0);
+          return FALSE;
+        }
       g_ptr_array_add (self->fields, field);
       if (end_of_record)
         break;
     }
 
+  if (bad)
+    {
+      g_ptr_array_set_size (self->fields, 0);
+      return FALSE;
+    }
   return TRUE;
 }
 
@@ -300,14 +409,17 @@ gboolean
 atlas_csv_reader_read_header (AtlasCsvReader  *self,
                               GError         **error)
 {
+  g_autoptr(GError) local_error = NULL;
+
   g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (self->header->len == 0, FALSE);
 
-  if (!read_record (self, TRUE, error))
+  if (!read_record (self, TRUE, &local_error))
     {
-      if (error != NULL && *error == NULL)
-        g_set_error (error, ATLAS_CSV_ERROR, ATLAS_CSV_ERROR_COLUMNS,
-                     "%s:%u: the file has no header row", self->filename, self->line);
+      if (local_error != NULL)
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      else
+        fail (self, error, ATLAS_CSV_ERROR_COLUMNS, self->line, 0, _("The file has no header row"));
       return FALSE;
     }
 
@@ -318,16 +430,14 @@ atlas_csv_reader_read_header (AtlasCsvReader  *self,
 
       if (stripped[0] == '\0')
         {
-          g_set_error (error, ATLAS_CSV_ERROR, ATLAS_CSV_ERROR_COLUMNS,
-                       "%s:%u:%u: empty column name in the header",
-                       self->filename, self->record_line, i + 1);
+          fail (self, error, ATLAS_CSV_ERROR_COLUMNS, self->record_line, i + 1,
+                _("Empty column name in the header"));
           return FALSE;
         }
       if (g_hash_table_contains (self->index, stripped))
         {
-          g_set_error (error, ATLAS_CSV_ERROR, ATLAS_CSV_ERROR_COLUMNS,
-                       "%s:%u:%u: column “%s” appears twice in the header",
-                       self->filename, self->record_line, i + 1, stripped);
+          fail (self, error, ATLAS_CSV_ERROR_COLUMNS, self->record_line, i + 1,
+                _("The column “%s” appears twice in the header"), stripped);
           return FALSE;
         }
       g_ptr_array_add (self->header, g_strdup (stripped));
@@ -349,9 +459,8 @@ atlas_csv_reader_require (AtlasCsvReader  *self,
     {
       if (atlas_csv_reader_find_column (self, columns[i]) < 0)
         {
-          g_set_error (error, ATLAS_CSV_ERROR, ATLAS_CSV_ERROR_COLUMNS,
-                       "%s:%u: the header has no column “%s”",
-                       self->filename, self->record_line, columns[i]);
+          fail (self, error, ATLAS_CSV_ERROR_COLUMNS, self->record_line, 0,
+                _("The header has no column “%s”"), columns[i]);
           return FALSE;
         }
     }
@@ -359,6 +468,13 @@ atlas_csv_reader_require (AtlasCsvReader  *self,
   return TRUE;
 }
 
+/**
+ * atlas_csv_reader_next:
+ *
+ * Reads the next record.  Returns %FALSE at the end of the input (@error
+ * not set) or for a bad record (@error set); after a bad record, calling
+ * again goes on with the records after it.
+ */
 gboolean
 atlas_csv_reader_next (AtlasCsvReader  *self,
                        GError         **error)
@@ -371,13 +487,25 @@ atlas_csv_reader_next (AtlasCsvReader  *self,
 
   if (self->fields->len != self->header->len)
     {
-      g_set_error (error, ATLAS_CSV_ERROR, ATLAS_CSV_ERROR_COLUMNS,
-                   "%s:%u: the row has %u fields, the header has %u",
-                   self->filename, self->record_line, self->fields->len, self->header->len);
+      fail (self, error, ATLAS_CSV_ERROR_COLUMNS, self->record_line, 0,
+            _("The row has %u fields, the header has %u"), self->fields->len, self->header->len);
       return FALSE;
     }
 
   return TRUE;
+}
+
+/**
+ * atlas_csv_reader_at_end:
+ *
+ * Returns: whether everything has been read
+ */
+gboolean
+atlas_csv_reader_at_end (AtlasCsvReader *self)
+{
+  g_return_val_if_fail (self != NULL, TRUE);
+
+  return at_end (self);
 }
 
 guint

@@ -50,6 +50,10 @@ gboolean        atlas_csv_reader_next          (AtlasCsvReader  *self,
 gboolean        atlas_csv_reader_require       (AtlasCsvReader  *self,
                                                 const char     **columns,
                                                 GError         **error);
+gboolean        atlas_csv_reader_at_end        (AtlasCsvReader  *self);
+const char     *atlas_csv_reader_get_error     (AtlasCsvReader  *self,
+                                                guint           *line,
+                                                guint           *column);
 const char     *atlas_csv_reader_get_filename  (AtlasCsvReader  *self);
 guint           atlas_csv_reader_get_line      (AtlasCsvReader  *self);
 guint           atlas_csv_reader_get_n_columns (AtlasCsvReader  *self);

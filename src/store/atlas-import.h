@@ -22,33 +22,33 @@
 
 #include <gio/gio.h>
 
+#include "atlas-input.h"
+#include "atlas-import-row.h"
 #include "atlas-store.h"
 
 G_BEGIN_DECLS
 
 #define ATLAS_IMPORT_ERROR (atlas_import_error_quark ())
-#define ATLAS_TYPE_IMPORT_ROW (atlas_import_row_get_type ())
 #define ATLAS_TYPE_IMPORT_PLAN (atlas_import_plan_get_type ())
 
-/* The largest text field an import accepts, in bytes. */
-#define ATLAS_IMPORT_MAX_FIELD (64 * 1024)
+/* The largest text field an import accepts, in bytes (see atlas-input.h). */
+#define ATLAS_IMPORT_MAX_FIELD ATLAS_INPUT_MAX_FIELD
 
 typedef enum
 {
   ATLAS_IMPORT_ERROR_REJECTED,
   ATLAS_IMPORT_ERROR_CANCELLED,
   ATLAS_IMPORT_ERROR_FAILED,
+  ATLAS_IMPORT_ERROR_READ_ONLY,
 } AtlasImportError;
 
 typedef enum
 {
-  ATLAS_IMPORT_ACTION_ADD,
-  ATLAS_IMPORT_ACTION_CHANGE,
-  ATLAS_IMPORT_ACTION_UNCHANGED,
-  ATLAS_IMPORT_ACTION_REJECT,
-} AtlasImportAction;
+  ATLAS_IMPORT_PHASE_READING,
+  ATLAS_IMPORT_PHASE_CHECKING,
+  ATLAS_IMPORT_PHASE_WRITING,
+} AtlasImportPhase;
 
-G_DECLARE_FINAL_TYPE (AtlasImportRow, atlas_import_row, ATLAS, IMPORT_ROW, GObject)
 G_DECLARE_FINAL_TYPE (AtlasImportPlan, atlas_import_plan, ATLAS, IMPORT_PLAN, GObject)
 
 /* Called now and then while an import is written; return FALSE to cancel. */
@@ -57,15 +57,6 @@ typedef gboolean (*AtlasImportProgress) (guint    done,
                                          gpointer user_data);
 
 GQuark             atlas_import_error_quark      (void);
-
-AtlasImportAction  atlas_import_row_get_action   (AtlasImportRow  *self);
-const char        *atlas_import_row_get_table    (AtlasImportRow  *self);
-const char        *atlas_import_row_get_id       (AtlasImportRow  *self);
-const char        *atlas_import_row_get_file     (AtlasImportRow  *self);
-guint              atlas_import_row_get_line     (AtlasImportRow  *self);
-const char        *atlas_import_row_get_column   (AtlasImportRow  *self);
-const char        *atlas_import_row_get_message  (AtlasImportRow  *self);
-char              *atlas_import_row_dup_location (AtlasImportRow  *self);
 
 AtlasImportPlan   *atlas_import_plan_new         (AtlasStore      *store);
 void               atlas_import_plan_add_csv     (AtlasImportPlan *self,
@@ -89,9 +80,31 @@ guint              atlas_import_plan_count       (AtlasImportPlan *self,
                                                   AtlasImportAction action);
 gboolean           atlas_import_plan_can_apply   (AtlasImportPlan *self);
 char              *atlas_import_plan_dup_summary (AtlasImportPlan *self);
+char              *atlas_import_plan_dup_report  (AtlasImportPlan *self);
+GStrv              atlas_import_plan_dup_keys    (AtlasImportPlan *self);
+gboolean           atlas_import_plan_check_writable (AtlasImportPlan *self,
+                                                     GError         **error);
 gboolean           atlas_import_plan_apply       (AtlasImportPlan *self,
                                                   AtlasImportProgress progress,
                                                   gpointer         user_data,
                                                   GError         **error);
+
+void               atlas_import_plan_load_async  (AtlasImportPlan     *self,
+                                                  GListModel          *files,
+                                                  GCancellable        *cancellable,
+                                                  GAsyncReadyCallback  callback,
+                                                  gpointer             user_data);
+gboolean           atlas_import_plan_load_finish (AtlasImportPlan     *self,
+                                                  GAsyncResult        *result,
+                                                  GError             **error);
+void               atlas_import_plan_apply_async (AtlasImportPlan     *self,
+                                                  GCancellable        *cancellable,
+                                                  GAsyncReadyCallback  callback,
+                                                  gpointer             user_data);
+gboolean           atlas_import_plan_apply_finish (AtlasImportPlan    *self,
+                                                   GAsyncResult       *result,
+                                                   GError            **error);
+
+void               atlas_import_benchmark        (void);
 
 G_END_DECLS

@@ -1,0 +1,283 @@
+/* atlas-import-apply.c
+ *
+ * Copyright 2026 The Chongqing Science Atlas authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+ * GNU General Public License for more details.
+ *
+ * You should have received a copy of the GNU General Public License
+ * along with this program.  If not, see <http://www.gnu.org/licenses/>.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "atlas-import"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "atlas-import-private.h"
+#include "atlas-search-index.h"
+
+/* Writing a checked import into the user's database: one transaction, one
+ * prepared statement per table, the search index brought up to date, and a
+ * line in the import log.  Either all of it is written, or nothing: a
+ * failure or a cancel rolls back.
+ */
+
+static gboolean
+exec_sql (sqlite3     *db,
+          const char  *sql,
+          GError     **error)
+{
+  char *message = NULL;
+
+  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
+    {
+      g_set_error (error, ATLAS_IMPORT_ERROR, ATLAS_IMPORT_ERROR_FAILED, "%s", message);
+      sqlite3_free (message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+bind_value (sqlite3_stmt  *stmt,
+            int            index,
+            const ColSpec *col,
+            const char    *value)
+{
+  double d;
+  gint64 i;
+
+  if (value == NULL || *value == '\0')
+    {
+      if (col->fallback != NULL)
+        sqlite3_bind_text (stmt, index, col->fallback, -1, SQLITE_STATIC);
+      else
+        sqlite3_bind_null (stmt, index);
+      return;
+    }
+  switch (col->type)
+    {
+    case COL_REAL:
+    case COL_LON:
+    case COL_LAT:
+      if (_atlas_import_parse_double (value, &d))
+        {
+          sqlite3_bind_double (stmt, index, d);
+          return;
+        }
+      break;
+    case COL_INT:
+    case COL_BOOL:
+      if (_atlas_import_parse_int (value, &i))
+        {
+          sqlite3_bind_int64 (stmt, index, i);
+          return;
+        }
+      break;
+    default:
+      break;
+    }
+  sqlite3_bind_text (stmt, index, value, -1, SQLITE_STATIC);
+}
+
+/* For a change, the columns the input leaves out keep their values. */
+static void
+fill_from_store (ImportWork *work,
+                 Record     *record)
+{
+  const TableSpec *table = record->table;
+  sqlite3_stmt *stmt = atlas_store_prepare (work->store, table->lookup_sql, NULL);
+
+  if (stmt == NULL)
+    return;
+  for (guint k = 0; k < table->n_keys; k++)
+    sqlite3_bind_text (stmt, k + 1, record->values[k], -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      for (int c = 0; c < sqlite3_column_count (stmt); c++)
+        {
+          int index = _atlas_import_column_index (table, sqlite3_column_name (stmt, c));
+
+          if (index >= 0 && !record->present[index])
+            {
+              g_free (record->values[index]);
+              record->values[index] = g_strdup ((const char *) sqlite3_column_text (stmt, c));
+              record->present[index] = TRUE;
+            }
+        }
+    }
+  sqlite3_reset (stmt);
+}
+
+static gboolean
+write_log (ImportWork  *work,
+           sqlite3     *db,
+           guint        added,
+           guint        changed,
+           GError     **error)
+{
+  g_autoptr(sqlite3_stmt) log = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *stamp = g_date_time_format_iso8601 (now);
+  g_autofree char *files = NULL;
+
+  g_ptr_array_add (work->files, NULL);
+  files = g_strjoinv (", ", (char **) work->files->pdata);
+  g_ptr_array_remove_index (work->files, work->files->len - 1);
+
+  if (sqlite3_prepare_v2 (db, "INSERT INTO user.import_log (imported_at, file, added, changed)"
+                              " VALUES (?1, ?2, ?3, ?4)", -1, &log, NULL) != SQLITE_OK)
+    {
+      g_set_error (error, ATLAS_IMPORT_ERROR, ATLAS_IMPORT_ERROR_FAILED, "%s", sqlite3_errmsg (db));
+      return FALSE;
+    }
+  sqlite3_bind_text (log, 1, stamp, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (log, 2, files, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (log, 3, added);
+  sqlite3_bind_int (log, 4, changed);
+  if (sqlite3_step (log) != SQLITE_DONE)
+    {
+      g_set_error (error, ATLAS_IMPORT_ERROR, ATLAS_IMPORT_ERROR_FAILED, "%s", sqlite3_errmsg (db));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+set_cancelled (GError **error)
+{
+  g_set_error_literal (error, ATLAS_IMPORT_ERROR, ATLAS_IMPORT_ERROR_CANCELLED,
+                       _("The import was cancelled; nothing was imported"));
+}
+
+/**
+ * _atlas_import_apply:
+ * @ticker: (nullable): progress and cancellation, from the worker
+ * @progress: (nullable): the synchronous API's callback
+ *
+ * Writes the validated records of @work in one transaction.
+ */
+gboolean
+_atlas_import_apply (ImportWork           *work,
+                     ImportTicker         *ticker,
+                     AtlasImportProgress   progress,
+                     gpointer              user_data,
+                     GError              **error)
+{
+  sqlite3 *db = atlas_store_get_db (work->store);
+  guint total = 0, done = 0, added = 0, changed = 0, rejected = 0;
+
+  for (guint i = 0; i < work->records->len; i++)
+    {
+      Record *record = g_ptr_array_index (work->records, i);
+
+      added += record->action == ATLAS_IMPORT_ACTION_ADD;
+      changed += record->action == ATLAS_IMPORT_ACTION_CHANGE;
+      rejected += record->action == ATLAS_IMPORT_ACTION_REJECT;
+      total += record->action == ATLAS_IMPORT_ACTION_ADD || record->action == ATLAS_IMPORT_ACTION_CHANGE;
+    }
+  rejected += work->problems->len;
+  if (rejected > 0)
+    {
+      g_set_error (error, ATLAS_IMPORT_ERROR, ATLAS_IMPORT_ERROR_REJECTED,
+                   g_dngettext (NULL, "Nothing was imported: %u line was rejected",
+                                "Nothing was imported: %u lines were rejected", rejected),
+                   rejected);
+      return FALSE;
+    }
+
+  /* Deferred: an immediate transaction would lock the read-only dataset. */
+  if (!exec_sql (db, "BEGIN", error))
+    return FALSE;
+
+  for (guint t = 0; t < _atlas_import_n_tables; t++)
+    {
+      const TableSpec *table = &_atlas_import_tables[t];
+      g_autoptr(sqlite3_stmt) stmt = NULL;
+      guint n = _atlas_import_n_columns (table);
+
+      if (sqlite3_prepare_v2 (db, table->insert_sql, -1, &stmt, NULL) != SQLITE_OK)
+        {
+          g_set_error (error, ATLAS_IMPORT_ERROR, ATLAS_IMPORT_ERROR_FAILED, "%s", sqlite3_errmsg (db));
+          goto fail;
+        }
+
+      for (guint i = 0; i < work->records->len; i++)
+        {
+          Record *record = g_ptr_array_index (work->records, i);
+
+          if (record->table != table
+              || (record->action != ATLAS_IMPORT_ACTION_ADD && record->action != ATLAS_IMPORT_ACTION_CHANGE))
+            continue;
+          if (record->action == ATLAS_IMPORT_ACTION_CHANGE)
+            fill_from_store (work, record);
+
+          sqlite3_reset (stmt);
+          sqlite3_clear_bindings (stmt);
+          for (guint c = 0; c < n; c++)
+            bind_value (stmt, c + 1, &table->cols[c], record->values[c]);
+          if (sqlite3_step (stmt) != SQLITE_DONE)
+            {
+              g_set_error (error, ATLAS_IMPORT_ERROR, ATLAS_IMPORT_ERROR_FAILED,
+                           "%s:%u: %s", record->file, record->line, sqlite3_errmsg (db));
+              goto fail;
+            }
+
+          done++;
+          if (progress != NULL && (done % 16 == 0 || done == total)
+              && !progress (done, total, user_data))
+            {
+              set_cancelled (error);
+              goto fail;
+            }
+          if ((done & 1023) == 0
+              && !_atlas_import_ticker_tick (ticker, ATLAS_IMPORT_PHASE_WRITING, done, total))
+            {
+              set_cancelled (error);
+              goto fail;
+            }
+        }
+    }
+
+  {
+    g_autoptr(GError) local_error = NULL;
+
+    if (!atlas_search_index_rebuild (db, "user", &local_error))
+      {
+        g_set_error (error, ATLAS_IMPORT_ERROR, ATLAS_IMPORT_ERROR_FAILED, "%s", local_error->message);
+        goto fail;
+      }
+  }
+
+  if (!write_log (work, db, added, changed, error))
+    goto fail;
+
+  /* The last moment a cancel still leaves nothing written. */
+  if (!_atlas_import_ticker_tick (ticker, ATLAS_IMPORT_PHASE_WRITING, total, total))
+    {
+      set_cancelled (error);
+      goto fail;
+    }
+
+  if (!exec_sql (db, "COMMIT", error))
+    goto fail;
+
+  /* The plan is spent: what it added is now "already there". */
+  work->validated = FALSE;
+  return TRUE;
+
+fail:
+  sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+  return FALSE;
+}
