@@ -27,6 +27,7 @@
 #include "atlas-charts-page.h"
 #include "atlas-dataset.h"
 #include "atlas-export.h"
+#include "atlas-import.h"
 #include "atlas-map-render.h"
 #include "atlas-package.h"
 #include "atlas-render.h"
@@ -78,15 +79,28 @@ atlas_cli_add_options (GApplication *application)
     { "dark", 0, 0, G_OPTION_ARG_NONE, NULL,
       N_("With --render: use the dark style"), NULL },
     { "benchmark", 0, 0, G_OPTION_ARG_STRING, NULL,
-      N_("Measure how fast VIEW draws (or “all”), print the figures and exit"), N_("VIEW") },
+      N_("Measure how fast VIEW draws (or “import”, or “all”), print the figures and exit"), N_("VIEW") },
+    { "import", 0, 0, G_OPTION_ARG_NONE, NULL,
+      N_("Import the FILEs (CSV, JSON or .cqatlas) into your own data, print the report and exit"),
+      NULL },
+    { "dry-run", 0, 0, G_OPTION_ARG_NONE, NULL,
+      N_("With --import: check and report, write nothing"), NULL },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, N_("[FILE…]") },
     { NULL }
   };
+  g_autofree char *limits = atlas_input_dup_limits_text ();
+  g_autofree char *description = NULL;
 
   g_application_add_main_option_entries (application, entries);
   add_update_options (application);
   g_application_set_option_context_summary (application,
                                             _("Chongqing Science Atlas: science-and-technology "
                                               "co-operation in Chongqing on a map, a timeline and charts."));
+  /* Translators: %s states the limits on imported files */
+  description = g_strdup_printf (_("--import exits with 0 when every record was imported (or, with "
+                                   "--dry-run, would be) or was already there, and 1 when any was "
+                                   "rejected or nothing could be written.  %s"), limits);
+  g_application_set_option_context_description (application, description);
 }
 
 static AtlasStore *
@@ -224,6 +238,13 @@ run_benchmark (const char *view)
   g_autoptr(AtlasDataset) dataset = NULL;
   gboolean found = FALSE;
 
+  /* The import makes a user database of its own in a temporary folder. */
+  if (g_str_equal (view, "import"))
+    {
+      atlas_import_benchmark ();
+      return EXIT_SUCCESS;
+    }
+
   if ((store = open_store ()) == NULL || (dataset = open_dataset (store)) == NULL)
     return EXIT_FAILURE;
 
@@ -241,6 +262,104 @@ run_benchmark (const char *view)
       g_printerr (_("Unknown view “%s”\n"), view);
       return EXIT_FAILURE;
     }
+  if (g_str_equal (view, "all"))
+    atlas_import_benchmark ();
+  return EXIT_SUCCESS;
+}
+
+/* ---- --import ---------------------------------------------------------- */
+
+typedef struct
+{
+  GMainLoop *loop;
+  gboolean   ok;
+  GError    *error;
+} ImportRun;
+
+static void
+on_import_done (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  ImportRun *run = user_data;
+
+  if (g_task_get_source_tag (G_TASK (result)) == atlas_import_plan_load_async)
+    run->ok = atlas_import_plan_load_finish (ATLAS_IMPORT_PLAN (source), result, &run->error);
+  else
+    run->ok = atlas_import_plan_apply_finish (ATLAS_IMPORT_PLAN (source), result, &run->error);
+  g_main_loop_quit (run->loop);
+}
+
+/* The same work as the import dialog, through the same worker threads,
+ * and the same report as its preview, on stdout.
+ */
+static int
+import_files (const char * const *paths,
+              gboolean            dry_run)
+{
+  g_autoptr(AtlasStore) store = open_store ();
+  g_autoptr(AtlasImportPlan) plan = NULL;
+  g_autoptr(GListStore) files = g_list_store_new (G_TYPE_FILE);
+  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+  g_autofree char *report = NULL;
+  ImportRun run = { loop, FALSE, NULL };
+  guint rejected, added, changed;
+
+  if (store == NULL)
+    return EXIT_FAILURE;
+  if (paths == NULL || paths[0] == NULL)
+    {
+      g_printerr (_("--import needs at least one FILE\n"));
+      return EXIT_FAILURE;
+    }
+  for (guint i = 0; paths[i] != NULL; i++)
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (paths[i]);
+      g_list_store_append (files, file);
+    }
+
+  plan = atlas_import_plan_new (store);
+  atlas_import_plan_load_async (plan, G_LIST_MODEL (files), NULL, on_import_done, &run);
+  g_main_loop_run (loop);
+  if (!run.ok)
+    {
+      g_printerr ("%s\n", run.error->message);
+      g_clear_error (&run.error);
+      return EXIT_FAILURE;
+    }
+
+  report = atlas_import_plan_dup_report (plan);
+  g_print ("%s", report);
+  rejected = atlas_import_plan_count (plan, ATLAS_IMPORT_ACTION_REJECT);
+  added = atlas_import_plan_count (plan, ATLAS_IMPORT_ACTION_ADD);
+  changed = atlas_import_plan_count (plan, ATLAS_IMPORT_ACTION_CHANGE);
+  if (rejected > 0)
+    {
+      g_printerr (g_dngettext (NULL, "Nothing was imported: %u line was rejected\n",
+                               "Nothing was imported: %u lines were rejected\n", rejected),
+                  rejected);
+      return EXIT_FAILURE;
+    }
+  if (dry_run)
+    {
+      g_printerr (_("Dry run: nothing was written\n"));
+      return EXIT_SUCCESS;
+    }
+  if (added + changed == 0)
+    {
+      g_printerr (_("Nothing to import: every record is already there\n"));
+      return EXIT_SUCCESS;
+    }
+
+  atlas_import_plan_apply_async (plan, NULL, on_import_done, &run);
+  g_main_loop_run (loop);
+  if (!run.ok)
+    {
+      g_printerr ("%s\n", run.error->message);
+      g_clear_error (&run.error);
+      return EXIT_FAILURE;
+    }
+  g_printerr (_("Imported: %u added, %u changed\n"), added, changed);
   return EXIT_SUCCESS;
 }
 
@@ -267,6 +386,19 @@ atlas_cli_handle_options (GApplication *application,
 
   if (g_variant_dict_contains (options, "version"))
     return print_version ();
+
+  if (g_variant_dict_contains (options, "import"))
+    {
+      g_autofree const char **files = NULL;
+
+      g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &files);
+      return import_files (files, g_variant_dict_contains (options, "dry-run"));
+    }
+  if (g_variant_dict_contains (options, G_OPTION_REMAINING) || g_variant_dict_contains (options, "dry-run"))
+    {
+      g_printerr (_("Files are only read with --import FILE…\n"));
+      return EXIT_FAILURE;
+    }
 
   if (g_variant_dict_lookup (options, "export-json", "^&ay", &path))
     return export_json (path);

@@ -238,6 +238,51 @@ read_field (AtlasCsvReader  *self,
       quoted = TRUE;
       self->pos++;
     }
+  else
+    {
+      /* Most fields are unquoted: find the end, then copy once. */
+      gsize start = self->pos;
+      gsize end = start;
+
+      while (end < self->length && self->data[end] != ',' && self->data[end] != '\n'
+             && self->data[end] != '\r' && self->data[end] != '"')
+        end++;
+      if (end < self->length && self->data[end] == '"')
+        {
+          fail (self, error, ATLAS_CSV_ERROR_SYNTAX, self->line, column,
+                _("A quote inside an unquoted field (quote the whole field and double the quote)"));
+          return FALSE;
+        }
+      self->pos = end;
+      if (at_end (self))
+        *end_of_record = TRUE;
+      else if (self->data[end] == ',')
+        self->pos++;
+      else
+        {
+          take_line_break (self);
+          *end_of_record = TRUE;
+        }
+
+      if (end - start > self->max_field)
+        {
+          if (!*bad)
+            fail (self, error, ATLAS_CSV_ERROR_TOO_LARGE, start_line, column,
+                  _("The field is larger than %" G_GSIZE_FORMAT " bytes"), self->max_field);
+          *bad = TRUE;
+          return TRUE;
+        }
+      if (!g_utf8_validate_len (self->data + start, end - start, NULL))
+        {
+          if (!*bad)
+            fail (self, error, ATLAS_CSV_ERROR_ENCODING, start_line, column,
+                  _("The field is not valid UTF-8"));
+          *bad = TRUE;
+          return TRUE;
+        }
+      *out = end > start ? g_strndup (self->data + start, end - start) : NULL;
+      return TRUE;
+    }
 
   for (;;)
     {
@@ -536,6 +581,23 @@ atlas_csv_reader_find_column (AtlasCsvReader *self,
 
   pos = g_hash_table_lookup (self->index, name);
   return pos ? (int) GPOINTER_TO_UINT (pos) - 1 : -1;
+}
+
+/**
+ * atlas_csv_reader_steal_field:
+ *
+ * Returns: (transfer full) (nullable): the field @index of the current
+ *   record, which the reader forgets
+ */
+char *
+atlas_csv_reader_steal_field (AtlasCsvReader *self,
+                              guint           index)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  if (index >= self->fields->len)
+    return NULL;
+  return g_steal_pointer (&g_ptr_array_index (self->fields, index));
 }
 
 const char *

@@ -65,6 +65,8 @@ const char     *atlas_csv_reader_get           (AtlasCsvReader  *self,
                                                 const char      *column);
 const char     *atlas_csv_reader_get_field     (AtlasCsvReader  *self,
                                                 guint            index);
+char           *atlas_csv_reader_steal_field   (AtlasCsvReader  *self,
+                                                guint            index);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AtlasCsvReader, atlas_csv_reader_free)
 

@@ -154,6 +154,56 @@ write_log (ImportWork  *work,
   return TRUE;
 }
 
+/* The search rows of what the import adds or changes, and nothing else. */
+static gboolean
+update_search_index (ImportWork  *work,
+                     sqlite3     *db,
+                     GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(sqlite3_stmt) pending = NULL;
+
+  if (!atlas_search_index_prepare_update (db, &local_error))
+    goto fail;
+  if (sqlite3_prepare_v2 (db, "INSERT OR IGNORE INTO temp.atlas_search_pending (entity, entity_id)"
+                              " VALUES (?1, ?2)", -1, &pending, NULL) != SQLITE_OK)
+    {
+      g_set_error (error, ATLAS_IMPORT_ERROR, ATLAS_IMPORT_ERROR_FAILED, "%s", sqlite3_errmsg (db));
+      return FALSE;
+    }
+
+  for (guint i = 0; i < work->records->len; i++)
+    {
+      Record *record = g_ptr_array_index (work->records, i);
+      const char *entity = record->table->name;
+
+      if (record->action != ATLAS_IMPORT_ACTION_ADD && record->action != ATLAS_IMPORT_ACTION_CHANGE)
+        continue;
+      /* A party's name is in the index rows of its events. */
+      if (g_str_equal (entity, "event_party"))
+        entity = "event";
+      else if (!g_str_equal (entity, "site") && !g_str_equal (entity, "event")
+               && !g_str_equal (entity, "statistic") && !g_str_equal (entity, "party"))
+        continue;
+
+      sqlite3_reset (pending);
+      sqlite3_bind_text (pending, 1, entity, -1, SQLITE_STATIC);
+      sqlite3_bind_text (pending, 2, record->values[0], -1, SQLITE_STATIC);
+      if (sqlite3_step (pending) != SQLITE_DONE)
+        {
+          g_set_error (error, ATLAS_IMPORT_ERROR, ATLAS_IMPORT_ERROR_FAILED, "%s", sqlite3_errmsg (db));
+          return FALSE;
+        }
+    }
+
+  if (atlas_search_index_update (db, &local_error))
+    return TRUE;
+
+fail:
+  g_set_error (error, ATLAS_IMPORT_ERROR, ATLAS_IMPORT_ERROR_FAILED, "%s", local_error->message);
+  return FALSE;
+}
+
 static void
 set_cancelled (GError **error)
 {
@@ -250,15 +300,8 @@ _atlas_import_apply (ImportWork           *work,
         }
     }
 
-  {
-    g_autoptr(GError) local_error = NULL;
-
-    if (!atlas_search_index_rebuild (db, "user", &local_error))
-      {
-        g_set_error (error, ATLAS_IMPORT_ERROR, ATLAS_IMPORT_ERROR_FAILED, "%s", local_error->message);
-        goto fail;
-      }
-  }
+  if (!update_search_index (work, db, error))
+    goto fail;
 
   if (!write_log (work, db, added, changed, error))
     goto fail;

@@ -126,6 +126,8 @@ typedef struct
   gboolean      validated;
 } ImportWork;
 
+typedef struct _RowSet RowSet;
+
 /* How far a long step is, and whether to stop; called from the worker. */
 typedef struct
 {
@@ -157,6 +159,10 @@ void             _atlas_record_free            (Record          *record);
 void             _atlas_record_set             (Record          *record,
                                                 guint            index,
                                                 const char      *value,
+                                                guint            column);
+void             _atlas_record_take            (Record          *record,
+                                                guint            index,
+                                                char            *value,
                                                 guint            column);
 const char      *_atlas_record_get             (Record          *record,
                                                 const char      *name);
@@ -206,8 +212,7 @@ void             _atlas_import_read_bytes      (ImportWork      *work,
 /* atlas-import-validate.c */
 gboolean         _atlas_import_validate        (ImportWork      *work,
                                                 ImportTicker    *ticker);
-GPtrArray       *_atlas_import_build_rows      (ImportWork      *work,
-                                                guint           *counts);
+RowSet          *_atlas_import_build_rows      (ImportWork      *work);
 
 /* atlas-import-apply.c */
 gboolean         _atlas_import_apply           (ImportWork      *work,
@@ -216,8 +221,20 @@ gboolean         _atlas_import_apply           (ImportWork      *work,
                                                 gpointer         user_data,
                                                 GError         **error);
 
-/* atlas-import-row.c */
-AtlasImportRow  *_atlas_import_row_new_for_record  (Record          *record);
-AtlasImportRow  *_atlas_import_row_new_for_problem (FileProblem     *problem);
+/* atlas-import-row.c: the report, as plain data */
+
+RowSet          *_atlas_row_set_new            (void);
+RowSet          *_atlas_row_set_ref            (RowSet          *set);
+void             _atlas_row_set_unref          (RowSet          *set);
+guint            _atlas_row_set_get_n_rows     (RowSet          *set);
+const guint     *_atlas_row_set_get_counts     (RowSet          *set);
+void             _atlas_row_set_add_record     (RowSet          *set,
+                                                Record          *record);
+void             _atlas_row_set_add_problem    (RowSet          *set,
+                                                FileProblem     *problem);
+AtlasImportRow  *_atlas_import_row_new         (RowSet          *set,
+                                                guint            index);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RowSet, _atlas_row_set_unref)
 
 G_END_DECLS

@@ -224,7 +224,7 @@ _atlas_import_read_csv (ImportWork *work,
       record = _atlas_record_new (table, file, atlas_csv_reader_get_line (reader));
       for (guint i = 0; i < n_header; i++)
         if (map[i] >= 0)
-          _atlas_record_set (record, map[i], atlas_csv_reader_get_field (reader, i), i + 1);
+          _atlas_record_take (record, map[i], atlas_csv_reader_steal_field (reader, i), i + 1);
       g_ptr_array_add (work->records, record);
       if (source_col >= 0 || quote_col >= 0)
         add_inline_citation (work, record,

@@ -28,38 +28,172 @@
 
 /* One line of an import's report: a record with what the import does with
  * it (add, change, leave, reject) and every reason it was rejected, or a
- * whole input that was.  Rows are made in the worker thread and never
- * change afterwards, so the preview can show them from the main thread.
+ * whole input that was.
+ *
+ * The report of a 100,000-row import is built in the worker thread as plain
+ * structs in one RowSet (strings in one GStringChunk) and never changes
+ * afterwards; the GObject of a row is made only when a list view (or the
+ * text report) asks for it, and keeps the set alive.
  */
+
+typedef struct
+{
+  AtlasImportAction action;
+  const char       *table;      /* static, from the table specs */
+  const char       *id;
+  const char       *name_zh;
+  const char       *name_en;
+  const char       *file;
+  const char       *changes;    /* what a change changes */
+  guint             line;
+  guint             first_problem;
+  guint             n_problems;
+} RowData;
+
+typedef struct
+{
+  const char *column;
+  const char *message;
+} RowProblem;
+
+struct _RowSet
+{
+  gatomicrefcount  ref_count;
+  GArray          *rows;        /* RowData */
+  GArray          *problems;    /* RowProblem */
+  GStringChunk    *strings;
+  guint            counts[4];
+};
 
 struct _AtlasImportRow
 {
-  GObject           parent_instance;
+  GObject  parent_instance;
 
-  AtlasImportAction action;
-  const char       *table;      /* static, from the table specs */
-  char             *id;
-  char             *name_zh;
-  char             *name_en;
-  GRefString       *file;
-  guint             line;
-  char             *changes;    /* what a change changes */
-  GPtrArray        *problems;   /* Problem */
+  RowSet  *set;
+  guint    index;
 };
 
 G_DEFINE_FINAL_TYPE (AtlasImportRow, atlas_import_row, G_TYPE_OBJECT)
+
+RowSet *
+_atlas_row_set_new (void)
+{
+  RowSet *set = g_new0 (RowSet, 1);
+
+  g_atomic_ref_count_init (&set->ref_count);
+  set->rows = g_array_new (FALSE, TRUE, sizeof (RowData));
+  set->problems = g_array_new (FALSE, TRUE, sizeof (RowProblem));
+  set->strings = g_string_chunk_new (64 * 1024);
+  return set;
+}
+
+RowSet *
+_atlas_row_set_ref (RowSet *set)
+{
+  g_atomic_ref_count_inc (&set->ref_count);
+  return set;
+}
+
+void
+_atlas_row_set_unref (RowSet *set)
+{
+  if (set == NULL || !g_atomic_ref_count_dec (&set->ref_count))
+    return;
+  g_array_unref (set->rows);
+  g_array_unref (set->problems);
+  g_string_chunk_free (set->strings);
+  g_free (set);
+}
+
+guint
+_atlas_row_set_get_n_rows (RowSet *set)
+{
+  return set->rows->len;
+}
+
+const guint *
+_atlas_row_set_get_counts (RowSet *set)
+{
+  return set->counts;
+}
+
+static const char *
+keep (RowSet     *set,
+      const char *text)
+{
+  return text != NULL ? g_string_chunk_insert (set->strings, text) : NULL;
+}
+
+static void
+add_problem (RowSet     *set,
+             RowData    *row,
+             const char *column,
+             const char *message)
+{
+  RowProblem problem = { keep (set, column), keep (set, message) };
+
+  if (row->n_problems == 0)
+    row->first_problem = set->problems->len;
+  g_array_append_val (set->problems, problem);
+  row->n_problems++;
+}
+
+void
+_atlas_row_set_add_record (RowSet *set,
+                           Record *record)
+{
+  const TableSpec *table = record->table;
+  RowData row = { 0 };
+
+  row.action = record->action;
+  row.table = table->name;
+  /* A link row is named by its first two key columns ("site hand-lab"). */
+  if (table->n_keys > 1)
+    {
+      g_autofree char *id = g_strdup_printf ("%s %s", record->values[0] ? record->values[0] : "",
+                                             record->values[1] ? record->values[1] : "");
+      row.id = keep (set, id);
+    }
+  else
+    row.id = keep (set, record->values[0]);
+  if (table->title_zh != NULL)
+    {
+      row.name_zh = keep (set, _atlas_record_get (record, table->title_zh));
+      row.name_en = keep (set, _atlas_record_get (record, table->title_en));
+    }
+  row.file = g_string_chunk_insert_const (set->strings, record->file);
+  row.line = record->line;
+  row.changes = keep (set, record->changes);
+  if (record->problems != NULL)
+    for (guint i = 0; i < record->problems->len; i++)
+      {
+        Problem *problem = g_ptr_array_index (record->problems, i);
+        add_problem (set, &row, problem->column, problem->message);
+      }
+  g_array_append_val (set->rows, row);
+  set->counts[row.action]++;
+}
+
+void
+_atlas_row_set_add_problem (RowSet      *set,
+                            FileProblem *problem)
+{
+  RowData row = { 0 };
+
+  row.action = ATLAS_IMPORT_ACTION_REJECT;
+  row.file = g_string_chunk_insert_const (set->strings, problem->file);
+  row.line = problem->line;
+  add_problem (set, &row, problem->column, problem->message);
+  g_array_append_val (set->rows, row);
+  set->counts[row.action]++;
+}
 
 static void
 atlas_import_row_finalize (GObject *object)
 {
   AtlasImportRow *self = (AtlasImportRow *)object;
 
-  g_free (self->id);
-  g_free (self->name_zh);
-  g_free (self->name_en);
-  g_clear_pointer (&self->file, g_ref_string_release);
-  g_free (self->changes);
-  g_clear_pointer (&self->problems, g_ptr_array_unref);
+  g_clear_pointer (&self->set, _atlas_row_set_unref);
 
   G_OBJECT_CLASS (atlas_import_row_parent_class)->finalize (object);
 }
@@ -75,76 +209,31 @@ atlas_import_row_init (AtlasImportRow *self)
 {
 }
 
-static void
-problem_free (Problem *problem)
-{
-  g_free (problem->column);
-  g_free (problem->message);
-  g_free (problem);
-}
-
-static void
-add_problem (AtlasImportRow *self,
-             const char     *column,
-             const char     *message)
-{
-  Problem *problem = g_new0 (Problem, 1);
-
-  if (self->problems == NULL)
-    self->problems = g_ptr_array_new_with_free_func ((GDestroyNotify) problem_free);
-  problem->column = g_strdup (column);
-  problem->message = g_strdup (message);
-  g_ptr_array_add (self->problems, problem);
-}
-
 AtlasImportRow *
-_atlas_import_row_new_for_record (Record *record)
+_atlas_import_row_new (RowSet *set,
+                       guint   index)
 {
-  AtlasImportRow *self = g_object_new (ATLAS_TYPE_IMPORT_ROW, NULL);
-  const TableSpec *table = record->table;
+  AtlasImportRow *self;
 
-  self->action = record->action;
-  self->table = table->name;
-  /* A link row is named by its first two key columns ("site hand-lab"). */
-  if (table->n_keys > 1)
-    self->id = g_strdup_printf ("%s %s", record->values[0] ? record->values[0] : "",
-                                record->values[1] ? record->values[1] : "");
-  else
-    self->id = g_strdup (record->values[0]);
-  if (table->title_zh != NULL)
-    {
-      self->name_zh = g_strdup (_atlas_record_get (record, table->title_zh));
-      self->name_en = g_strdup (_atlas_record_get (record, table->title_en));
-    }
-  self->file = g_ref_string_new_intern (record->file);
-  self->line = record->line;
-  self->changes = g_strdup (record->changes);
-  if (record->problems != NULL)
-    for (guint i = 0; i < record->problems->len; i++)
-      {
-        Problem *problem = g_ptr_array_index (record->problems, i);
-        add_problem (self, problem->column, problem->message);
-      }
+  g_return_val_if_fail (index < set->rows->len, NULL);
+
+  self = g_object_new (ATLAS_TYPE_IMPORT_ROW, NULL);
+  self->set = _atlas_row_set_ref (set);
+  self->index = index;
   return self;
 }
 
-AtlasImportRow *
-_atlas_import_row_new_for_problem (FileProblem *problem)
+static inline RowData *
+data (AtlasImportRow *self)
 {
-  AtlasImportRow *self = g_object_new (ATLAS_TYPE_IMPORT_ROW, NULL);
-
-  self->action = ATLAS_IMPORT_ACTION_REJECT;
-  self->file = g_ref_string_new_intern (problem->file);
-  self->line = problem->line;
-  add_problem (self, problem->column, problem->message);
-  return self;
+  return &g_array_index (self->set->rows, RowData, self->index);
 }
 
 AtlasImportAction
 atlas_import_row_get_action (AtlasImportRow *self)
 {
   g_return_val_if_fail (ATLAS_IS_IMPORT_ROW (self), ATLAS_IMPORT_ACTION_REJECT);
-  return self->action;
+  return data (self)->action;
 }
 
 /**
@@ -157,14 +246,14 @@ const char *
 atlas_import_row_get_table (AtlasImportRow *self)
 {
   g_return_val_if_fail (ATLAS_IS_IMPORT_ROW (self), NULL);
-  return self->table;
+  return data (self)->table;
 }
 
 const char *
 atlas_import_row_get_id (AtlasImportRow *self)
 {
   g_return_val_if_fail (ATLAS_IS_IMPORT_ROW (self), NULL);
-  return self->id;
+  return data (self)->id;
 }
 
 /**
@@ -176,35 +265,35 @@ const char *
 atlas_import_row_get_name_zh (AtlasImportRow *self)
 {
   g_return_val_if_fail (ATLAS_IS_IMPORT_ROW (self), NULL);
-  return self->name_zh;
+  return data (self)->name_zh;
 }
 
 const char *
 atlas_import_row_get_name_en (AtlasImportRow *self)
 {
   g_return_val_if_fail (ATLAS_IS_IMPORT_ROW (self), NULL);
-  return self->name_en;
+  return data (self)->name_en;
 }
 
 const char *
 atlas_import_row_get_file (AtlasImportRow *self)
 {
   g_return_val_if_fail (ATLAS_IS_IMPORT_ROW (self), NULL);
-  return self->file;
+  return data (self)->file;
 }
 
 guint
 atlas_import_row_get_line (AtlasImportRow *self)
 {
   g_return_val_if_fail (ATLAS_IS_IMPORT_ROW (self), 0);
-  return self->line;
+  return data (self)->line;
 }
 
 guint
 atlas_import_row_get_n_problems (AtlasImportRow *self)
 {
   g_return_val_if_fail (ATLAS_IS_IMPORT_ROW (self), 0);
-  return self->problems != NULL ? self->problems->len : 0;
+  return data (self)->n_problems;
 }
 
 /**
@@ -218,12 +307,12 @@ atlas_import_row_get_problem (AtlasImportRow  *self,
                               guint            index,
                               const char     **column)
 {
-  Problem *problem;
+  RowProblem *problem;
 
   g_return_val_if_fail (ATLAS_IS_IMPORT_ROW (self), NULL);
   g_return_val_if_fail (index < atlas_import_row_get_n_problems (self), NULL);
 
-  problem = g_ptr_array_index (self->problems, index);
+  problem = &g_array_index (self->set->problems, RowProblem, data (self)->first_problem + index);
   if (column != NULL)
     *column = problem->column;
   return problem->message;
@@ -258,7 +347,7 @@ atlas_import_row_get_message (AtlasImportRow *self)
 
   if (atlas_import_row_get_n_problems (self) > 0)
     return atlas_import_row_get_problem (self, 0, NULL);
-  return self->changes;
+  return data (self)->changes;
 }
 
 static char *
@@ -266,8 +355,8 @@ format_location (AtlasImportRow *self,
                  const char     *column)
 {
   if (column != NULL)
-    return g_strdup_printf ("%s:%u:%s", self->file, self->line, column);
-  return g_strdup_printf ("%s:%u", self->file, self->line);
+    return g_strdup_printf ("%s:%u:%s", data (self)->file, data (self)->line, column);
+  return g_strdup_printf ("%s:%u", data (self)->file, data (self)->line);
 }
 
 /**

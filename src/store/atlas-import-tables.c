@@ -339,6 +339,21 @@ _atlas_record_set (Record     *record,
   record->columns[index] = column;
 }
 
+/* Like _atlas_record_set(), taking @value. */
+void
+_atlas_record_take (Record *record,
+                    guint   index,
+                    char   *value,
+                    guint   column)
+{
+  g_free (record->values[index]);
+  if (value != NULL && *value == '\0')
+    g_clear_pointer (&value, g_free);
+  record->values[index] = value;
+  record->present[index] = TRUE;
+  record->columns[index] = column;
+}
+
 const char *
 _atlas_record_get (Record     *record,
                    const char *name)

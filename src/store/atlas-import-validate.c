@@ -756,23 +756,17 @@ out:
 
 /**
  * _atlas_import_build_rows:
- * @counts: (out caller-allocates) (array fixed-size=4): rows of each action
  *
- * Returns: (transfer full) (element-type AtlasImportRow): the rows the
- *   report shows, problems with whole inputs first
+ * Returns: (transfer full): the rows the report shows, problems with whole
+ *   inputs first
  */
-GPtrArray *
-_atlas_import_build_rows (ImportWork *work,
-                          guint      *counts)
+RowSet *
+_atlas_import_build_rows (ImportWork *work)
 {
-  GPtrArray *rows = g_ptr_array_new_full (work->problems->len + work->records->len, g_object_unref);
+  RowSet *set = _atlas_row_set_new ();
 
-  memset (counts, 0, 4 * sizeof (guint));
   for (guint i = 0; i < work->problems->len; i++)
-    {
-      g_ptr_array_add (rows, _atlas_import_row_new_for_problem (g_ptr_array_index (work->problems, i)));
-      counts[ATLAS_IMPORT_ACTION_REJECT]++;
-    }
+    _atlas_row_set_add_problem (set, g_ptr_array_index (work->problems, i));
   for (guint i = 0; i < work->records->len; i++)
     {
       Record *record = g_ptr_array_index (work->records, i);
@@ -780,8 +774,7 @@ _atlas_import_build_rows (ImportWork *work,
       /* A record's own citation shows through the record. */
       if (record->synthesized && record->action != ATLAS_IMPORT_ACTION_ADD)
         continue;
-      g_ptr_array_add (rows, _atlas_import_row_new_for_record (record));
-      counts[record->action]++;
+      _atlas_row_set_add_record (set, record);
     }
-  return rows;
+  return set;
 }

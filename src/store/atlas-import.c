@@ -53,9 +53,9 @@ struct _AtlasImportPlan
 
   AtlasStore *store;
   ImportWork *work;           /* what the synchronous API adds to and checks */
-  GPtrArray  *rows;           /* AtlasImportRow, the report published */
-  guint       counts[4];      /* rows of each AtlasImportAction */
+  RowSet     *rows;           /* the report published */
   gboolean    busy;           /* a worker owns self->work */
+  gboolean    applied;        /* written: the report says what was */
 };
 
 enum {
@@ -167,7 +167,7 @@ atlas_import_plan_get_item_type (GListModel *model)
 static guint
 atlas_import_plan_get_n_items (GListModel *model)
 {
-  return ATLAS_IMPORT_PLAN (model)->rows->len;
+  return _atlas_row_set_get_n_rows (ATLAS_IMPORT_PLAN (model)->rows);
 }
 
 static gpointer
@@ -176,9 +176,9 @@ atlas_import_plan_get_item (GListModel *model,
 {
   AtlasImportPlan *self = ATLAS_IMPORT_PLAN (model);
 
-  if (position >= self->rows->len)
+  if (position >= _atlas_row_set_get_n_rows (self->rows))
     return NULL;
-  return g_object_ref (g_ptr_array_index (self->rows, position));
+  return _atlas_import_row_new (self->rows, position);
 }
 
 static void
@@ -196,7 +196,7 @@ atlas_import_plan_finalize (GObject *object)
 
   g_clear_object (&self->store);
   g_clear_pointer (&self->work, _atlas_import_work_free);
-  g_clear_pointer (&self->rows, g_ptr_array_unref);
+  g_clear_pointer (&self->rows, _atlas_row_set_unref);
 
   G_OBJECT_CLASS (atlas_import_plan_parent_class)->finalize (object);
 }
@@ -227,7 +227,7 @@ atlas_import_plan_class_init (AtlasImportPlanClass *klass)
 static void
 atlas_import_plan_init (AtlasImportPlan *self)
 {
-  self->rows = g_ptr_array_new_with_free_func (g_object_unref);
+  self->rows = _atlas_row_set_new ();
 }
 
 AtlasImportPlan *
@@ -246,15 +246,13 @@ atlas_import_plan_new (AtlasStore *store)
 /* Shows @rows in place of the report: one items-changed, whatever the size. */
 static void
 publish (AtlasImportPlan *self,
-         GPtrArray       *rows,
-         const guint     *counts)
+         RowSet          *rows)
 {
-  g_autoptr(GPtrArray) old = self->rows;
-  guint removed = old->len;
+  g_autoptr(RowSet) old = self->rows;
 
   self->rows = rows;
-  memcpy (self->counts, counts, sizeof self->counts);
-  g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, rows->len);
+  g_list_model_items_changed (G_LIST_MODEL (self), 0, _atlas_row_set_get_n_rows (old),
+                              _atlas_row_set_get_n_rows (rows));
 }
 
 void
@@ -336,21 +334,19 @@ atlas_import_plan_add_file (AtlasImportPlan  *self,
 void
 atlas_import_plan_validate (AtlasImportPlan *self)
 {
-  g_autoptr(GPtrArray) rows = NULL;
-  guint counts[4];
-
   g_return_if_fail (ATLAS_IS_IMPORT_PLAN (self));
   g_return_if_fail (!self->busy);
 
   _atlas_import_validate (self->work, NULL);
-  rows = _atlas_import_build_rows (self->work, counts);
-  publish (self, g_steal_pointer (&rows), counts);
+  self->applied = FALSE;
+  publish (self, _atlas_import_build_rows (self->work));
 }
 
+/* A plan that was written keeps its report: what it added and changed. */
 static void
 ensure_validated (AtlasImportPlan *self)
 {
-  if (!self->busy && !self->work->validated)
+  if (!self->busy && !self->applied && !self->work->validated)
     atlas_import_plan_validate (self);
 }
 
@@ -377,7 +373,7 @@ atlas_import_plan_count (AtlasImportPlan   *self,
   g_return_val_if_fail (action <= ATLAS_IMPORT_ACTION_REJECT, 0);
 
   ensure_validated (self);
-  return self->counts[action];
+  return _atlas_row_set_get_counts (self->rows)[action];
 }
 
 gboolean
@@ -465,8 +461,11 @@ atlas_import_plan_dup_report (AtlasImportPlan *self)
 
   summary = atlas_import_plan_dup_summary (self);
   g_string_append_printf (out, "%s\n", summary);
-  for (guint i = 0; i < self->rows->len; i++)
-    append_row (out, g_ptr_array_index (self->rows, i));
+  for (guint i = 0; i < _atlas_row_set_get_n_rows (self->rows); i++)
+    {
+      g_autoptr(AtlasImportRow) row = _atlas_import_row_new (self->rows, i);
+      append_row (out, row);
+    }
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
@@ -484,9 +483,9 @@ atlas_import_plan_dup_keys (AtlasImportPlan *self)
 
   g_return_val_if_fail (ATLAS_IS_IMPORT_PLAN (self), NULL);
 
-  for (guint i = 0; i < self->rows->len; i++)
+  for (guint i = 0; i < _atlas_row_set_get_n_rows (self->rows); i++)
     {
-      AtlasImportRow *row = g_ptr_array_index (self->rows, i);
+      g_autoptr(AtlasImportRow) row = _atlas_import_row_new (self->rows, i);
       AtlasImportAction action = atlas_import_row_get_action (row);
       const char *table = atlas_import_row_get_table (row);
       const TableSpec *spec = _atlas_import_find_table (table);
@@ -527,6 +526,17 @@ atlas_import_plan_check_writable (AtlasImportPlan  *self,
   return TRUE;
 }
 
+static gboolean
+check_not_applied (AtlasImportPlan  *self,
+                   GError          **error)
+{
+  if (!self->applied)
+    return TRUE;
+  g_set_error_literal (error, ATLAS_IMPORT_ERROR, ATLAS_IMPORT_ERROR_FAILED,
+                       _("This import has been written already"));
+  return FALSE;
+}
+
 /**
  * atlas_import_plan_apply:
  * @progress: (nullable): called every few records; returning %FALSE cancels
@@ -543,10 +553,13 @@ atlas_import_plan_apply (AtlasImportPlan      *self,
   g_return_val_if_fail (ATLAS_IS_IMPORT_PLAN (self), FALSE);
   g_return_val_if_fail (!self->busy, FALSE);
 
-  if (!atlas_import_plan_check_writable (self, error))
+  if (!atlas_import_plan_check_writable (self, error) || !check_not_applied (self, error))
     return FALSE;
   ensure_validated (self);
-  return _atlas_import_apply (self->work, NULL, progress, user_data, error);
+  if (!_atlas_import_apply (self->work, NULL, progress, user_data, error))
+    return FALSE;
+  self->applied = TRUE;
+  return TRUE;
 }
 
 /* ---- in a worker thread ------------------------------------------------ */
@@ -583,10 +596,10 @@ typedef struct
   char            *user_path;
   GPtrArray       *files;        /* GFile, for a load */
   ImportWork      *work;
-  GPtrArray       *rows;         /* AtlasImportRow, made by a load */
-  guint            counts[4];
+  RowSet          *rows;         /* the report a load made */
   gint64           last_report;
   gint             last_phase;
+  gint64           started;
 } TaskData;
 
 static void
@@ -598,7 +611,7 @@ task_data_free (TaskData *data)
   g_free (data->user_path);
   g_clear_pointer (&data->files, g_ptr_array_unref);
   g_clear_pointer (&data->work, _atlas_import_work_free);
-  g_clear_pointer (&data->rows, g_ptr_array_unref);
+  g_clear_pointer (&data->rows, _atlas_row_set_unref);
   g_free (data);
 }
 
@@ -678,6 +691,7 @@ task_data_new (AtlasImportPlan  *self,
   data->dataset = g_bytes_ref (atlas_store_get_dataset_bytes (self->store));
   data->user_path = g_strdup (atlas_store_get_user_path (self->store));
   data->last_phase = -1;
+  data->started = g_get_monotonic_time ();
   return data;
 }
 
@@ -728,7 +742,7 @@ load_thread (GTask        *task,
       g_task_return_error_if_cancelled (task);
       return;
     }
-  data->rows = _atlas_import_build_rows (data->work, data->counts);
+  data->rows = _atlas_import_build_rows (data->work);
   g_task_return_boolean (task, TRUE);
 }
 
@@ -792,7 +806,8 @@ atlas_import_plan_load_finish (AtlasImportPlan  *self,
   /* The worker is done with its work: it is the plan's now. */
   g_clear_pointer (&self->work, _atlas_import_work_free);
   self->work = g_steal_pointer (&data->work);
-  publish (self, g_steal_pointer (&data->rows), data->counts);
+  self->applied = FALSE;
+  publish (self, g_steal_pointer (&data->rows));
   return TRUE;
 }
 
@@ -848,7 +863,7 @@ atlas_import_plan_apply_async (AtlasImportPlan     *self,
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, atlas_import_plan_apply_async);
   ensure_validated (self);
-  if ((data = task_data_new (self, &error)) == NULL)
+  if (!check_not_applied (self, &error) || (data = task_data_new (self, &error)) == NULL)
     {
       g_task_return_error (task, error);
       return;
@@ -879,5 +894,8 @@ atlas_import_plan_apply_finish (AtlasImportPlan  *self,
       self->work = g_steal_pointer (&data->work);
       self->busy = FALSE;
     }
-  return g_task_propagate_boolean (G_TASK (result), error);
+  if (!g_task_propagate_boolean (G_TASK (result), error))
+    return FALSE;
+  self->applied = TRUE;
+  return TRUE;
 }

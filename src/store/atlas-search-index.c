@@ -31,59 +31,139 @@
  * user's database (after an import), each from its own record tables; the
  * schema name is one of a fixed set, never user input.
  */
-static const char *rebuild_sql =
-  "DELETE FROM %1$s.search;"
+/* One INSERT per kind of record; %1$s is the schema, and each ends where a
+ * filter on the record's id may follow (%2$s, %3$s, %4$s: empty for a
+ * rebuild, or the pending ids of an update).
+ */
+static const char *index_sql =
   "INSERT INTO %1$s.search (entity, entity_id, name, body)"
   "  SELECT 'site', s.id, s.name_zh || ' ' || s.name_en,"
   "         coalesce (s.description_zh, '') || ' ' || coalesce (s.description_en, '')"
   "         || ' ' || coalesce (d.name_zh, '') || ' ' || coalesce (d.name_en, '')"
   "         || ' ' || coalesce (a.name_zh, '') || ' ' || coalesce (a.name_en, '')"
   "  FROM %1$s.site s LEFT JOIN main.district d ON d.adcode = s.district_adcode"
-  "  LEFT JOIN main.area a ON a.id = s.area_id;"
+  "  LEFT JOIN main.area a ON a.id = s.area_id%2$s;"
   "INSERT INTO %1$s.search (entity, entity_id, name, body)"
   "  SELECT 'event', e.id, e.title_zh || ' ' || e.title_en,"
   "         coalesce (e.summary_zh, '') || ' ' || coalesce (e.summary_en, '') || ' ' ||"
   "         coalesce ((SELECT group_concat (p.name_zh || ' ' || p.name_en, ' ')"
   "                    FROM %1$s.event_party ep JOIN %1$s.party p ON p.id = ep.party_id"
   "                    WHERE ep.event_id = e.id), '')"
-  "  FROM %1$s.event e;"
+  "  FROM %1$s.event e%3$s;"
   "INSERT INTO %1$s.search (entity, entity_id, name, body)"
   "  SELECT 'statistic', id, label_zh || ' ' || label_en, scope_zh || ' ' || scope_en"
-  "  FROM %1$s.statistic;";
+  "  FROM %1$s.statistic%4$s;";
 
 static const char *district_sql =
   "INSERT INTO main.search (entity, entity_id, name, body)"
   "  SELECT 'district', CAST (adcode AS TEXT), name_zh || ' ' || name_en, ''"
   "  FROM main.district;";
 
-gboolean
-atlas_search_index_rebuild (sqlite3     *db,
-                            const char  *schema,
-                            GError     **error)
+static gboolean
+run (sqlite3     *db,
+     const char  *schema,
+     const char  *prefix,
+     const char  *site_filter,
+     const char  *event_filter,
+     const char  *statistic_filter,
+     GError     **error)
 {
-  g_autofree char *sql = NULL;
-
-  g_return_val_if_fail (db != NULL, FALSE);
-  g_return_val_if_fail (g_strcmp0 (schema, "main") == 0 || g_strcmp0 (schema, "user") == 0,
-                        FALSE);
+  g_autoptr(GString) sql = g_string_new (prefix);
 
   /* g_strdup_printf with positional arguments is not portable everywhere;
-   * substitute the fixed schema name by hand.
+   * substitute the fixed schema name and filters by hand.
    */
-  {
-    g_autoptr(GString) s = g_string_new (rebuild_sql);
-    g_string_replace (s, "%1$s", schema, 0);
-    if (g_str_equal (schema, "main"))
-      g_string_append (s, district_sql);
-    sql = g_string_free (g_steal_pointer (&s), FALSE);
-  }
+  g_string_append (sql, index_sql);
+  g_string_replace (sql, "%1$s", schema, 0);
+  g_string_replace (sql, "%2$s", site_filter, 0);
+  g_string_replace (sql, "%3$s", event_filter, 0);
+  g_string_replace (sql, "%4$s", statistic_filter, 0);
+  if (g_str_equal (schema, "main") && *site_filter == '\0')
+    g_string_append (sql, district_sql);
 
-  if (!atlas_sqlite_exec (db, sql, G_IO_ERROR, G_IO_ERROR_FAILED, error))
+  if (!atlas_sqlite_exec (db, sql->str, G_IO_ERROR, G_IO_ERROR_FAILED, error))
     {
       g_prefix_error (error, "could not build the search index: ");
       return FALSE;
     }
 
+  return TRUE;
+}
+
+gboolean
+atlas_search_index_rebuild (sqlite3     *db,
+                            const char  *schema,
+                            GError     **error)
+{
+  g_return_val_if_fail (db != NULL, FALSE);
+  g_return_val_if_fail (g_strcmp0 (schema, "main") == 0 || g_strcmp0 (schema, "user") == 0,
+                        FALSE);
+
+  return run (db, schema, "DELETE FROM %1$s.search;", "", "", "", error);
+}
+
+/**
+ * atlas_search_index_prepare_update:
+ *
+ * Makes (or empties) temp.atlas_search_pending (entity, entity_id), where
+ * the caller lists the user records whose index rows are to be (re)made
+ * by atlas_search_index_update().
+ */
+gboolean
+atlas_search_index_prepare_update (sqlite3  *db,
+                                   GError  **error)
+{
+  if (!atlas_sqlite_exec (db, "CREATE TEMP TABLE IF NOT EXISTS atlas_search_pending"
+                              " (entity TEXT NOT NULL, entity_id TEXT NOT NULL,"
+                              "  PRIMARY KEY (entity, entity_id)) WITHOUT ROWID;"
+                              "DELETE FROM temp.atlas_search_pending;",
+                          G_IO_ERROR, G_IO_ERROR_FAILED, error))
+    {
+      g_prefix_error (error, "could not prepare the search index: ");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * atlas_search_index_update:
+ *
+ * Remakes the user index rows of the records in temp.atlas_search_pending
+ * only, as atlas_search_index_rebuild() would make them: an import of ten
+ * records into 100,000 does not tokenize the 100,000 again.  Events whose
+ * parties are listed (entity "party") are remade too.
+ */
+gboolean
+atlas_search_index_update (sqlite3  *db,
+                           GError  **error)
+{
+  /* A larger buffer of pending terms while the rows go in: FTS5 then writes
+   * a few large segments instead of merging many small ones, which halves
+   * the cost of indexing 100,000 records.  The default is put back after.
+   */
+  static const char prefix[] =
+    "INSERT INTO user.search (search, rank) VALUES ('hashsize', 33554432);"
+    "INSERT OR IGNORE INTO temp.atlas_search_pending (entity, entity_id)"
+    "  SELECT 'event', event_id FROM user.event_party"
+    "  WHERE party_id IN (SELECT entity_id FROM temp.atlas_search_pending WHERE entity = 'party');"
+    "DELETE FROM user.search WHERE rowid IN"
+    "  (SELECT s.rowid FROM user.search s JOIN temp.atlas_search_pending p"
+    "   ON p.entity = s.entity AND p.entity_id = s.entity_id);";
+
+  g_return_val_if_fail (db != NULL, FALSE);
+
+  if (!run (db, "user", prefix,
+            " WHERE s.id IN (SELECT entity_id FROM temp.atlas_search_pending WHERE entity = 'site')",
+            " WHERE e.id IN (SELECT entity_id FROM temp.atlas_search_pending WHERE entity = 'event')",
+            " WHERE id IN (SELECT entity_id FROM temp.atlas_search_pending WHERE entity = 'statistic')",
+            error))
+    return FALSE;
+  if (!atlas_sqlite_exec (db, "INSERT INTO user.search (search, rank) VALUES ('hashsize', 1048576)",
+                          G_IO_ERROR, G_IO_ERROR_FAILED, error))
+    {
+      g_prefix_error (error, "could not build the search index: ");
+      return FALSE;
+    }
   return TRUE;
 }
 

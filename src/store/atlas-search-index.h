@@ -28,6 +28,10 @@ G_BEGIN_DECLS
 gboolean atlas_search_index_rebuild (sqlite3     *db,
                                      const char  *schema,
                                      GError     **error);
+gboolean atlas_search_index_prepare_update (sqlite3  *db,
+                                            GError  **error);
+gboolean atlas_search_index_update  (sqlite3     *db,
+                                     GError     **error);
 char    *atlas_search_build_match   (const char  *text);
 char    *atlas_search_build_like    (const char  *text);
 
