@@ -816,6 +816,64 @@ atlas_session_reset_to_bundled (AtlasSession  *self,
          atlas_session_reload (self, error);
 }
 
+static void
+on_import_applied (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  AtlasSession *self = g_task_get_source_object (task);
+  g_autoptr(GError) error = NULL;
+
+  if (!atlas_import_plan_apply_finish (ATLAS_IMPORT_PLAN (source), result, &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  /* Written: whatever the reload says, the import happened. */
+  if (!atlas_session_reload (self, &error))
+    g_warning ("Cannot read the data again after an import: %s", error->message);
+  g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * atlas_session_import_async:
+ * @plan: a checked import of the session's store
+ *
+ * Writes @plan into the user database in a worker thread (see
+ * atlas_import_plan_apply_async(); cancelling writes nothing), then reads
+ * the data again: every view follows AtlasSession::reloaded.
+ */
+void
+atlas_session_import_async (AtlasSession        *self,
+                            AtlasImportPlan     *plan,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (ATLAS_IS_SESSION (self));
+  g_return_if_fail (ATLAS_IS_IMPORT_PLAN (plan));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, atlas_session_import_async);
+  /* A cancel after the commit is no cancel: the plan says what happened. */
+  g_task_set_check_cancellable (task, FALSE);
+  atlas_import_plan_apply_async (plan, cancellable, on_import_applied, task);
+}
+
+gboolean
+atlas_session_import_finish (AtlasSession  *self,
+                             GAsyncResult  *result,
+                             GError       **error)
+{
+  g_return_val_if_fail (ATLAS_IS_SESSION (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
 gboolean
 atlas_session_save_story (AtlasSession  *self,
                           AtlasStory    *story,

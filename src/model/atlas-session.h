@@ -23,6 +23,7 @@
 #include <gtk/gtk.h>
 
 #include "atlas-history.h"
+#include "atlas-import.h"
 #include "atlas-stories.h"
 #include "atlas-types.h"
 
@@ -83,6 +84,14 @@ void          atlas_session_set_presenting      (AtlasSession          *self,
 gboolean      atlas_session_reload              (AtlasSession          *self,
                                                  GError               **error);
 gboolean      atlas_session_reset_to_bundled    (AtlasSession          *self,
+                                                 GError               **error);
+void          atlas_session_import_async        (AtlasSession          *self,
+                                                 AtlasImportPlan       *plan,
+                                                 GCancellable          *cancellable,
+                                                 GAsyncReadyCallback    callback,
+                                                 gpointer               user_data);
+gboolean      atlas_session_import_finish       (AtlasSession          *self,
+                                                 GAsyncResult          *result,
                                                  GError               **error);
 gboolean      atlas_session_save_story          (AtlasSession          *self,
                                                  AtlasStory            *story,

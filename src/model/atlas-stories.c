@@ -22,6 +22,7 @@
 
 #include <glib/gi18n.h>
 
+#include "atlas-input.h"
 #include "atlas-stories.h"
 #include "atlas-story-store.h"
 
@@ -117,7 +118,7 @@ story_from_bytes (GBytes  *bytes,
   gsize size;
   const char *data = g_bytes_get_data (bytes, &size);
 
-  if (!json_parser_load_from_data (parser, data, size, error))
+  if (!atlas_json_parser_load (parser, data, size, error))
     return NULL;
   return atlas_story_new_from_json (json_parser_get_root (parser), error);
 }
@@ -175,7 +176,7 @@ story_from_row (const AtlasStoryRow  *row,
       g_autoptr(AtlasStoryStep) step = NULL;
       JsonNode *root;
 
-      if (!json_parser_load_from_data (parser, step_row->state_json, -1, error))
+      if (!atlas_json_parser_load (parser, step_row->state_json, -1, error))
         return NULL;
       root = json_parser_get_root (parser);
       if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
@@ -482,7 +483,7 @@ atlas_stories_import (AtlasStories  *self,
   g_return_val_if_fail (ATLAS_IS_STORIES (self), NULL);
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
-  if ((bytes = g_file_load_bytes (file, NULL, NULL, error)) == NULL)
+  if ((bytes = atlas_input_load_file (file, ATLAS_INPUT_MAX_FILE_SIZE, NULL, error)) == NULL)
     return NULL;
   if ((story = story_from_bytes (bytes, error)) == NULL)
     return NULL;

@@ -32,6 +32,11 @@
 /* CSV export: one file per table, named as in data/ (sites.csv, events.csv,
  * ...), with the database's columns, so that the importer reads them back.
  * release.csv says which release of the data the export comes from.
+ *
+ * "CSV for spreadsheets" adds a byte order mark and puts a ' before text
+ * that Excel, LibreOffice or WPS would otherwise run as a formula (CSV
+ * injection, issue 16); the plain variant is the backup, and reads back
+ * exactly.
  */
 
 struct _AtlasExportSelection
@@ -239,12 +244,35 @@ row_included (const CsvTable *table,
   return set != NULL && g_hash_table_contains (set, sqlite3_column_text (stmt, 0));
 }
 
-static void
-append_field (GString    *out,
-              const char *value)
+/* Text a spreadsheet would take for a formula (or, with a tab or a carriage
+ * return first, could be made to): "=HYPERLINK(…)", "+1+1", "-2+3", "@SUM(…)".
+ */
+static gboolean
+looks_like_formula (const char *value)
 {
+  return value[0] == '=' || value[0] == '+' || value[0] == '-' || value[0] == '@'
+         || value[0] == '\t' || value[0] == '\r';
+}
+
+static void
+append_field (GString     *out,
+              const char  *value,
+              gboolean     neutralize)
+{
+  g_autofree char *valid = NULL;
+  g_autofree char *quoted = NULL;
+
   if (value == NULL)
     return;
+  /* An export must always read back: text that is not UTF-8 (from an old
+   * package, say) is repaired rather than written as it is.
+   */
+  if (!g_utf8_validate (value, -1, NULL))
+    value = valid = g_utf8_make_valid (value, -1);
+  /* Only in CSV for spreadsheets: a leading ' makes the cell text. */
+  if (neutralize && looks_like_formula (value))
+    value = quoted = g_strconcat ("'", value, NULL);
+
   if (strpbrk (value, ",\"\r\n") != NULL || (*value == '#' && out->len == 0))
     {
       g_string_append_c (out, '"');
@@ -334,7 +362,10 @@ atlas_csv_export (AtlasStore            *store,
             {
               if (c > 0)
                 g_string_append_c (line, ',');
-              append_field (line, (const char *) sqlite3_column_text (stmt, c));
+              /* Numbers are never formulas: only text is neutralized. */
+              append_field (line, (const char *) sqlite3_column_text (stmt, c),
+                            (flags & ATLAS_CSV_EXPORT_FORMULAS) != 0
+                            && sqlite3_column_type (stmt, c) == SQLITE_TEXT);
             }
           g_string_append (text, line->str);
           g_string_append (text, "\r\n");
@@ -356,13 +387,13 @@ atlas_csv_export (AtlasStore            *store,
 
       atlas_store_get_release (store, &version, &created_on, &checksum);
       g_string_append (text, "version,created_on,checksum,exported_at,selection\r\n");
-      append_field (text, version);
+      append_field (text, version, FALSE);
       g_string_append_c (text, ',');
-      append_field (text, created_on);
+      append_field (text, created_on, FALSE);
       g_string_append_c (text, ',');
-      append_field (text, checksum);
+      append_field (text, checksum, FALSE);
       g_string_append_c (text, ',');
-      append_field (text, stamp);
+      append_field (text, stamp, FALSE);
       g_string_append_printf (text, ",%s\r\n", selection != NULL ? "filtered" : "all");
       ok = write_csv (folder, "release.csv", text, error);
     }

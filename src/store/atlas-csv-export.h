@@ -29,9 +29,13 @@ G_BEGIN_DECLS
 
 typedef enum
 {
-  ATLAS_CSV_EXPORT_NONE = 0,
-  ATLAS_CSV_EXPORT_BOM  = 1 << 0,   /* a UTF-8 byte order mark, for spreadsheets */
+  ATLAS_CSV_EXPORT_NONE     = 0,
+  ATLAS_CSV_EXPORT_BOM      = 1 << 0,   /* a UTF-8 byte order mark, for spreadsheets */
+  ATLAS_CSV_EXPORT_FORMULAS = 1 << 1,   /* text that a spreadsheet would run is quoted with ' */
 } AtlasCsvExportFlags;
+
+/* What "CSV for spreadsheets" writes. */
+#define ATLAS_CSV_EXPORT_SPREADSHEET (ATLAS_CSV_EXPORT_BOM | ATLAS_CSV_EXPORT_FORMULAS)
 
 /* Which records an export holds: the ids of the sites and of the events
  * shown (NULL: all of them).  What they refer to comes along: their parties,

@@ -112,6 +112,15 @@ geometry_to_json (const void  *blob,
   return node;
 }
 
+/* Text from the database as valid UTF-8: an export must always read back,
+ * so text that is not (from an old package, say) is repaired.
+ */
+static char *
+valid_text (const unsigned char *text)
+{
+  return text != NULL ? g_utf8_make_valid ((const char *) text, -1) : NULL;
+}
+
 /* "entity:id" → JsonArray of { source_id, quote } */
 static GHashTable *
 collect_citations (AtlasStore  *store,
@@ -134,14 +143,16 @@ collect_citations (AtlasStore  *store,
                                                      (const char *) sqlite3_column_text (stmt, 1));
       JsonArray *list = g_hash_table_lookup (by_record, key);
       JsonObject *citation = json_object_new ();
+      g_autofree char *source_id = valid_text (sqlite3_column_text (stmt, 2));
+      g_autofree char *quote = valid_text (sqlite3_column_text (stmt, 3));
 
       if (list == NULL)
         {
           list = json_array_new ();
           g_hash_table_insert (by_record, g_steal_pointer (&key), list);
         }
-      json_object_set_string_member (citation, "source_id", (const char *) sqlite3_column_text (stmt, 2));
-      json_object_set_string_member (citation, "quote", (const char *) sqlite3_column_text (stmt, 3));
+      json_object_set_string_member (citation, "source_id", source_id);
+      json_object_set_string_member (citation, "quote", quote);
       json_array_add_object_element (list, citation);
     }
   sqlite3_reset (stmt);
@@ -195,7 +206,11 @@ export_table (AtlasStore   *store,
               break;
 
             case SQLITE_TEXT:
-              json_object_set_string_member (row, name, (const char *) sqlite3_column_text (stmt, c));
+              {
+                g_autofree char *text = valid_text (sqlite3_column_text (stmt, c));
+
+                json_object_set_string_member (row, name, text);
+              }
               break;
 
             case SQLITE_BLOB:

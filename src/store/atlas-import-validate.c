@@ -602,7 +602,8 @@ check_links (Checker    *checker,
         _atlas_record_reject (record, col->name, _("Unknown %s “%s”"), col->ref, value);
     }
 
-  if (is_citation && column_ok (record, "entity") && column_ok (record, "entity_id"))
+  /* A record's own citation cites it, whatever becomes of the record. */
+  if (is_citation && !record->synthesized && column_ok (record, "entity") && column_ok (record, "entity_id"))
     {
       const char *entity = record->values[0];
       const char *id = record->values[1];
@@ -615,15 +616,21 @@ check_links (Checker    *checker,
         g_hash_table_add (cited, g_strconcat (entity, "\x1f", id, NULL));
     }
 
-  /* A record's own source_id that names no source: the record says so. */
-  if (record->synthesized && record->action == ATLAS_IMPORT_ACTION_REJECT)
+  if (record->synthesized)
     {
       g_autofree char *owner_key = g_strconcat (record->values[0], "\x1e", record->values[1], NULL);
       Record *owner = g_hash_table_lookup (first_seen, owner_key);
 
-      if (owner != NULL)
-        _atlas_record_take_problems (owner, record);
-      return;
+      /* The record has a source, good or bad: "no source" would be said
+       * twice.  A bad one: the record says why.
+       */
+      g_hash_table_add (cited, g_strconcat (record->values[0], "\x1f", record->values[1], NULL));
+      if (record->action == ATLAS_IMPORT_ACTION_REJECT)
+        {
+          if (owner != NULL)
+            _atlas_record_take_problems (owner, record);
+          return;
+        }
     }
 
   if (table->cited && column_ok (record, "id"))

@@ -18,33 +18,115 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#define G_LOG_DOMAIN "atlas-widgets"
+
 #include "config.h"
 
 #include <glib/gi18n.h>
 
-#include "atlas-csv-export.h"
-#include "atlas-event.h"
+#include "atlas-dataset.h"
 #include "atlas-import-dialog.h"
-#include "atlas-import.h"
-#include "atlas-item.h"
-#include "atlas-package.h"
-#include "atlas-site.h"
+#include "atlas-l10n.h"
 
-/* The dialogs of data in and out: choosing files, the import preview (what
- * will be added, changed, rejected and why, line by line), export, and
- * "Reset to Bundled Data".
+/* The import: choosing files, the preview (what will be added, changed,
+ * rejected and why, line by line), the import itself with its progress and
+ * Cancel, and what comes after (Show, Save Report).  Reading, checking and
+ * writing happen in worker threads (atlas_import_plan_load_async() and
+ * _apply_async()); the preview is a GtkListView over the plan, so 100,000
+ * rows cost a screenful of widgets.  Text from the files is only ever set
+ * as plain text, or escaped where a widget reads markup.
+ *
+ * The dialog only asks: the window's session writes the plan and tells
+ * every view (atlas_session_import_async()).
  */
 
-static void
-show_result (GtkWindow  *parent,
-             const char *heading,
-             const char *body)
+typedef enum
 {
-  GtkWidget *dialog = adw_message_dialog_new (parent, heading, body);
+  STATE_LOADING,
+  STATE_PREVIEW,
+  STATE_APPLYING,
+  STATE_DONE,
+  STATE_FAILED,
+} State;
 
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
+struct _AtlasImportDialog
+{
+  AdwWindow         parent_instance;
+
+  AtlasSession     *session;
+  AtlasImportPlan  *plan;
+  GCancellable     *cancellable;
+  State             state;
+  gboolean          closing;      /* close once the worker has stopped */
+  guint             added;
+  guint             changed;
+  GStrv             keys;         /* of what was written, for Show */
+
+  /* template */
+  AdwToastOverlay  *toasts;
+  GtkButton        *cancel_button;
+  GtkButton        *import_button;
+  GtkStack         *stack;
+  AdwStatusPage    *working_page;
+  GtkProgressBar   *progress_bar;
+  GtkLabel         *summary_label;
+  GtkLabel         *notice_label;
+  GtkListView      *list_view;
+  GtkLabel         *limits_label;
+  AdwStatusPage    *done_page;
+  GtkButton        *show_button;
+  AdwStatusPage    *error_page;
+};
+
+G_DEFINE_FINAL_TYPE (AtlasImportDialog, atlas_import_dialog, ADW_TYPE_WINDOW)
+
+static void
+set_state (AtlasImportDialog *self,
+           State              state)
+{
+  static const char * const pages[] = { "working", "preview", "working", "done", "error" };
+  gboolean finished = state == STATE_DONE || state == STATE_FAILED;
+
+  self->state = state;
+  gtk_stack_set_visible_child_name (self->stack, pages[state]);
+  gtk_widget_set_visible (GTK_WIDGET (self->import_button), state == STATE_PREVIEW);
+  gtk_button_set_label (self->cancel_button, finished ? _("_Close") : _("_Cancel"));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.apply",
+                                 state == STATE_PREVIEW && atlas_import_plan_can_apply (self->plan));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.save-report",
+                                 state == STATE_PREVIEW || state == STATE_DONE);
+  if (state == STATE_LOADING || state == STATE_APPLYING)
+    {
+      adw_status_page_set_title (self->working_page,
+                                 state == STATE_LOADING ? _("Reading the Files") : _("Importing"));
+      gtk_progress_bar_set_fraction (self->progress_bar, 0);
+      gtk_progress_bar_set_text (self->progress_bar, NULL);
+    }
 }
+
+/* A status page's description is markup: text from outside is escaped. */
+static void
+show_error (AtlasImportDialog *self,
+            const char        *title,
+            const char        *message)
+{
+  g_autofree char *escaped = g_markup_escape_text (message, -1);
+
+  adw_status_page_set_title (self->error_page, title);
+  adw_status_page_set_description (self->error_page, escaped);
+  set_state (self, STATE_FAILED);
+}
+
+static void
+toast (AtlasImportDialog *self,
+       const char        *text)
+{
+  g_autofree char *escaped = g_markup_escape_text (text, -1);
+
+  adw_toast_overlay_add_toast (self->toasts, adw_toast_new (escaped));
+}
+
+/* ---- the rows ---------------------------------------------------------- */
 
 static const char *
 action_icon (AtlasImportAction action)
@@ -54,76 +136,497 @@ action_icon (AtlasImportAction action)
     case ATLAS_IMPORT_ACTION_ADD: return "list-add-symbolic";
     case ATLAS_IMPORT_ACTION_CHANGE: return "document-edit-symbolic";
     case ATLAS_IMPORT_ACTION_UNCHANGED: return "object-select-symbolic";
+    case ATLAS_IMPORT_ACTION_REJECT:
     default: return "dialog-error-symbolic";
     }
 }
 
-static const char *
-action_label (AtlasImportAction action)
+static void
+setup_row (GtkSignalListItemFactory *factory,
+           GtkListItem              *item)
 {
-  switch (action)
-    {
-    case ATLAS_IMPORT_ACTION_ADD: return _("Add");
-    case ATLAS_IMPORT_ACTION_CHANGE: return _("Change");
-    case ATLAS_IMPORT_ACTION_UNCHANGED: return _("Already there");
-    default: return _("Rejected");
-    }
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *texts = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
+  GtkWidget *icon = gtk_image_new ();
+  GtkWidget *title = gtk_label_new (NULL);
+  GtkWidget *subtitle = gtk_label_new (NULL);
+
+  gtk_widget_set_margin_top (box, 8);
+  gtk_widget_set_margin_bottom (box, 8);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  gtk_widget_set_valign (icon, GTK_ALIGN_START);
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (title), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
+  gtk_label_set_wrap (GTK_LABEL (subtitle), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (subtitle), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_selectable (GTK_LABEL (subtitle), TRUE);
+  gtk_widget_add_css_class (subtitle, "dim-label");
+  gtk_widget_add_css_class (subtitle, "caption");
+  gtk_widget_set_hexpand (texts, TRUE);
+
+  gtk_box_append (GTK_BOX (texts), title);
+  gtk_box_append (GTK_BOX (texts), subtitle);
+  gtk_box_append (GTK_BOX (box), icon);
+  gtk_box_append (GTK_BOX (box), texts);
+  gtk_list_item_set_child (item, box);
+  gtk_list_item_set_activatable (item, FALSE);
 }
 
-static GtkWidget *
-create_row (gpointer item,
-            gpointer user_data)
+static char *
+row_title (AtlasImportRow *row)
 {
-  AtlasImportRow *row = item;
-  g_autofree char *location = atlas_import_row_dup_location (row);
-  g_autofree char *title = NULL;
-  const char *message = atlas_import_row_get_message (row);
-  AtlasImportAction action = atlas_import_row_get_action (row);
-  GtkWidget *widget = adw_action_row_new ();
-  GtkWidget *icon = gtk_image_new_from_icon_name (action_icon (action));
+  const char *label = atlas_import_action_to_label (atlas_import_row_get_action (row));
+  const char *table = atlas_import_row_get_table (row);
+  const char *name;
 
-  if (atlas_import_row_get_id (row) != NULL)
-    title = g_strdup_printf ("%s · %s %s", action_label (action), atlas_import_row_get_table (row),
-                             atlas_import_row_get_id (row));
-  else
-    title = g_strdup (action_label (action));
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (widget), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (widget), title);
-  if (message != NULL)
+  if (table == NULL)
+    return g_strdup (label);
+  name = atlas_l10n_pick (atlas_import_row_get_name_zh (row), atlas_import_row_get_name_en (row));
+  if (name != NULL && *name != '\0')
+    /* Translators: what the import does · the kind of record “its name” (its id) */
+    return g_strdup_printf (_("%s · %s “%s” (%s)"), label, atlas_import_table_to_label (table),
+                            name, atlas_import_row_get_id (row));
+  return g_strdup_printf ("%s · %s %s", label, atlas_import_table_to_label (table),
+                          atlas_import_row_get_id (row) ? atlas_import_row_get_id (row) : "");
+}
+
+static char *
+row_subtitle (AtlasImportRow *row)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  guint n = atlas_import_row_get_n_problems (row);
+
+  if (n == 0)
     {
-      g_autofree char *subtitle = g_strdup_printf ("%s — %s", location, message);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (widget), subtitle);
+      g_autofree char *location = atlas_import_row_dup_location (row);
+      const char *message = atlas_import_row_get_message (row);
+
+      g_string_append (text, location);
+      if (message != NULL)
+        g_string_append_printf (text, " — %s", message);
     }
-  else
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (widget), location);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *location = atlas_import_row_dup_problem_location (row, i);
+
+      g_string_append_printf (text, "%s%s — %s", i > 0 ? "\n" : "", location,
+                              atlas_import_row_get_problem (row, i, NULL));
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static void
+bind_row (GtkSignalListItemFactory *factory,
+          GtkListItem              *item)
+{
+  AtlasImportRow *row = gtk_list_item_get_item (item);
+  GtkWidget *box = gtk_list_item_get_child (item);
+  GtkWidget *icon = gtk_widget_get_first_child (box);
+  GtkWidget *texts = gtk_widget_get_next_sibling (icon);
+  GtkWidget *title = gtk_widget_get_first_child (texts);
+  GtkWidget *subtitle = gtk_widget_get_next_sibling (title);
+  AtlasImportAction action = atlas_import_row_get_action (row);
+  g_autofree char *title_text = row_title (row);
+  g_autofree char *subtitle_text = row_subtitle (row);
+
+  gtk_image_set_from_icon_name (GTK_IMAGE (icon), action_icon (action));
+  gtk_widget_remove_css_class (icon, "error");
+  gtk_widget_remove_css_class (icon, "success");
   if (action == ATLAS_IMPORT_ACTION_REJECT)
     gtk_widget_add_css_class (icon, "error");
   else if (action == ATLAS_IMPORT_ACTION_ADD)
     gtk_widget_add_css_class (icon, "success");
-  adw_action_row_add_prefix (ADW_ACTION_ROW (widget), icon);
-  return widget;
+  /* Plain text: names and messages come from the files. */
+  gtk_label_set_text (GTK_LABEL (title), title_text);
+  gtk_label_set_text (GTK_LABEL (subtitle), subtitle_text);
+}
+
+/* ---- loading and applying ---------------------------------------------- */
+
+static void
+on_progress (AtlasImportDialog *self,
+             AtlasImportPhase   phase,
+             guint              done,
+             guint              total)
+{
+  g_autofree char *text = NULL;
+
+  if (self->state != STATE_LOADING && self->state != STATE_APPLYING)
+    return;
+  switch (phase)
+    {
+    case ATLAS_IMPORT_PHASE_READING:
+      text = g_strdup_printf (_("Reading file %u of %u"), MIN (done + 1, total), total);
+      break;
+    case ATLAS_IMPORT_PHASE_CHECKING:
+      text = g_strdup (_("Checking the records"));
+      break;
+    case ATLAS_IMPORT_PHASE_WRITING:
+    default:
+      text = g_strdup_printf (_("Writing record %u of %u"), done, total);
+      break;
+    }
+  gtk_progress_bar_set_text (self->progress_bar, text);
+  gtk_progress_bar_set_fraction (self->progress_bar, total > 0 ? (double) done / total : 0);
 }
 
 static void
-on_preview_response (AdwMessageDialog *dialog,
-                     const char       *response,
-                     AtlasImportPlan  *plan)
+show_preview (AtlasImportDialog *self)
 {
-  AtlasSession *session = g_object_get_data (G_OBJECT (dialog), "session");
-  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (dialog));
+  g_autofree char *summary = atlas_import_plan_dup_summary (self->plan);
+  g_autofree char *text = NULL;
+
+  if (atlas_import_plan_count (self->plan, ATLAS_IMPORT_ACTION_REJECT) > 0)
+    text = g_strdup_printf ("%s. %s", summary,
+                            _("Nothing will be imported until the rejected lines are fixed."));
+  else if (!atlas_import_plan_can_apply (self->plan))
+    text = g_strdup_printf ("%s. %s", summary, _("There is nothing new to import."));
+  else
+    text = g_strdup_printf ("%s.", summary);
+  gtk_label_set_text (self->summary_label, text);
+  set_state (self, STATE_PREVIEW);
+}
+
+static void
+on_loaded (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(AtlasImportDialog) self = user_data;
   g_autoptr(GError) error = NULL;
 
-  if (!g_str_equal (response, "import"))
-    return;
-
-  if (!atlas_import_plan_apply (plan, NULL, NULL, &error))
+  if (!atlas_import_plan_load_finish (self->plan, result, &error))
     {
-      show_result (parent, _("Nothing Was Imported"), error->message);
+      if (self->closing || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        gtk_window_destroy (GTK_WINDOW (self));
+      else
+        show_error (self, _("Nothing Can Be Imported"), error->message);
       return;
     }
-  if (!atlas_session_reload (session, &error))
-    g_warning ("Cannot reload the data: %s", error->message);
-  show_result (parent, _("Import Complete"), _("The records are now part of your own data."));
+  if (self->closing)
+    {
+      gtk_window_destroy (GTK_WINDOW (self));
+      return;
+    }
+  show_preview (self);
+}
+
+/**
+ * atlas_import_dialog_load:
+ * @files: a list of #GFile
+ *
+ * Reads and checks @files in a worker thread and shows the preview.
+ */
+void
+atlas_import_dialog_load (AtlasImportDialog *self,
+                          GListModel        *files)
+{
+  g_return_if_fail (ATLAS_IS_IMPORT_DIALOG (self));
+  g_return_if_fail (G_IS_LIST_MODEL (files));
+  g_return_if_fail (self->plan == NULL);
+
+  self->plan = atlas_import_plan_new (atlas_dataset_get_store (atlas_session_get_dataset (self->session)));
+  g_signal_connect_object (self->plan, "progress", G_CALLBACK (on_progress), self, G_CONNECT_SWAPPED);
+  gtk_list_view_set_model (self->list_view,
+                           GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->plan)))));
+  set_state (self, STATE_LOADING);
+  atlas_import_plan_load_async (self->plan, files, self->cancellable, on_loaded, g_object_ref (self));
+}
+
+static void
+on_applied (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(AtlasImportDialog) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *description = NULL;
+  g_autofree char *added = NULL;
+  g_autofree char *escaped = NULL;
+
+  if (!atlas_session_import_finish (self->session, result, &error))
+    {
+      if (self->closing)
+        gtk_window_destroy (GTK_WINDOW (self));
+      else if (g_error_matches (error, ATLAS_IMPORT_ERROR, ATLAS_IMPORT_ERROR_CANCELLED))
+        {
+          g_clear_object (&self->cancellable);
+          self->cancellable = g_cancellable_new ();
+          gtk_label_set_text (self->notice_label, error->message);
+          gtk_widget_set_visible (GTK_WIDGET (self->notice_label), TRUE);
+          set_state (self, STATE_PREVIEW);
+        }
+      else
+        show_error (self, _("Nothing Was Imported"), error->message);
+      return;
+    }
+
+  if (self->closing)
+    {
+      gtk_window_destroy (GTK_WINDOW (self));
+      return;
+    }
+
+  added = g_strdup_printf (g_dngettext (NULL, "%u record was added", "%u records were added",
+                                        self->added), self->added);
+  description = g_strdup_printf (g_dngettext (NULL, "%s and %u changed. They are part of your own data now.",
+                                              "%s and %u changed. They are part of your own data now.",
+                                              self->changed),
+                                 added, self->changed);
+  escaped = g_markup_escape_text (description, -1);
+  adw_status_page_set_description (self->done_page, escaped);
+  set_state (self, STATE_DONE);
+}
+
+static void
+apply_activated (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  AtlasImportDialog *self = ATLAS_IMPORT_DIALOG (widget);
+
+  if (self->state != STATE_PREVIEW || !atlas_import_plan_can_apply (self->plan))
+    return;
+
+  self->added = atlas_import_plan_count (self->plan, ATLAS_IMPORT_ACTION_ADD);
+  self->changed = atlas_import_plan_count (self->plan, ATLAS_IMPORT_ACTION_CHANGE);
+  g_clear_pointer (&self->keys, g_strfreev);
+  self->keys = atlas_import_plan_dup_keys (self->plan);
+  gtk_widget_set_visible (GTK_WIDGET (self->notice_label), FALSE);
+  set_state (self, STATE_APPLYING);
+  atlas_session_import_async (self->session, self->plan, self->cancellable, on_applied, g_object_ref (self));
+}
+
+static void
+cancel_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  AtlasImportDialog *self = ATLAS_IMPORT_DIALOG (widget);
+
+  if (self->state == STATE_LOADING || self->state == STATE_APPLYING)
+    g_cancellable_cancel (self->cancellable);
+  else
+    gtk_window_close (GTK_WINDOW (self));
+}
+
+/* A window closed while a worker runs: it is told to stop (an import is
+ * rolled back), and the window goes once it has.
+ */
+static gboolean
+atlas_import_dialog_close_request (GtkWindow *window)
+{
+  AtlasImportDialog *self = ATLAS_IMPORT_DIALOG (window);
+
+  if (self->state == STATE_LOADING || self->state == STATE_APPLYING)
+    {
+      self->closing = TRUE;
+      g_cancellable_cancel (self->cancellable);
+      gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
+      return TRUE;
+    }
+  return GTK_WINDOW_CLASS (atlas_import_dialog_parent_class)->close_request (window);
+}
+
+static void
+show_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  AtlasImportDialog *self = ATLAS_IMPORT_DIALOG (widget);
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+
+  if (parent != NULL && self->keys != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (parent), "win." ATLAS_IMPORT_DIALOG_SHOW_ACTION,
+                                "^as", self->keys);
+  gtk_window_close (GTK_WINDOW (self));
+}
+
+/* ---- the report --------------------------------------------------------- */
+
+static void
+on_report_written (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(AtlasImportDialog) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!g_file_replace_contents_finish (G_FILE (source), result, NULL, &error))
+    {
+      g_autofree char *text = g_strdup_printf (_("The report could not be saved: %s"), error->message);
+      toast (self, text);
+    }
+  else
+    toast (self, _("The report was saved"));
+}
+
+static void
+on_report_chosen (GtkNativeDialog   *chooser,
+                  int                response,
+                  AtlasImportDialog *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autofree char *report = atlas_import_plan_dup_report (self->plan);
+      g_autoptr(GBytes) bytes = NULL;
+      gsize length = strlen (report);
+
+      bytes = g_bytes_new_take (g_steal_pointer (&report), length);
+      g_file_replace_contents_bytes_async (file, bytes, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION,
+                                           NULL, on_report_written, g_object_ref (self));
+    }
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+}
+
+static void
+save_report_activated (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  AtlasImportDialog *self = ATLAS_IMPORT_DIALOG (widget);
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (_("Save the Import Report"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), "import-report.txt");
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (on_report_chosen), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* ---- the type ----------------------------------------------------------- */
+
+static void
+atlas_import_dialog_dispose (GObject *object)
+{
+  AtlasImportDialog *self = (AtlasImportDialog *)object;
+
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  gtk_widget_dispose_template (GTK_WIDGET (self), ATLAS_TYPE_IMPORT_DIALOG);
+
+  G_OBJECT_CLASS (atlas_import_dialog_parent_class)->dispose (object);
+}
+
+static void
+atlas_import_dialog_finalize (GObject *object)
+{
+  AtlasImportDialog *self = (AtlasImportDialog *)object;
+
+  g_clear_object (&self->session);
+  g_clear_object (&self->plan);
+  g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->keys, g_strfreev);
+
+  G_OBJECT_CLASS (atlas_import_dialog_parent_class)->finalize (object);
+}
+
+static void
+atlas_import_dialog_class_init (AtlasImportDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = atlas_import_dialog_dispose;
+  object_class->finalize = atlas_import_dialog_finalize;
+  window_class->close_request = atlas_import_dialog_close_request;
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/atlas-import-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, AtlasImportDialog, toasts);
+  gtk_widget_class_bind_template_child (widget_class, AtlasImportDialog, cancel_button);
+  gtk_widget_class_bind_template_child (widget_class, AtlasImportDialog, import_button);
+  gtk_widget_class_bind_template_child (widget_class, AtlasImportDialog, stack);
+  gtk_widget_class_bind_template_child (widget_class, AtlasImportDialog, working_page);
+  gtk_widget_class_bind_template_child (widget_class, AtlasImportDialog, progress_bar);
+  gtk_widget_class_bind_template_child (widget_class, AtlasImportDialog, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, AtlasImportDialog, notice_label);
+  gtk_widget_class_bind_template_child (widget_class, AtlasImportDialog, list_view);
+  gtk_widget_class_bind_template_child (widget_class, AtlasImportDialog, limits_label);
+  gtk_widget_class_bind_template_child (widget_class, AtlasImportDialog, done_page);
+  gtk_widget_class_bind_template_child (widget_class, AtlasImportDialog, show_button);
+  gtk_widget_class_bind_template_child (widget_class, AtlasImportDialog, error_page);
+
+  gtk_widget_class_install_action (widget_class, "import.apply", NULL, apply_activated);
+  gtk_widget_class_install_action (widget_class, "import.cancel", NULL, cancel_activated);
+  gtk_widget_class_install_action (widget_class, "import.show", NULL, show_activated);
+  gtk_widget_class_install_action (widget_class, "import.save-report", NULL, save_report_activated);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "import.cancel", NULL);
+}
+
+static void
+atlas_import_dialog_init (AtlasImportDialog *self)
+{
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+  g_autofree char *limits = atlas_input_dup_limits_text ();
+  g_autofree char *escaped = NULL;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->cancellable = g_cancellable_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_row), NULL);
+  gtk_list_view_set_factory (self->list_view, factory);
+
+  gtk_label_set_text (self->limits_label, limits);
+  escaped = g_markup_escape_text (limits, -1);
+  adw_status_page_set_description (self->working_page, escaped);
+}
+
+/**
+ * atlas_import_dialog_new:
+ *
+ * Returns: (transfer none): a new import dialog over @parent, owned by GTK
+ *   until it is closed
+ */
+AtlasImportDialog *
+atlas_import_dialog_new (GtkWindow    *parent,
+                         AtlasSession *session)
+{
+  AtlasImportDialog *self;
+
+  g_return_val_if_fail (ATLAS_IS_SESSION (session), NULL);
+
+  self = g_object_new (ATLAS_TYPE_IMPORT_DIALOG, "transient-for", parent, NULL);
+  self->session = g_object_ref (session);
+  /* Show only where the window can: it offers the action. */
+  gtk_widget_set_visible (GTK_WIDGET (self->show_button),
+                          G_IS_ACTION_GROUP (parent)
+                          && g_action_group_has_action (G_ACTION_GROUP (parent),
+                                                        ATLAS_IMPORT_DIALOG_SHOW_ACTION));
+  return self;
+}
+
+/**
+ * atlas_import_dialog_get_plan:
+ *
+ * Returns: (transfer none) (nullable): the import shown
+ */
+AtlasImportPlan *
+atlas_import_dialog_get_plan (AtlasImportDialog *self)
+{
+  g_return_val_if_fail (ATLAS_IS_IMPORT_DIALOG (self), NULL);
+
+  return self->plan;
+}
+
+/**
+ * atlas_import_dialog_get_page:
+ *
+ * Returns: which page shows: "working", "preview", "done" or "error"
+ */
+const char *
+atlas_import_dialog_get_page (AtlasImportDialog *self)
+{
+  g_return_val_if_fail (ATLAS_IS_IMPORT_DIALOG (self), NULL);
+
+  return gtk_stack_get_visible_child_name (self->stack);
 }
 
 /**
@@ -131,63 +634,19 @@ on_preview_response (AdwMessageDialog *dialog,
  * @files: a list of #GFile
  *
  * Reads @files and shows what importing them would do.
+ *
+ * Returns: (transfer none): the dialog
  */
-void
+AtlasImportDialog *
 atlas_import_dialog_preview (GtkWindow    *parent,
                              AtlasSession *session,
                              GListModel   *files)
 {
-  AtlasDataset *dataset = atlas_session_get_dataset (session);
-  g_autoptr(AtlasImportPlan) plan = atlas_import_plan_new (atlas_dataset_get_store (dataset));
-  g_autofree char *summary = NULL;
-  GtkWidget *dialog, *scroller, *list;
+  AtlasImportDialog *self = atlas_import_dialog_new (parent, session);
 
-  for (guint i = 0; i < g_list_model_get_n_items (files); i++)
-    {
-      g_autoptr(GFile) file = g_list_model_get_item (files, i);
-      g_autoptr(GError) error = NULL;
-
-      if (!atlas_import_plan_add_file (plan, file, NULL, &error))
-        {
-          show_result (parent, _("Cannot Read the File"), error->message);
-          return;
-        }
-    }
-  atlas_import_plan_validate (plan);
-  summary = atlas_import_plan_dup_summary (plan);
-
-  dialog = adw_message_dialog_new (parent, _("Import Preview"), NULL);
-  if (atlas_import_plan_count (plan, ATLAS_IMPORT_ACTION_REJECT) > 0)
-    adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog), "%s. %s", summary,
-                                    _("Nothing will be imported until the rejected lines are fixed."));
-  else
-    adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog), "%s.", summary);
-
-  list = gtk_list_box_new ();
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (list, "boxed-list");
-  gtk_list_box_bind_model (GTK_LIST_BOX (list), atlas_import_plan_get_rows (plan), create_row, NULL, NULL);
-  scroller = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scroller), 320);
-  gtk_scrolled_window_set_min_content_width (GTK_SCROLLED_WINDOW (scroller), 560);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), list);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), scroller);
-
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "import", _("_Import"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "import",
-                                              ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "import",
-                                           atlas_import_plan_can_apply (plan));
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_object_set_data_full (G_OBJECT (dialog), "session", g_object_ref (session), g_object_unref);
-  g_signal_connect_data (dialog, "response", G_CALLBACK (on_preview_response),
-                         g_object_ref (plan), (GClosureNotify) (void (*) (void)) g_object_unref, 0);
-  gtk_window_set_default_size (GTK_WINDOW (dialog), 640, -1);
-  gtk_window_present (GTK_WINDOW (dialog));
+  atlas_import_dialog_load (self, files);
+  gtk_window_present (GTK_WINDOW (self));
+  return self;
 }
 
 static void
@@ -227,156 +686,7 @@ atlas_import_dialog_open (GtkWindow    *parent,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
-/* ---- export ----------------------------------------------------------- */
-
-typedef struct
-{
-  AtlasSession *session;
-  char         *format;      /* "csv", "json" or "cqatlas" */
-  gboolean      filtered;
-  gboolean      bom;
-} ExportRequest;
-
-static void
-export_request_free (ExportRequest *request)
-{
-  g_clear_object (&request->session);
-  g_free (request->format);
-  g_free (request);
-}
-
-static AtlasExportSelection *
-selection_from_state (AtlasSession *session)
-{
-  AtlasExportSelection *selection = atlas_export_selection_new ();
-  GListModel *sites = atlas_session_get_sites (session);
-  GListModel *events = atlas_session_get_events (session);
-
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (sites)); i++)
-    {
-      g_autoptr(AtlasItem) item = g_list_model_get_item (G_LIST_MODEL (sites), i);
-      atlas_export_selection_add_site (selection, atlas_item_get_id (item));
-    }
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (events)); i++)
-    {
-      g_autoptr(AtlasItem) item = g_list_model_get_item (G_LIST_MODEL (events), i);
-      atlas_export_selection_add_event (selection, atlas_item_get_id (item));
-    }
-  return selection;
-}
-
-static void
-on_export_chosen (GtkNativeDialog *chooser,
-                  int              response,
-                  ExportRequest   *request)
-{
-  GtkWindow *parent = gtk_native_dialog_get_transient_for (chooser);
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(AtlasExportSelection) selection = NULL;
-  AtlasStore *store = atlas_dataset_get_store (atlas_session_get_dataset (request->session));
-  gboolean ok;
-
-  if (response != GTK_RESPONSE_ACCEPT)
-    {
-      g_object_unref (chooser);
-      return;
-    }
-
-  file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-  if (request->filtered)
-    selection = selection_from_state (request->session);
-
-  if (g_str_equal (request->format, "csv"))
-    ok = atlas_csv_export (store, file, selection,
-                           request->bom ? ATLAS_CSV_EXPORT_BOM : ATLAS_CSV_EXPORT_NONE, &error);
-  else if (g_str_equal (request->format, "json"))
-    ok = atlas_json_export_selection (store, file, selection, &error);
-  else
-    {
-      g_autofree char *path = g_file_get_path (file);
-      g_autofree char *version = NULL;
-
-      atlas_store_get_release (store, &version, NULL, NULL);
-      ok = path != NULL && atlas_package_write (store, path, version ? version : "local", &error);
-    }
-
-  if (ok)
-    {
-      g_autofree char *name = g_file_get_parse_name (file);
-      g_autofree char *body = g_strdup_printf (_("The data was written to %s."), name);
-      show_result (parent, _("Export Complete"), body);
-    }
-  else
-    show_result (parent, _("Export Failed"), error ? error->message : _("Unknown error"));
-  g_object_unref (chooser);
-}
-
-static void
-on_export_format (AdwMessageDialog *dialog,
-                  const char       *response,
-                  ExportRequest    *request)
-{
-  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (dialog));
-  GtkWidget *box = adw_message_dialog_get_extra_child (dialog);
-  GtkWidget *filtered = gtk_widget_get_first_child (box);
-  GtkWidget *bom = gtk_widget_get_next_sibling (filtered);
-  GtkFileChooserNative *chooser;
-  ExportRequest *copy;
-  gboolean folder = g_str_equal (response, "csv");
-
-  if (g_str_equal (response, "cancel"))
-    return;
-
-  copy = g_new0 (ExportRequest, 1);
-  copy->session = g_object_ref (request->session);
-  copy->format = g_strdup (response);
-  copy->filtered = gtk_check_button_get_active (GTK_CHECK_BUTTON (filtered));
-  copy->bom = gtk_check_button_get_active (GTK_CHECK_BUTTON (bom));
-
-  chooser = gtk_file_chooser_native_new (folder ? _("Export to Folder") : _("Export Data"), parent,
-                                         folder ? GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER
-                                                : GTK_FILE_CHOOSER_ACTION_SAVE,
-                                         _("_Export"), _("_Cancel"));
-  if (!folder)
-    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser),
-                                       g_str_equal (response, "json") ? "cq-atlas.json" : "cq-atlas.cqatlas");
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_signal_connect_data (chooser, "response", G_CALLBACK (on_export_chosen), copy,
-                         (GClosureNotify) (void (*) (void)) export_request_free, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
-}
-
-void
-atlas_export_dialog_open (GtkWindow    *parent,
-                          AtlasSession *session)
-{
-  GtkWidget *dialog = adw_message_dialog_new (parent, _("Export Data"),
-                                              _("CSV writes one file per table into a folder; JSON "
-                                                "writes one document; a dataset package (.cqatlas) "
-                                                "is one SQLite file that another atlas can import."));
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  ExportRequest *request = g_new0 (ExportRequest, 1);
-
-  gtk_box_append (GTK_BOX (box), gtk_check_button_new_with_mnemonic (_("Only the records the _filters show")));
-  gtk_box_append (GTK_BOX (box), gtk_check_button_new_with_mnemonic (_("CSV for _spreadsheets (UTF-8 with BOM)")));
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "cqatlas", _("_Package"),
-                                    "json", _("_JSON"),
-                                    "csv", _("C_SV"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "csv", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-
-  request->session = g_object_ref (session);
-  g_signal_connect_data (dialog, "response", G_CALLBACK (on_export_format), request,
-                         (GClosureNotify) (void (*) (void)) export_request_free, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-/* ---- reset ------------------------------------------------------------ */
+/* ---- reset -------------------------------------------------------------- */
 
 static void
 on_reset_response (AdwMessageDialog *dialog,
@@ -389,7 +699,13 @@ on_reset_response (AdwMessageDialog *dialog,
   if (!g_str_equal (response, "reset"))
     return;
   if (!atlas_session_reset_to_bundled (session, &error))
-    show_result (parent, _("Cannot Reset the Data"), error->message);
+    {
+      /* The body is plain text (body-use-markup is off). */
+      GtkWidget *failed = adw_message_dialog_new (parent, _("Cannot Reset the Data"), error->message);
+
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (failed), "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (failed));
+    }
 }
 
 void

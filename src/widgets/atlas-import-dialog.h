@@ -1,4 +1,4 @@
-/* atlas-import-dialog.h
+/* atlas-import-dialog.c
  *
  * Copyright 2026 The Chongqing Science Atlas authors
  *
@@ -22,18 +22,33 @@
 
 #include <adwaita.h>
 
-#include "atlas-dataset.h"
+#include "atlas-export-dialog.h"
+#include "atlas-import.h"
 #include "atlas-session.h"
 
 G_BEGIN_DECLS
 
+#define ATLAS_TYPE_IMPORT_DIALOG (atlas_import_dialog_get_type ())
+
+/* The action a window offers to show the records an import wrote; its
+ * parameter is the list of "entity:id" keys (atlas_store_search_key()).
+ */
+#define ATLAS_IMPORT_DIALOG_SHOW_ACTION "show-imported"
+
+G_DECLARE_FINAL_TYPE (AtlasImportDialog, atlas_import_dialog, ATLAS, IMPORT_DIALOG, AdwWindow)
+
+AtlasImportDialog *atlas_import_dialog_new      (GtkWindow         *parent,
+                                                 AtlasSession      *session);
+void               atlas_import_dialog_load     (AtlasImportDialog *self,
+                                                 GListModel        *files);
+AtlasImportPlan   *atlas_import_dialog_get_plan (AtlasImportDialog *self);
+const char        *atlas_import_dialog_get_page (AtlasImportDialog *self);
+
 void atlas_import_dialog_open    (GtkWindow    *parent,
                                   AtlasSession *session);
-void atlas_import_dialog_preview (GtkWindow    *parent,
-                                  AtlasSession *session,
-                                  GListModel   *files);
-void atlas_export_dialog_open    (GtkWindow    *parent,
-                                  AtlasSession *session);
+AtlasImportDialog *atlas_import_dialog_preview (GtkWindow    *parent,
+                                                AtlasSession *session,
+                                                GListModel   *files);
 void atlas_reset_dialog_open     (GtkWindow    *parent,
                                   AtlasSession *session);
 

@@ -32,6 +32,7 @@
 #include "atlas-package.h"
 #include "atlas-store.h"
 #include "atlas-store-private.h"
+#include "data-io-fixture.h"
 
 /* Import, export and packages against a real store: the bundled data and a
  * user database in a temporary folder.
@@ -48,98 +49,6 @@ static const char sites_csv[] =
 
 static char *self_path;
 
-typedef struct
-{
-  char       *dir;
-  char       *user_path;
-  AtlasStore *store;
-} Fixture;
-
-static AtlasStore *
-open_store (const char *user_path)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) bundled = atlas_store_get_bundled_bytes (&error);
-  AtlasStore *store;
-
-  g_assert_no_error (error);
-  store = atlas_store_new (bundled, user_path, &error);
-  g_assert_no_error (error);
-  return store;
-}
-
-static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-
-  f->dir = g_dir_make_tmp ("atlas-data-io-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->user_path = g_build_filename (f->dir, "user.sqlite", NULL);
-  f->store = open_store (f->user_path);
-  g_assert_null (atlas_store_get_user_problem (f->store));
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir != NULL)
-    while ((name = g_dir_read_name (dir)) != NULL)
-      {
-        g_autofree char *child = g_build_filename (path, name, NULL);
-
-        g_chmod (child, 0700);
-        if (g_file_test (child, G_FILE_TEST_IS_DIR))
-          remove_tree (child);
-        else
-          g_unlink (child);
-      }
-  g_chmod (path, 0700);
-  g_rmdir (path);
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  g_clear_object (&f->store);
-  remove_tree (f->dir);
-  g_free (f->dir);
-  g_free (f->user_path);
-}
-
-static int
-count (AtlasStore *store,
-       const char *sql)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  int value = -1;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (atlas_store_get_db (store), sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    value = sqlite3_column_int (stmt, 0);
-  return value;
-}
-
-static char *
-export_text (AtlasStore *store)
-{
-  g_autoptr(JsonNode) root = NULL;
-  g_autoptr(GError) error = NULL;
-  JsonObject *object;
-
-  root = atlas_export_build_json (store, &error);
-  g_assert_no_error (error);
-  object = json_node_get_object (root);
-  /* The release differs between a package and the bundled data. */
-  json_object_remove_member (object, "release");
-  return json_to_string (root, FALSE);
-}
-
 static AtlasImportPlan *
 plan_hand_made (AtlasStore *store)
 {
@@ -149,22 +58,6 @@ plan_hand_made (AtlasStore *store)
   atlas_import_plan_add_csv (plan, "sites.csv", sites_csv, strlen (sites_csv));
   atlas_import_plan_validate (plan);
   return plan;
-}
-
-static AtlasImportRow *
-first_rejection (AtlasImportPlan *plan)
-{
-  GListModel *rows = atlas_import_plan_get_rows (plan);
-
-  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
-    {
-      AtlasImportRow *row = g_list_model_get_item (rows, i);
-
-      if (atlas_import_row_get_action (row) == ATLAS_IMPORT_ACTION_REJECT)
-        return row;
-      g_object_unref (row);
-    }
-  return NULL;
 }
 
 /* ---- import ---------------------------------------------------------- */
@@ -185,11 +78,11 @@ test_import_hand_made (Fixture       *f,
 
   g_assert_true (atlas_import_plan_apply (plan, NULL, NULL, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (count (f->store, "SELECT count(*) FROM user.site"), ==, 2);
-  g_assert_cmpint (count (f->store, "SELECT count(*) FROM v_site WHERE id = 'hand-lab'"), ==, 1);
-  g_assert_cmpint (count (f->store, "SELECT count(*) FROM user.citation"), ==, 2);
-  g_assert_cmpint (count (f->store, "SELECT count(*) FROM user.import_log"), ==, 1);
-  g_assert_cmpint (count (f->store, "SELECT count(*) FROM user.search WHERE entity_id = 'hand-lab'"), ==, 1);
+  g_assert_cmpint (fixture_count (f->store, "SELECT count(*) FROM user.site"), ==, 2);
+  g_assert_cmpint (fixture_count (f->store, "SELECT count(*) FROM v_site WHERE id = 'hand-lab'"), ==, 1);
+  g_assert_cmpint (fixture_count (f->store, "SELECT count(*) FROM user.citation"), ==, 2);
+  g_assert_cmpint (fixture_count (f->store, "SELECT count(*) FROM user.import_log"), ==, 1);
+  g_assert_cmpint (fixture_count (f->store, "SELECT count(*) FROM user.search WHERE entity_id = 'hand-lab'"), ==, 1);
 
   /* The same files again: nothing new. */
   again = plan_hand_made (f->store);
@@ -199,8 +92,8 @@ test_import_hand_made (Fixture       *f,
 
   /* It survives a restart. */
   g_clear_object (&f->store);
-  reopened = open_store (f->user_path);
-  g_assert_cmpint (count (reopened, "SELECT count(*) FROM v_site WHERE id = 'hand-park'"), ==, 1);
+  reopened = fixture_open_store (f->user_path);
+  g_assert_cmpint (fixture_count (reopened, "SELECT count(*) FROM v_site WHERE id = 'hand-park'"), ==, 1);
 }
 
 static void
@@ -213,7 +106,7 @@ test_import_change (Fixture       *f,
   g_autoptr(AtlasImportPlan) plan = atlas_import_plan_new (f->store);
   g_autoptr(AtlasImportRow) row = NULL;
   g_autoptr(GError) error = NULL;
-  int bundled = count (f->store, "SELECT count(*) FROM v_site");
+  int bundled = fixture_count (f->store, "SELECT count(*) FROM v_site");
 
   atlas_import_plan_add_csv (plan, "sites.csv", change, strlen (change));
   /* name_zh and the others are required for a new site, but this one exists:
@@ -221,9 +114,9 @@ test_import_change (Fixture       *f,
    * the required columns, so this is refused, each missing column said once.
    */
   g_assert_cmpuint (atlas_import_plan_count (plan, ATLAS_IMPORT_ACTION_REJECT), ==, 6);
-  row = first_rejection (plan);
+  row = fixture_first_rejection (plan);
   g_assert_nonnull (strstr (atlas_import_row_get_message (row), "name_zh"));
-  g_assert_cmpint (count (f->store, "SELECT count(*) FROM v_site"), ==, bundled);
+  g_assert_cmpint (fixture_count (f->store, "SELECT count(*) FROM v_site"), ==, bundled);
 }
 
 static void
@@ -257,8 +150,8 @@ test_import_change_full (Fixture       *f,
   g_assert_cmpuint (atlas_import_plan_count (plan, ATLAS_IMPORT_ACTION_ADD), ==, 0);
   g_assert_true (atlas_import_plan_apply (plan, NULL, NULL, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (count (f->store, "SELECT count(*) FROM v_site WHERE name_en = 'CAS Chongqing Science Centre'"), ==, 1);
-  g_assert_cmpint (count (f->store, "SELECT count(*) FROM v_site WHERE name_en = 'CAS Chongqing Science Center'"), ==, 0);
+  g_assert_cmpint (fixture_count (f->store, "SELECT count(*) FROM v_site WHERE name_en = 'CAS Chongqing Science Centre'"), ==, 1);
+  g_assert_cmpint (fixture_count (f->store, "SELECT count(*) FROM v_site WHERE name_en = 'CAS Chongqing Science Center'"), ==, 0);
 }
 
 typedef struct
@@ -331,7 +224,7 @@ test_import_rejects (Fixture       *f,
   g_autoptr(AtlasImportRow) row = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *location = NULL;
-  g_autofree char *before = export_text (f->store);
+  g_autofree char *before = fixture_export_text (f->store);
   g_autofree char *after = NULL;
 
   if (g_str_has_suffix (bad->file, ".json"))
@@ -340,7 +233,7 @@ test_import_rejects (Fixture       *f,
     atlas_import_plan_add_csv (plan, bad->file, bad->content, strlen (bad->content));
   atlas_import_plan_validate (plan);
 
-  row = first_rejection (plan);
+  row = fixture_first_rejection (plan);
   g_assert_nonnull (row);
   location = atlas_import_row_dup_location (row);
   g_test_message ("%s: %s", location, atlas_import_row_get_message (row));
@@ -351,9 +244,9 @@ test_import_rejects (Fixture       *f,
   g_assert_false (atlas_import_plan_apply (plan, NULL, NULL, &error));
   g_assert_error (error, ATLAS_IMPORT_ERROR, ATLAS_IMPORT_ERROR_REJECTED);
 
-  after = export_text (f->store);
+  after = fixture_export_text (f->store);
   g_assert_cmpstr (before, ==, after);
-  g_assert_cmpint (count (f->store, "SELECT count(*) FROM user.import_log"), ==, 0);
+  g_assert_cmpint (fixture_count (f->store, "SELECT count(*) FROM user.import_log"), ==, 0);
 }
 
 static void
@@ -368,11 +261,11 @@ test_import_huge_field (Fixture       *f,
     g_string_append_c (csv, 'x');
   g_string_append (csv, ",Huge,company\n");
   atlas_import_plan_add_csv (plan, "parties.csv", csv->str, csv->len);
-  row = first_rejection (plan);
+  row = fixture_first_rejection (plan);
   g_assert_nonnull (row);
   g_assert_nonnull (strstr (atlas_import_row_get_message (row), "larger than"));
   g_assert_false (atlas_import_plan_can_apply (plan));
-  g_assert_cmpint (count (f->store, "SELECT count(*) FROM user.party"), ==, 0);
+  g_assert_cmpint (fixture_count (f->store, "SELECT count(*) FROM user.party"), ==, 0);
 }
 
 /* ---- round trips ----------------------------------------------------- */
@@ -398,7 +291,7 @@ import_folder (AtlasStore      *store,
     }
   atlas_import_plan_validate (plan);
   {
-    g_autoptr(AtlasImportRow) row = first_rejection (plan);
+    g_autoptr(AtlasImportRow) row = fixture_first_rejection (plan);
     if (row != NULL)
       g_test_message ("%s:%u: %s", atlas_import_row_get_file (row), atlas_import_row_get_line (row),
                       atlas_import_row_get_message (row));
@@ -425,7 +318,7 @@ test_csv_round_trip (Fixture       *f,
 
   g_assert_true (atlas_import_plan_apply (hand, NULL, NULL, &error));
   g_assert_no_error (error);
-  before = export_text (f->store);
+  before = fixture_export_text (f->store);
 
   folder = g_file_new_for_path (path);
   g_assert_true (atlas_csv_export (f->store, folder, NULL, ATLAS_CSV_EXPORT_BOM, &error));
@@ -444,13 +337,13 @@ test_csv_round_trip (Fixture       *f,
   g_assert_cmpuint (atlas_import_plan_count (same, ATLAS_IMPORT_ACTION_UNCHANGED), >, 100);
 
   /* Into an empty user database: the result equals the original. */
-  other = open_store (user2);
+  other = fixture_open_store (user2);
   import_folder (other, path, &fresh);
   g_assert_cmpuint (atlas_import_plan_count (fresh, ATLAS_IMPORT_ACTION_REJECT), ==, 0);
   g_assert_cmpuint (atlas_import_plan_count (fresh, ATLAS_IMPORT_ACTION_ADD), ==, 5);
   g_assert_true (atlas_import_plan_apply (fresh, NULL, NULL, &error));
   g_assert_no_error (error);
-  after = export_text (other);
+  after = fixture_export_text (other);
   g_assert_cmpstr (before, ==, after);
 }
 
@@ -470,7 +363,7 @@ test_json_round_trip (Fixture       *f,
   g_autofree char *after = NULL;
 
   g_assert_true (atlas_import_plan_apply (hand, NULL, NULL, &error));
-  before = export_text (f->store);
+  before = fixture_export_text (f->store);
   g_assert_true (atlas_export_json (f->store, file, &error));
   g_assert_no_error (error);
 
@@ -480,13 +373,13 @@ test_json_round_trip (Fixture       *f,
   g_assert_cmpuint (atlas_import_plan_count (same, ATLAS_IMPORT_ACTION_ADD), ==, 0);
   g_assert_cmpuint (atlas_import_plan_count (same, ATLAS_IMPORT_ACTION_CHANGE), ==, 0);
 
-  other = open_store (user2);
+  other = fixture_open_store (user2);
   fresh = atlas_import_plan_new (other);
   g_assert_true (atlas_import_plan_add_file (fresh, file, NULL, &error));
   g_assert_cmpuint (atlas_import_plan_count (fresh, ATLAS_IMPORT_ACTION_REJECT), ==, 0);
   g_assert_true (atlas_import_plan_apply (fresh, NULL, NULL, &error));
   g_assert_no_error (error);
-  after = export_text (other);
+  after = fixture_export_text (other);
   g_assert_cmpstr (before, ==, after);
 }
 
@@ -531,7 +424,7 @@ test_package_round_trip (Fixture       *f,
   gsize length;
 
   g_assert_true (atlas_import_plan_apply (hand, NULL, NULL, &error));
-  before = export_text (f->store);
+  before = fixture_export_text (f->store);
   g_assert_true (atlas_package_write (f->store, path, "test.1", &error));
   g_assert_no_error (error);
 
@@ -543,7 +436,7 @@ test_package_round_trip (Fixture       *f,
 
   from_package = atlas_store_new (bytes, NULL, &error);
   g_assert_no_error (error);
-  after = export_text (from_package);
+  after = fixture_export_text (from_package);
   g_assert_cmpstr (before, ==, after);
   g_assert_true (atlas_store_get_release (from_package, &version, NULL, NULL));
   g_assert_cmpstr (version, ==, "test.1");
@@ -582,7 +475,7 @@ test_package_import (Fixture       *f,
 
   g_assert_true (atlas_import_plan_apply (hand, NULL, NULL, &error));
   g_assert_true (atlas_package_write (f->store, path, "test.2", &error));
-  other = open_store (user2);
+  other = fixture_open_store (user2);
   plan = atlas_import_plan_new (other);
   g_assert_true (atlas_import_plan_add_file (plan, file, NULL, &error));
   g_assert_cmpuint (atlas_import_plan_count (plan, ATLAS_IMPORT_ACTION_REJECT), ==, 0);
@@ -598,10 +491,10 @@ test_reset_to_bundled (Fixture       *f,
   g_autofree char *label = NULL;
 
   g_assert_true (atlas_import_plan_apply (hand, NULL, NULL, &error));
-  g_assert_cmpint (count (f->store, "SELECT count(*) FROM v_site WHERE id = 'hand-lab'"), ==, 1);
+  g_assert_cmpint (fixture_count (f->store, "SELECT count(*) FROM v_site WHERE id = 'hand-lab'"), ==, 1);
   g_assert_true (atlas_store_reset_to_bundled (f->store, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (count (f->store, "SELECT count(*) FROM v_site WHERE id = 'hand-lab'"), ==, 0);
+  g_assert_cmpint (fixture_count (f->store, "SELECT count(*) FROM v_site WHERE id = 'hand-lab'"), ==, 0);
   label = atlas_store_dup_release_label (f->store);
   g_assert_nonnull (strstr (label, "·"));
 }
@@ -623,7 +516,7 @@ child_progress (guint    done,
 static int
 run_child_import (const char *user_path)
 {
-  g_autoptr(AtlasStore) store = open_store (user_path);
+  g_autoptr(AtlasStore) store = fixture_open_store (user_path);
   g_autoptr(AtlasImportPlan) plan = atlas_import_plan_new (store);
   g_autoptr(GString) csv = g_string_new ("id,name_zh,name_en,kind,\n");
   g_autoptr(GError) error = NULL;
@@ -675,11 +568,11 @@ test_kill_during_import (Fixture       *f,
   g_clear_pointer (&stmt, sqlite3_finalize);
   sqlite3_close (db);
 
-  reopened = open_store (f->user_path);
+  reopened = fixture_open_store (f->user_path);
   g_assert_null (atlas_store_get_user_problem (reopened));
-  g_assert_cmpint (count (reopened, "SELECT count(*) FROM user.site"), ==, 2);
-  g_assert_cmpint (count (reopened, "SELECT count(*) FROM user.party"), ==, 0);
-  g_assert_cmpint (count (reopened, "SELECT count(*) FROM user.import_log"), ==, 1);
+  g_assert_cmpint (fixture_count (reopened, "SELECT count(*) FROM user.site"), ==, 2);
+  g_assert_cmpint (fixture_count (reopened, "SELECT count(*) FROM user.party"), ==, 0);
+  g_assert_cmpint (fixture_count (reopened, "SELECT count(*) FROM user.import_log"), ==, 1);
 }
 
 /* Each broken user database: the store opens with the bundled data and
@@ -743,7 +636,7 @@ test_user_db_problems (Fixture       *f,
   problem = atlas_store_get_user_problem (store);
   g_assert_nonnull (problem);
   g_test_message ("%s: %s", kind, problem->message);
-  g_assert_cmpint (count (store, "SELECT count(*) FROM v_site"), >, 50);
+  g_assert_cmpint (fixture_count (store, "SELECT count(*) FROM v_site"), >, 50);
 
   if (locker != NULL)
     {
