@@ -335,9 +335,11 @@ import_files (const char * const *paths,
   changed = atlas_import_plan_count (plan, ATLAS_IMPORT_ACTION_CHANGE);
   if (rejected > 0)
     {
-      g_printerr (g_dngettext (NULL, "Nothing was imported: %u line was rejected\n",
-                               "Nothing was imported: %u lines were rejected\n", rejected),
-                  rejected);
+      g_autofree char *message = g_strdup_printf (g_dngettext (NULL, "Nothing was imported: %u line was rejected",
+                                                               "Nothing was imported: %u lines were rejected",
+                                                               rejected), rejected);
+
+      g_printerr ("%s\n", message);
       return EXIT_FAILURE;
     }
   if (dry_run)

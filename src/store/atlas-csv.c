@@ -268,7 +268,7 @@ read_field (AtlasCsvReader  *self,
         {
           if (!*bad)
             fail (self, error, ATLAS_CSV_ERROR_TOO_LARGE, start_line, column,
-                  _("The field is larger than %" G_GSIZE_FORMAT " bytes"), self->max_field);
+                  _("The field is larger than %u bytes"), (guint) MIN (self->max_field, G_MAXUINT));
           *bad = TRUE;
           return TRUE;
         }
@@ -375,7 +375,7 @@ read_field (AtlasCsvReader  *self,
     {
       if (!*bad)
         fail (self, error, ATLAS_CSV_ERROR_TOO_LARGE, start_line, column,
-              _("The field is larger than %" G_GSIZE_FORMAT " bytes"), self->max_field);
+              _("The field is larger than %u bytes"), (guint) MIN (self->max_field, G_MAXUINT));
       *bad = TRUE;
       return TRUE;
     }

@@ -344,12 +344,16 @@ check_site_point (Checker *checker,
   if (column_ok (record, "district_adcode")
       && _atlas_import_parse_int (_atlas_record_get (record, "district_adcode"), &stated)
       && stated != found && district_exists (checker, _atlas_record_get (record, "district_adcode")))
-    _atlas_record_reject (record, "district_adcode",
-                          _("The point (%s, %s) lies in %s %s (%" G_GINT64_FORMAT "), not in "
-                            "district %" G_GINT64_FORMAT),
-                          _atlas_record_get (record, "lon"), _atlas_record_get (record, "lat"),
-                          atlas_district_grid_get_name (grid, found, TRUE),
-                          atlas_district_grid_get_name (grid, found, FALSE), found, stated);
+    {
+      g_autofree char *found_text = g_strdup_printf ("%" G_GINT64_FORMAT, found);
+
+      _atlas_record_reject (record, "district_adcode",
+                            _("The point (%s, %s) lies in %s %s (%s), not in district %s"),
+                            _atlas_record_get (record, "lon"), _atlas_record_get (record, "lat"),
+                            atlas_district_grid_get_name (grid, found, TRUE),
+                            atlas_district_grid_get_name (grid, found, FALSE), found_text,
+                            _atlas_record_get (record, "district_adcode"));
+    }
 }
 
 static char *
