@@ -8,5 +8,7 @@ fuzzer=$1 seeds=$2 work=$3 seconds=$4
 rm -rf "$work"
 mkdir -p "$work/corpus"
 cp "$seeds"/* "$work/corpus/"
-exec "$fuzzer" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
+# Inputs up to 256 KiB: deep nesting (issue 16's 80,000 levels are 160 kB)
+# and long fields lie far beyond libFuzzer's default of 4 KiB.
+exec "$fuzzer" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=262144 \
   -artifact_prefix="$work/" "$work/corpus"
