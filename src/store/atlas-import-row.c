@@ -40,6 +40,7 @@ typedef struct
 {
   AtlasImportAction action;
   const char       *table;      /* static, from the table specs */
+  const char       *about;      /* a citation's kind of record, static */
   const char       *id;
   const char       *name_zh;
   const char       *name_en;
@@ -147,8 +148,16 @@ _atlas_row_set_add_record (RowSet *set,
 
   row.action = record->action;
   row.table = table->name;
-  /* A link row is named by its first two key columns ("site hand-lab"). */
-  if (table->n_keys > 1)
+  /* A citation is named by what it cites: the kind (translated where it
+   * is shown) and the id.  Another link row by its first two key columns
+   * ("hand-event hand-party").
+   */
+  if (g_str_equal (table->name, "citation") && _atlas_import_find_table (record->values[0]) != NULL)
+    {
+      row.about = _atlas_import_find_table (record->values[0])->name;
+      row.id = keep (set, record->values[1]);
+    }
+  else if (table->n_keys > 1)
     {
       g_autofree char *id = g_strdup_printf ("%s %s", record->values[0] ? record->values[0] : "",
                                              record->values[1] ? record->values[1] : "");
@@ -254,6 +263,18 @@ atlas_import_row_get_id (AtlasImportRow *self)
 {
   g_return_val_if_fail (ATLAS_IS_IMPORT_ROW (self), NULL);
   return data (self)->id;
+}
+
+/**
+ * atlas_import_row_get_about:
+ *
+ * Returns: (nullable): for a citation, the kind of record it cites ("site")
+ */
+const char *
+atlas_import_row_get_about (AtlasImportRow *self)
+{
+  g_return_val_if_fail (ATLAS_IS_IMPORT_ROW (self), NULL);
+  return data (self)->about;
 }
 
 /**

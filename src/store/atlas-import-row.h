@@ -39,6 +39,7 @@ G_DECLARE_FINAL_TYPE (AtlasImportRow, atlas_import_row, ATLAS, IMPORT_ROW, GObje
 AtlasImportAction  atlas_import_row_get_action         (AtlasImportRow *self);
 const char        *atlas_import_row_get_table          (AtlasImportRow *self);
 const char        *atlas_import_row_get_id             (AtlasImportRow *self);
+const char        *atlas_import_row_get_about          (AtlasImportRow *self);
 const char        *atlas_import_row_get_name_zh        (AtlasImportRow *self);
 const char        *atlas_import_row_get_name_en        (AtlasImportRow *self);
 const char        *atlas_import_row_get_file           (AtlasImportRow *self);

@@ -417,8 +417,10 @@ append_row (GString        *out,
 
   if (table != NULL)
     {
-      g_string_append_printf (what, " · %s %s", atlas_import_table_to_label (table),
-                              atlas_import_row_get_id (row) ? atlas_import_row_get_id (row) : "");
+      g_string_append_printf (what, " · %s", atlas_import_table_to_label (table));
+      if (atlas_import_row_get_about (row) != NULL)
+        g_string_append_printf (what, " · %s", atlas_import_table_to_label (atlas_import_row_get_about (row)));
+      g_string_append_printf (what, " %s", atlas_import_row_get_id (row) ? atlas_import_row_get_id (row) : "");
       if (zh != NULL && en != NULL && g_strcmp0 (zh, en) != 0)
         g_string_append_printf (what, " “%s / %s”", zh, en);
       else if (zh != NULL || en != NULL)

@@ -184,6 +184,11 @@ row_title (AtlasImportRow *row)
 
   if (table == NULL)
     return g_strdup (label);
+  if (atlas_import_row_get_about (row) != NULL)
+    /* Translators: what the import does · citation · the kind of record its id */
+    return g_strdup_printf (_("%s · %s · %s %s"), label, atlas_import_table_to_label (table),
+                            atlas_import_table_to_label (atlas_import_row_get_about (row)),
+                            atlas_import_row_get_id (row));
   name = atlas_l10n_pick (atlas_import_row_get_name_zh (row), atlas_import_row_get_name_en (row));
   if (name != NULL && *name != '\0')
     /* Translators: what the import does · the kind of record “its name” (its id) */
@@ -280,12 +285,14 @@ show_preview (AtlasImportDialog *self)
   g_autofree char *text = NULL;
 
   if (atlas_import_plan_count (self->plan, ATLAS_IMPORT_ACTION_REJECT) > 0)
-    text = g_strdup_printf ("%s. %s", summary,
+    /* Translators: the summary of an import, then what follows from it */
+    text = g_strdup_printf (_("%s. %s"), summary,
                             _("Nothing will be imported until the rejected lines are fixed."));
   else if (!atlas_import_plan_can_apply (self->plan))
-    text = g_strdup_printf ("%s. %s", summary, _("There is nothing new to import."));
+    text = g_strdup_printf (_("%s. %s"), summary, _("There is nothing new to import."));
   else
-    text = g_strdup_printf ("%s.", summary);
+    /* Translators: the summary of an import, as a sentence */
+    text = g_strdup_printf (_("%s."), summary);
   gtk_label_set_text (self->summary_label, text);
   set_state (self, STATE_PREVIEW);
 }

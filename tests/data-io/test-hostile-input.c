@@ -875,6 +875,31 @@ test_formula_prefixes (Fixture       *f,
   g_assert_cmpstr (g_ptr_array_index (sheet_fields, 8), ==, "'\rcr");
 }
 
+/* The preview's "was → now" of a change shortens the old text; text that is
+ * not UTF-8 in the database (a lead byte last) once sent it past the end.
+ */
+static void
+test_change_of_invalid_text (Fixture       *f,
+                             gconstpointer  data)
+{
+  static const char csv[] = "id,name_zh,name_en,kind\nbad-text,坏文本,Good Text,company\n";
+  g_autoptr(AtlasImportPlan) plan = atlas_import_plan_new (f->store);
+  g_autoptr(AtlasImportRow) row = NULL;
+  /* "aaa", a lone 4-byte lead, 45 "a", and another lead last. */
+  g_assert_cmpint (sqlite3_exec (atlas_store_get_db (f->store),
+                                 "INSERT INTO user.party (id, name_zh, name_en, kind) VALUES"
+                                 " ('bad-text', '坏文本', CAST (x'616161f0616161616161616161616161616161616161"
+                                 "6161616161616161616161616161616161616161616161f0' AS TEXT), 'company')",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+
+  atlas_import_plan_add_csv (plan, "parties.csv", csv, strlen (csv));
+  g_assert_cmpuint (atlas_import_plan_count (plan, ATLAS_IMPORT_ACTION_CHANGE), ==, 1);
+  row = g_list_model_get_item (atlas_import_plan_get_rows (plan), 0);
+  g_test_message ("%s", atlas_import_row_get_message (row));
+  g_assert_true (g_utf8_validate (atlas_import_row_get_message (row), -1, NULL));
+  g_assert_nonnull (strstr (atlas_import_row_get_message (row), "→ “Good Text”"));
+}
+
 /* ---- the search index --------------------------------------------------- */
 
 static char *
@@ -1082,6 +1107,7 @@ main (int   argc,
   ADD ("/hostile/user-db/read-only-refused", test_read_only_user_db);
   ADD ("/hostile/export/round-trip-tricky-text", test_round_trip_tricky);
   ADD ("/hostile/export/formula-prefixes", test_formula_prefixes);
+  ADD ("/hostile/preview/change-of-invalid-text", test_change_of_invalid_text);
   ADD ("/hostile/search-index/incremental-equals-rebuild", test_search_index_incremental);
   ADD ("/hostile/cli/import", test_cli_import);
   ADD ("/hostile/cli/help-states-limits", test_cli_help_states_limits);
