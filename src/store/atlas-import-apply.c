@@ -227,11 +227,17 @@ _atlas_import_apply (ImportWork           *work,
 {
   sqlite3 *db = atlas_store_get_db (work->store);
   guint total = 0, done = 0, added = 0, changed = 0, rejected = 0;
+  /* The records to write, table by table in the order of the specs. */
+  g_autoptr(GPtrArray) by_table = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
 
+  for (guint t = 0; t < _atlas_import_n_tables; t++)
+    g_ptr_array_add (by_table, g_ptr_array_new ());
   for (guint i = 0; i < work->records->len; i++)
     {
       Record *record = g_ptr_array_index (work->records, i);
 
+      if (record->action == ATLAS_IMPORT_ACTION_ADD || record->action == ATLAS_IMPORT_ACTION_CHANGE)
+        g_ptr_array_add (g_ptr_array_index (by_table, record->table - _atlas_import_tables), record);
       added += record->action == ATLAS_IMPORT_ACTION_ADD;
       changed += record->action == ATLAS_IMPORT_ACTION_CHANGE;
       rejected += record->action == ATLAS_IMPORT_ACTION_REJECT;
@@ -254,27 +260,27 @@ _atlas_import_apply (ImportWork           *work,
   for (guint t = 0; t < _atlas_import_n_tables; t++)
     {
       const TableSpec *table = &_atlas_import_tables[t];
+      GPtrArray *records = g_ptr_array_index (by_table, t);
       g_autoptr(sqlite3_stmt) stmt = NULL;
       guint n = _atlas_import_n_columns (table);
 
+      if (records->len == 0)
+        continue;
       if (sqlite3_prepare_v2 (db, table->insert_sql, -1, &stmt, NULL) != SQLITE_OK)
         {
           g_set_error (error, ATLAS_IMPORT_ERROR, ATLAS_IMPORT_ERROR_FAILED, "%s", sqlite3_errmsg (db));
           goto fail;
         }
 
-      for (guint i = 0; i < work->records->len; i++)
+      for (guint i = 0; i < records->len; i++)
         {
-          Record *record = g_ptr_array_index (work->records, i);
+          Record *record = g_ptr_array_index (records, i);
 
-          if (record->table != table
-              || (record->action != ATLAS_IMPORT_ACTION_ADD && record->action != ATLAS_IMPORT_ACTION_CHANGE))
-            continue;
           if (record->action == ATLAS_IMPORT_ACTION_CHANGE)
             fill_from_store (work, record);
 
+          /* Every column is bound again: no need to clear the bindings. */
           sqlite3_reset (stmt);
-          sqlite3_clear_bindings (stmt);
           for (guint c = 0; c < n; c++)
             bind_value (stmt, c + 1, &table->cols[c], record->values[c]);
           if (sqlite3_step (stmt) != SQLITE_DONE)

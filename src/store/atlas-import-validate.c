@@ -51,6 +51,14 @@ typedef struct
   GHashTable        *cited;               /* "entity\x1fid" cited in the data */
   AtlasDistrictGrid *grid;
   GError            *grid_error;
+
+  /* Per table spec, for the import itself; keys and values point into the
+   * records (no copies: 200,000 records).
+   */
+  GHashTable        *seen[16];            /* key → first Record* */
+  GHashTable        *seen_names[16];      /* name_col value → Record* */
+  GHashTable        *defined[16];         /* ids the import defines */
+  GHashTable        *cited_here;          /* "entity\x1fid" cited by the import */
 } Checker;
 
 G_STATIC_ASSERT (G_N_ELEMENTS (((Checker *) 0)->existing_keys) >= 9);
@@ -62,7 +70,11 @@ checker_clear (Checker *checker)
     {
       g_clear_pointer (&checker->existing_keys[i], g_hash_table_unref);
       g_clear_pointer (&checker->existing_names[i], g_hash_table_unref);
+      g_clear_pointer (&checker->seen[i], g_hash_table_unref);
+      g_clear_pointer (&checker->seen_names[i], g_hash_table_unref);
+      g_clear_pointer (&checker->defined[i], g_hash_table_unref);
     }
+  g_clear_pointer (&checker->cited_here, g_hash_table_unref);
   g_clear_pointer (&checker->districts, g_hash_table_unref);
   g_clear_pointer (&checker->cited, g_hash_table_unref);
   g_clear_pointer (&checker->grid, atlas_district_grid_free);
@@ -73,6 +85,42 @@ static guint
 table_index (const TableSpec *table)
 {
   return table - _atlas_import_tables;
+}
+
+static GHashTable *
+set_of (GHashTable      **sets,
+        const TableSpec  *table)
+{
+  guint i = table_index (table);
+
+  if (sets[i] == NULL)
+    sets[i] = g_hash_table_new (g_str_hash, g_str_equal);
+  return sets[i];
+}
+
+/* Does the import itself define @id in @table? */
+static gboolean
+defined_here (Checker    *checker,
+              const char *table,
+              const char *id)
+{
+  const TableSpec *spec = _atlas_import_find_table (table);
+
+  return spec != NULL && checker->defined[table_index (spec)] != NULL
+         && g_hash_table_contains (checker->defined[table_index (spec)], id);
+}
+
+/* The record of @entity whose own citation @citation is. */
+static Record *
+owner_of (Checker *checker,
+          Record  *citation)
+{
+  const TableSpec *spec = _atlas_import_find_table (citation->values[0]);
+
+  if (spec == NULL || spec->n_keys != 1 || checker->seen[table_index (spec)] == NULL
+      || citation->values[1] == NULL)
+    return NULL;
+  return g_hash_table_lookup (checker->seen[table_index (spec)], citation->values[1]);
 }
 
 /* Runs @sql (a constant) and joins the columns of each row with U+001F. */
@@ -472,20 +520,6 @@ classify (Checker *checker,
     }
 }
 
-static GHashTable *
-keys_of (GHashTable *keys,
-         const char *table)
-{
-  GHashTable *set = g_hash_table_lookup (keys, table);
-
-  if (set == NULL)
-    {
-      set = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-      g_hash_table_insert (keys, g_strdup (table), set);
-    }
-  return set;
-}
-
 /* Forgets what an earlier validation found; keeps what reading found. */
 static void
 reset_record (Record *record)
@@ -507,13 +541,11 @@ reset_record (Record *record)
  * import.
  */
 static void
-check_values (Checker    *checker,
-              Record     *record,
-              GHashTable *first_seen,
-              GHashTable *names)
+check_values (Checker *checker,
+              Record  *record)
 {
   const TableSpec *table = record->table;
-  g_autofree char *seen_key = NULL;
+  GHashTable *seen;
   gboolean key_ok = TRUE;
   Record *first;
 
@@ -548,8 +580,8 @@ check_values (Checker    *checker,
 
   g_free (record->key);
   record->key = make_key (table, record->values);
-  seen_key = g_strconcat (table->name, "\x1e", record->key, NULL);
-  first = g_hash_table_lookup (first_seen, seen_key);
+  seen = set_of (checker->seen, table);
+  first = g_hash_table_lookup (seen, record->key);
   if (first != NULL)
     {
       if (record->synthesized || first->synthesized)
@@ -563,13 +595,13 @@ check_values (Checker    *checker,
                               table->name, record->values[0], first->line, first->file);
       return;
     }
-  g_hash_table_insert (first_seen, g_steal_pointer (&seen_key), record);
+  g_hash_table_insert (seen, record->key, record);
 
   if (table->name_col != NULL && column_ok (record, table->name_col))
     {
       const char *name = _atlas_record_get (record, table->name_col);
-      g_autofree char *name_key = g_strconcat (table->name, "\x1e", name, NULL);
-      Record *same = g_hash_table_lookup (names, name_key);
+      GHashTable *names = set_of (checker->seen_names, table);
+      Record *same = g_hash_table_lookup (names, name);
 
       if (same != NULL)
         _atlas_record_reject (record, table->name_col,
@@ -577,18 +609,16 @@ check_values (Checker    *checker,
                               record->values[0], table->name, same->values[0], same->line,
                               same->file);
       else
-        g_hash_table_insert (names, g_steal_pointer (&name_key), record);
+        g_hash_table_insert (names, (gpointer) name, record);
     }
 }
 
 /* Pass 2: references, sources, and what is already in the data. */
 static void
-check_links (Checker    *checker,
-             Record     *record,
-             GHashTable *keys,
-             GHashTable *first_seen,
-             GHashTable *cited)
+check_links (Checker *checker,
+             Record  *record)
 {
+  GHashTable *cited = checker->cited_here;
   const TableSpec *table = record->table;
   gboolean is_citation = g_str_equal (table->name, "citation");
 
@@ -596,13 +626,10 @@ check_links (Checker    *checker,
     {
       const ColSpec *col = &table->cols[c];
       const char *value = record->values[c];
-      GHashTable *set;
 
       if (col->ref == NULL || value == NULL || (record->bad_columns & (G_GUINT64_CONSTANT (1) << c)))
         continue;
-      set = g_hash_table_lookup (keys, col->ref);
-      if ((set == NULL || !g_hash_table_contains (set, value))
-          && !exists_in_store (checker, col->ref, value))
+      if (!defined_here (checker, col->ref, value) && !exists_in_store (checker, col->ref, value))
         _atlas_record_reject (record, col->name, _("Unknown %s “%s”"), col->ref, value);
     }
 
@@ -611,10 +638,8 @@ check_links (Checker    *checker,
     {
       const char *entity = record->values[0];
       const char *id = record->values[1];
-      GHashTable *set = g_hash_table_lookup (keys, entity);
 
-      if ((set == NULL || !g_hash_table_contains (set, id))
-          && !exists_in_store (checker, entity, id))
+      if (!defined_here (checker, entity, id) && !exists_in_store (checker, entity, id))
         _atlas_record_reject (record, "entity_id", _("Unknown %s “%s”"), entity, id);
       else if (record->action != ATLAS_IMPORT_ACTION_REJECT)
         g_hash_table_add (cited, g_strconcat (entity, "\x1f", id, NULL));
@@ -622,8 +647,7 @@ check_links (Checker    *checker,
 
   if (record->synthesized)
     {
-      g_autofree char *owner_key = g_strconcat (record->values[0], "\x1e", record->values[1], NULL);
-      Record *owner = g_hash_table_lookup (first_seen, owner_key);
+      Record *owner = owner_of (checker, record);
 
       /* The record has a source, good or bad: "no source" would be said
        * twice.  A bad one: the record says why.
@@ -686,20 +710,13 @@ gboolean
 _atlas_import_validate (ImportWork   *work,
                         ImportTicker *ticker)
 {
-  g_autoptr(GHashTable) first_seen = NULL;   /* table\x1ekey → Record* */
-  g_autoptr(GHashTable) keys = NULL;         /* table → set of ids in the import */
-  g_autoptr(GHashTable) names = NULL;        /* table\x1ename → Record* */
-  g_autoptr(GHashTable) cited = NULL;        /* entity\x1fid of import citations */
   Checker checker = { 0 };
   guint n = work->records->len;
   gboolean ok = FALSE;
 
   checker.work = work;
   checker.ticker = ticker;
-  first_seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_hash_table_unref);
-  names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  cited = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  checker.cited_here = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   for (guint i = 0; i < n; i++)
     {
@@ -708,7 +725,7 @@ _atlas_import_validate (ImportWork   *work,
       if ((i & 1023) == 0 && !_atlas_import_ticker_tick (ticker, ATLAS_IMPORT_PHASE_CHECKING, i, 2 * n))
         goto out;
       reset_record (record);
-      check_values (&checker, record, first_seen, names);
+      check_values (&checker, record);
     }
 
   /* What the import itself defines. */
@@ -718,7 +735,7 @@ _atlas_import_validate (ImportWork   *work,
 
       if (record->action == ATLAS_IMPORT_ACTION_REJECT || record->table->n_keys != 1)
         continue;
-      g_hash_table_add (keys_of (keys, record->table->name), g_strdup (record->values[0]));
+      g_hash_table_add (set_of (checker.defined, record->table), record->values[0]);
     }
 
   /* Citations first, so records can tell whether they are cited. */
@@ -735,20 +752,18 @@ _atlas_import_validate (ImportWork   *work,
           continue;
         if (record->action == ATLAS_IMPORT_ACTION_UNCHANGED && record->synthesized)
           continue;
-        check_links (&checker, record, keys, first_seen, cited);
+        check_links (&checker, record);
       }
 
   /* A record rejected leaves its citations nothing to cite. */
   for (guint i = 0; i < n; i++)
     {
       Record *record = g_ptr_array_index (work->records, i);
-      g_autofree char *seen_key = NULL;
       Record *owner;
 
       if (!record->synthesized || record->action == ATLAS_IMPORT_ACTION_REJECT)
         continue;
-      seen_key = g_strconcat (record->values[0], "\x1e", record->values[1], NULL);
-      owner = g_hash_table_lookup (first_seen, seen_key);
+      owner = owner_of (&checker, record);
       if (owner != NULL && owner->action == ATLAS_IMPORT_ACTION_REJECT)
         record->action = ATLAS_IMPORT_ACTION_UNCHANGED;
     }
