@@ -38,15 +38,20 @@ static const ColSpec source_cols[] = {
   { "id", COL_ID, TRUE }, { "title_zh", COL_TEXT, TRUE }, { "title_en", COL_TEXT, TRUE },
   { "publisher_zh", COL_TEXT, TRUE }, { "publisher_en", COL_TEXT, TRUE },
   { "published_on", COL_DATE, TRUE }, { "kind", COL_SOURCE_KIND, TRUE },
-  { "seed_file", COL_TEXT }, { "note", COL_TEXT }, { NULL },
+  { "seed_file", COL_TEXT }, { "note", COL_TEXT }, { "note_zh", COL_TEXT }, { NULL },
 };
+/* district_adcode, lon and lat belong to the precisions with a point, and
+ * area_id to "area": check_site_place() in atlas-import-validate.c says
+ * which a site needs.
+ */
 static const ColSpec site_cols[] = {
   { "id", COL_ID, TRUE }, { "name_zh", COL_TEXT, TRUE }, { "name_en", COL_TEXT, TRUE },
-  { "category", COL_CATEGORY, TRUE }, { "district_adcode", COL_INT, TRUE, "district" },
-  { "lon", COL_LON, TRUE }, { "lat", COL_LAT, TRUE },
+  { "category", COL_CATEGORY, TRUE }, { "district_adcode", COL_INT, FALSE, "district" },
+  { "lon", COL_LON }, { "lat", COL_LAT },
   { "location_precision", COL_PRECISION, TRUE },
   { "description_zh", COL_TEXT }, { "description_en", COL_TEXT },
-  { "established_on", COL_DATE }, { "note", COL_TEXT }, { NULL },
+  { "established_on", COL_DATE }, { "note", COL_TEXT }, { "area_id", COL_ID, FALSE, "area" },
+  { "note_zh", COL_TEXT }, { "caveat_en", COL_TEXT }, { "caveat_zh", COL_TEXT }, { NULL },
 };
 static const ColSpec party_cols[] = {
   { "id", COL_ID, TRUE }, { "name_zh", COL_TEXT, TRUE }, { "name_en", COL_TEXT, TRUE },
@@ -58,7 +63,9 @@ static const ColSpec event_cols[] = {
   { "kind", COL_EVENT_KIND, TRUE }, { "title_zh", COL_TEXT, TRUE }, { "title_en", COL_TEXT, TRUE },
   { "summary_zh", COL_TEXT }, { "summary_en", COL_TEXT }, { "amount_cny", COL_REAL },
   { "project_count", COL_INT }, { "place_site_id", COL_ID, FALSE, "site" },
-  { "district_adcode", COL_INT, FALSE, "district" }, { "note", COL_TEXT }, { NULL },
+  { "district_adcode", COL_INT, FALSE, "district" }, { "note", COL_TEXT },
+  { "amount_qualifier", COL_QUALIFIER }, { "figures_planned", COL_BOOL, FALSE, NULL, "0" },
+  { "note_zh", COL_TEXT }, { "caveat_en", COL_TEXT }, { "caveat_zh", COL_TEXT }, { NULL },
 };
 static const ColSpec event_party_cols[] = {
   { "event_id", COL_ID, TRUE, "event" }, { "party_id", COL_ID, TRUE, "party" },
@@ -70,7 +77,8 @@ static const ColSpec event_site_cols[] = {
 };
 static const ColSpec series_cols[] = {
   { "id", COL_ID, TRUE }, { "title_zh", COL_TEXT, TRUE }, { "title_en", COL_TEXT, TRUE },
-  { "unit", COL_UNIT }, { "stated_total", COL_REAL }, { "note", COL_TEXT }, { NULL },
+  { "unit", COL_UNIT }, { "stated_total", COL_REAL }, { "note", COL_TEXT },
+  { "note_zh", COL_TEXT }, { NULL },
 };
 static const ColSpec statistic_cols[] = {
   { "id", COL_ID, TRUE }, { "metric", COL_TEXT, TRUE }, { "label_zh", COL_TEXT, TRUE },
@@ -80,12 +88,12 @@ static const ColSpec statistic_cols[] = {
   { "district_adcode", COL_INT, FALSE, "district" }, { "site_id", COL_ID, FALSE, "site" },
   { "as_of", COL_DATE, TRUE }, { "is_target", COL_BOOL, FALSE, NULL, "0" },
   { "series", COL_ID, FALSE, "series" }, { "series_order", COL_INT }, { "note", COL_TEXT },
-  { NULL },
+  { "note_zh", COL_TEXT }, { "caveat_en", COL_TEXT }, { "caveat_zh", COL_TEXT }, { NULL },
 };
 static const ColSpec citation_cols[] = {
   { "entity", COL_ENTITY, TRUE }, { "entity_id", COL_ID, TRUE },
   { "source_id", COL_ID, TRUE, "source" }, { "quote", COL_TEXT, TRUE },
-  { "position", COL_INT, FALSE, NULL, "0" }, { NULL },
+  { "position", COL_INT, FALSE, NULL, "0" }, { "quote_en", COL_TEXT }, { NULL },
 };
 
 /* In the order they are written: what is referred to before what refers.
@@ -97,14 +105,15 @@ const TableSpec _atlas_import_tables[] = {
     "SELECT id FROM v_source",
     "SELECT title_zh, id FROM v_source",
     "INSERT OR REPLACE INTO user.source (id, title_zh, title_en, publisher_zh, publisher_en,"
-    " published_on, kind, seed_file, note) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)" },
+    " published_on, kind, seed_file, note, note_zh) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)" },
   { "site", site_cols, 1, TRUE, "name_zh", "name_zh", "name_en",
     "SELECT * FROM v_site WHERE id = ?1",
     "SELECT id FROM v_site",
     "SELECT name_zh, id FROM v_site",
     "INSERT OR REPLACE INTO user.site (id, name_zh, name_en, category, district_adcode, lon, lat,"
-    " location_precision, description_zh, description_en, established_on, note)"
-    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)" },
+    " location_precision, description_zh, description_en, established_on, note, area_id,"
+    " note_zh, caveat_en, caveat_zh)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)" },
   { "party", party_cols, 1, FALSE, "name_zh", "name_zh", "name_en",
     "SELECT * FROM v_party WHERE id = ?1",
     "SELECT id FROM v_party",
@@ -115,22 +124,24 @@ const TableSpec _atlas_import_tables[] = {
     "SELECT id FROM v_event",
     NULL,
     "INSERT OR REPLACE INTO user.event (id, date, date_precision, kind, title_zh, title_en,"
-    " summary_zh, summary_en, amount_cny, project_count, place_site_id, district_adcode, note)"
-    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)" },
+    " summary_zh, summary_en, amount_cny, project_count, place_site_id, district_adcode, note,"
+    " amount_qualifier, figures_planned, note_zh, caveat_en, caveat_zh)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)" },
   { "series", series_cols, 1, TRUE, NULL, "title_zh", "title_en",
     "SELECT * FROM v_series WHERE id = ?1",
     "SELECT id FROM v_series",
     NULL,
-    "INSERT OR REPLACE INTO user.series (id, title_zh, title_en, unit, stated_total, note)"
-    " VALUES (?1, ?2, ?3, ?4, ?5, ?6)" },
+    "INSERT OR REPLACE INTO user.series (id, title_zh, title_en, unit, stated_total, note, note_zh)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)" },
   { "statistic", statistic_cols, 1, TRUE, NULL, "label_zh", "label_en",
     "SELECT * FROM v_statistic WHERE id = ?1",
     "SELECT id FROM v_statistic",
     NULL,
     "INSERT OR REPLACE INTO user.statistic (id, metric, label_zh, label_en, value, qualifier,"
     " unit, period, scope, scope_zh, scope_en, district_adcode, site_id, as_of, is_target,"
-    " series, series_order, note)"
-    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)" },
+    " series, series_order, note, note_zh, caveat_en, caveat_zh)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18,"
+    " ?19, ?20, ?21)" },
   { "event_party", event_party_cols, 3, FALSE, NULL, NULL, NULL,
     "SELECT * FROM v_event_party WHERE event_id = ?1 AND party_id = ?2 AND role = ?3",
     "SELECT event_id, party_id, role FROM v_event_party",
@@ -146,15 +157,16 @@ const TableSpec _atlas_import_tables[] = {
     " AND quote = ?4",
     "SELECT entity, entity_id, source_id, quote FROM v_citation",
     NULL,
-    "INSERT OR REPLACE INTO user.citation (entity, entity_id, source_id, quote, position)"
-    " VALUES (?1, ?2, ?3, ?4, ?5)" },
+    "INSERT OR REPLACE INTO user.citation (entity, entity_id, source_id, quote, position, quote_en)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6)" },
 };
 
 const guint _atlas_import_n_tables = G_N_ELEMENTS (_atlas_import_tables);
 
 /* Tables of an export that are not the user's to import; skipped quietly. */
 static const char * const ignored_tables[] = {
-  "district", "districts", "river", "rivers", "release", NULL
+  "district", "districts", "river", "rivers", "release", "area", "areas", "area_district",
+  "area_districts", NULL
 };
 
 const TableSpec *

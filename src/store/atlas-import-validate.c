@@ -48,6 +48,7 @@ typedef struct
   GHashTable        *existing_keys[16];   /* per table spec: key → NULL */
   GHashTable        *existing_names[16];  /* per table spec: name → id */
   GHashTable        *districts;           /* gint64 adcode */
+  GHashTable        *areas;               /* ids of main.area */
   GHashTable        *cited;               /* "entity\x1fid" cited in the data */
   AtlasDistrictGrid *grid;
   GError            *grid_error;
@@ -76,6 +77,7 @@ checker_clear (Checker *checker)
     }
   g_clear_pointer (&checker->cited_here, g_hash_table_unref);
   g_clear_pointer (&checker->districts, g_hash_table_unref);
+  g_clear_pointer (&checker->areas, g_hash_table_unref);
   g_clear_pointer (&checker->cited, g_hash_table_unref);
   g_clear_pointer (&checker->grid, atlas_district_grid_free);
   g_clear_error (&checker->grid_error);
@@ -223,6 +225,13 @@ exists_in_store (Checker    *checker,
 
   if (g_str_equal (table, "district"))
     return district_exists (checker, id);
+  /* Areas come with the dataset only; an import refers to them. */
+  if (g_str_equal (table, "area"))
+    {
+      if (checker->areas == NULL)
+        checker->areas = load_set (checker->work->store, "SELECT id FROM main.area", FALSE);
+      return g_hash_table_contains (checker->areas, id);
+    }
   spec = _atlas_import_find_table (table);
   if (spec == NULL || spec->n_keys != 1)
     return FALSE;
@@ -320,9 +329,9 @@ check_value (const ColSpec *col,
     case COL_ENTITY:
       if (!g_str_equal (value, "site") && !g_str_equal (value, "event")
           && !g_str_equal (value, "statistic") && !g_str_equal (value, "series")
-          && !g_str_equal (value, "party"))
+          && !g_str_equal (value, "party") && !g_str_equal (value, "area"))
         return g_strdup_printf (_("“%s” is not a kind of record (site, event, statistic, series, "
-                                  "party)"), value);
+                                  "party, area)"), value);
       return NULL;
     case COL_PARTY_KIND:
       if (!atlas_party_kind_is_valid (value))
@@ -367,14 +376,58 @@ column_ok (Record     *record,
          && (record->bad_columns & (G_GUINT64_CONSTANT (1) << i)) == 0;
 }
 
-/* A site's point must lie in Chongqing, and in the district it names. */
+/* Where a site is, as the dataset builder has it: a point inside Chongqing
+ * and inside the district it names (exact, approximate, district); a named
+ * area and nothing else (area); or nothing (unknown).  A column that does
+ * not belong to the precision must be empty, so that nothing more precise
+ * than the sources creeps in.
+ */
 static void
-check_site_point (Checker *checker,
+check_site_place (Checker *checker,
                   Record  *record)
 {
+  static const char * const place[] = { "district_adcode", "lon", "lat" };
+  const char *precision_key = _atlas_record_get (record, "location_precision");
+  AtlasLocationPrecision precision;
   AtlasDistrictGrid *grid;
   double lon, lat;
   gint64 stated, found;
+
+  if (!column_ok (record, "location_precision")
+      || !atlas_location_precision_from_string (precision_key, &precision))
+    return;
+
+  if (!atlas_location_precision_has_point (precision))
+    {
+      /* Said once, at the first column that should be empty. */
+      for (guint i = 0; i < G_N_ELEMENTS (place); i++)
+        if (_atlas_record_get (record, place[i]) != NULL)
+          {
+            _atlas_record_reject (record, place[i],
+                                  _("A site of precision “%s” has no point and no district: leave "
+                                    "district_adcode, lon and lat empty"), precision_key);
+            break;
+          }
+      if (precision == ATLAS_LOCATION_PRECISION_AREA && _atlas_record_get (record, "area_id") == NULL)
+        _atlas_record_reject (record, "area_id", _("A site of precision “area” needs the area_id "
+                                                   "of its area"));
+      else if (precision != ATLAS_LOCATION_PRECISION_AREA && _atlas_record_get (record, "area_id") != NULL)
+        _atlas_record_reject (record, "area_id", _("“area_id” is only for precision “area”, not “%s”"),
+                              precision_key);
+      return;
+    }
+
+  if (_atlas_record_get (record, "area_id") != NULL)
+    _atlas_record_reject (record, "area_id", _("“area_id” is only for precision “area”, not “%s”"),
+                          precision_key);
+  for (guint i = 0; i < G_N_ELEMENTS (place); i++)
+    if (_atlas_record_get (record, place[i]) == NULL)
+      {
+        _atlas_record_reject (record, place[i],
+                              _("A site of precision “%s” needs district_adcode, lon and lat; use "
+                                "“area” or “unknown” when the sources give no point"), precision_key);
+        break;
+      }
 
   if (!column_ok (record, "lon") || !column_ok (record, "lat")
       || (grid = get_grid (checker)) == NULL)
@@ -402,6 +455,30 @@ check_site_point (Checker *checker,
                             atlas_district_grid_get_name (grid, found, FALSE), found_text,
                             _atlas_record_get (record, "district_adcode"));
     }
+}
+
+/* Rules across columns, as the dataset builder has them. */
+static void
+check_record_rules (Record *record)
+{
+  const TableSpec *table = record->table;
+  const char *planned;
+
+  /* A caveat is said in both languages, or not at all. */
+  if (_atlas_import_column_index (table, "caveat_en") >= 0
+      && (_atlas_record_get (record, "caveat_en") == NULL) != (_atlas_record_get (record, "caveat_zh") == NULL))
+    _atlas_record_reject (record, _atlas_record_get (record, "caveat_en") == NULL ? "caveat_en" : "caveat_zh",
+                          _("A caveat needs both caveat_en and caveat_zh"));
+
+  if (!g_str_equal (table->name, "event"))
+    return;
+  if (_atlas_record_get (record, "amount_qualifier") != NULL && _atlas_record_get (record, "amount_cny") == NULL)
+    _atlas_record_reject (record, "amount_qualifier", _("“amount_qualifier” is given without “amount_cny”"));
+  planned = _atlas_record_get (record, "figures_planned");
+  if (planned != NULL && g_str_equal (planned, "1") && _atlas_record_get (record, "amount_cny") == NULL
+      && _atlas_record_get (record, "project_count") == NULL)
+    _atlas_record_reject (record, "figures_planned",
+                          _("“figures_planned” is set but the event has no amount or project count"));
 }
 
 static char *
@@ -573,7 +650,8 @@ check_values (Checker *checker,
     }
 
   if (g_str_equal (table->name, "site"))
-    check_site_point (checker, record);
+    check_site_place (checker, record);
+  check_record_rules (record);
 
   if (!key_ok)
     return;
@@ -584,7 +662,16 @@ check_values (Checker *checker,
   first = g_hash_table_lookup (seen, record->key);
   if (first != NULL)
     {
-      if (record->synthesized || first->synthesized)
+      if (first->synthesized && !record->synthesized)
+        {
+          /* A record's own citation and a row of the citation table: the
+           * row says more (position, quote_en), so it is the one written.
+           */
+          if (first->action != ATLAS_IMPORT_ACTION_REJECT)
+            first->action = ATLAS_IMPORT_ACTION_UNCHANGED;
+          g_hash_table_insert (seen, record->key, record);
+        }
+      else if (record->synthesized || first->synthesized)
         {
           if (record->action != ATLAS_IMPORT_ACTION_REJECT)
             record->action = ATLAS_IMPORT_ACTION_UNCHANGED;   /* the same citation twice */

@@ -468,14 +468,22 @@ typedef struct
   const char *row;
   const char *says;
   const char *location;
+  guint       n_problems;
 } PointCase;
 
 static const PointCase point_cases[] = {
+  /* An area has no point: a point would be more precise than the sources. */
+  { "area-with-point", "zone-lab,园区,Zone,laboratory,500106,106.30,29.60,area,cas-report,区\n",
+    "no point and no district", "sites.csv:2:5 (district_adcode)", 2 /* and no area_id */ },
+  { "area-without-area", "zone-lab,园区,Zone,laboratory,,,,area,cas-report,区\n",
+    "needs the area_id", "sites.csv:2:area_id", 1 },
+  { "point-without-lon", "half-lab,半,Half,laboratory,500106,,29.60,exact,cas-report,半\n",
+    "needs district_adcode, lon and lat", "sites.csv:2:6 (lon)", 1 },
   /* Inside the box of lon 105–110.5, lat 28–32.5, outside every district. */
   { "outside-chongqing", "far-lab,远方,Far,laboratory,500106,106.0,31.0,exact,cas-report,远\n",
-    "outside Chongqing", "sites.csv:2:6 (lon)" },
+    "outside Chongqing", "sites.csv:2:6 (lon)", 1 },
   { "wrong-district", "moved-lab,搬家,Moved,laboratory,500101,106.30,29.60,exact,cas-report,搬\n",
-    "500106", "sites.csv:2:5 (district_adcode)" },
+    "500106", "sites.csv:2:5 (district_adcode)", 1 },
 };
 
 static void
@@ -491,7 +499,33 @@ test_point_in_chongqing (Fixture       *f,
 
   g_assert_nonnull (strstr (atlas_import_row_get_message (row), c->says));
   g_assert_cmpstr (location, ==, c->location);
+  /* Each reason once, however many columns it is about. */
+  g_assert_cmpuint (atlas_import_row_get_n_problems (row), ==, c->n_problems);
   assert_nothing_written (f, plan, before);
+}
+
+/* A site known only by its area, and one whose place is unknown: no point,
+ * no district, nothing drawn, and both are imported.
+ */
+static void
+test_site_without_point (Fixture       *f,
+                         gconstpointer  data)
+{
+  static const char csv[] =
+    "id,name_zh,name_en,category,district_adcode,lon,lat,location_precision,area_id,source_id,quote\n"
+    "zone-lab,园区实验室,Zone Lab,laboratory,,,,area,western-chongqing-science-city,cas-report,园区\n"
+    "where-lab,不知何处,Somewhere Lab,laboratory,,,,unknown,,cas-report,不知\n";
+  g_autoptr(AtlasImportPlan) plan = atlas_import_plan_new (f->store);
+  g_autoptr(GError) error = NULL;
+
+  atlas_import_plan_add_csv (plan, "sites.csv", csv, strlen (csv));
+  g_assert_cmpuint (atlas_import_plan_count (plan, ATLAS_IMPORT_ACTION_REJECT), ==, 0);
+  g_assert_true (atlas_import_plan_apply (plan, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (fixture_count (f->store, "SELECT count(*) FROM user.site WHERE lon IS NULL"
+                                           " AND district_adcode IS NULL"), ==, 2);
+  g_assert_cmpint (fixture_count (f->store, "SELECT count(*) FROM user.site"
+                                           " WHERE area_id = 'western-chongqing-science-city'"), ==, 1);
 }
 
 /* One row past the limit: refused, and reading stops there. */
@@ -1099,6 +1133,7 @@ main (int   argc,
       g_autofree char *path = g_strdup_printf ("/hostile/point/%s", point_cases[i].name);
       ADD_DATA (path, &point_cases[i], test_point_in_chongqing);
     }
+  ADD ("/hostile/point/site-without-point", test_site_without_point);
   ADD ("/hostile/limits/rows", test_row_limit);
   ADD ("/hostile/stories/import-nested-80000", test_story_import_deep);
   ADD ("/hostile/stories/saved-step-nested-80000", test_story_step_deep);
