@@ -38,15 +38,7 @@ exec_sql (sqlite3     *db,
           const char  *sql,
           GError     **error)
 {
-  char *message = NULL;
-
-  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
-    {
-      g_set_error (error, ATLAS_IMPORT_ERROR, ATLAS_IMPORT_ERROR_FAILED, "%s", message);
-      sqlite3_free (message);
-      return FALSE;
-    }
-  return TRUE;
+  return atlas_sqlite_exec (db, sql, ATLAS_IMPORT_ERROR, ATLAS_IMPORT_ERROR_FAILED, error);
 }
 
 static void
@@ -327,6 +319,6 @@ _atlas_import_apply (ImportWork           *work,
   return TRUE;
 
 fail:
-  sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+  atlas_sqlite_exec (db, "ROLLBACK", ATLAS_IMPORT_ERROR, ATLAS_IMPORT_ERROR_FAILED, NULL);
   return FALSE;
 }

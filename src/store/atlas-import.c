@@ -699,7 +699,8 @@ open_worker_store (TaskData  *data,
   /* A large transaction stays in memory instead of spilling to the file,
    * which would lock the window's readers out mid-import.
    */
-  sqlite3_exec (atlas_store_get_db (store), "PRAGMA user.cache_size = -65536", NULL, NULL, NULL);
+  atlas_sqlite_exec (atlas_store_get_db (store), "PRAGMA user.cache_size = -65536",
+                     ATLAS_IMPORT_ERROR, ATLAS_IMPORT_ERROR_FAILED, NULL);
   return g_steal_pointer (&store);
 }
 
