@@ -549,15 +549,13 @@ atlas_import_plan_check_writable (AtlasImportPlan  *self,
 
   g_return_val_if_fail (ATLAS_IS_IMPORT_PLAN (self), FALSE);
 
+  if (atlas_store_is_user_writable (self->store))
+    return TRUE;
   problem = atlas_store_get_user_problem (self->store);
-  if (atlas_store_get_user_path (self->store) == NULL && problem != NULL)
-    {
-      g_set_error (error, ATLAS_IMPORT_ERROR, ATLAS_IMPORT_ERROR_READ_ONLY,
-                   _("Nothing can be imported: your own data could not be opened for writing (%s)"),
-                   problem->message);
-      return FALSE;
-    }
-  return TRUE;
+  g_set_error (error, ATLAS_IMPORT_ERROR, ATLAS_IMPORT_ERROR_READ_ONLY,
+               _("Nothing can be imported: your own data could not be opened for writing (%s)"),
+               problem != NULL ? problem->message : "?");
+  return FALSE;
 }
 
 static gboolean
@@ -688,12 +686,12 @@ open_worker_store (TaskData  *data,
       g_set_error (error, ATLAS_IMPORT_ERROR, ATLAS_IMPORT_ERROR_FAILED, "%s", local_error->message);
       return NULL;
     }
-  if ((problem = atlas_store_get_user_problem (store)) != NULL
-      && atlas_store_get_user_path (store) == NULL)
+  if (!atlas_store_is_user_writable (store))
     {
+      problem = atlas_store_get_user_problem (store);
       g_set_error (error, ATLAS_IMPORT_ERROR, ATLAS_IMPORT_ERROR_READ_ONLY,
                    _("Nothing can be imported: your own data could not be opened for writing (%s)"),
-                   problem->message);
+                   problem != NULL ? problem->message : "?");
       return NULL;
     }
   /* A large transaction stays in memory instead of spilling to the file,
