@@ -27,6 +27,7 @@
 #include <libsoup/soup.h>
 #include <string.h>
 
+#include "atlas-input.h"
 #include "atlas-package.h"
 #include "atlas-signature.h"
 #include "atlas-updater.h"
@@ -631,7 +632,7 @@ on_manifest (GObject      *source,
     }
 
   data = g_bytes_get_data (body, &length);
-  if (!json_parser_load_from_data (parser, data, length, NULL)
+  if (!atlas_json_parser_load (parser, data, length, NULL)
       || (root = json_parser_get_root (parser)) == NULL || !JSON_NODE_HOLDS_OBJECT (root))
     {
       g_task_return_new_error (task, ATLAS_UPDATER_ERROR, ATLAS_UPDATER_ERROR_MANIFEST,
