@@ -442,6 +442,8 @@ atlas_import_table_to_label (const char *table)
     { "event_party", NC_("record kind", "event party") },
     { "event_site", NC_("record kind", "event site") },
     { "citation", NC_("record kind", "citation") },
+    { "district", NC_("record kind", "district") },
+    { "area", NC_("record kind", "area") },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (labels); i++)

@@ -679,7 +679,8 @@ check_values (Checker *checker,
       else
         _atlas_record_reject (record, table->cols[0].name,
                               _("Duplicate: the same %s “%s” is also on line %u of %s"),
-                              table->name, record->values[0], first->line, first->file);
+                              atlas_import_table_to_label (table->name), record->values[0], first->line,
+                              first->file);
       return;
     }
   g_hash_table_insert (seen, record->key, record);
@@ -693,7 +694,8 @@ check_values (Checker *checker,
       if (same != NULL)
         _atlas_record_reject (record, table->name_col,
                               _("Duplicate: “%s” has the same name as %s “%s” on line %u of %s"),
-                              record->values[0], table->name, same->values[0], same->line,
+                              record->values[0], atlas_import_table_to_label (table->name), same->values[0],
+                              same->line,
                               same->file);
       else
         g_hash_table_insert (names, (gpointer) name, record);
@@ -717,7 +719,8 @@ check_links (Checker *checker,
       if (col->ref == NULL || value == NULL || (record->bad_columns & (G_GUINT64_CONSTANT (1) << c)))
         continue;
       if (!defined_here (checker, col->ref, value) && !exists_in_store (checker, col->ref, value))
-        _atlas_record_reject (record, col->name, _("Unknown %s “%s”"), col->ref, value);
+        _atlas_record_reject (record, col->name, _("Unknown %s “%s”"),
+                              atlas_import_table_to_label (col->ref), value);
     }
 
   /* A record's own citation cites it, whatever becomes of the record. */
@@ -727,7 +730,8 @@ check_links (Checker *checker,
       const char *id = record->values[1];
 
       if (!defined_here (checker, entity, id) && !exists_in_store (checker, entity, id))
-        _atlas_record_reject (record, "entity_id", _("Unknown %s “%s”"), entity, id);
+        _atlas_record_reject (record, "entity_id", _("Unknown %s “%s”"),
+                              atlas_import_table_to_label (entity), id);
       else if (record->action != ATLAS_IMPORT_ACTION_REJECT)
         g_hash_table_add (cited, g_strconcat (entity, "\x1f", id, NULL));
     }
@@ -756,7 +760,8 @@ check_links (Checker *checker,
           && !has_citation_in_store (checker, table->name, record->values[0]))
         _atlas_record_reject (record, NULL,
                               _("%s “%s” has no source: give it a source_id and a quote, or a row "
-                                "in citations.csv"), table->name, record->values[0]);
+                                "in citations.csv"), atlas_import_table_to_label (table->name),
+                              record->values[0]);
     }
 
   if (record->action == ATLAS_IMPORT_ACTION_REJECT)
@@ -783,7 +788,7 @@ check_links (Checker *checker,
       if (other != NULL && g_strcmp0 (other, record->values[0]) != 0)
         _atlas_record_reject (record, table->name_col,
                               _("Duplicate: %s “%s” has the same name as “%s”, already in the atlas"),
-                              table->name, record->values[0], other);
+                              atlas_import_table_to_label (table->name), record->values[0], other);
     }
 }
 
