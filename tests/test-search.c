@@ -78,8 +78,9 @@ result_at (GListModel *model,
   return result;
 }
 
-/* Groups in the popover's order, each best match first, none longer than
- * the limit; the counts say how many were found in all.
+/* Groups in one block each, the first row the best match of all, each
+ * group best match first, none longer than the limit; the counts say how
+ * many were found in all.
  */
 static void
 assert_grouped (AtlasSearchResults *results)
@@ -98,16 +99,24 @@ assert_grouped (AtlasSearchResults *results)
       AtlasSearchResult *result = result_at (model, i);
       AtlasSearchKind kind = atlas_search_result_get_kind (result);
 
-      in_group[kind]++;
       if (i > 0)
         {
           AtlasSearchResult *before = result_at (model, i - 1);
 
-          g_assert_cmpint (atlas_search_result_get_kind (before), <=, kind);
           if (atlas_search_result_get_kind (before) == kind)
             g_assert_cmpint (atlas_search_result_get_rank (before), <=,
                              atlas_search_result_get_rank (result));
+          else
+            {
+              /* Each group is one block; a group's best match is no better
+               * than the first group's.
+               */
+              g_assert_cmpuint (in_group[kind], ==, 0);
+              g_assert_cmpint (atlas_search_result_get_rank (result_at (model, 0)), <=,
+                               atlas_search_result_get_rank (result));
+            }
         }
+      in_group[kind]++;
     }
 
   for (guint k = 0; k < ATLAS_N_SEARCH_KINDS; k++)

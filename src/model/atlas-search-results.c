@@ -25,8 +25,8 @@
 #include "atlas-search-results.h"
 
 /* What the search popover lists: the records the store's search finds for
- * the text, grouped Sites, Events, Figures, Districts, each group best
- * match first and cut to a few lines (the count of all of them is kept, for
+ * the text, grouped Sites, Events, Figures, Districts (the group with the
+ * best match first), each group best match first and cut to a few lines (the count of all of them is kept, for
  * the group's heading and for "Filter by …").  A GListModel of its own
  * rather than a filter over the records: the store answers the search in
  * one query, and ranking needs the text, which a GtkFilter does not see.
@@ -97,11 +97,25 @@ atlas_search_results_list_model_init (GListModelInterface *iface)
 
 /* ---- searching ------------------------------------------------------------ */
 
+/* Groups whose best match is better come first, so that the first row —
+ * what Enter picks — is the best match of all: a district's exact name
+ * beats sites that only mention it.  Equal groups keep the order Sites,
+ * Events, Figures, Districts.
+ */
 static int
 compare_results (gconstpointer a,
-                 gconstpointer b)
+                 gconstpointer b,
+                 gpointer      user_data)
 {
-  return atlas_search_result_compare (*(AtlasSearchResult **) a, *(AtlasSearchResult **) b);
+  const AtlasSearchRank *best = user_data;
+  AtlasSearchResult *ra = *(AtlasSearchResult **) a;
+  AtlasSearchResult *rb = *(AtlasSearchResult **) b;
+  AtlasSearchRank ga = best[atlas_search_result_get_kind (ra)];
+  AtlasSearchRank gb = best[atlas_search_result_get_kind (rb)];
+
+  if (ga != gb)
+    return ga < gb ? -1 : 1;
+  return atlas_search_result_compare (ra, rb);
 }
 
 /* All the results for the text, sorted; counts them per group. */
@@ -110,6 +124,7 @@ find (AtlasSearchResults *self)
 {
   g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GHashTable) keys = NULL;
+  AtlasSearchRank best[ATLAS_N_SEARCH_KINDS];
   GHashTableIter iter;
   gpointer key;
 
@@ -120,10 +135,14 @@ find (AtlasSearchResults *self)
   if ((keys = atlas_dataset_search (self->dataset, self->text)) == NULL)
     return g_steal_pointer (&found);
 
+  for (guint k = 0; k < ATLAS_N_SEARCH_KINDS; k++)
+    best[k] = ATLAS_SEARCH_RANK_TEXT;
+
   g_hash_table_iter_init (&iter, keys);
   while (g_hash_table_iter_next (&iter, &key, NULL))
     {
       g_auto(GStrv) parts = g_strsplit (key, ":", 2);
+      AtlasSearchResult *result;
       AtlasSearchKind kind;
       AtlasItem *item;
 
@@ -132,11 +151,13 @@ find (AtlasSearchResults *self)
       if ((item = atlas_dataset_lookup (self->dataset, parts[0], parts[1])) == NULL)
         continue;
 
-      g_ptr_array_add (found, atlas_search_result_new (item, kind, self->text));
+      result = atlas_search_result_new (item, kind, self->text);
+      best[kind] = MIN (best[kind], atlas_search_result_get_rank (result));
+      g_ptr_array_add (found, result);
       self->n_found[kind]++;
     }
 
-  g_ptr_array_sort (found, compare_results);
+  g_ptr_array_sort_with_data (found, compare_results, best);
   return g_steal_pointer (&found);
 }
 
