@@ -391,6 +391,39 @@ test_clear_all_closes_pane (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The Sites page says how many sites once: its own line while nothing is
+ * filtered, the filter bar (with its one Clear All) otherwise.
+ */
+static void
+test_sites_status_once (void)
+{
+  AtlasWindow *window = open_window ();
+  AtlasState *state = atlas_window_get_state (window);
+  GtkWidget *page = atlas_window_get_page (window, "sites");
+  GtkWidget *count;
+
+  atlas_state_set_page (state, "sites");
+  count = atlas_test_find_child_of_type (page, GTK_TYPE_LABEL);
+  g_assert_nonnull (count);
+  ATLAS_WAIT_UNTIL (gtk_widget_get_mapped (page));
+  g_assert_true (gtk_widget_is_visible (count));
+
+  atlas_state_set_district (state, 500106);
+  g_assert_false (gtk_widget_is_visible (count));
+  atlas_state_reset_filters (state);
+  g_assert_true (gtk_widget_is_visible (count));
+
+  /* A selection shows the filter bar too. */
+  {
+    g_autoptr(AtlasSite) site = g_list_model_get_item (atlas_dataset_get_sites (atlas_window_get_dataset (window)), 1);
+
+    atlas_state_set_selection (state, ATLAS_ITEM (site));
+    g_assert_false (gtk_widget_is_visible (count));
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_select_row_shows_citation (void)
 {
@@ -475,6 +508,7 @@ main (int   argc,
   g_test_add_func ("/window/details-pane-scrolls-to-top", test_pane_scrolls_to_top);
   g_test_add_func ("/window/undo-keeps-page", test_undo_keeps_page);
   g_test_add_func ("/window/clear-all-closes-pane", test_clear_all_closes_pane);
+  g_test_add_func ("/window/sites-status-said-once", test_sites_status_once);
   g_test_add_func ("/window/select-row-shows-citation", test_select_row_shows_citation);
   g_test_add_func ("/window/sources-page", test_sources_page);
 
