@@ -20,20 +20,22 @@
 
 #include "config.h"
 
-#include <adwaita.h>
+#include <gtk/gtk.h>
 
 #include "atlas-empty-state.h"
 
-/* What a view shows when the filters leave nothing in it: a status page in
- * a card (over the map and the timeline, which stay in sight behind it) with
- * the way out, "Clear Filters", as the Sites page has.
+/* What a view shows when the filters leave nothing in it: a status page's
+ * icon, title and description in a card (over the map and the timeline,
+ * which stay in sight behind it) with the way out, "Clear Filters", as the
+ * Sites page has.
  */
 
 struct _AtlasEmptyState
 {
-  GtkWidget      parent_instance;
+  GtkWidget  parent_instance;
 
-  AdwStatusPage *status;
+  GtkLabel  *title_label;
+  GtkLabel  *description_label;
 };
 
 G_DEFINE_FINAL_TYPE (AtlasEmptyState, atlas_empty_state, GTK_TYPE_WIDGET)
@@ -53,6 +55,9 @@ atlas_empty_state_dispose (GObject *object)
   AtlasEmptyState *self = (AtlasEmptyState *)object;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), ATLAS_TYPE_EMPTY_STATE);
+  /* The template's unnamed top-level child is not cleared by the above. */
+  for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL; )
+    gtk_widget_unparent (child);
 
   G_OBJECT_CLASS (atlas_empty_state_parent_class)->dispose (object);
 }
@@ -118,7 +123,8 @@ atlas_empty_state_class_init (AtlasEmptyStateClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/atlas-empty-state.ui");
-  gtk_widget_class_bind_template_child (widget_class, AtlasEmptyState, status);
+  gtk_widget_class_bind_template_child (widget_class, AtlasEmptyState, title_label);
+  gtk_widget_class_bind_template_child (widget_class, AtlasEmptyState, description_label);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "atlasemptystate");
@@ -142,7 +148,7 @@ atlas_empty_state_get_title (AtlasEmptyState *self)
 {
   g_return_val_if_fail (ATLAS_IS_EMPTY_STATE (self), NULL);
 
-  return adw_status_page_get_title (self->status);
+  return gtk_label_get_text (self->title_label);
 }
 
 void
@@ -151,9 +157,9 @@ atlas_empty_state_set_title (AtlasEmptyState *self,
 {
   g_return_if_fail (ATLAS_IS_EMPTY_STATE (self));
 
-  if (g_strcmp0 (title, adw_status_page_get_title (self->status)) == 0)
+  if (g_strcmp0 (title, gtk_label_get_text (self->title_label)) == 0)
     return;
-  adw_status_page_set_title (self->status, title);
+  gtk_label_set_text (self->title_label, title);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
 }
@@ -163,7 +169,7 @@ atlas_empty_state_get_description (AtlasEmptyState *self)
 {
   g_return_val_if_fail (ATLAS_IS_EMPTY_STATE (self), NULL);
 
-  return adw_status_page_get_description (self->status);
+  return gtk_label_get_text (self->description_label);
 }
 
 void
@@ -172,8 +178,8 @@ atlas_empty_state_set_description (AtlasEmptyState *self,
 {
   g_return_if_fail (ATLAS_IS_EMPTY_STATE (self));
 
-  if (g_strcmp0 (description, adw_status_page_get_description (self->status)) == 0)
+  if (g_strcmp0 (description, gtk_label_get_text (self->description_label)) == 0)
     return;
-  adw_status_page_set_description (self->status, description);
+  gtk_label_set_text (self->description_label, description);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DESCRIPTION]);
 }
