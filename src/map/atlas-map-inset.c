@@ -35,6 +35,7 @@
 
 #define INSET_ZOOM 6     /* the district outlines simplified for this zoom */
 #define PADDING 6.0
+#define MIN_VIEW_HEIGHT 440   /* the buttons' column, the inset, the scale bar */
 
 struct _AtlasMapInset
 {
@@ -217,7 +218,11 @@ atlas_map_inset_snapshot (GtkWidget   *widget,
     }
   gtk_snapshot_append_node (snapshot, self->outline);
 
-  framed = atlas_map_inset_get_frame (self, &frame);
+  /* On a short map it would run into the zoom buttons: the map itself
+   * is small enough to take in then.
+   */
+  framed = atlas_map_inset_get_frame (self, &frame) &&
+           gtk_widget_get_height (GTK_WIDGET (self->view)) >= MIN_VIEW_HEIGHT;
   if (framed)
     {
       GskRoundedRect outline;
@@ -308,7 +313,11 @@ on_viewport_changed (AtlasMapInset *self)
 
   gboolean framed;
 
-  framed = atlas_map_inset_get_frame (self, &frame);
+  /* On a short map it would run into the zoom buttons: the map itself
+   * is small enough to take in then.
+   */
+  framed = atlas_map_inset_get_frame (self, &frame) &&
+           gtk_widget_get_height (GTK_WIDGET (self->view)) >= MIN_VIEW_HEIGHT;
 
   /* Faded out rather than hidden: it keeps its size, which the frame is
    * measured against.

@@ -97,6 +97,8 @@ struct _AtlasMapView
    */
   CameraFit        fit;
   double           fit_lon, fit_lat, fit_zoom;
+  double           fit_box[4];      /* the sites' box (unit), kept for a resize */
+  gboolean         has_fit_box;
 };
 
 G_DEFINE_FINAL_TYPE (AtlasMapView, atlas_map_view, GTK_TYPE_WIDGET)
@@ -388,6 +390,14 @@ sites_box (AtlasMapView *self,
         g_array_append_val (xs, points[i].x);
         g_array_append_val (ys, points[i].y);
       }
+
+  /* Nothing passes the filters: where all the sites are. */
+  if (xs->len == 0)
+    for (guint i = 0; i < n; i++)
+      {
+        g_array_append_val (xs, points[i].x);
+        g_array_append_val (ys, points[i].y);
+      }
   if (xs->len == 0)
     return FALSE;
 
@@ -416,7 +426,28 @@ apply_fit (AtlasMapView *self,
   if (self->scene == NULL)
     return;
 
-  if (fit == CAMERA_SITES && sites_box (self, &x0, &y0, &x1, &y1))
+  /* A new size frames the same box: filters changed since then do not
+   * move the camera.
+   */
+  if (fit == CAMERA_SITES && self->fit == CAMERA_SITES && self->has_fit_box && !animate)
+    {
+      x0 = self->fit_box[0];
+      y0 = self->fit_box[1];
+      x1 = self->fit_box[2];
+      y1 = self->fit_box[3];
+    }
+  else if (fit == CAMERA_SITES && sites_box (self, &x0, &y0, &x1, &y1))
+    {
+      self->fit_box[0] = x0;
+      self->fit_box[1] = y0;
+      self->fit_box[2] = x1;
+      self->fit_box[3] = y1;
+      self->has_fit_box = TRUE;
+    }
+  else
+    fit = CAMERA_ALL;
+
+  if (fit == CAMERA_SITES)
     {
       double legend = width > 3 * FRAME_LEGEND_WIDTH ? FRAME_LEGEND_WIDTH : 0;
       double world;
@@ -500,6 +531,7 @@ atlas_map_view_frame_sites (AtlasMapView *self,
 
   if (self->scene == NULL)
     return;
+  self->has_fit_box = FALSE;
   apply_fit (self, CAMERA_SITES,
              MAX (gtk_widget_get_width (GTK_WIDGET (self)), 320),
              MAX (gtk_widget_get_height (GTK_WIDGET (self)), 240),

@@ -354,7 +354,8 @@ test_zoom_is_clamped (Fixture       *f,
 }
 
 /* All of Chongqing stays all of Chongqing when the window grows (it is
- * maximised); a camera the user moved stays where it is.
+ * maximised), the opening frame stays on the same area whatever the filters
+ * did meanwhile; a camera the user moved stays where it is.
  */
 static void
 test_refits_on_resize (Fixture       *f,
@@ -362,7 +363,18 @@ test_refits_on_resize (Fixture       *f,
 {
   AtlasViewport *viewport = atlas_map_view_get_viewport (f->view);
   int width = gtk_widget_get_width (GTK_WIDGET (f->view));
-  double zoom;
+  int height = gtk_widget_get_height (GTK_WIDGET (f->view));
+  double zoom = atlas_viewport_get_zoom (viewport);
+
+  /* The opening frame, with no site left by a search, and a new size (the
+   * filter bar shows): still the sites' area, not all of Chongqing.
+   */
+  atlas_state_set_search_text (f->state, "zzzz no such site qqqq");
+  gtk_window_set_default_size (GTK_WINDOW (f->window), width + 80, height + 180);
+  ATLAS_WAIT_UNTIL (gtk_widget_get_width (GTK_WIDGET (f->view)) > width + 40);
+  g_assert_cmpfloat (atlas_viewport_get_zoom (viewport), >=, zoom);
+  atlas_state_set_search_text (f->state, "");
+  width = gtk_widget_get_width (GTK_WIDGET (f->view));
 
   atlas_map_view_zoom_to_fit (f->view, FALSE);
   zoom = atlas_viewport_get_zoom (viewport);
