@@ -613,7 +613,7 @@ show_welcome (AtlasWindow *self)
   atlas_banner_show_welcome (self->banner,
                              _("New here? Start with the story: a short guided tour of Chongqing’s "
                                "science co-operation, step by step."),
-                             _("Start the _Story"), "win.start-story");
+                             _("Start the Story"), "win.start-story");
 }
 
 static gboolean
