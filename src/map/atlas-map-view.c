@@ -28,6 +28,7 @@
 #include "atlas-district.h"
 #include "atlas-item.h"
 #include "atlas-labels.h"
+#include "atlas-map-fit.h"
 #include "atlas-map-render.h"
 #include "atlas-map-view.h"
 #include "atlas-projection.h"
@@ -42,22 +43,6 @@
  */
 
 #define KEY_PAN 96.0
-
-/* Closer than this the schematic base map shows nothing but one district's
- * fill (a screen is about 16 km across at zoom 13); further out than a
- * little beyond all of Chongqing, the municipality is a dot.
- */
-#define VIEW_MAX_ZOOM 13.0
-#define VIEW_MIN_ZOOM_BELOW_FIT 1.5
-
-/* The opening camera frames the sites shown, leaving out the few far from
- * the rest (the outer tenth on each side), but never closer than this.
- */
-#define FRAME_SITES_MAX_ZOOM 11.5
-#define FRAME_SITES_TRIM 0.05
-#define FRAME_SITES_PADDING 40.0
-/* The painter's legend covers the map's left edge: frame right of it. */
-#define FRAME_LEGEND_WIDTH 190.0
 
 typedef enum
 {
@@ -307,17 +292,8 @@ update_zoom_range (AtlasMapView *self,
                    double        width,
                    double        height)
 {
-  double x0, y0, x1, y1, fit;
-
-  if (self->scene == NULL || width <= 1 || height <= 1)
-    return;
-
-  atlas_map_scene_get_bounds (self->scene, &x0, &y0, &x1, &y1);
-  atlas_viewport_set_zoom_range (self->viewport, ATLAS_MAP_MIN_ZOOM, VIEW_MAX_ZOOM);
-  fit = atlas_viewport_fit_zoom (self->viewport, x0, y0, x1, y1, width, height, 24);
-  atlas_viewport_set_zoom_range (self->viewport,
-                                 MAX (ATLAS_MAP_MIN_ZOOM, fit - VIEW_MIN_ZOOM_BELOW_FIT),
-                                 VIEW_MAX_ZOOM);
+  if (self->scene != NULL)
+    atlas_map_fit_zoom_range (self->scene, self->viewport, width, height);
 }
 
 static void
@@ -359,61 +335,6 @@ atlas_map_view_zoom_by (AtlasMapView *self,
                          round (atlas_viewport_get_zoom (self->viewport) + delta));
 }
 
-static int
-compare_double (gconstpointer a,
-                gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return x < y ? -1 : x > y ? 1 : 0;
-}
-
-/* The box around the sites shown, without the outer few on each side: the
- * main urban districts, where most of them are.
- */
-static gboolean
-sites_box (AtlasMapView *self,
-           double       *x0,
-           double       *y0,
-           double       *x1,
-           double       *y1)
-{
-  const AtlasMapPoint *points = atlas_map_scene_get_points (self->scene);
-  guint n = atlas_map_scene_get_n_sites (self->scene);
-  g_autoptr(GArray) xs = g_array_new (FALSE, FALSE, sizeof (double));
-  g_autoptr(GArray) ys = g_array_new (FALSE, FALSE, sizeof (double));
-  guint lo, hi;
-
-  for (guint i = 0; i < n; i++)
-    if (atlas_map_scene_is_visible (self->scene, i))
-      {
-        g_array_append_val (xs, points[i].x);
-        g_array_append_val (ys, points[i].y);
-      }
-
-  /* Nothing passes the filters: where all the sites are. */
-  if (xs->len == 0)
-    for (guint i = 0; i < n; i++)
-      {
-        g_array_append_val (xs, points[i].x);
-        g_array_append_val (ys, points[i].y);
-      }
-  if (xs->len == 0)
-    return FALSE;
-
-  g_array_sort (xs, compare_double);
-  g_array_sort (ys, compare_double);
-
-  /* With few sites, all of them. */
-  lo = xs->len >= 10 ? (guint) (xs->len * FRAME_SITES_TRIM) : 0;
-  hi = xs->len - 1 - lo;
-  *x0 = g_array_index (xs, double, lo);
-  *x1 = g_array_index (xs, double, hi);
-  *y0 = g_array_index (ys, double, lo);
-  *y1 = g_array_index (ys, double, hi);
-  return TRUE;
-}
-
 static void
 apply_fit (AtlasMapView *self,
            CameraFit     fit,
@@ -421,46 +342,21 @@ apply_fit (AtlasMapView *self,
            double        height,
            gboolean      animate)
 {
-  double x0, y0, x1, y1, zoom;
-
   if (self->scene == NULL)
     return;
 
   /* A new size frames the same box: filters changed since then do not
    * move the camera.
    */
-  if (fit == CAMERA_SITES && self->fit == CAMERA_SITES && self->has_fit_box && !animate)
-    {
-      x0 = self->fit_box[0];
-      y0 = self->fit_box[1];
-      x1 = self->fit_box[2];
-      y1 = self->fit_box[3];
-    }
-  else if (fit == CAMERA_SITES && sites_box (self, &x0, &y0, &x1, &y1))
-    {
-      self->fit_box[0] = x0;
-      self->fit_box[1] = y0;
-      self->fit_box[2] = x1;
-      self->fit_box[3] = y1;
-      self->has_fit_box = TRUE;
-    }
-  else
+  if (fit == CAMERA_SITES && !(self->fit == CAMERA_SITES && self->has_fit_box && !animate))
+    self->has_fit_box = atlas_map_fit_sites_box (self->scene, self->fit_box);
+  if (fit == CAMERA_SITES && !self->has_fit_box)
     fit = CAMERA_ALL;
 
   if (fit == CAMERA_SITES)
     {
-      double legend = width > 3 * FRAME_LEGEND_WIDTH ? FRAME_LEGEND_WIDTH : 0;
-      double world;
-
-      zoom = atlas_viewport_fit_zoom (self->viewport,
-                                      atlas_projection_unit_to_lon (x0), atlas_projection_unit_to_lat (y1),
-                                      atlas_projection_unit_to_lon (x1), atlas_projection_unit_to_lat (y0),
-                                      width - legend, height, FRAME_SITES_PADDING);
-      self->fit_zoom = MIN (zoom, FRAME_SITES_MAX_ZOOM);
-      /* The box's middle in the middle of the area right of the legend. */
-      world = atlas_projection_world_size (self->fit_zoom);
-      self->fit_lon = atlas_projection_unit_to_lon ((x0 + x1) / 2 - legend / 2 / world);
-      self->fit_lat = atlas_projection_unit_to_lat ((y0 + y1) / 2);
+      atlas_map_fit_box (self->viewport, self->fit_box, width, height,
+                         &self->fit_lon, &self->fit_lat, &self->fit_zoom);
       if (animate)
         atlas_viewport_fly_to (self->viewport, GTK_WIDGET (self), self->fit_lon, self->fit_lat,
                                self->fit_zoom);
@@ -1089,7 +985,7 @@ atlas_map_view_init (AtlasMapView *self)
   self->hover = -1;
   self->focus = -1;
   self->viewport = atlas_viewport_new ();
-  atlas_viewport_set_zoom_range (self->viewport, ATLAS_MAP_MIN_ZOOM, VIEW_MAX_ZOOM);
+  atlas_viewport_set_zoom_range (self->viewport, ATLAS_MAP_MIN_ZOOM, ATLAS_MAP_VIEW_MAX_ZOOM);
 
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
