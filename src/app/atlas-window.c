@@ -32,6 +32,7 @@
 #include "atlas-state.h"
 #include "atlas-store.h"
 #include "atlas-timeline-page.h"
+#include "atlas-tooltips.h"
 #include "atlas-view.h"
 #include "atlas-window-private.h"
 
@@ -400,25 +401,6 @@ add_release_to_menu (AtlasWindow *self)
     gtk_popover_menu_add_child (GTK_POPOVER_MENU (popover), GTK_WIDGET (self->release_label), "release");
 }
 
-/* The menu button's tooltip as a label that never wraps: GTK 4.8 wraps
- * tooltips between any two Chinese characters, and "主菜单" came out one
- * character a line.
- */
-static gboolean
-on_menu_button_query_tooltip (AtlasWindow *self,
-                              int          x,
-                              int          y,
-                              gboolean     keyboard,
-                              GtkTooltip  *tooltip)
-{
-  GtkWidget *label = gtk_label_new (_("Main Menu"));
-
-  gtk_label_set_wrap (GTK_LABEL (label), FALSE);
-  gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
-  gtk_tooltip_set_custom (tooltip, label);
-  return TRUE;
-}
-
 /* ---- GObject ---------------------------------------------------------- */
 
 static gboolean
@@ -496,7 +478,6 @@ atlas_window_class_init (AtlasWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_search_activate);
   gtk_widget_class_bind_template_callback (widget_class, on_stop_search);
-  gtk_widget_class_bind_template_callback (widget_class, on_menu_button_query_tooltip);
 }
 
 static void
@@ -718,6 +699,9 @@ atlas_window_new (GtkApplication *application,
     show_welcome (self);
   add_release_to_menu (self);
   update_release_label (self);
+
+  /* Chinese tooltips on whole lines (see atlas-tooltips.c). */
+  atlas_tooltips_keep_lines (GTK_WIDGET (self));
   g_signal_connect_object (self->session, "reloaded", G_CALLBACK (update_release_label), self,
                            G_CONNECT_SWAPPED);
 
