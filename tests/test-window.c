@@ -108,9 +108,20 @@ test_search_finds (void)
   AtlasDetailsPane *pane = ATLAS_DETAILS_PANE (atlas_window_get_details_pane (window));
   AtlasSearchPopover *popover = search_popover (window);
   guint all = g_list_model_get_n_items (model);
-  g_autoptr(AtlasSite) site = g_list_model_get_item (model, 3);
-  const char *name = atlas_item_get_name_zh (ATLAS_ITEM (site));
+  g_autoptr(AtlasSite) site = NULL;
+  const char *name;
   GtkEditable *entry = atlas_window_get_search_entry (window);
+
+  /* A site on the map. */
+  for (guint i = 3; i < all && site == NULL; i++)
+    {
+      g_autoptr(AtlasSite) candidate = g_list_model_get_item (model, i);
+
+      if (atlas_site_has_point (candidate))
+        site = g_steal_pointer (&candidate);
+    }
+  g_assert_nonnull (site);
+  name = atlas_item_get_name_zh (ATLAS_ITEM (site));
 
   atlas_state_set_page (state, "timeline");
   type_search (window, name);
@@ -160,6 +171,26 @@ test_search_result_pages (void)
     { atlas_dataset_get_statistics (dataset), "charts" },
     { atlas_dataset_get_districts (dataset), "map" },
   };
+
+  /* A site without a point is listed, not drawn: the Sites page. */
+  {
+    GListModel *sites = atlas_dataset_get_sites (dataset);
+    g_autoptr(AtlasSite) unplaced = NULL;
+
+    for (guint i = 0; i < g_list_model_get_n_items (sites) && unplaced == NULL; i++)
+      {
+        g_autoptr(AtlasSite) site = g_list_model_get_item (sites, i);
+
+        if (!atlas_site_has_point (site))
+          unplaced = g_steal_pointer (&site);
+      }
+    g_assert_nonnull (unplaced);
+    atlas_state_set_page (state, "map");
+    type_search (window, atlas_item_get_name_zh (ATLAS_ITEM (unplaced)));
+    g_assert_true (atlas_search_result_get_item (atlas_search_popover_get_selected (popover)) == ATLAS_ITEM (unplaced));
+    g_signal_emit_by_name (entry, "activate");
+    g_assert_cmpstr (atlas_state_get_page (state), ==, "sites");
+  }
 
   for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
     {

@@ -28,6 +28,7 @@
 #include "atlas-map-page.h"
 #include "atlas-search-popover.h"
 #include "atlas-search-results.h"
+#include "atlas-site.h"
 #include "atlas-source.h"
 #include "atlas-state.h"
 #include "atlas-store.h"
@@ -100,7 +101,9 @@ page_for_result (AtlasWindow       *self,
   switch (atlas_search_result_get_kind (result))
     {
     case ATLAS_SEARCH_KIND_SITE:
-      if (g_strcmp0 (atlas_state_get_page (self->state), "sites") == 0)
+      /* A site the sources give no point for is listed, not drawn. */
+      if (g_strcmp0 (atlas_state_get_page (self->state), "sites") == 0 ||
+          !atlas_site_has_point (ATLAS_SITE (atlas_search_result_get_item (result))))
         return "sites";
       return "map";
     case ATLAS_SEARCH_KIND_EVENT:
