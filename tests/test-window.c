@@ -18,25 +18,34 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-/* The window under a display (Xvfb in CI): type in the search entry and the
- * Sites list shrinks; select a row and the details pane shows the site with
- * its citation; pick a source and the Sources page lists what cites it.
+/* The window under a display (Xvfb in CI): type in the search entry and
+ * the results pop up, Enter picks the first; filtering by the text is an
+ * explicit step; the view keys reach the map and the timeline; select a row
+ * and the details pane shows the site with its citation; pick a source and
+ * the Sources page lists what cites it.
  */
 
 #include "config.h"
 
 #include <glib/gstdio.h>
 
+#include <adwaita.h>
+
 #include "atlas-application.h"
 #include "atlas-citation.h"
 #include "atlas-dataset.h"
 #include "atlas-details-pane.h"
+#include "atlas-district.h"
+#include "atlas-event.h"
 #include "atlas-item.h"
+#include "atlas-map-page.h"
+#include "atlas-search-popover.h"
 #include "atlas-site.h"
 #include "atlas-sites-page.h"
 #include "atlas-source.h"
 #include "atlas-sources-page.h"
 #include "atlas-state.h"
+#include "atlas-timeline-page.h"
 #include "atlas-window.h"
 #include "atlas-test-ui.h"
 
@@ -57,34 +66,391 @@ open_window (void)
   return window;
 }
 
+static AtlasSearchPopover *
+search_popover (AtlasWindow *window)
+{
+  GtkWidget *entry = GTK_WIDGET (atlas_window_get_search_entry (window));
+  GtkWidget *popover = atlas_test_find_child_of_type (entry, ATLAS_TYPE_SEARCH_POPOVER);
+
+  g_assert_nonnull (popover);
+  return ATLAS_SEARCH_POPOVER (popover);
+}
+
+/* Types @text as a user would, with the keyboard in the entry, and waits
+ * for the results.
+ */
 static void
-test_search_shrinks_sites (void)
+type_search (AtlasWindow *window,
+             const char  *text)
+{
+  GtkEditable *entry = atlas_window_get_search_entry (window);
+  AtlasSearchPopover *popover = search_popover (window);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL));
+  ATLAS_WAIT_UNTIL (gtk_widget_has_focus (gtk_root_get_focus (GTK_ROOT (window))) &&
+                    gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), GTK_WIDGET (entry)));
+  gtk_editable_set_text (entry, text);
+  ATLAS_WAIT_UNTIL (gtk_widget_get_visible (GTK_WIDGET (popover)) &&
+                    atlas_search_popover_get_n_rows (popover) > 0);
+}
+
+/* Typing finds, it does not filter: the results pop up under the entry,
+ * grouped, and Enter picks the first — its page comes up, it is selected,
+ * the details pane shows it.  Filtering is the popover's last row.
+ */
+static void
+test_search_finds (void)
 {
   AtlasWindow *window = open_window ();
   AtlasState *state = atlas_window_get_state (window);
   AtlasSitesPage *page = ATLAS_SITES_PAGE (atlas_window_get_page (window, "sites"));
   GListModel *model = atlas_sites_page_get_model (page);
+  AtlasDetailsPane *pane = ATLAS_DETAILS_PANE (atlas_window_get_details_pane (window));
+  AtlasSearchPopover *popover = search_popover (window);
   guint all = g_list_model_get_n_items (model);
-  g_autoptr(AtlasSite) site = g_list_model_get_item (model, 0);
-  const char *name = atlas_item_get_name_zh (ATLAS_ITEM (site));
+  g_autoptr(AtlasSite) site = NULL;
+  const char *name;
+  GtkEditable *entry = atlas_window_get_search_entry (window);
 
-  atlas_state_set_page (state, "sites");
-  g_assert_cmpuint (all, ==, g_list_model_get_n_items (atlas_dataset_get_sites (atlas_window_get_dataset (window))));
+  /* A site on the map. */
+  for (guint i = 3; i < all && site == NULL; i++)
+    {
+      g_autoptr(AtlasSite) candidate = g_list_model_get_item (model, i);
 
-  /* Type as a user would: the entry's search-changed (after its delay)
-   * updates the shared state, and the table filters.
-   */
-  gtk_editable_set_text (atlas_window_get_search_entry (window), name);
-  ATLAS_WAIT_UNTIL (g_strcmp0 (atlas_state_get_search_text (state), name) == 0);
-  g_assert_cmpuint (g_list_model_get_n_items (model), >=, 1);
+      if (atlas_site_has_point (candidate))
+        site = g_steal_pointer (&candidate);
+    }
+  g_assert_nonnull (site);
+  name = atlas_item_get_name_zh (ATLAS_ITEM (site));
+
+  atlas_state_set_page (state, "timeline");
+  type_search (window, name);
+  g_assert_cmpstr (atlas_state_get_search_text (state), ==, "");
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, all);
+
+  /* The first row is the site, highlighted: Enter picks it. */
+  g_assert_nonnull (atlas_search_popover_get_selected (popover));
+  g_assert_true (atlas_search_result_get_item (atlas_search_popover_get_selected (popover)) == ATLAS_ITEM (site));
+  g_signal_emit_by_name (entry, "activate");
+  g_assert_true (atlas_state_get_selection (state) == ATLAS_ITEM (site));
+  g_assert_cmpstr (atlas_state_get_page (state), ==, "map");
+  g_assert_cmpstr (atlas_details_pane_get_title (pane), ==, atlas_item_get_name (ATLAS_ITEM (site)));
+  ATLAS_WAIT_UNTIL (!gtk_widget_get_visible (GTK_WIDGET (popover)));
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, all);
+
+  /* ↓ moves the highlight; the last row filters every view by the text. */
+  type_search (window, "重庆");
+  atlas_search_popover_move (popover, 1);
+  g_assert_true (atlas_search_popover_get_selected (popover) != NULL);
+  atlas_search_popover_move (popover, 1000);
+  g_assert_true (atlas_search_popover_get_filter_selected (popover));
+  g_signal_emit_by_name (entry, "activate");
+  g_assert_cmpstr (atlas_state_get_search_text (state), ==, "重庆");
   g_assert_cmpuint (g_list_model_get_n_items (model), <, all);
+  g_assert_cmpuint (g_list_model_get_n_items (model), >=, 1);
 
-  /* Nothing matches: the empty state's Clear Filters brings all back. */
-  gtk_editable_set_text (atlas_window_get_search_entry (window), "qqqq zzzz");
-  ATLAS_WAIT_UNTIL (g_list_model_get_n_items (model) == 0);
+  /* Clear Filters takes the filter's words out of the entry too. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.clear-filters", NULL));
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, all);
-  g_assert_cmpstr (gtk_editable_get_text (atlas_window_get_search_entry (window)), ==, "");
+  g_assert_cmpstr (gtk_editable_get_text (entry), ==, "");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Each kind of result brings up the page that shows it. */
+static void
+test_search_result_pages (void)
+{
+  AtlasWindow *window = open_window ();
+  AtlasState *state = atlas_window_get_state (window);
+  AtlasDataset *dataset = atlas_window_get_dataset (window);
+  GtkEditable *entry = atlas_window_get_search_entry (window);
+  AtlasSearchPopover *popover = search_popover (window);
+  struct { GListModel *records; const char *page; } kinds[] = {
+    { atlas_dataset_get_events (dataset), "timeline" },
+    { atlas_dataset_get_statistics (dataset), "charts" },
+    { atlas_dataset_get_districts (dataset), "map" },
+  };
+
+  /* A site without a point is listed, not drawn: the Sites page. */
+  {
+    GListModel *sites = atlas_dataset_get_sites (dataset);
+    g_autoptr(AtlasSite) unplaced = NULL;
+
+    for (guint i = 0; i < g_list_model_get_n_items (sites) && unplaced == NULL; i++)
+      {
+        g_autoptr(AtlasSite) site = g_list_model_get_item (sites, i);
+
+        if (!atlas_site_has_point (site))
+          unplaced = g_steal_pointer (&site);
+      }
+    g_assert_nonnull (unplaced);
+    atlas_state_set_page (state, "map");
+    type_search (window, atlas_item_get_name_zh (ATLAS_ITEM (unplaced)));
+    g_assert_true (atlas_search_result_get_item (atlas_search_popover_get_selected (popover)) == ATLAS_ITEM (unplaced));
+    g_signal_emit_by_name (entry, "activate");
+    g_assert_cmpstr (atlas_state_get_page (state), ==, "sites");
+  }
+
+  for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+    {
+      g_autoptr(AtlasItem) item = g_list_model_get_item (kinds[k].records, 0);
+      AtlasSearchResult *first;
+
+      atlas_state_set_page (state, "sources");
+      type_search (window, atlas_item_get_name_zh (item));
+      first = atlas_search_popover_get_selected (popover);
+      g_test_message ("%s → %s", atlas_item_get_name_zh (item), atlas_search_result_get_title (first));
+      g_assert_true (atlas_search_result_get_item (first) == item);
+      g_signal_emit_by_name (entry, "activate");
+      g_assert_true (atlas_state_get_selection (state) == item);
+      g_assert_cmpstr (atlas_state_get_page (state), ==, kinds[k].page);
+    }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Right after launch, +, -, 0 and the arrows belong to the map (or the
+ * timeline) while its page shows — unless the keyboard is in a text field.
+ */
+static void
+test_keys_reach_views (void)
+{
+  AtlasWindow *window = open_window ();
+  AtlasState *state = atlas_window_get_state (window);
+  AtlasMapPage *map = ATLAS_MAP_PAGE (atlas_window_get_page (window, "map"));
+  AtlasTimelinePage *timeline = ATLAS_TIMELINE_PAGE (atlas_window_get_page (window, "timeline"));
+  GtkWidget *button;
+
+  atlas_state_set_page (state, "map");
+  ATLAS_WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (atlas_map_page_get_view (map))));
+  gtk_root_set_focus (GTK_ROOT (window), NULL);
+  g_assert_true (atlas_window_get_key_view (window) == GTK_WIDGET (atlas_map_page_get_view (map)));
+
+  /* A button of the page's own has the keyboard: still the map. */
+  button = atlas_test_find_child_of_type (GTK_WIDGET (map), GTK_TYPE_BUTTON);
+  g_assert_nonnull (button);
+  gtk_widget_grab_focus (button);
+  g_assert_true (atlas_window_get_key_view (window) == GTK_WIDGET (atlas_map_page_get_view (map)));
+
+  atlas_state_set_page (state, "timeline");
+  g_assert_true (atlas_window_get_key_view (window) == GTK_WIDGET (atlas_timeline_page_get_view (timeline)));
+
+  /* Typing a search: the keys are text. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL));
+  ATLAS_WAIT_UNTIL (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)),
+                                            GTK_WIDGET (atlas_window_get_search_entry (window))));
+  g_assert_null (atlas_window_get_key_view (window));
+
+  /* Pages without a drawn view take no view keys. */
+  gtk_root_set_focus (GTK_ROOT (window), NULL);
+  atlas_state_set_page (state, "sites");
+  g_assert_null (atlas_window_get_key_view (window));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The button in the details pane of a selected district: the page of
+ * every district's sites and events, until it is pressed.
+ */
+static GtkWidget *
+find_district_button (GtkWidget *widget)
+{
+  if (GTK_IS_BUTTON (widget) && ADW_IS_BUTTON_CONTENT (gtk_button_get_child (GTK_BUTTON (widget))))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_district_button (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Selecting a district shows it; filtering by it is the pane's button. */
+static void
+test_district_selects_then_filters (void)
+{
+  AtlasWindow *window = open_window ();
+  AtlasState *state = atlas_window_get_state (window);
+  AtlasSession *session = atlas_window_get_session (window);
+  AtlasDetailsPane *pane = ATLAS_DETAILS_PANE (atlas_window_get_details_pane (window));
+  AtlasDistrict *district = atlas_dataset_lookup_district (atlas_window_get_dataset (window), 500106);
+  guint all = g_list_model_get_n_items (atlas_session_get_sites (session));
+  GtkWidget *button;
+
+  g_assert_nonnull (district);
+  atlas_state_set_selection (state, ATLAS_ITEM (district));
+  g_assert_cmpstr (atlas_details_pane_get_title (pane), ==, atlas_item_get_name (ATLAS_ITEM (district)));
+  g_assert_cmpint (atlas_state_get_district (state), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (atlas_session_get_sites (session)), ==, all);
+
+  button = find_district_button (GTK_WIDGET (pane));
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_get_visible (button));
+  g_signal_emit_by_name (button, "clicked");
+  g_assert_cmpint (atlas_state_get_district (state), ==, 500106);
+  g_assert_cmpuint (g_list_model_get_n_items (atlas_session_get_sites (session)), <, all);
+
+  /* Again: every district. */
+  g_signal_emit_by_name (button, "clicked");
+  g_assert_cmpint (atlas_state_get_district (state), ==, 0);
+
+  /* Not for a site. */
+  {
+    g_autoptr(AtlasSite) site = g_list_model_get_item (atlas_dataset_get_sites (atlas_window_get_dataset (window)), 0);
+
+    atlas_state_set_selection (state, ATLAS_ITEM (site));
+    g_assert_false (gtk_widget_get_visible (button));
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* A new selection starts at the top of the pane. */
+static void
+test_pane_scrolls_to_top (void)
+{
+  AtlasWindow *window = open_window ();
+  AtlasState *state = atlas_window_get_state (window);
+  AtlasDetailsPane *pane = ATLAS_DETAILS_PANE (atlas_window_get_details_pane (window));
+  GtkAdjustment *adjustment = atlas_details_pane_get_vadjustment (pane);
+  GListModel *sources = atlas_dataset_get_sources (atlas_window_get_dataset (window));
+  g_autoptr(AtlasItem) first = g_list_model_get_item (sources, 0);
+  g_autoptr(AtlasItem) second = g_list_model_get_item (sources, 1);
+
+  /* A source lists every record citing it: long enough to scroll. */
+  atlas_state_set_selection (state, first);
+  ATLAS_WAIT_UNTIL (gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment) > 100);
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), >, 100);
+
+  atlas_state_set_selection (state, second);
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, 0);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Ctrl+Z takes back a filter and stays on the page shown; a change that
+ * came with its own page (a search result picked) goes back to the page it
+ * left.
+ */
+static void
+test_undo_keeps_page (void)
+{
+  AtlasWindow *window = open_window ();
+  AtlasState *state = atlas_window_get_state (window);
+  AtlasDataset *dataset = atlas_window_get_dataset (window);
+  g_autoptr(AtlasEvent) event = g_list_model_get_item (atlas_dataset_get_events (dataset), 0);
+  GtkEditable *entry = atlas_window_get_search_entry (window);
+
+  /* Each change its own step, however quick the test is. */
+  atlas_history_set_coalesce_time (atlas_session_get_history (atlas_window_get_session (window)), 0);
+
+  atlas_state_set_page (state, "map");
+  atlas_state_set_district (state, 500106);
+  atlas_state_set_page (state, "timeline");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_cmpint (atlas_state_get_district (state), ==, 0);
+  g_assert_cmpstr (atlas_state_get_page (state), ==, "timeline");
+
+  /* A source picked in the details pane opens the Sources page; undoing
+   * it returns, and the undone selection does not open it again.
+   */
+  atlas_state_set_page (state, "charts");
+  {
+    g_autoptr(AtlasItem) source = g_list_model_get_item (atlas_dataset_get_sources (dataset), 0);
+
+    atlas_state_set_selection (state, source);
+    g_assert_cmpstr (atlas_state_get_page (state), ==, "sources");
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+    g_assert_cmpstr (atlas_state_get_page (state), ==, "charts");
+    g_assert_null (atlas_state_get_selection (state));
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL));
+    g_assert_cmpstr (atlas_state_get_page (state), ==, "sources");
+    g_assert_true (atlas_state_get_selection (state) == source);
+    atlas_state_set_selection (state, NULL);
+  }
+
+  /* Picking an event from the map: the timeline; undo: back to the map. */
+  atlas_state_set_page (state, "map");
+  type_search (window, atlas_item_get_name_zh (ATLAS_ITEM (event)));
+  g_signal_emit_by_name (entry, "activate");
+  g_assert_cmpstr (atlas_state_get_page (state), ==, "timeline");
+  g_assert_true (atlas_state_get_selection (state) == ATLAS_ITEM (event));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_cmpstr (atlas_state_get_page (state), ==, "map");
+  g_assert_null (atlas_state_get_selection (state));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* "Clear All" with nothing left selected closes the details pane. */
+static void
+test_clear_all_closes_pane (void)
+{
+  AtlasWindow *window = open_window ();
+  AtlasState *state = atlas_window_get_state (window);
+  GActionGroup *group = G_ACTION_GROUP (window);
+  g_autoptr(AtlasSite) site = g_list_model_get_item (atlas_dataset_get_sites (atlas_window_get_dataset (window)), 2);
+  g_autoptr(GVariant) open = NULL;
+  g_autoptr(GVariant) closed = NULL;
+
+  atlas_state_set_district (state, 500106);
+  atlas_state_set_selection (state, ATLAS_ITEM (site));
+  open = g_action_group_get_action_state (group, "toggle-details");
+  g_assert_true (g_variant_get_boolean (open));
+
+  /* What the filter bar's Clear All does. */
+  g_object_freeze_notify (G_OBJECT (state));
+  atlas_state_reset_filters (state);
+  atlas_state_set_selection (state, NULL);
+  g_object_thaw_notify (G_OBJECT (state));
+  closed = g_action_group_get_action_state (group, "toggle-details");
+  g_assert_false (g_variant_get_boolean (closed));
+
+  /* Opened by hand with nothing selected, then the filters cleared. */
+  g_action_group_change_action_state (group, "toggle-details", g_variant_new_boolean (TRUE));
+  atlas_state_set_district (state, 500106);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.clear-filters", NULL));
+  g_clear_pointer (&closed, g_variant_unref);
+  closed = g_action_group_get_action_state (group, "toggle-details");
+  g_assert_false (g_variant_get_boolean (closed));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The Sites page says how many sites once: its own line while nothing is
+ * filtered, the filter bar (with its one Clear All) otherwise.
+ */
+static void
+test_sites_status_once (void)
+{
+  AtlasWindow *window = open_window ();
+  AtlasState *state = atlas_window_get_state (window);
+  GtkWidget *page = atlas_window_get_page (window, "sites");
+  GtkWidget *count;
+
+  atlas_state_set_page (state, "sites");
+  count = atlas_test_find_child_of_type (page, GTK_TYPE_LABEL);
+  g_assert_nonnull (count);
+  ATLAS_WAIT_UNTIL (gtk_widget_get_mapped (page));
+  g_assert_true (gtk_widget_is_visible (count));
+
+  atlas_state_set_district (state, 500106);
+  g_assert_false (gtk_widget_is_visible (count));
+  atlas_state_reset_filters (state);
+  g_assert_true (gtk_widget_is_visible (count));
+
+  /* A selection shows the filter bar too. */
+  {
+    g_autoptr(AtlasSite) site = g_list_model_get_item (atlas_dataset_get_sites (atlas_window_get_dataset (window)), 1);
+
+    atlas_state_set_selection (state, ATLAS_ITEM (site));
+    g_assert_false (gtk_widget_is_visible (count));
+  }
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -166,7 +532,14 @@ main (int   argc,
   g_application_register (G_APPLICATION (app), NULL, &error);
   g_assert_no_error (error);
 
-  g_test_add_func ("/window/search-shrinks-sites", test_search_shrinks_sites);
+  g_test_add_func ("/window/search/enter-picks-first-and-filter-is-explicit", test_search_finds);
+  g_test_add_func ("/window/search/result-brings-its-page", test_search_result_pages);
+  g_test_add_func ("/window/keys-reach-views-unless-typing", test_keys_reach_views);
+  g_test_add_func ("/window/district-selects-then-filters", test_district_selects_then_filters);
+  g_test_add_func ("/window/details-pane-scrolls-to-top", test_pane_scrolls_to_top);
+  g_test_add_func ("/window/undo-keeps-page", test_undo_keeps_page);
+  g_test_add_func ("/window/clear-all-closes-pane", test_clear_all_closes_pane);
+  g_test_add_func ("/window/sites-status-said-once", test_sites_status_once);
   g_test_add_func ("/window/select-row-shows-citation", test_select_row_shows_citation);
   g_test_add_func ("/window/sources-page", test_sources_page);
 

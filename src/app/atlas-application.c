@@ -220,7 +220,25 @@ about_activated (GSimpleAction *action,
   g_autofree char *created_on = NULL;
   g_autofree char *checksum = NULL;
   g_autofree char *release_notes = NULL;
+  g_autofree char *comments = NULL;
+  const char *summary = _("Science-and-technology co-operation in Chongqing — the Chinese Academy "
+                          "of Sciences and the city, the Western (Chongqing) Science City, its "
+                          "institutes, labs, parks and agreements — on a map, a timeline and charts.");
   GtkWidget *about;
+
+  /* The release of the data shown, on the first page where it is seen
+   * (the README promises it here), not only under Troubleshooting.
+   */
+  if (self->store != NULL
+      && atlas_store_get_release (self->store, &version, &created_on, &checksum))
+    {
+      /* Translators: in About, under the description: "Data release 2024.1 of 2024-06-30, bundled with the application." */
+      comments = g_strdup_printf (_("%s\n\nData release %s of %s, %s"), summary, version, created_on,
+                                  atlas_store_is_from_update (self->store)
+                                  ? _("installed by an update.") : _("bundled with the application."));
+    }
+  else
+    comments = g_strdup (summary);
 
   about = adw_about_window_new ();
   g_object_set (about,
@@ -235,13 +253,10 @@ about_activated (GSimpleAction *action,
                 "license-type", GTK_LICENSE_GPL_3_0,
                 /* Translators: put your names here, one per line. */
                 "translator-credits", _("translator-credits"),
-                "comments", _("Science-and-technology co-operation in Chongqing — the Chinese Academy "
-                              "of Sciences and the city, the Western (Chongqing) Science City, its "
-                              "institutes, labs, parks and agreements — on a map, a timeline and charts."),
+                "comments", comments,
                 NULL);
 
-  if (self->store != NULL
-      && atlas_store_get_release (self->store, &version, &created_on, &checksum))
+  if (version != NULL)
     {
       release_notes = g_strdup_printf (_("Dataset release %s, built on %s.\nChecksum (SHA-256): %s\n%s"),
                                        version, created_on, checksum,

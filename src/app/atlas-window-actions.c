@@ -22,6 +22,7 @@
 
 #include <glib/gi18n.h>
 
+#include "atlas-dataset.h"
 #include "atlas-import-dialog.h"
 #include "atlas-labels.h"
 #include "atlas-update-dialog.h"
@@ -45,6 +46,8 @@ search_activated (GSimpleAction *action,
 
   gtk_search_bar_set_search_mode (self->search_bar, TRUE);
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+  /* A new search replaces the last one's words. */
+  gtk_editable_select_region (GTK_EDITABLE (self->search_entry), 0, -1);
 }
 
 static void
@@ -226,6 +229,28 @@ check_updates_activated (GSimpleAction *action,
   atlas_update_dialog_open (GTK_WINDOW (self), self->session, url);
 }
 
+/* No address to update from: the menu offers to set one instead. */
+static void
+set_update_address_activated (GSimpleAction *action,
+                              GVariant      *parameter,
+                              gpointer       user_data)
+{
+  AtlasWindow *self = user_data;
+
+  gtk_widget_activate_action (GTK_WIDGET (self), "app.preferences", NULL);
+}
+
+static gboolean
+has_update_address (AtlasWindow *self)
+{
+  g_autofree char *url = NULL;
+
+  if (self->settings == NULL)
+    return FALSE;
+  url = g_settings_get_string (self->settings, "update-url");
+  return url != NULL && *g_strstrip (url) != '\0';
+}
+
 static void
 show_changes_activated (GSimpleAction *action,
                         GVariant      *parameter,
@@ -250,8 +275,8 @@ reset_data_activated (GSimpleAction *action,
  * presenting.
  */
 static const char * const editing_actions[] = {
-  "import", "check-updates", "reset-data", "search", "stories", "page",
-  "toggle-details", "present", NULL,
+  "import", "reset-data", "search", "stories", "page",
+  "toggle-details", "present", "start-story", NULL,
 };
 
 static void
@@ -294,6 +319,13 @@ _atlas_window_update_actions (AtlasWindow *self)
   set_enabled (self, "show-all-categories",
                !presenting && atlas_state_get_categories (self->state) != ATLAS_ALL_SITE_CATEGORIES);
   set_enabled (self, "clear-filters", !presenting && atlas_state_is_filtering (self->state));
+
+  /* Updates need an address; what changed needs an update. */
+  set_enabled (self, "check-updates", !presenting && has_update_address (self));
+  set_enabled (self, "set-update-address", !presenting && self->settings != NULL &&
+                                           !has_update_address (self));
+  set_enabled (self, "show-update-changes",
+               atlas_store_is_from_update (atlas_dataset_get_store (self->dataset)));
 }
 
 static void
@@ -353,16 +385,33 @@ present_activated (GSimpleAction *action,
     _atlas_window_show_toast (self, _("Add steps to a story first: Stories → Add Current View"));
 }
 
+/* The welcome banner's button: the story, presented; the banner is done. */
+static void
+start_story_activated (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  AtlasWindow *self = user_data;
+
+  if (self->settings != NULL)
+    g_settings_set_boolean (self->settings, "story-banner-dismissed", TRUE);
+  self->welcoming = FALSE;
+  atlas_banner_dismiss (self->banner);
+  g_action_group_activate_action (G_ACTION_GROUP (self), "present", NULL);
+}
+
 static const GActionEntry win_actions[] = {
   { "import", import_activated },
   { "export-data", export_data_activated },
   { "check-updates", check_updates_activated },
+  { "set-update-address", set_update_address_activated },
   { "show-update-changes", show_changes_activated },
   { "reset-data", reset_data_activated },
   { "undo", undo_activated },
   { "redo", redo_activated },
   { "stories", stories_activated },
   { "present", present_activated },
+  { "start-story", start_story_activated },
   { "search", search_activated },
   { "clear-filters", clear_filters_activated },
   { "show-all-categories", show_all_categories_activated },
@@ -403,6 +452,8 @@ _atlas_window_install_actions (AtlasWindow *self)
   g_signal_connect_object (self->session, "notify::presenting",
                            G_CALLBACK (_atlas_window_update_actions), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->history, "notify",
+                           G_CALLBACK (_atlas_window_update_actions), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->session, "reloaded",
                            G_CALLBACK (_atlas_window_update_actions), self, G_CONNECT_SWAPPED);
 
   on_state_page_changed (self);

@@ -25,6 +25,7 @@
 #include "atlas-filter-bar.h"
 #include "atlas-history.h"
 #include "atlas-presentation.h"
+#include "atlas-search-popover.h"
 #include "atlas-session.h"
 #include "atlas-sites-page.h"
 #include "atlas-sources-page.h"
@@ -47,11 +48,16 @@ struct _AtlasWindow
   AdwToastOverlay      *toast_overlay;
   GtkSearchBar         *search_bar;
   GtkSearchEntry       *search_entry;
+  AtlasSearchPopover   *search_popover;
+  AtlasSearchResults   *search_results;
+  char                 *filtered_text;   /* the search filter the entry last showed */
   GtkMenuButton        *filter_button;
   AtlasDetailsPane     *details_pane;
   AtlasSitesPage       *sites_page;
   AtlasSourcesPage     *sources_page;
-  GtkLabel             *release_badge;
+  GtkMenuButton        *menu_button;
+  GtkLabel             *release_label;    /* in the main menu */
+  gboolean              welcoming;        /* the banner offers the story */
 
   /* Presentation (src/present) */
   AtlasHistory         *history;    /* the session's */

@@ -26,10 +26,14 @@
 #include "atlas-dataset.h"
 #include "atlas-item.h"
 #include "atlas-map-page.h"
+#include "atlas-search-popover.h"
+#include "atlas-search-results.h"
+#include "atlas-site.h"
 #include "atlas-source.h"
 #include "atlas-state.h"
 #include "atlas-store.h"
 #include "atlas-timeline-page.h"
+#include "atlas-tooltips.h"
 #include "atlas-view.h"
 #include "atlas-window-private.h"
 
@@ -43,11 +47,126 @@ G_DEFINE_FINAL_TYPE (AtlasWindow, atlas_window, ADW_TYPE_APPLICATION_WINDOW)
 
 /* ---- search ----------------------------------------------------------- */
 
+/* Typing finds: the results pop up under the entry (AtlasSearchPopover)
+ * and Enter picks the best one.  Filtering every view by the text is the
+ * popover's last row, an explicit step; the state's search text is that
+ * filter, which a story step or the filter bar can set or clear too.
+ */
+
+static gboolean
+entry_has_focus (AtlasWindow *self)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+  return focus != NULL && (focus == GTK_WIDGET (self->search_entry) ||
+                           gtk_widget_is_ancestor (focus, GTK_WIDGET (self->search_entry)));
+}
+
 static void
 on_search_changed (AtlasWindow    *self,
                    GtkSearchEntry *entry)
 {
-  atlas_state_set_search_text (self->state, gtk_editable_get_text (GTK_EDITABLE (entry)));
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
+
+  atlas_search_results_set_text (self->search_results, text);
+
+  /* Only for the user's typing: the text a story step sets shows no
+   * results.
+   */
+  if (*text != '\0' && entry_has_focus (self))
+    gtk_popover_popup (GTK_POPOVER (self->search_popover));
+  else
+    gtk_popover_popdown (GTK_POPOVER (self->search_popover));
+}
+
+/* Enter in the entry picks what the popover highlights, the best match
+ * unless the user moved.
+ */
+static void
+on_search_activate (AtlasWindow    *self,
+                    GtkSearchEntry *entry)
+{
+  /* The entry reports changes after a delay; Enter may come first. */
+  atlas_search_results_set_text (self->search_results, gtk_editable_get_text (GTK_EDITABLE (entry)));
+  atlas_search_popover_activate_selected (self->search_popover);
+}
+
+/* The page that shows a kind of record: the Sites list keeps a site it can
+ * show, everything else goes to its view.
+ */
+static const char *
+page_for_result (AtlasWindow       *self,
+                 AtlasSearchResult *result)
+{
+  switch (atlas_search_result_get_kind (result))
+    {
+    case ATLAS_SEARCH_KIND_SITE:
+      /* A site the sources give no point for is listed, not drawn. */
+      if (g_strcmp0 (atlas_state_get_page (self->state), "sites") == 0 ||
+          !atlas_site_has_point (ATLAS_SITE (atlas_search_result_get_item (result))))
+        return "sites";
+      return "map";
+    case ATLAS_SEARCH_KIND_EVENT:
+      return "timeline";
+    case ATLAS_SEARCH_KIND_FIGURE:
+      return "charts";
+    case ATLAS_SEARCH_KIND_DISTRICT:
+    default:
+      return "map";
+    }
+}
+
+/* The keyboard goes to the view that shows the record, so that +, - and
+ * the arrows work on it at once.
+ */
+static void
+focus_page_view (AtlasWindow *self,
+                 const char  *page)
+{
+  GtkWidget *child = adw_view_stack_get_child_by_name (self->stack, page);
+  GtkWidget *view = NULL;
+
+  if (ATLAS_IS_MAP_PAGE (child))
+    view = GTK_WIDGET (atlas_map_page_get_view (ATLAS_MAP_PAGE (child)));
+  else if (ATLAS_IS_TIMELINE_PAGE (child))
+    view = GTK_WIDGET (atlas_timeline_page_get_view (ATLAS_TIMELINE_PAGE (child)));
+
+  if (view != NULL)
+    gtk_widget_grab_focus (view);
+  else if (child != NULL && !ATLAS_IS_CHARTS_PAGE (child))
+    gtk_widget_child_focus (child, GTK_DIR_TAB_FORWARD);
+}
+
+/* Picking a result: its page comes up and it is selected; the page's view
+ * brings it into sight (the map flies to a site, the timeline centres an
+ * event, the Charts page scrolls to the chart that holds a figure) and the
+ * details pane shows it.  Page and selection change together, so that one
+ * Ctrl+Z undoes both.
+ */
+static void
+on_search_result_activated (AtlasWindow       *self,
+                            AtlasSearchResult *result)
+{
+  const char *page = page_for_result (self, result);
+  AtlasItem *item = atlas_search_result_get_item (result);
+  gboolean changes = atlas_state_get_selection (self->state) != item;
+  g_autofree char *left = g_strdup (atlas_state_get_page (self->state));
+
+  g_object_freeze_notify (G_OBJECT (self->state));
+  atlas_state_set_page (self->state, page);
+  atlas_state_set_selection (self->state, item);
+  g_object_thaw_notify (G_OBJECT (self->state));
+  if (changes && g_strcmp0 (left, page) != 0)
+    atlas_history_attach_page (self->history, left);
+
+  focus_page_view (self, page);
+}
+
+static void
+on_search_filter_activated (AtlasWindow *self,
+                            const char  *text)
+{
+  atlas_state_set_search_text (self->state, text);
 }
 
 static void
@@ -55,19 +174,40 @@ on_state_search_text_changed (AtlasWindow *self)
 {
   /* A copy: setting the entry's text can change the state's in turn. */
   g_autofree char *text = g_strdup (atlas_state_get_search_text (self->state));
+  const char *shown = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
 
-  /* A story step or "Clear Filters" can change the search text too. */
-  if (g_strcmp0 (text, gtk_editable_get_text (GTK_EDITABLE (self->search_entry))) != 0)
-    gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text ? text : "");
+  /* A story step sets a filter: the entry shows its words.  "Clear
+   * Filters" takes the words of the filter out of the entry too, but not
+   * a search the user is typing.
+   */
   if (text != NULL && *text != '\0')
-    gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+    {
+      if (g_strcmp0 (text, shown) != 0)
+        gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text);
+      gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+    }
+  else if (g_strcmp0 (shown, self->filtered_text) == 0)
+    gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+
+  g_free (self->filtered_text);
+  self->filtered_text = g_steal_pointer (&text);
 }
 
 static void
+on_search_focus_left (AtlasWindow *self)
+{
+  if (self->search_popover != NULL)
+    gtk_popover_popdown (GTK_POPOVER (self->search_popover));
+}
+
+/* Escape with the results closed: the search bar goes; a filter by the
+ * text stays, shown in the filter bar, until it is taken off there.
+ */
+static void
 on_stop_search (AtlasWindow *self)
 {
+  gtk_popover_popdown (GTK_POPOVER (self->search_popover));
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
-  atlas_state_set_search_text (self->state, "");
   gtk_search_bar_set_search_mode (self->search_bar, FALSE);
 }
 
@@ -78,14 +218,45 @@ on_selection_changed (AtlasWindow *self)
 {
   AtlasItem *item = atlas_state_get_selection (self->state);
 
-  if (item == NULL || atlas_session_get_presenting (self->session))
+  /* On stage the story moves the selection: this window stays as it is. */
+  if (atlas_session_get_presenting (self->session))
     return;
 
-  /* A source picked from the details pane opens the Sources page. */
-  if (ATLAS_IS_SOURCE (item))
-    atlas_state_set_page (self->state, "sources");
+  /* Nothing to show: the pane goes ("Clear All", the selection taken off
+   * in the filter bar, a click on the selected district).
+   */
+  if (item == NULL)
+    {
+      adw_flap_set_reveal_flap (self->flap, FALSE);
+      return;
+    }
+
+  /* A source picked from the details pane opens the Sources page; undoing
+   * that goes back to the page it came from, but an undo itself never
+   * moves.
+   */
+  if (ATLAS_IS_SOURCE (item) && !atlas_history_is_restoring (self->history))
+    {
+      g_autofree char *left = g_strdup (atlas_state_get_page (self->state));
+
+      atlas_state_set_page (self->state, "sources");
+      if (g_strcmp0 (left, "sources") != 0)
+        atlas_history_attach_page (self->history, left);
+    }
 
   adw_flap_set_reveal_flap (self->flap, TRUE);
+}
+
+/* Every filter gone and nothing selected ("Clear All"): the pane, which
+ * would only say "Nothing Selected", closes too.
+ */
+static void
+on_session_filters_changed (AtlasWindow *self)
+{
+  if (atlas_state_get_selection (self->state) == NULL &&
+      !atlas_state_is_filtering (self->state) &&
+      !atlas_session_get_presenting (self->session))
+    adw_flap_set_reveal_flap (self->flap, FALSE);
 }
 
 static void
@@ -95,6 +266,90 @@ on_filters_changed (AtlasWindow *self)
     gtk_widget_add_css_class (GTK_WIDGET (self->filter_button), "accent");
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self->filter_button), "accent");
+}
+
+/* ---- keys for the drawn views --------------------------------------------- */
+
+/* Whether the keyboard is in something that edits text (the search entry,
+ * a spin button, a text view): + and - belong to it then.
+ */
+static gboolean
+focus_is_text (GtkWidget *focus)
+{
+  for (GtkWidget *w = focus; w != NULL; w = gtk_widget_get_parent (w))
+    if (GTK_IS_EDITABLE (w) || GTK_IS_TEXT_VIEW (w))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+is_view_key (guint keyval)
+{
+  switch (keyval)
+    {
+    case GDK_KEY_plus: case GDK_KEY_equal: case GDK_KEY_KP_Add:
+    case GDK_KEY_minus: case GDK_KEY_KP_Subtract:
+    case GDK_KEY_0: case GDK_KEY_KP_0:
+    case GDK_KEY_Left: case GDK_KEY_KP_Left:
+    case GDK_KEY_Right: case GDK_KEY_KP_Right:
+    case GDK_KEY_Up: case GDK_KEY_KP_Up:
+    case GDK_KEY_Down: case GDK_KEY_KP_Down:
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+/**
+ * atlas_window_get_key_view:
+ *
+ * The drawn view that +, -, 0 and the arrow keys act on now: the map or
+ * the timeline when its page shows and the keyboard is not in a text
+ * field (or in a popup), else %NULL.
+ *
+ * Returns: (transfer none) (nullable): the view
+ */
+GtkWidget *
+atlas_window_get_key_view (AtlasWindow *self)
+{
+  GtkWidget *page, *focus;
+
+  g_return_val_if_fail (ATLAS_IS_WINDOW (self), NULL);
+
+  if (atlas_session_get_presenting (self->session))
+    return NULL;
+
+  focus = gtk_root_get_focus (GTK_ROOT (self));
+  if (focus != NULL && (focus_is_text (focus) || gtk_widget_get_native (focus) != GTK_NATIVE (self)))
+    return NULL;
+
+  page = adw_view_stack_get_visible_child (self->stack);
+  if (ATLAS_IS_MAP_PAGE (page))
+    return GTK_WIDGET (atlas_map_page_get_view (ATLAS_MAP_PAGE (page)));
+  if (ATLAS_IS_TIMELINE_PAGE (page))
+    return GTK_WIDGET (atlas_timeline_page_get_view (ATLAS_TIMELINE_PAGE (page)));
+  return NULL;
+}
+
+/* Before anything else sees them (the search bar would start a search on
+ * "+"; a focused button would move the focus on an arrow), the view keys
+ * go to the map or the timeline while its page shows.
+ */
+static gboolean
+on_window_key_pressed (AtlasWindow           *self,
+                       guint                  keyval,
+                       guint                  keycode,
+                       GdkModifierType        state,
+                       GtkEventControllerKey *controller)
+{
+  GtkWidget *view;
+
+  if ((state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK)) != 0 || !is_view_key (keyval))
+    return GDK_EVENT_PROPAGATE;
+  if ((view = atlas_window_get_key_view (self)) == NULL || !gtk_widget_get_mapped (view))
+    return GDK_EVENT_PROPAGATE;
+
+  return gtk_event_controller_key_forward (controller, view);
 }
 
 /* ---- style ------------------------------------------------------------ */
@@ -116,6 +371,39 @@ on_style_changed (AtlasWindow *self)
     gtk_widget_remove_css_class (GTK_WIDGET (self), "high-contrast");
 }
 
+/* ---- header and menu ------------------------------------------------- */
+
+/* The release of the data, at the foot of the main menu (and in About and
+ * every export): the header keeps room for the pages.
+ */
+static void
+update_release_label (AtlasWindow *self)
+{
+  g_autofree char *label = atlas_store_dup_release_label (atlas_dataset_get_store (self->dataset));
+  g_autofree char *text = g_strdup_printf (_("Data %s"), label);
+
+  gtk_label_set_text (self->release_label, text);
+}
+
+static void
+add_release_to_menu (AtlasWindow *self)
+{
+  GtkPopover *popover = gtk_menu_button_get_popover (self->menu_button);
+
+  self->release_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_xalign (self->release_label, 0);
+  gtk_label_set_selectable (self->release_label, FALSE);
+  gtk_widget_set_margin_start (GTK_WIDGET (self->release_label), 12);
+  gtk_widget_set_margin_end (GTK_WIDGET (self->release_label), 12);
+  gtk_widget_set_margin_top (GTK_WIDGET (self->release_label), 4);
+  gtk_widget_set_margin_bottom (GTK_WIDGET (self->release_label), 4);
+  gtk_widget_add_css_class (GTK_WIDGET (self->release_label), "caption");
+  gtk_widget_add_css_class (GTK_WIDGET (self->release_label), "dim-label");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->release_label), _("Release of the data shown"));
+  if (GTK_IS_POPOVER_MENU (popover))
+    gtk_popover_menu_add_child (GTK_POPOVER_MENU (popover), GTK_WIDGET (self->release_label), "release");
+}
+
 /* ---- GObject ---------------------------------------------------------- */
 
 static gboolean
@@ -135,6 +423,10 @@ atlas_window_dispose (GObject *object)
 {
   AtlasWindow *self = (AtlasWindow *)object;
 
+  /* The popover is the entry's child, not the template's. */
+  if (self->search_popover != NULL)
+    atlas_search_popover_detach (self->search_popover);
+  self->search_popover = NULL;
   gtk_widget_dispose_template (GTK_WIDGET (self), ATLAS_TYPE_WINDOW);
   if (self->story_editor != NULL)
     gtk_window_destroy (GTK_WINDOW (self->story_editor));
@@ -143,6 +435,8 @@ atlas_window_dispose (GObject *object)
   self->stories = NULL;
   self->dataset = NULL;
   self->state = NULL;
+  g_clear_object (&self->search_results);
+  g_clear_pointer (&self->filtered_text, g_free);
   g_clear_object (&self->session);
   g_clear_object (&self->settings);
 
@@ -179,12 +473,13 @@ atlas_window_class_init (AtlasWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, details_pane);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, sites_page);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, sources_page);
-  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, release_badge);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, menu_button);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, header_bar);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, filter_bar);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, present_overlay);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_activate);
   gtk_widget_class_bind_template_callback (widget_class, on_stop_search);
 }
 
@@ -194,7 +489,27 @@ atlas_window_init (AtlasWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+
+  /* The results close when the keyboard leaves the entry (a click on the
+   * map, Tab); they stay for clicks into the popover, which takes no focus.
+   */
+  {
+    GtkEventController *focus = gtk_event_controller_focus_new ();
+
+    g_signal_connect_object (focus, "leave", G_CALLBACK (on_search_focus_left), self, G_CONNECT_SWAPPED);
+    gtk_widget_add_controller (GTK_WIDGET (self->search_entry), focus);
+  }
   gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self));
+
+  {
+    GtkEventController *keys = gtk_event_controller_key_new ();
+
+    gtk_event_controller_set_name (keys, "atlas-window-view-keys");
+    gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+    g_signal_connect_object (keys, "key-pressed", G_CALLBACK (on_window_key_pressed), self,
+                             G_CONNECT_SWAPPED);
+    gtk_widget_add_controller (GTK_WIDGET (self), keys);
+  }
 
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (on_style_changed), self, G_CONNECT_SWAPPED);
@@ -217,6 +532,31 @@ bind_settings (AtlasWindow *self)
     atlas_state_set_page (self->state, page);
 }
 
+/* A saved or default size larger than the screen (a 1024×768 projector
+ * laptop) would put the header or the bottom bar off-screen: keep inside
+ * the first monitor, leaving room for a panel.
+ */
+static void
+fit_default_size (AtlasWindow *self)
+{
+  GListModel *monitors = gdk_display_get_monitors (gtk_widget_get_display (GTK_WIDGET (self)));
+  g_autoptr(GdkMonitor) monitor = NULL;
+  GdkRectangle area;
+  int width, height;
+
+  if (g_list_model_get_n_items (monitors) == 0)
+    return;
+  monitor = g_list_model_get_item (monitors, 0);
+  gdk_monitor_get_geometry (monitor, &area);
+  if (area.width < 320 || area.height < 240)
+    return;
+
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  width = MIN (width, area.width - 32);
+  height = MIN (height, area.height - 72);
+  gtk_window_set_default_size (GTK_WINDOW (self), width, height);
+}
+
 /* Presenting: the story is told on a stage window of its own (src/present),
  * so this window keeps its layout, size and place; hiding its chrome would
  * only make it relayout and resize behind the stage (issue 12).  Editing is
@@ -234,7 +574,33 @@ on_presenting_changed (AtlasWindow *self)
     adw_flap_set_reveal_flap (self->flap, self->saved_flap);
 }
 
+/* A newcomer's way in: the guided story, offered until it is used or the
+ * banner is closed (remembered in GSettings).
+ */
 static void
+on_banner_dismissed (AtlasWindow *self)
+{
+  if (self->settings != NULL && self->welcoming)
+    g_settings_set_boolean (self->settings, "story-banner-dismissed", TRUE);
+  self->welcoming = FALSE;
+}
+
+static void
+show_welcome (AtlasWindow *self)
+{
+  if (self->settings == NULL || g_settings_get_boolean (self->settings, "story-banner-dismissed"))
+    return;
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->stories)) == 0)
+    return;
+
+  self->welcoming = TRUE;
+  atlas_banner_show_welcome (self->banner,
+                             _("New here? Start with the story: a short guided tour of Chongqing’s "
+                               "science co-operation, step by step."),
+                             _("Start the Story"), "win.start-story");
+}
+
+static gboolean
 show_user_problem (AtlasWindow *self)
 {
   /* The store says what happened and, if it moved a broken file aside,
@@ -242,18 +608,11 @@ show_user_problem (AtlasWindow *self)
    */
   g_autofree char *message = atlas_store_dup_user_problem_message (atlas_dataset_get_store (self->dataset));
 
-  if (message != NULL)
-    atlas_banner_show_message (self->banner, message, NULL, NULL);
-}
+  if (message == NULL)
+    return FALSE;
 
-/* The release of the data, as a small badge every view shows. */
-static void
-update_release_badge (AtlasWindow *self)
-{
-  g_autofree char *label = atlas_store_dup_release_label (atlas_dataset_get_store (self->dataset));
-  g_autofree char *text = g_strdup_printf (_("Data %s"), label);
-
-  gtk_label_set_text (self->release_badge, text);
+  atlas_banner_show_message (self->banner, message, NULL, NULL);
+  return TRUE;
 }
 
 static void
@@ -304,12 +663,23 @@ atlas_window_new (GtkApplication *application,
   g_signal_connect_object (self->session, "notify::presenting",
                            G_CALLBACK (on_presenting_changed), self, G_CONNECT_SWAPPED);
 
+  /* The search popover, fed by the session's data. */
+  self->search_results = atlas_search_results_new (self->dataset);
+  self->search_popover = atlas_search_popover_new ();
+  atlas_search_popover_attach (self->search_popover, self->search_entry, self->search_results);
+  g_signal_connect_object (self->search_popover, "result-activated",
+                           G_CALLBACK (on_search_result_activated), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->search_popover, "filter-activated",
+                           G_CALLBACK (on_search_filter_activated), self, G_CONNECT_SWAPPED);
+
   g_signal_connect_object (self->state, "notify::search-text",
                            G_CALLBACK (on_state_search_text_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->state, "notify::selection",
                            G_CALLBACK (on_selection_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->state, "notify::categories",
                            G_CALLBACK (on_filters_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->session, "filters-changed",
+                           G_CALLBACK (on_session_filters_changed), self, G_CONNECT_SWAPPED);
 
   _atlas_window_install_actions (self);
 
@@ -318,11 +688,24 @@ atlas_window_new (GtkApplication *application,
       self->settings = g_object_ref (settings);
       atlas_presentation_bind_settings (self->presentation, settings);
       bind_settings (self);
+      g_signal_connect_object (settings, "changed::update-url",
+                               G_CALLBACK (_atlas_window_update_actions), self, G_CONNECT_SWAPPED);
+      _atlas_window_update_actions (self);
     }
 
-  show_user_problem (self);
-  update_release_badge (self);
-  g_signal_connect_object (self->session, "reloaded", G_CALLBACK (update_release_badge), self,
+  fit_default_size (self);
+
+  /* A problem with the user's data comes before the welcome. */
+  g_signal_connect_object (self->banner, "dismissed", G_CALLBACK (on_banner_dismissed), self,
+                           G_CONNECT_SWAPPED);
+  if (!show_user_problem (self))
+    show_welcome (self);
+  add_release_to_menu (self);
+  update_release_label (self);
+
+  /* Chinese tooltips on whole lines (see atlas-tooltips.c). */
+  atlas_tooltips_keep_lines (GTK_WIDGET (self));
+  g_signal_connect_object (self->session, "reloaded", G_CALLBACK (update_release_label), self,
                            G_CONNECT_SWAPPED);
 
   return self;

@@ -43,6 +43,7 @@ GtkWidget    *atlas_window_get_page         (AtlasWindow      *self,
 AdwViewStack *atlas_window_get_pages        (AtlasWindow      *self);
 GtkWidget    *atlas_window_get_details_pane (AtlasWindow      *self);
 GtkEditable  *atlas_window_get_search_entry (AtlasWindow      *self);
+GtkWidget    *atlas_window_get_key_view     (AtlasWindow      *self);
 void          atlas_window_show_message     (AtlasWindow      *self,
                                              const char       *message);
 

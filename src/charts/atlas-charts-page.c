@@ -25,9 +25,14 @@
 #include <stdio.h>
 
 #include "atlas-chart-card.h"
+#include "atlas-chart-point.h"
 #include "atlas-chart.h"
 #include "atlas-charts-page.h"
+#include "atlas-empty-state.h"
+#include "atlas-item.h"
 #include "atlas-render.h"
+#include "atlas-state.h"
+#include "atlas-statistic.h"
 #include "atlas-view.h"
 
 /* The Charts page: a gallery of cards, one per chart definition, in a
@@ -36,18 +41,28 @@
  * The cards are made the first time the page is shown (or a card is asked
  * for): thirteen charts with their tables were three tenths of the start-up
  * of a window that opens on the map.
+ *
+ * The search honours the page: a chart of figures shows while the search
+ * finds one of its figures, a chart counting the sites or events while it
+ * counts any; when no chart is left, an empty state says so.  A figure
+ * selected elsewhere (a search result, the details pane) brings its chart
+ * into view.
  */
 
 struct _AtlasChartsPage
 {
   GtkWidget     parent_instance;
 
+  GtkStack     *stack;
   GtkScrolledWindow *scroller;
   GtkFlowBox   *gallery;
 
   AtlasSession *session;
+  AtlasState   *state;
   GListModel   *definitions;
   char         *current;
+  AtlasChartCard *reveal;       /* the card to bring into view next frame */
+  guint         reveal_tick;
   gboolean      presenting;
   gboolean      built;
 
@@ -70,6 +85,187 @@ on_card_focus (GtkEventControllerFocus *controller,
 
   g_free (self->current);
   self->current = g_strdup (atlas_chart_definition_get_id (atlas_chart_card_get_definition (card)));
+}
+
+static void build_cards (AtlasChartsPage *self);
+
+/* Whether the search leaves something in @card: one of its figures found,
+ * or (for a count of the sites or events, which follow every filter) any
+ * count left.
+ */
+static gboolean
+card_matches (AtlasChartsPage *self,
+              AtlasChartCard  *card)
+{
+  AtlasChartSeries *series = atlas_chart_card_get_series (card);
+  AtlasChartDefinition *definition = atlas_chart_card_get_definition (card);
+  guint n;
+
+  if (series == NULL)
+    return FALSE;
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (series));
+  if (atlas_chart_definition_get_aggregation (definition) != NULL)
+    {
+      for (guint i = 0; i < n; i++)
+        if (atlas_chart_point_get_value (atlas_chart_series_peek_point (series, i)) > 0)
+          return TRUE;
+      return FALSE;
+    }
+
+  if (!(atlas_session_get_active_filters (self->session) & ATLAS_FILTER_SEARCH))
+    return TRUE;
+
+  for (guint i = 0; i < n; i++)
+    {
+      AtlasItem *item = atlas_chart_point_get_item (atlas_chart_series_peek_point (series, i));
+
+      if (item != NULL && atlas_session_match_search (self->session, item))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+update_shown (AtlasChartsPage *self)
+{
+  guint shown = 0;
+
+  if (!self->built)
+    return;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->gallery)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *card = gtk_flow_box_child_get_child (GTK_FLOW_BOX_CHILD (child));
+      gboolean matches = ATLAS_IS_CHART_CARD (card) && card_matches (self, ATLAS_CHART_CARD (card));
+
+      gtk_widget_set_visible (child, matches);
+      shown += matches;
+    }
+
+  gtk_stack_set_visible_child_name (self->stack, shown > 0 ? "charts" : "empty");
+}
+
+/* The card whose chart shows @item, if any is shown. */
+static AtlasChartCard *
+find_card_for (AtlasChartsPage *self,
+               AtlasItem       *item)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->gallery)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *card = gtk_flow_box_child_get_child (GTK_FLOW_BOX_CHILD (child));
+      AtlasChartSeries *series;
+
+      if (!ATLAS_IS_CHART_CARD (card) || !gtk_widget_get_visible (child) ||
+          (series = atlas_chart_card_get_series (ATLAS_CHART_CARD (card))) == NULL)
+        continue;
+
+      for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (series)); i++)
+        if (atlas_chart_point_get_item (atlas_chart_series_peek_point (series, i)) == item)
+          return ATLAS_CHART_CARD (card);
+    }
+  return NULL;
+}
+
+static gboolean
+remove_highlight (gpointer data)
+{
+  gtk_widget_remove_css_class (GTK_WIDGET (data), "highlight");
+  g_object_unref (data);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+highlight (AtlasChartCard *card)
+{
+  gtk_widget_add_css_class (GTK_WIDGET (card), "highlight");
+  g_timeout_add (1200, remove_highlight, g_object_ref (card));
+}
+
+/* On the first frame the page is shown and laid out: scroll so that the
+ * card is in view, without taking the keyboard from where it is.
+ */
+static gboolean
+reveal_tick (GtkWidget     *widget,
+             GdkFrameClock *clock,
+             gpointer       user_data)
+{
+  AtlasChartsPage *self = ATLAS_CHARTS_PAGE (widget);
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
+  graphene_rect_t bounds;
+
+  self->reveal_tick = 0;
+  if (self->reveal == NULL)
+    return G_SOURCE_REMOVE;
+
+  if (gtk_widget_compute_bounds (GTK_WIDGET (self->reveal), GTK_WIDGET (self->gallery), &bounds))
+    {
+      double page = gtk_adjustment_get_page_size (adjustment);
+      double top = bounds.origin.y - 18;
+
+      /* The card's top in view, and as much of it as fits. */
+      if (bounds.size.height < page)
+        top -= (page - bounds.size.height) / 3;
+      gtk_adjustment_set_value (adjustment, MAX (top, 0));
+    }
+  highlight (self->reveal);
+  g_clear_object (&self->reveal);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_selection_changed (AtlasChartsPage *self)
+{
+  AtlasItem *item = atlas_state_get_selection (self->state);
+  AtlasChartCard *card;
+
+  if (item == NULL || !ATLAS_IS_STATISTIC (item))
+    return;
+
+  /* A figure to show: the page will be, so its cards are needed now. */
+  build_cards (self);
+  if ((card = find_card_for (self, item)) == NULL)
+    return;
+
+  g_set_object (&self->reveal, card);
+  g_free (self->current);
+  self->current = g_strdup (atlas_chart_definition_get_id (atlas_chart_card_get_definition (card)));
+  if (self->reveal_tick == 0)
+    self->reveal_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), reveal_tick, NULL, NULL);
+}
+
+/**
+ * atlas_charts_page_get_n_shown:
+ *
+ * Returns: how many charts the search and filters leave on the page
+ */
+guint
+atlas_charts_page_get_n_shown (AtlasChartsPage *self)
+{
+  guint shown = 0;
+
+  g_return_val_if_fail (ATLAS_IS_CHARTS_PAGE (self), 0);
+
+  build_cards (self);
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->gallery)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    shown += gtk_widget_get_visible (child);
+  return shown;
+}
+
+/**
+ * atlas_charts_page_get_revealed:
+ *
+ * Returns: (nullable): the id of the chart last brought into view
+ */
+const char *
+atlas_charts_page_get_revealed (AtlasChartsPage *self)
+{
+  g_return_val_if_fail (ATLAS_IS_CHARTS_PAGE (self), NULL);
+
+  return self->current;
 }
 
 static void
@@ -111,6 +307,12 @@ build_cards (AtlasChartsPage *self)
       gtk_widget_set_focusable (gtk_widget_get_parent (card), FALSE);
       g_object_unref (card);
     }
+
+  /* After the cards: they refresh their numbers first. */
+  g_signal_connect_object (session, "filters-changed", G_CALLBACK (update_shown), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (session, "reloaded", G_CALLBACK (update_shown), self, G_CONNECT_SWAPPED);
+  update_shown (self);
 }
 
 static void
@@ -122,6 +324,9 @@ atlas_charts_page_bind (AtlasView    *view,
   g_return_if_fail (self->session == NULL);
 
   self->session = g_object_ref (session);
+  self->state = g_object_ref (atlas_session_get_state (session));
+  g_signal_connect_object (self->state, "notify::selection", G_CALLBACK (on_selection_changed), self,
+                           G_CONNECT_SWAPPED);
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
     build_cards (self);
 }
@@ -182,7 +387,7 @@ clear_solo (AtlasChartsPage *self)
   if (self->solo != NULL)
     gtk_widget_unparent (GTK_WIDGET (self->solo));
   self->solo = NULL;
-  gtk_widget_set_visible (GTK_WIDGET (self->scroller), TRUE);
+  gtk_widget_set_visible (GTK_WIDGET (self->stack), TRUE);
 }
 
 /* A card of its own for @card's chart, filling the page over the hidden
@@ -215,7 +420,7 @@ show_solo (AtlasChartsPage *self,
   gtk_widget_set_parent (solo, GTK_WIDGET (self));
   g_object_unref (solo);
   self->solo = ATLAS_CHART_CARD (solo);
-  gtk_widget_set_visible (GTK_WIDGET (self->scroller), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->stack), FALSE);
 }
 
 /**
@@ -229,14 +434,6 @@ atlas_charts_page_get_solo (AtlasChartsPage *self)
   g_return_val_if_fail (ATLAS_IS_CHARTS_PAGE (self), NULL);
 
   return self->solo;
-}
-
-static gboolean
-remove_highlight (gpointer data)
-{
-  gtk_widget_remove_css_class (GTK_WIDGET (data), "highlight");
-  g_object_unref (data);
-  return G_SOURCE_REMOVE;
 }
 
 static void
@@ -265,10 +462,7 @@ atlas_charts_page_restore_camera (AtlasView *view,
   /* Focusing the chart scrolls it into view (the viewport follows focus). */
   gtk_widget_grab_focus (GTK_WIDGET (atlas_chart_card_get_canvas (card)));
   if (animate)
-    {
-      gtk_widget_add_css_class (GTK_WIDGET (card), "highlight");
-      g_timeout_add (1200, remove_highlight, g_object_ref (card));
-    }
+    highlight (card);
 }
 
 static GskRenderNode *
@@ -354,7 +548,12 @@ atlas_charts_page_dispose (GObject *object)
       gtk_widget_unparent (child);
   }
   self->solo = NULL;
+  if (self->reveal_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->reveal_tick);
+  self->reveal_tick = 0;
+  g_clear_object (&self->reveal);
   g_clear_object (&self->definitions);
+  g_clear_object (&self->state);
   g_clear_object (&self->session);
   g_clear_pointer (&self->current, g_free);
   G_OBJECT_CLASS (atlas_charts_page_parent_class)->dispose (object);
@@ -370,8 +569,10 @@ atlas_charts_page_class_init (AtlasChartsPageClass *klass)
 
   widget_class->map = atlas_charts_page_map;
 
+  g_type_ensure (ATLAS_TYPE_EMPTY_STATE);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/cqatlas/ScienceAtlas/ui/atlas-charts-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, AtlasChartsPage, stack);
   gtk_widget_class_bind_template_child (widget_class, AtlasChartsPage, scroller);
   gtk_widget_class_bind_template_child (widget_class, AtlasChartsPage, gallery);
   gtk_widget_class_set_css_name (widget_class, "atlaschartspage");

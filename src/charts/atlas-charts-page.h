@@ -33,6 +33,8 @@ G_DECLARE_FINAL_TYPE (AtlasChartsPage, atlas_charts_page, ATLAS, CHARTS_PAGE, Gt
 
 AtlasChartCard *atlas_charts_page_get_card (AtlasChartsPage *self,
                                             const char      *id);
+guint           atlas_charts_page_get_n_shown  (AtlasChartsPage *self);
+const char     *atlas_charts_page_get_revealed (AtlasChartsPage *self);
 GskRenderNode  *atlas_charts_render        (AtlasSession    *session,
                                             const char      *variant,
                                             int              width,

@@ -25,6 +25,8 @@
 #include <math.h>
 
 #include "atlas-dataset.h"
+#include "atlas-empty-state.h"
+#include "atlas-map-inset.h"
 #include "atlas-map-page.h"
 #include "atlas-map-render.h"
 #include "atlas-render.h"
@@ -47,7 +49,10 @@ struct _AtlasMapPage
   gboolean      syncing;
   gboolean      presenting;
 
+  AtlasSession *session;
   AtlasMapView *view;
+  AtlasEmptyState *empty_state;
+  AtlasMapInset *inset;
   GtkSwitch    *choropleth_switch;
   GtkDropDown  *measure_dropdown;
 };
@@ -317,6 +322,16 @@ update_zoom_actions (AtlasMapPage *self)
                                  zoom > atlas_viewport_get_min_zoom (viewport) + 0.01);
 }
 
+/* No site passes the filters: say so over the map, with the way out. */
+static void
+update_empty_state (AtlasMapPage *self)
+{
+  GListModel *sites = atlas_session_get_sites (self->session);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->empty_state),
+                          g_list_model_get_n_items (sites) == 0 && !self->presenting);
+}
+
 /* ---- AtlasView --------------------------------------------------------- */
 
 static void
@@ -327,9 +342,15 @@ atlas_map_page_bind (AtlasView    *view,
 
   g_return_if_fail (self->dataset == NULL);
 
+  self->session = g_object_ref (session);
   self->dataset = g_object_ref (atlas_session_get_dataset (session));
   self->state = g_object_ref (atlas_session_get_state (session));
   atlas_map_view_bind (self->view, session);
+
+  atlas_map_inset_set_view (self->inset, self->view);
+  g_signal_connect_object (atlas_session_get_sites (session), "items-changed",
+                           G_CALLBACK (update_empty_state), self, G_CONNECT_SWAPPED);
+  update_empty_state (self);
 
   g_signal_connect_object (self->state, "notify::choropleth",
                            G_CALLBACK (on_state_choropleth_changed), self, G_CONNECT_SWAPPED);
@@ -395,6 +416,9 @@ atlas_map_page_set_presenting (AtlasView *view,
        child = gtk_widget_get_next_sibling (child))
     if (child != GTK_WIDGET (self->view))
       gtk_widget_set_visible (child, !presenting);
+  /* ...and the empty state only when nothing passes the filters. */
+  if (self->session != NULL)
+    update_empty_state (self);
 }
 
 /* The selected site's marker, or the whole map when nothing is selected. */
@@ -447,6 +471,7 @@ atlas_map_page_dispose (GObject *object)
     gtk_widget_unparent (child);
   g_clear_object (&self->dataset);
   g_clear_object (&self->state);
+  g_clear_object (&self->session);
 
   G_OBJECT_CLASS (atlas_map_page_parent_class)->dispose (object);
 }
@@ -460,9 +485,13 @@ atlas_map_page_class_init (AtlasMapPageClass *klass)
   object_class->dispose = atlas_map_page_dispose;
 
   g_type_ensure (ATLAS_TYPE_MAP_VIEW);
+  g_type_ensure (ATLAS_TYPE_EMPTY_STATE);
+  g_type_ensure (ATLAS_TYPE_MAP_INSET);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/atlas-map-page.ui");
   gtk_widget_class_bind_template_child (widget_class, AtlasMapPage, view);
+  gtk_widget_class_bind_template_child (widget_class, AtlasMapPage, empty_state);
+  gtk_widget_class_bind_template_child (widget_class, AtlasMapPage, inset);
   gtk_widget_class_bind_template_child (widget_class, AtlasMapPage, choropleth_switch);
   gtk_widget_class_bind_template_child (widget_class, AtlasMapPage, measure_dropdown);
   gtk_widget_class_bind_template_callback (widget_class, on_choropleth_controls_changed);

@@ -28,6 +28,7 @@
 #include "atlas-district.h"
 #include "atlas-item.h"
 #include "atlas-labels.h"
+#include "atlas-map-fit.h"
 #include "atlas-map-render.h"
 #include "atlas-map-view.h"
 #include "atlas-projection.h"
@@ -42,6 +43,13 @@
  */
 
 #define KEY_PAN 96.0
+
+typedef enum
+{
+  CAMERA_USER,        /* moved by the user or a story */
+  CAMERA_ALL,         /* all of Chongqing, as "0" and the button fit it */
+  CAMERA_SITES,       /* the opening frame around the sites shown */
+} CameraFit;
 
 struct _AtlasMapView
 {
@@ -68,6 +76,14 @@ struct _AtlasMapView
   gint64           zoom_changed;   /* when the zoom last moved */
   guint            settle_id;      /* redraw sharp once the zoom rests */
   double           last_width, last_height;
+
+  /* The camera as a fit last set it: while it still is, a new size (the
+   * window maximised, the details pane opened) fits again.
+   */
+  CameraFit        fit;
+  double           fit_lon, fit_lat, fit_zoom;
+  double           fit_box[4];      /* the sites' box (unit), kept for a resize */
+  gboolean         has_fit_box;
 };
 
 G_DEFINE_FINAL_TYPE (AtlasMapView, atlas_map_view, GTK_TYPE_WIDGET)
@@ -104,9 +120,13 @@ atlas_map_view_get_paint_options (AtlasMapView         *self,
   selection = atlas_state_get_selection (self->state);
   if (selection != NULL && ATLAS_IS_SITE (selection))
     options->selected_site = atlas_map_scene_find_site (self->scene, ATLAS_SITE (selection));
+  /* The district filtered by, else the district selected. */
   if (atlas_state_get_district (self->state) != 0)
     options->selected_district = atlas_map_scene_find_district (self->scene,
                                                                 atlas_state_get_district (self->state));
+  else if (selection != NULL && ATLAS_IS_DISTRICT (selection))
+    options->selected_district = atlas_map_scene_find_district (self->scene,
+                                                                atlas_district_get_adcode (ATLAS_DISTRICT (selection)));
 }
 
 static const AtlasMapMarker *
@@ -248,6 +268,34 @@ atlas_map_view_snapshot (GtkWidget   *widget,
   }
 }
 
+static void apply_fit (AtlasMapView *self, CameraFit fit, double width, double height, gboolean animate);
+
+/* Whether the camera is (or is flying to) what the last fit set. */
+static gboolean
+camera_is_fitted (AtlasMapView *self)
+{
+  double lon, lat, zoom;
+
+  if (self->fit == CAMERA_USER)
+    return FALSE;
+  atlas_viewport_get_target (self->viewport, &lon, &lat, &zoom);
+  return fabs (lon - self->fit_lon) < 1e-6 &&
+         fabs (lat - self->fit_lat) < 1e-6 &&
+         fabs (zoom - self->fit_zoom) < 1e-4;
+}
+
+/* How far out the camera may go for this size: a little beyond all of
+ * Chongqing.
+ */
+static void
+update_zoom_range (AtlasMapView *self,
+                   double        width,
+                   double        height)
+{
+  if (self->scene != NULL)
+    atlas_map_fit_zoom_range (self->scene, self->viewport, width, height);
+}
+
 static void
 atlas_map_view_size_allocate (GtkWidget *widget,
                               int        width,
@@ -255,12 +303,20 @@ atlas_map_view_size_allocate (GtkWidget *widget,
                               int        baseline)
 {
   AtlasMapView *self = ATLAS_MAP_VIEW (widget);
+  gboolean resized = width != self->last_width || height != self->last_height;
+  gboolean fitted = camera_is_fitted (self);
+
+  if (resized)
+    update_zoom_range (self, width, height);
 
   if (self->scene != NULL && !self->placed && width > 1 && height > 1)
     {
-      atlas_map_fit_chongqing (self->scene, self->viewport, width, height, FALSE, NULL);
+      apply_fit (self, CAMERA_SITES, width, height, FALSE);
       self->placed = TRUE;
     }
+  else if (resized && fitted && width > 1 && height > 1)
+    apply_fit (self, self->fit, width, height, FALSE);
+
   self->last_width = width;
   self->last_height = height;
 }
@@ -279,6 +335,69 @@ atlas_map_view_zoom_by (AtlasMapView *self,
                          round (atlas_viewport_get_zoom (self->viewport) + delta));
 }
 
+static void
+apply_fit (AtlasMapView *self,
+           CameraFit     fit,
+           double        width,
+           double        height,
+           gboolean      animate)
+{
+  if (self->scene == NULL)
+    return;
+
+  /* A new size frames the same box: filters changed since then do not
+   * move the camera.
+   */
+  if (fit == CAMERA_SITES && !(self->fit == CAMERA_SITES && self->has_fit_box && !animate))
+    self->has_fit_box = atlas_map_fit_sites_box (self->scene, self->fit_box);
+  if (fit == CAMERA_SITES && !self->has_fit_box)
+    fit = CAMERA_ALL;
+
+  if (fit == CAMERA_SITES)
+    {
+      atlas_map_fit_box (self->viewport, self->fit_box, width, height,
+                         &self->fit_lon, &self->fit_lat, &self->fit_zoom);
+      if (animate)
+        atlas_viewport_fly_to (self->viewport, GTK_WIDGET (self), self->fit_lon, self->fit_lat,
+                               self->fit_zoom);
+      else
+        atlas_viewport_set (self->viewport, self->fit_lon, self->fit_lat, self->fit_zoom);
+    }
+  else
+    {
+      fit = CAMERA_ALL;
+      atlas_map_fit_chongqing (self->scene, self->viewport, width, height, animate, GTK_WIDGET (self));
+      if (animate)
+        {
+          /* Where the flight ends: the fit again, without moving. */
+          g_autoptr(AtlasViewport) end = atlas_viewport_new ();
+
+          atlas_viewport_set_zoom_range (end, atlas_viewport_get_min_zoom (self->viewport),
+                                         atlas_viewport_get_max_zoom (self->viewport));
+          atlas_map_fit_chongqing (self->scene, end, width, height, FALSE, NULL);
+          self->fit_lon = atlas_viewport_get_lon (end);
+          self->fit_lat = atlas_viewport_get_lat (end);
+          self->fit_zoom = atlas_viewport_get_zoom (end);
+        }
+      else
+        {
+          self->fit_lon = atlas_viewport_get_lon (self->viewport);
+          self->fit_lat = atlas_viewport_get_lat (self->viewport);
+          self->fit_zoom = atlas_viewport_get_zoom (self->viewport);
+        }
+    }
+
+  /* What the viewport made of it (its bounds and zoom range apply). */
+  if (!animate)
+    {
+      self->fit_lon = atlas_viewport_get_lon (self->viewport);
+      self->fit_lat = atlas_viewport_get_lat (self->viewport);
+      self->fit_zoom = atlas_viewport_get_zoom (self->viewport);
+    }
+  self->fit = fit;
+}
+
+/* "0" and the button: all of Chongqing. */
 void
 atlas_map_view_zoom_to_fit (AtlasMapView *self,
                             gboolean      animate)
@@ -287,10 +406,32 @@ atlas_map_view_zoom_to_fit (AtlasMapView *self,
 
   if (self->scene == NULL)
     return;
-  atlas_map_fit_chongqing (self->scene, self->viewport,
-                           MAX (gtk_widget_get_width (GTK_WIDGET (self)), 320),
-                           MAX (gtk_widget_get_height (GTK_WIDGET (self)), 240),
-                           animate, GTK_WIDGET (self));
+  apply_fit (self, CAMERA_ALL,
+             MAX (gtk_widget_get_width (GTK_WIDGET (self)), 320),
+             MAX (gtk_widget_get_height (GTK_WIDGET (self)), 240),
+             animate);
+  self->placed = TRUE;
+}
+
+/**
+ * atlas_map_view_frame_sites:
+ *
+ * The opening camera: the area where the sites shown are, most of them
+ * in the main urban districts, rather than the whole municipality.
+ */
+void
+atlas_map_view_frame_sites (AtlasMapView *self,
+                            gboolean      animate)
+{
+  g_return_if_fail (ATLAS_IS_MAP_VIEW (self));
+
+  if (self->scene == NULL)
+    return;
+  self->has_fit_box = FALSE;
+  apply_fit (self, CAMERA_SITES,
+             MAX (gtk_widget_get_width (GTK_WIDGET (self)), 320),
+             MAX (gtk_widget_get_height (GTK_WIDGET (self)), 240),
+             animate);
   self->placed = TRUE;
 }
 
@@ -366,8 +507,9 @@ activate_marker (AtlasMapView *self,
 }
 
 /* A click: a marker selects its site (or zooms into its cluster), a
- * district selects the district (and filters the markers to it); clicking
- * the selected district again, or outside Chongqing, lets go of it.
+ * district selects the district — the details pane shows it, with a button
+ * that filters by it; a casual click never hides sites.  Clicking the
+ * selected district again lets go of it.
  */
 static void
 click_at (AtlasMapView *self,
@@ -375,6 +517,8 @@ click_at (AtlasMapView *self,
           double        y)
 {
   int marker = atlas_map_view_marker_at (self, x, y);
+  AtlasItem *selection;
+  AtlasMapShape *shape;
   double lon, lat;
   int district;
 
@@ -390,24 +534,19 @@ click_at (AtlasMapView *self,
   atlas_viewport_from_screen (self->viewport, x, y, self->last_width, self->last_height, &lon, &lat);
   district = atlas_map_scene_district_at (self->scene, lon, lat);
   if (district < 0)
-    {
-      atlas_state_set_district (self->state, 0);
-      return;
-    }
+    return;
 
-  {
-    AtlasMapShape *shape = atlas_map_scene_get_district (self->scene, district);
+  shape = atlas_map_scene_get_district (self->scene, district);
+  if (shape->district == NULL)
+    return;
 
-    if (atlas_state_get_district (self->state) == shape->adcode)
-      atlas_state_set_district (self->state, 0);
-    else
-      {
-        atlas_state_set_district (self->state, shape->adcode);
-        self->selecting = TRUE;
-        atlas_state_set_selection (self->state, ATLAS_ITEM (shape->district));
-        self->selecting = FALSE;
-      }
-  }
+  selection = atlas_state_get_selection (self->state);
+  self->selecting = TRUE;
+  if (selection == ATLAS_ITEM (shape->district))
+    atlas_state_set_selection (self->state, NULL);
+  else
+    atlas_state_set_selection (self->state, ATLAS_ITEM (shape->district));
+  self->selecting = FALSE;
 }
 
 /* ---- gestures ---------------------------------------------------------- */
@@ -717,7 +856,33 @@ on_selection_changed (AtlasMapView *self)
   int index;
 
   gtk_widget_queue_draw (GTK_WIDGET (self));
-  if (self->selecting || item == NULL || !ATLAS_IS_SITE (item))
+  if (self->selecting || item == NULL)
+    return;
+
+  /* A district picked elsewhere (a search, the details pane): fit it. */
+  if (ATLAS_IS_DISTRICT (item))
+    {
+      int district = atlas_map_scene_find_district (self->scene,
+                                                    atlas_district_get_adcode (ATLAS_DISTRICT (item)));
+      AtlasMapShape *shape;
+      double zoom;
+
+      if (district < 0 || self->last_width < 1)
+        return;
+      shape = atlas_map_scene_get_district (self->scene, district);
+      zoom = atlas_viewport_fit_zoom (self->viewport,
+                                      atlas_projection_unit_to_lon (shape->min_x),
+                                      atlas_projection_unit_to_lat (shape->max_y),
+                                      atlas_projection_unit_to_lon (shape->max_x),
+                                      atlas_projection_unit_to_lat (shape->min_y),
+                                      self->last_width, self->last_height, 48);
+      atlas_viewport_fly_to (self->viewport, GTK_WIDGET (self),
+                             atlas_projection_unit_to_lon ((shape->min_x + shape->max_x) / 2),
+                             atlas_projection_unit_to_lat ((shape->min_y + shape->max_y) / 2), zoom);
+      return;
+    }
+
+  if (!ATLAS_IS_SITE (item))
     return;
 
   /* Selected elsewhere: bring it to the middle, close enough to see it. */
@@ -820,7 +985,7 @@ atlas_map_view_init (AtlasMapView *self)
   self->hover = -1;
   self->focus = -1;
   self->viewport = atlas_viewport_new ();
-  atlas_viewport_set_zoom_range (self->viewport, ATLAS_MAP_MIN_ZOOM, ATLAS_MAP_MAX_ZOOM);
+  atlas_viewport_set_zoom_range (self->viewport, ATLAS_MAP_MIN_ZOOM, ATLAS_MAP_VIEW_MAX_ZOOM);
 
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
@@ -932,7 +1097,11 @@ atlas_map_view_bind (AtlasMapView *self,
                            G_CONNECT_SWAPPED);
 
   if (gtk_widget_get_width (GTK_WIDGET (self)) > 1)
-    atlas_map_view_zoom_to_fit (self, FALSE);
+    {
+      update_zoom_range (self, gtk_widget_get_width (GTK_WIDGET (self)),
+                         gtk_widget_get_height (GTK_WIDGET (self)));
+      atlas_map_view_frame_sites (self, FALSE);
+    }
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 

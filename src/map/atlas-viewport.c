@@ -471,6 +471,34 @@ atlas_viewport_stop (AtlasViewport *self)
   g_clear_weak_pointer (&self->anim_widget);
 }
 
+/**
+ * atlas_viewport_get_target:
+ *
+ * Where the camera is going: the end of the running fly-to, else where it
+ * is.
+ */
+void
+atlas_viewport_get_target (AtlasViewport *self,
+                           double        *lon,
+                           double        *lat,
+                           double        *zoom)
+{
+  g_return_if_fail (ATLAS_IS_VIEWPORT (self));
+
+  if (self->anim_tick != 0)
+    {
+      *lon = atlas_projection_unit_to_lon (self->to_x);
+      *lat = atlas_projection_unit_to_lat (self->to_y);
+      *zoom = self->to_zoom;
+    }
+  else
+    {
+      *lon = self->lon;
+      *lat = self->lat;
+      *zoom = self->zoom;
+    }
+}
+
 gboolean
 atlas_viewport_is_animating (AtlasViewport *self)
 {

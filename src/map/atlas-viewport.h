@@ -92,6 +92,10 @@ void           atlas_viewport_fly_to        (AtlasViewport *self,
                                              double         zoom);
 void           atlas_viewport_stop          (AtlasViewport *self);
 gboolean       atlas_viewport_is_animating  (AtlasViewport *self);
+void           atlas_viewport_get_target    (AtlasViewport *self,
+                                             double        *lon,
+                                             double        *lat,
+                                             double        *zoom);
 JsonNode      *atlas_viewport_to_json       (AtlasViewport *self);
 gboolean       atlas_viewport_parse_json    (JsonNode      *node,
                                              double        *lon,

@@ -29,7 +29,11 @@
  * the letters typed into the search entry, the steps of a brush dragged
  * across the timeline — make one entry, so that Ctrl+Z undoes the word and
  * not the letter.  Moving between pages is navigation, not an edit: it is
- * neither recorded nor undone.
+ * neither recorded nor undone, and undoing a filter keeps the page shown.
+ * Only a change that moved to a page of its own — picking a search result
+ * shows the record's page and selects it — remembers the page it left
+ * (atlas_history_attach_page()): undoing it goes back there, redoing it
+ * returns.
  */
 
 #define DEFAULT_COALESCE_MS 800
@@ -82,6 +86,38 @@ notify_can (AtlasHistory *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_UNDO]);
   if (could_redo != atlas_history_get_can_redo (self))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_REDO]);
+}
+
+/* @json with its "page" member set to @page. */
+static char *
+with_page (const char *json,
+           const char *page)
+{
+  g_autoptr(JsonNode) node = json_from_string (json, NULL);
+
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    return g_strdup (json);
+  json_object_set_string_member (json_node_get_object (node), "page", page);
+  return json_to_string (node, FALSE);
+}
+
+/* @json without a "page" member; @page gets what it was, or NULL. */
+static char *
+without_page (const char  *json,
+              char       **page)
+{
+  g_autoptr(JsonNode) node = json_from_string (json, NULL);
+  JsonObject *object;
+
+  *page = NULL;
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    return g_strdup (json);
+  object = json_node_get_object (node);
+  if (!json_object_has_member (object, "page"))
+    return g_strdup (json);
+  *page = g_strdup (json_object_get_string_member_with_default (object, "page", NULL));
+  json_object_remove_member (object, "page");
+  return json_to_string (node, FALSE);
 }
 
 static const char *
@@ -254,7 +290,9 @@ atlas_history_get_n_undo (AtlasHistory *self)
   return self->undo.length;
 }
 
-/* Loads @json into the state, keeping the page shown. */
+/* Loads @json into the state.  The page shown stays, unless the entry
+ * names the page its change left.
+ */
 static gboolean
 restore (AtlasHistory *self,
          const char   *json)
@@ -262,12 +300,14 @@ restore (AtlasHistory *self,
   g_autoptr(JsonNode) node = json_from_string (json, NULL);
   g_autoptr(GError) error = NULL;
   g_autofree char *page = g_strdup (atlas_state_get_page (self->state));
+  JsonObject *object;
   gboolean ok;
 
-  if (node == NULL)
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
     return FALSE;
-  if (page != NULL && *page != '\0')
-    json_object_set_string_member (json_node_get_object (node), "page", page);
+  object = json_node_get_object (node);
+  if (!json_object_has_member (object, "page") && page != NULL && *page != '\0')
+    json_object_set_string_member (object, "page", page);
 
   self->restoring = TRUE;
   ok = atlas_state_load_json (self->state, node, self->dataset, &error);
@@ -286,14 +326,26 @@ travel (AtlasHistory *self,
 {
   gboolean could_undo = atlas_history_get_can_undo (self);
   gboolean could_redo = atlas_history_get_can_redo (self);
+  g_autofree char *shown = g_strdup (atlas_state_get_page (self->state));
   char *target;
 
   while ((target = g_queue_pop_head (from)) != NULL)
     {
       if (restore (self, target))
         {
-          g_queue_push_head (to, self->current);
-          self->current = target;
+          g_autofree char *page = NULL;
+          char *now = without_page (target, &page);
+
+          /* A change with its page: travelling back returns to this one. */
+          if (page != NULL && shown != NULL && *shown != '\0')
+            {
+              g_queue_push_head (to, with_page (self->current, shown));
+              g_free (self->current);
+            }
+          else
+            g_queue_push_head (to, self->current);
+          self->current = now;
+          g_free (target);
           break;
         }
       g_free (target);
@@ -336,6 +388,50 @@ atlas_history_clear (AtlasHistory *self)
   self->current = snapshot (self);
   self->last_kind = NULL;
   notify_can (self, could_undo, could_redo);
+}
+
+/**
+ * atlas_history_attach_page:
+ * @page: the page shown before the last change
+ *
+ * Says that the last change recorded also moved to a page of its own (a
+ * search result picked, a source opened): undoing it then goes back to
+ * @page.  Call it right after the change; nothing happens if it was not
+ * recorded.
+ */
+void
+atlas_history_attach_page (AtlasHistory *self,
+                           const char   *page)
+{
+  char *entry;
+  g_autofree char *old_page = NULL;
+  g_autofree char *bare = NULL;
+
+  g_return_if_fail (ATLAS_IS_HISTORY (self));
+
+  if (page == NULL || *page == '\0' || self->restoring || self->undo.length == 0)
+    return;
+
+  /* A quick series of changes is one entry: it keeps the first page. */
+  entry = g_queue_peek_head (&self->undo);
+  bare = without_page (entry, &old_page);
+  if (old_page != NULL)
+    return;
+
+  g_queue_pop_head (&self->undo);
+  g_queue_push_head (&self->undo, with_page (entry, page));
+  g_free (entry);
+}
+
+/* Whether the state is being set back by an undo or a redo: what follows a
+ * change by moving to a page must not then.
+ */
+gboolean
+atlas_history_is_restoring (AtlasHistory *self)
+{
+  g_return_val_if_fail (ATLAS_IS_HISTORY (self), FALSE);
+
+  return self->restoring;
 }
 
 /* Changes of one kind closer together than this make one entry; 0 turns

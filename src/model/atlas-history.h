@@ -40,5 +40,8 @@ void          atlas_history_clear              (AtlasHistory *self);
 void          atlas_history_set_coalesce_time  (AtlasHistory *self,
                                                 guint         milliseconds);
 guint         atlas_history_get_n_undo         (AtlasHistory *self);
+gboolean      atlas_history_is_restoring       (AtlasHistory *self);
+void          atlas_history_attach_page        (AtlasHistory *self,
+                                                const char   *page);
 
 G_END_DECLS

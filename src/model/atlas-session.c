@@ -276,6 +276,23 @@ atlas_session_count_uncertain_sites (AtlasSession  *self,
   return count;
 }
 
+/**
+ * atlas_session_match_search:
+ *
+ * Whether the search text finds @item (any record: a statistic, a
+ * district...); %TRUE when there is no search text.  For what has no other
+ * dimension to filter by, such as the figures on the Charts page.
+ */
+gboolean
+atlas_session_match_search (AtlasSession *self,
+                            AtlasItem    *item)
+{
+  g_return_val_if_fail (ATLAS_IS_SESSION (self), FALSE);
+  g_return_val_if_fail (ATLAS_IS_ITEM (item), FALSE);
+
+  return self->matches == NULL || g_hash_table_contains (self->matches, item);
+}
+
 /* The dimensions that hide records now. */
 AtlasFilterDimension
 atlas_session_get_active_filters (AtlasSession *self)

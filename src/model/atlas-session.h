@@ -70,6 +70,8 @@ gboolean      atlas_session_match_site          (AtlasSession          *self,
 gboolean      atlas_session_match_event         (AtlasSession          *self,
                                                  AtlasEvent            *event,
                                                  AtlasFilterDimension   ignore);
+gboolean      atlas_session_match_search        (AtlasSession          *self,
+                                                 AtlasItem             *item);
 AtlasFilterDimension atlas_session_get_active_filters (AtlasSession    *self);
 guint         atlas_session_count_uncertain_sites (AtlasSession        *self,
                                                  AtlasArea            **area);

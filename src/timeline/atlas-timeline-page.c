@@ -23,6 +23,7 @@
 #include <glib/gi18n.h>
 
 #include "atlas-dataset.h"
+#include "atlas-empty-state.h"
 #include "atlas-event.h"
 #include "atlas-labels.h"
 #include "atlas-render.h"
@@ -49,7 +50,10 @@ struct _AtlasTimelinePage
   GtkDropDown       *speed_dropdown;
   GtkButton         *clear_button;
   GtkBox            *legend;
+  GtkBox            *kinds_box;
+  AtlasEmptyState   *empty_state;
   GtkWidget         *kind_buttons[ATLAS_N_EVENT_KINDS];
+  GtkWidget         *kind_checks[ATLAS_N_EVENT_KINDS];   /* the same, in the narrow form */
 };
 
 static void atlas_timeline_page_view_init (AtlasViewInterface *iface);
@@ -67,6 +71,17 @@ atlas_timeline_page_get_view (AtlasTimelinePage *self)
   return self->view;
 }
 
+/* No event passes the filters: say so over the timeline. */
+static void
+update_empty_state (AtlasTimelinePage *self)
+{
+  AtlasTimelineChart *chart = atlas_timeline_view_get_chart (self->view);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->empty_state),
+                          self->state != NULL && !self->presenting &&
+                          atlas_timeline_chart_get_n_events (chart) == 0);
+}
+
 static void
 update_controls (AtlasTimelinePage *self)
 {
@@ -81,8 +96,12 @@ update_controls (AtlasTimelinePage *self)
                           self->state != NULL && atlas_state_has_time_range (self->state));
 
   for (guint k = 0; k < ATLAS_N_EVENT_KINDS && self->state != NULL; k++)
-    gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (self->kind_buttons[k]),
-                                  atlas_state_has_event_kind (self->state, k));
+    {
+      gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (self->kind_buttons[k]),
+                                    atlas_state_has_event_kind (self->state, k));
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (self->kind_checks[k]),
+                                   atlas_state_has_event_kind (self->state, k));
+    }
 }
 
 static void
@@ -102,18 +121,32 @@ on_speed_selected (AtlasTimelinePage *self)
 }
 
 static void
-on_kind_toggled (GtkToggleButton   *button,
-                 AtlasTimelinePage *self)
+set_kind_shown (AtlasTimelinePage *self,
+                int                kind,
+                gboolean           shown)
 {
-  int kind = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "kind"));
-
-  if (self->state != NULL && atlas_state_has_event_kind (self->state, kind) != gtk_toggle_button_get_active (button))
+  if (self->state != NULL && atlas_state_has_event_kind (self->state, kind) != shown)
     {
       guint kinds = atlas_state_get_event_kinds (self->state);
 
-      atlas_state_set_event_kinds (self->state, gtk_toggle_button_get_active (button) ? kinds | (1u << kind)
-                                                                                      : kinds & ~(1u << kind));
+      atlas_state_set_event_kinds (self->state, shown ? kinds | (1u << kind) : kinds & ~(1u << kind));
     }
+}
+
+static void
+on_kind_toggled (GtkToggleButton   *button,
+                 AtlasTimelinePage *self)
+{
+  set_kind_shown (self, GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "kind")),
+                  gtk_toggle_button_get_active (button));
+}
+
+static void
+on_kind_checked (GtkCheckButton    *button,
+                 AtlasTimelinePage *self)
+{
+  set_kind_shown (self, GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "kind")),
+                  gtk_check_button_get_active (button));
 }
 
 /* ---- actions ---------------------------------------------------------- */
@@ -222,7 +255,12 @@ atlas_timeline_page_bind (AtlasView    *view,
   atlas_timeline_view_bind (self->view, session);
   g_signal_connect_object (session, "filters-changed", G_CALLBACK (update_controls), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (session, "filters-changed", G_CALLBACK (update_empty_state), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (session, "reloaded", G_CALLBACK (update_empty_state), self,
+                           G_CONNECT_SWAPPED);
   update_controls (self);
+  update_empty_state (self);
 }
 
 static JsonNode *
@@ -325,10 +363,16 @@ atlas_timeline_page_set_presenting (AtlasView *view,
   /* On stage the lanes stand alone: the toolbar and its separator are for
    * exploring, and they set the page's minimum width.
    */
-  for (GtkWidget *child = gtk_widget_get_first_child (gtk_widget_get_parent (GTK_WIDGET (self->view)));
-       child != NULL; child = gtk_widget_get_next_sibling (child))
-    if (child != GTK_WIDGET (self->view))
-      gtk_widget_set_visible (child, !presenting);
+  {
+    /* The view sits in an overlay with its empty state. */
+    GtkWidget *stage = gtk_widget_get_parent (GTK_WIDGET (self->view));
+
+    for (GtkWidget *child = gtk_widget_get_first_child (gtk_widget_get_parent (stage));
+         child != NULL; child = gtk_widget_get_next_sibling (child))
+      if (child != stage)
+        gtk_widget_set_visible (child, !presenting);
+  }
+  update_empty_state (self);
 }
 
 /* The selected event's mark and label, or the whole page without one. */
@@ -400,12 +444,15 @@ atlas_timeline_page_class_init (AtlasTimelinePageClass *klass)
   object_class->dispose = atlas_timeline_page_dispose;
 
   g_type_ensure (ATLAS_TYPE_TIMELINE_VIEW);
+  g_type_ensure (ATLAS_TYPE_EMPTY_STATE);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/atlas-timeline-page.ui");
   gtk_widget_class_bind_template_child (widget_class, AtlasTimelinePage, view);
   gtk_widget_class_bind_template_child (widget_class, AtlasTimelinePage, play_button);
   gtk_widget_class_bind_template_child (widget_class, AtlasTimelinePage, speed_dropdown);
   gtk_widget_class_bind_template_child (widget_class, AtlasTimelinePage, clear_button);
   gtk_widget_class_bind_template_child (widget_class, AtlasTimelinePage, legend);
+  gtk_widget_class_bind_template_child (widget_class, AtlasTimelinePage, kinds_box);
+  gtk_widget_class_bind_template_child (widget_class, AtlasTimelinePage, empty_state);
 
   gtk_widget_class_install_action (widget_class, "timeline.fit", NULL, fit_action);
   gtk_widget_class_install_action (widget_class, "timeline.zoom-in", NULL, zoom_in_action);
@@ -442,8 +489,31 @@ atlas_timeline_page_init (AtlasTimelinePage *self)
       gtk_widget_set_tooltip_text (button, _("Show or hide this kind of event"));
       g_object_set_data (G_OBJECT (button), "kind", GINT_TO_POINTER (k));
       g_signal_connect (button, "toggled", G_CALLBACK (on_kind_toggled), self);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      atlas_event_kind_get_label (k), -1);
       gtk_box_append (self->legend, button);
       self->kind_buttons[k] = button;
+
+      /* The narrow form: a check button per kind, with its colour. */
+      {
+        GtkWidget *check = gtk_check_button_new ();
+        GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+        GtkWidget *dot = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+
+        gtk_widget_add_css_class (dot, "swatch");
+        gtk_widget_add_css_class (dot, css);
+        gtk_widget_set_valign (dot, GTK_ALIGN_CENTER);
+        gtk_box_append (GTK_BOX (row), dot);
+        gtk_box_append (GTK_BOX (row), gtk_label_new (atlas_event_kind_get_label (k)));
+        gtk_check_button_set_child (GTK_CHECK_BUTTON (check), row);
+        gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
+        gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                        atlas_event_kind_get_label (k), -1);
+        g_object_set_data (G_OBJECT (check), "kind", GINT_TO_POINTER (k));
+        g_signal_connect (check, "toggled", G_CALLBACK (on_kind_checked), self);
+        gtk_box_append (self->kinds_box, check);
+        self->kind_checks[k] = check;
+      }
     }
 
   g_signal_connect_swapped (self->play_button, "toggled", G_CALLBACK (on_play_toggled), self);

@@ -25,6 +25,7 @@
 #include <math.h>
 
 #include "atlas-dataset.h"
+#include "atlas-date.h"
 #include "atlas-event.h"
 #include "atlas-session.h"
 #include "atlas-item.h"
@@ -142,7 +143,7 @@ update_accessible (AtlasTimelineView *self)
                                   GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   self->focus_description ? self->focus_description : _("Timeline of events"),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                  _("Left and Right move between events, Home and End go to the first and last, plus and minus zoom"),
+                                  _("Left and Right move between events, Home and End go to the first and last, plus and minus zoom, 0 shows all"),
                                   -1);
 }
 
@@ -156,10 +157,14 @@ set_focus_index (AtlasTimelineView *self,
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
-/* Pans (animated) so that the event at @index is on screen. */
+/* Pans (animated) so that the event at @index is on screen: in the middle
+ * when @centre (an event picked elsewhere, which the eye must find), else
+ * just far enough in (stepping with the keyboard).
+ */
 static void
 reveal_event (AtlasTimelineView *self,
-              int                index)
+              int                index,
+              gboolean           centre)
 {
   AtlasEvent *event = atlas_timeline_chart_get_event (self->chart, index);
   double first = atlas_time_axis_get_first (axis_of (self));
@@ -167,11 +172,15 @@ reveal_event (AtlasTimelineView *self,
   double span = last - first;
   double start = atlas_event_get_first_day (event);
   double end = atlas_event_get_last_day (event) + 1.0;
+  double margin = centre ? 0.25 : 0.02;
 
-  if (start >= first + span * 0.02 && end <= last - span * 0.1)
+  if (start >= first + span * margin && end <= last - span * MAX (margin, 0.1))
     return;
 
-  first = start - span * 0.3;
+  if (centre)
+    first = (start + end) / 2 - span / 2;
+  else
+    first = start - span * 0.3;
   atlas_timeline_view_set_range (self, first, first + span, gtk_widget_get_mapped (GTK_WIDGET (self)));
 }
 
@@ -237,7 +246,7 @@ on_selection_changed (AtlasTimelineView *self)
       if (index >= 0)
         {
           set_focus_index (self, index);
-          reveal_event (self, index);
+          reveal_event (self, index, TRUE);
         }
     }
   gtk_widget_queue_draw (GTK_WIDGET (self));
@@ -317,6 +326,21 @@ atlas_timeline_view_fit_all (AtlasTimelineView *self,
   g_return_if_fail (ATLAS_IS_TIMELINE_VIEW (self));
 
   atlas_timeline_chart_get_fit_range (self->chart, &first, &last);
+
+  /* The range ends with the year of the last event, not in an empty
+   * stretch after it.
+   */
+  {
+    double extent_first, extent_last;
+    int year, month, day;
+
+    if (atlas_timeline_chart_get_extent (self->chart, &extent_first, &extent_last) &&
+        extent_last > extent_first)
+      {
+        atlas_julian_to_ymd ((guint32) (extent_last - 1), &year, &month, &day);
+        last = atlas_julian_from_ymd (year + 1, 1, 1);
+      }
+  }
   atlas_timeline_view_set_range (self, first, last, animate);
 }
 
@@ -771,7 +795,7 @@ atlas_timeline_view_move_focus (AtlasTimelineView *self,
     index = atlas_timeline_chart_step (self->chart, self->focus, direction);
 
   select_index (self, index);
-  reveal_event (self, index);
+  reveal_event (self, index, FALSE);
 }
 
 int
@@ -797,6 +821,14 @@ move_action (GtkWidget  *widget,
              GVariant   *parameter)
 {
   atlas_timeline_view_move_focus (ATLAS_TIMELINE_VIEW (widget), g_variant_get_int32 (parameter));
+}
+
+static void
+fit_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  atlas_timeline_view_fit_all (ATLAS_TIMELINE_VIEW (widget), TRUE);
 }
 
 static void
@@ -831,7 +863,8 @@ atlas_timeline_view_measure (GtkWidget      *widget,
                              int            *minimum_baseline,
                              int            *natural_baseline)
 {
-  *minimum = orientation == GTK_ORIENTATION_HORIZONTAL ? 320 : 320;
+  /* Short enough that the window fits an 800×600 screen with its bars. */
+  *minimum = orientation == GTK_ORIENTATION_HORIZONTAL ? 320 : 200;
   *natural = orientation == GTK_ORIENTATION_HORIZONTAL ? 900 : 560;
 }
 
@@ -977,6 +1010,9 @@ atlas_timeline_view_class_init (AtlasTimelineViewClass *klass)
 
   gtk_widget_class_install_action (widget_class, "timeline-view.move", "i", move_action);
   gtk_widget_class_install_action (widget_class, "timeline-view.zoom", "d", zoom_action);
+  gtk_widget_class_install_action (widget_class, "timeline-view.fit", NULL, fit_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, 0, "timeline-view.fit", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_0, 0, "timeline-view.fit", NULL);
   for (guint i = 0; i < G_N_ELEMENTS (moves); i++)
     gtk_widget_class_add_binding_action (widget_class, moves[i].key, 0, "timeline-view.move", "i", moves[i].direction);
   for (guint i = 0; i < G_N_ELEMENTS (zooms); i++)

@@ -34,11 +34,19 @@ struct _AtlasBanner
   GtkWidget    parent_instance;
 
   GtkRevealer *revealer;
+  GtkImage    *icon;
   GtkLabel    *label;
   GtkButton   *button;
 };
 
 G_DEFINE_FINAL_TYPE (AtlasBanner, atlas_banner, GTK_TYPE_WIDGET)
+
+enum {
+  DISMISSED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 static void
 atlas_banner_dispose (GObject *object)
@@ -57,6 +65,7 @@ static void
 on_close_clicked (AtlasBanner *self)
 {
   atlas_banner_dismiss (self);
+  g_signal_emit (self, signals[DISMISSED], 0);
 }
 
 static void
@@ -68,7 +77,17 @@ atlas_banner_class_init (AtlasBannerClass *klass)
   object_class->dispose = atlas_banner_dispose;
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/atlas-banner.ui");
+  /**
+   * AtlasBanner::dismissed:
+   *
+   * The user closed the banner (not its own action button).
+   */
+  signals[DISMISSED] =
+    g_signal_new ("dismissed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
   gtk_widget_class_bind_template_child (widget_class, AtlasBanner, revealer);
+  gtk_widget_class_bind_template_child (widget_class, AtlasBanner, icon);
   gtk_widget_class_bind_template_child (widget_class, AtlasBanner, label);
   gtk_widget_class_bind_template_child (widget_class, AtlasBanner, button);
   gtk_widget_class_bind_template_callback (widget_class, on_close_clicked);
@@ -103,6 +122,8 @@ atlas_banner_show_message (AtlasBanner *self,
 {
   g_return_if_fail (ATLAS_IS_BANNER (self));
 
+  gtk_image_set_from_icon_name (self->icon, "dialog-warning-symbolic");
+  gtk_widget_remove_css_class (GTK_WIDGET (self), "welcome");
   gtk_label_set_text (self->label, message);
   gtk_widget_set_visible (GTK_WIDGET (self->button), button_label != NULL);
   if (button_label != NULL)
@@ -113,6 +134,27 @@ atlas_banner_show_message (AtlasBanner *self,
   gtk_revealer_set_reveal_child (self->revealer, TRUE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, message, -1);
+}
+
+/**
+ * atlas_banner_show_welcome:
+ *
+ * Like atlas_banner_show_message(), for good news rather than a problem:
+ * an information icon and the accent colour.
+ */
+void
+atlas_banner_show_welcome (AtlasBanner *self,
+                           const char  *message,
+                           const char  *button_label,
+                           const char  *action_name)
+{
+  g_return_if_fail (ATLAS_IS_BANNER (self));
+
+  atlas_banner_show_message (self, message, button_label, action_name);
+  gtk_image_set_from_icon_name (self->icon, "dialog-information-symbolic");
+  gtk_widget_add_css_class (GTK_WIDGET (self), "welcome");
+  if (button_label != NULL)
+    gtk_widget_add_css_class (GTK_WIDGET (self->button), "suggested-action");
 }
 
 void

@@ -33,6 +33,10 @@ void        atlas_banner_show_message     (AtlasBanner *self,
                                            const char  *message,
                                            const char  *button_label,
                                            const char  *action_name);
+void        atlas_banner_show_welcome     (AtlasBanner *self,
+                                           const char  *message,
+                                           const char  *button_label,
+                                           const char  *action_name);
 void        atlas_banner_dismiss          (AtlasBanner *self);
 const char *atlas_banner_get_message      (AtlasBanner *self);
 gboolean    atlas_banner_get_revealed     (AtlasBanner *self);

@@ -66,6 +66,9 @@ struct _AtlasDetailsPane
   GtkLabel     *sources_heading;
   GtkBox       *citations;
   GtkWidget    *swatch;
+  GtkScrolledWindow *scroller;
+  GtkButton    *district_button;
+  AdwButtonContent *district_button_content;
   guint         n_citations;
 };
 
@@ -479,6 +482,48 @@ show_statistic (AtlasDetailsPane *self,
   gtk_label_set_text (self->related_heading, NULL);
 }
 
+/* Selecting a district (one click on the map) shows it; filtering every
+ * view by it is this button, so that a casual click hides nothing.
+ */
+static void
+update_district_button (AtlasDetailsPane *self)
+{
+  AtlasItem *item = self->state ? atlas_state_get_selection (self->state) : NULL;
+  gboolean filtering;
+  const char *label;
+
+  if (item == NULL || !ATLAS_IS_DISTRICT (item))
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->district_button), FALSE);
+      return;
+    }
+
+  filtering = atlas_state_get_district (self->state) == atlas_district_get_adcode (ATLAS_DISTRICT (item));
+  label = filtering ? _("Show All Districts") : _("Show Only This District");
+  adw_button_content_set_label (self->district_button_content, label);
+  adw_button_content_set_icon_name (self->district_button_content,
+                                    filtering ? "edit-clear-all-symbolic" : "funnel-symbolic");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->district_button),
+                               filtering ? _("Show the sites and events of every district again")
+                                         : _("Show only the sites and events of this district, in every view"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->district_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  gtk_widget_set_visible (GTK_WIDGET (self->district_button), TRUE);
+}
+
+static void
+on_district_button_clicked (AtlasDetailsPane *self)
+{
+  AtlasItem *item = self->state ? atlas_state_get_selection (self->state) : NULL;
+  int adcode;
+
+  if (item == NULL || !ATLAS_IS_DISTRICT (item))
+    return;
+
+  adcode = atlas_district_get_adcode (ATLAS_DISTRICT (item));
+  atlas_state_set_district (self->state, atlas_state_get_district (self->state) == adcode ? 0 : adcode);
+}
+
 static void
 show_district (AtlasDetailsPane *self,
                AtlasDistrict    *district)
@@ -651,7 +696,11 @@ update (AtlasDetailsPane *self)
   gtk_widget_set_visible (GTK_WIDGET (self->related_heading),
                           gtk_widget_get_visible (GTK_WIDGET (self->related)));
 
+  update_district_button (self);
   gtk_stack_set_visible_child_name (self->stack, "details");
+
+  /* A new record starts at its top, not where the last one was scrolled. */
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
 }
 
 static void
@@ -692,7 +741,11 @@ atlas_details_pane_class_init (AtlasDetailsPaneClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AtlasDetailsPane, sources_heading);
   gtk_widget_class_bind_template_child (widget_class, AtlasDetailsPane, citations);
   gtk_widget_class_bind_template_child (widget_class, AtlasDetailsPane, swatch);
+  gtk_widget_class_bind_template_child (widget_class, AtlasDetailsPane, scroller);
+  gtk_widget_class_bind_template_child (widget_class, AtlasDetailsPane, district_button);
+  gtk_widget_class_bind_template_child (widget_class, AtlasDetailsPane, district_button_content);
   gtk_widget_class_bind_template_callback (widget_class, on_row_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_district_button_clicked);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "atlasdetailspane");
@@ -716,6 +769,8 @@ atlas_details_pane_bind (AtlasDetailsPane *self,
   g_set_object (&self->dataset, dataset);
   g_set_object (&self->state, state);
   g_signal_connect_object (state, "notify::selection", G_CALLBACK (update), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (state, "notify::district", G_CALLBACK (update_district_button), self,
+                           G_CONNECT_SWAPPED);
   update (self);
 }
 
@@ -735,6 +790,15 @@ atlas_details_pane_get_n_citations (AtlasDetailsPane *self)
   g_return_val_if_fail (ATLAS_IS_DETAILS_PANE (self), 0);
 
   return self->n_citations;
+}
+
+/* How far the pane is scrolled: a new selection starts at the top. */
+GtkAdjustment *
+atlas_details_pane_get_vadjustment (AtlasDetailsPane *self)
+{
+  g_return_val_if_fail (ATLAS_IS_DETAILS_PANE (self), NULL);
+
+  return gtk_scrolled_window_get_vadjustment (self->scroller);
 }
 
 /* All the text the pane shows, one piece a line: for tests and for copying. */

@@ -37,4 +37,6 @@ const char *atlas_details_pane_get_title (AtlasDetailsPane *self);
 guint       atlas_details_pane_get_n_citations (AtlasDetailsPane *self);
 char       *atlas_details_pane_dup_text  (AtlasDetailsPane *self);
 
+GtkAdjustment    *atlas_details_pane_get_vadjustment (AtlasDetailsPane *self);
+
 G_END_DECLS

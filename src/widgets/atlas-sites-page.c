@@ -55,8 +55,8 @@ struct _AtlasSitesPage
 
   GtkStack           *stack;
   GtkColumnView      *column_view;
+  GtkWidget          *status_bar;
   GtkLabel           *count_label;
-  GtkButton          *clear_button;
   gboolean            presenting;
 };
 
@@ -312,6 +312,17 @@ add_column (AtlasSitesPage *self,
 
 /* ---- state ------------------------------------------------------------ */
 
+/* What makes the window's filter bar show (see atlas-filter-bar.c). */
+static gboolean
+filter_bar_shows (AtlasSitesPage *self)
+{
+  const char *choropleth = atlas_state_get_choropleth (self->state);
+
+  return atlas_state_is_filtering (self->state) ||
+         atlas_state_get_selection (self->state) != NULL ||
+         (choropleth != NULL && *choropleth != '\0');
+}
+
 static void
 update_count (AtlasSitesPage *self)
 {
@@ -327,8 +338,13 @@ update_count (AtlasSitesPage *self)
                             shown, total);
 
   gtk_label_set_text (self->count_label, text);
-  gtk_widget_set_visible (GTK_WIDGET (self->clear_button),
-                          !self->presenting && atlas_state_is_filtering (self->state));
+
+  /* The filter bar says "Showing 14 of 52 sites" and has "Clear All"
+   * whenever it shows (a filter, a selection or a shaded map): the page's
+   * own line only when it does not, so the count is said once.  On stage
+   * there is no filter bar: the line says it.
+   */
+  gtk_widget_set_visible (GTK_WIDGET (self->status_bar), self->presenting || !filter_bar_shows (self));
   gtk_stack_set_visible_child_name (self->stack, shown > 0 ? "list" : "empty");
 }
 
@@ -437,8 +453,8 @@ atlas_sites_page_class_init (AtlasSitesPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/atlas-sites-page.ui");
   gtk_widget_class_bind_template_child (widget_class, AtlasSitesPage, stack);
   gtk_widget_class_bind_template_child (widget_class, AtlasSitesPage, column_view);
+  gtk_widget_class_bind_template_child (widget_class, AtlasSitesPage, status_bar);
   gtk_widget_class_bind_template_child (widget_class, AtlasSitesPage, count_label);
-  gtk_widget_class_bind_template_child (widget_class, AtlasSitesPage, clear_button);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
@@ -518,6 +534,10 @@ atlas_sites_page_bind (AtlasSitesPage *self,
                            G_CALLBACK (update_count), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->state, "notify::selection",
                            G_CALLBACK (on_state_selection_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->state, "notify::selection",
+                           G_CALLBACK (update_count), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->state, "notify::choropleth",
+                           G_CALLBACK (update_count), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (session, "filters-changed",
                            G_CALLBACK (update_count), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (session, "reloaded",
@@ -557,10 +577,8 @@ atlas_sites_page_set_presenting (AtlasView *view,
   AtlasSitesPage *self = ATLAS_SITES_PAGE (view);
 
   self->presenting = !!presenting;
-  if (presenting)
-    gtk_widget_set_visible (GTK_WIDGET (self->clear_button), FALSE);
-  else if (self->state != NULL)
-    gtk_widget_set_visible (GTK_WIDGET (self->clear_button), atlas_state_is_filtering (self->state));
+  if (self->state != NULL)
+    update_count (self);
   if (presenting)
     gtk_widget_add_css_class (GTK_WIDGET (self), "presenting");
   else

@@ -31,6 +31,9 @@
 #include "atlas-chart-canvas.h"
 #include "atlas-chart-card.h"
 #include "atlas-charts-page.h"
+#include "atlas-dataset.h"
+#include "atlas-empty-state.h"
+#include "atlas-item.h"
 #include "atlas-state.h"
 #include "atlas-view.h"
 #include "atlas-window.h"
@@ -208,6 +211,67 @@ test_camera_and_table (Fixture       *f,
   g_assert_false (atlas_chart_card_get_table_visible (card));
 }
 
+static gboolean
+card_shown (AtlasChartsPage *page,
+            const char      *id)
+{
+  AtlasChartCard *card = atlas_charts_page_get_card (page, id);
+
+  return card != NULL && gtk_widget_get_visible (gtk_widget_get_parent (GTK_WIDGET (card)));
+}
+
+/* The search honours the Charts page: the charts with a figure it finds
+ * stay; nothing found, the page says so.
+ */
+static void
+test_search_filters_charts (Fixture       *f,
+                            gconstpointer  data)
+{
+  AtlasDataset *dataset = atlas_window_get_dataset (f->window);
+  AtlasItem *figure = atlas_dataset_lookup (dataset, "statistic", "yizhiwang-enterprises-served-target");
+  GtkWidget *empty = atlas_test_find_child_of_type (GTK_WIDGET (f->page), ATLAS_TYPE_EMPTY_STATE);
+  guint all = atlas_charts_page_get_n_shown (f->page);
+
+  g_assert_nonnull (figure);
+  g_assert_nonnull (empty);
+  g_assert_cmpuint (all, >, 5);
+
+  atlas_state_set_search_text (f->state, atlas_item_get_name_zh (figure));
+  g_test_message ("“%s”: %u of %u charts", atlas_item_get_name_zh (figure),
+                  atlas_charts_page_get_n_shown (f->page), all);
+  g_assert_true (card_shown (f->page, "yizhiwang-targets"));
+  g_assert_false (card_shown (f->page, "projects-2020-12-15-by-type"));
+  g_assert_cmpuint (atlas_charts_page_get_n_shown (f->page), <, all);
+  g_assert_false (gtk_widget_get_mapped (empty));
+
+  atlas_state_set_search_text (f->state, "zzzz no such figure qqqq");
+  g_assert_cmpuint (atlas_charts_page_get_n_shown (f->page), ==, 0);
+  ATLAS_WAIT_UNTIL (gtk_widget_get_mapped (empty));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.clear-filters", NULL));
+  g_assert_cmpuint (atlas_charts_page_get_n_shown (f->page), ==, all);
+}
+
+/* A figure selected elsewhere (a search result, the details pane) brings
+ * the chart that holds it into view.
+ */
+static void
+test_figure_brings_its_chart (Fixture       *f,
+                              gconstpointer  data)
+{
+  AtlasDataset *dataset = atlas_window_get_dataset (f->window);
+  AtlasItem *figure = atlas_dataset_lookup (dataset, "statistic", "yizhiwang-enterprises-served-target");
+  GtkScrolledWindow *scroller = GTK_SCROLLED_WINDOW (atlas_test_find_child_of_type (GTK_WIDGET (f->page),
+                                                                                    GTK_TYPE_SCROLLED_WINDOW));
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (scroller);
+
+  ATLAS_WAIT_UNTIL (gtk_adjustment_get_upper (adjustment) > gtk_adjustment_get_page_size (adjustment));
+  gtk_adjustment_set_value (adjustment, 0);
+  atlas_state_set_selection (f->state, figure);
+  ATLAS_WAIT_UNTIL (g_strcmp0 (atlas_charts_page_get_revealed (f->page), "yizhiwang-targets") == 0 &&
+                    gtk_adjustment_get_value (adjustment) > 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -233,6 +297,10 @@ main (int   argc,
               fixture_set_up, test_arrow_keys_walk_marks, fixture_tear_down);
   g_test_add ("/charts-ui/click-category-filters", Fixture, NULL,
               fixture_set_up, test_click_category_filters, fixture_tear_down);
+  g_test_add ("/charts-ui/search-filters-charts", Fixture, NULL,
+              fixture_set_up, test_search_filters_charts, fixture_tear_down);
+  g_test_add ("/charts-ui/figure-brings-its-chart", Fixture, NULL,
+              fixture_set_up, test_figure_brings_its_chart, fixture_tear_down);
   g_test_add ("/charts-ui/camera-and-table", Fixture, NULL,
               fixture_set_up, test_camera_and_table, fixture_tear_down);
 

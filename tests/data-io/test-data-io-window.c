@@ -21,7 +21,8 @@
 /* Data in and out in the window: the menu's actions exist; updates and
  * imports are disabled while presenting; an import reloads the data without
  * leaving the page shown (the Sources page's autoselect must not switch to
- * it); the release badge follows the data.  The import dialog reads, checks
+ * it); the release in the main menu follows the data.  Updates need an
+ * address, "What Changed" an update.  The import dialog reads, checks
  * and writes off the main loop, shows 100,000 rows through a list view,
  * cancels without writing, and offers Show; the export dialog writes CSV
  * into a new folder.
@@ -60,14 +61,26 @@ test_actions_and_presenting (void)
 {
   AtlasWindow *window = open_window ();
   GActionGroup *group = G_ACTION_GROUP (window);
-  static const char * const names[] = { "import", "export-data", "check-updates", "reset-data",
-                                        "show-update-changes", NULL };
+  GSettings *settings = atlas_application_get_settings (app);
+  static const char * const names[] = { "import", "export-data", "reset-data", NULL };
 
   for (guint i = 0; names[i] != NULL; i++)
     {
       g_assert_true (g_action_group_has_action (group, names[i]));
       g_assert_true (g_action_group_get_action_enabled (group, names[i]));
     }
+
+  /* No address to update from: the menu offers to set one instead; what
+   * changed waits for an update.
+   */
+  g_assert_nonnull (settings);
+  g_settings_set_string (settings, "update-url", "");
+  g_assert_false (g_action_group_get_action_enabled (group, "check-updates"));
+  g_assert_true (g_action_group_get_action_enabled (group, "set-update-address"));
+  g_assert_false (g_action_group_get_action_enabled (group, "show-update-changes"));
+  g_settings_set_string (settings, "update-url", "https://example.org/atlas/latest.cqatlas");
+  g_assert_true (g_action_group_get_action_enabled (group, "check-updates"));
+  g_assert_false (g_action_group_get_action_enabled (group, "set-update-address"));
 
   /* While the window presents, the data stays as it is. */
   atlas_session_set_presenting (atlas_window_get_session (window), TRUE);
@@ -77,6 +90,7 @@ test_actions_and_presenting (void)
   g_assert_true (g_action_group_get_action_enabled (group, "export-data"));
   atlas_session_set_presenting (atlas_window_get_session (window), FALSE);
   g_assert_true (g_action_group_get_action_enabled (group, "check-updates"));
+  g_settings_reset (settings, "update-url");
 
   /* A second window keeps its data still while the first presents. */
   {

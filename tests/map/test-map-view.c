@@ -20,7 +20,8 @@
 
 /* The map in a window (Xvfb): clicking a marker selects its site and the
  * details pane shows it; a selection made elsewhere centres the map on it;
- * Tab walks the markers in reading order; clicking a district selects it.
+ * Tab walks the markers in reading order; clicking a district selects it
+ * without filtering by it.
  */
 
 #include "config.h"
@@ -31,7 +32,9 @@
 #include "atlas-dataset.h"
 #include "atlas-details-pane.h"
 #include "atlas-district.h"
+#include "atlas-empty-state.h"
 #include "atlas-item.h"
+#include "atlas-map-inset.h"
 #include "atlas-map-page.h"
 #include "atlas-map-painter.h"
 #include "atlas-map-view.h"
@@ -243,15 +246,165 @@ test_click_district (Fixture       *f,
   if (atlas_map_view_marker_at (f->view, x, y) >= 0)
     y += 40;
 
+  /* One click selects the district and hides nothing: filtering by it is
+   * the details pane's button.
+   */
   g_signal_emit_by_name (click, "pressed", 1, x, y);
   g_signal_emit_by_name (click, "released", 1, x, y);
-  g_assert_cmpint (atlas_state_get_district (f->state), ==, 500236);
   g_assert_true (atlas_state_get_selection (f->state) == ATLAS_ITEM (shape->district));
+  g_assert_cmpint (atlas_state_get_district (f->state), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (atlas_session_get_sites (atlas_window_get_session (f->window))), ==,
+                    g_list_model_get_n_items (atlas_dataset_get_sites (atlas_window_get_dataset (f->window))));
 
   /* Again: the district is let go. */
   g_signal_emit_by_name (click, "pressed", 1, x, y);
   g_signal_emit_by_name (click, "released", 1, x, y);
+  g_assert_null (atlas_state_get_selection (f->state));
   g_assert_cmpint (atlas_state_get_district (f->state), ==, 0);
+}
+
+/* How many of the sites passing the filters the view shows. */
+static guint
+sites_in_view (AtlasMapView *view,
+               guint        *total)
+{
+  AtlasMapScene *scene = atlas_map_view_get_scene (view);
+  AtlasViewport *viewport = atlas_map_view_get_viewport (view);
+  int width = gtk_widget_get_width (GTK_WIDGET (view));
+  int height = gtk_widget_get_height (GTK_WIDGET (view));
+  guint shown = 0;
+
+  *total = 0;
+  for (guint i = 0; i < atlas_map_scene_get_n_sites (scene); i++)
+    {
+      const AtlasMapSiteInfo *info = atlas_map_scene_get_site_info (scene, i);
+      double x, y;
+
+      if (!atlas_map_scene_is_visible (scene, i) || info->site == NULL)
+        continue;
+      (*total)++;
+      atlas_viewport_to_screen (viewport, atlas_site_get_lon (info->site), atlas_site_get_lat (info->site),
+                                width, height, &x, &y);
+      if (x >= 0 && x <= width && y >= 0 && y <= height)
+        shown++;
+    }
+  return shown;
+}
+
+/* The map opens on the sites — most of them in a few urban districts —
+ * not on the whole municipality, where they were one blob; the inset says
+ * where that is.  0 still shows all of Chongqing.
+ */
+static void
+test_opens_on_sites (Fixture       *f,
+                     gconstpointer  data)
+{
+  AtlasViewport *viewport = atlas_map_view_get_viewport (f->view);
+  AtlasMapInset *inset = ATLAS_MAP_INSET (atlas_test_find_child_of_type (GTK_WIDGET (f->page), ATLAS_TYPE_MAP_INSET));
+  double opening = atlas_viewport_get_zoom (viewport);
+  graphene_rect_t frame;
+  guint total, shown;
+
+  g_assert_nonnull (inset);
+  shown = sites_in_view (f->view, &total);
+  g_test_message ("opening zoom %.2f, %u of %u sites in view", opening, shown, total);
+  g_assert_cmpuint (shown * 10, >=, total * 8);
+  g_assert_true (atlas_map_inset_get_frame (inset, &frame));
+
+  atlas_map_view_zoom_to_fit (f->view, FALSE);
+  g_test_message ("all of Chongqing at zoom %.2f", atlas_viewport_get_zoom (viewport));
+  g_assert_cmpfloat (atlas_viewport_get_zoom (viewport), <, opening - 1);
+  shown = sites_in_view (f->view, &total);
+  g_assert_cmpuint (shown, ==, total);
+  g_assert_false (atlas_map_inset_get_frame (inset, &frame));
+
+  /* A click on the inset moves the map there, at the same zoom. */
+  atlas_viewport_set_zoom (viewport, opening);
+  g_assert_true (atlas_map_inset_get_frame (inset, &frame));
+  {
+    double zoom = atlas_viewport_get_zoom (viewport);
+    double lon = atlas_viewport_get_lon (viewport);
+
+    /* The inset's right-hand edge: the east of Chongqing. */
+    atlas_map_inset_jump_to (inset, gtk_widget_get_width (GTK_WIDGET (inset)) - 10,
+                             gtk_widget_get_height (GTK_WIDGET (inset)) / 3.0);
+    ATLAS_WAIT_UNTIL (!atlas_viewport_is_animating (viewport));
+    g_assert_cmpfloat (atlas_viewport_get_lon (viewport), >, lon + 1);
+    g_assert_cmpfloat_with_epsilon (atlas_viewport_get_zoom (viewport), zoom, 1e-9);
+  }
+}
+
+/* The zoom stops where the schematic base map still shows something, and
+ * a little beyond all of Chongqing.
+ */
+static void
+test_zoom_is_clamped (Fixture       *f,
+                      gconstpointer  data)
+{
+  AtlasViewport *viewport = atlas_map_view_get_viewport (f->view);
+  double fit;
+
+  atlas_map_view_zoom_to_fit (f->view, FALSE);
+  fit = atlas_viewport_get_zoom (viewport);
+
+  atlas_viewport_set_zoom (viewport, 18);
+  g_assert_cmpfloat (atlas_viewport_get_zoom (viewport), <=, 13);
+  atlas_viewport_set_zoom (viewport, 2);
+  g_assert_cmpfloat (atlas_viewport_get_zoom (viewport), >=, fit - 2);
+}
+
+/* All of Chongqing stays all of Chongqing when the window grows (it is
+ * maximised), the opening frame stays on the same area whatever the filters
+ * did meanwhile; a camera the user moved stays where it is.
+ */
+static void
+test_refits_on_resize (Fixture       *f,
+                       gconstpointer  data)
+{
+  AtlasViewport *viewport = atlas_map_view_get_viewport (f->view);
+  int width = gtk_widget_get_width (GTK_WIDGET (f->view));
+  int height = gtk_widget_get_height (GTK_WIDGET (f->view));
+  double zoom = atlas_viewport_get_zoom (viewport);
+
+  /* The opening frame, with no site left by a search, and a new size (the
+   * filter bar shows): still the sites' area, not all of Chongqing.
+   */
+  atlas_state_set_search_text (f->state, "zzzz no such site qqqq");
+  gtk_window_set_default_size (GTK_WINDOW (f->window), width + 80, height + 180);
+  ATLAS_WAIT_UNTIL (gtk_widget_get_width (GTK_WIDGET (f->view)) > width + 40);
+  g_assert_cmpfloat (atlas_viewport_get_zoom (viewport), >=, zoom);
+  atlas_state_set_search_text (f->state, "");
+  width = gtk_widget_get_width (GTK_WIDGET (f->view));
+
+  atlas_map_view_zoom_to_fit (f->view, FALSE);
+  zoom = atlas_viewport_get_zoom (viewport);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1500, 1000);
+  ATLAS_WAIT_UNTIL (gtk_widget_get_width (GTK_WIDGET (f->view)) > width + 100);
+  g_test_message ("all of Chongqing: zoom %.2f, then %.2f", zoom, atlas_viewport_get_zoom (viewport));
+  g_assert_cmpfloat (atlas_viewport_get_zoom (viewport), >, zoom + 0.1);
+
+  /* Moved by the user: left alone. */
+  atlas_viewport_pan_pixels (viewport, 40, 0);
+  zoom = atlas_viewport_get_zoom (viewport);
+  width = gtk_widget_get_width (GTK_WIDGET (f->view));
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1000, 700);
+  ATLAS_WAIT_UNTIL (gtk_widget_get_width (GTK_WIDGET (f->view)) < width - 100);
+  g_assert_cmpfloat (atlas_viewport_get_zoom (viewport), ==, zoom);
+}
+
+/* No site passes the filters: the map says so, with Clear Filters. */
+static void
+test_empty_state (Fixture       *f,
+                  gconstpointer  data)
+{
+  GtkWidget *empty = atlas_test_find_child_of_type (GTK_WIDGET (f->page), ATLAS_TYPE_EMPTY_STATE);
+
+  g_assert_nonnull (empty);
+  g_assert_false (gtk_widget_get_visible (empty));
+  atlas_state_set_search_text (f->state, "zzzz no such site qqqq");
+  g_assert_true (gtk_widget_get_visible (empty));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.clear-filters", NULL));
+  g_assert_false (gtk_widget_get_visible (empty));
 }
 
 /* Presentation mode and the page's own render (what "Export map…" draws). */
@@ -317,6 +470,14 @@ main (int   argc,
   g_test_add ("/map-view/click-district", Fixture, NULL,
               fixture_set_up, test_click_district, fixture_tear_down);
 
+  g_test_add ("/map-view/opens-on-the-sites-and-0-fits-all", Fixture, NULL,
+              fixture_set_up, test_opens_on_sites, fixture_tear_down);
+  g_test_add ("/map-view/zoom-is-clamped", Fixture, NULL,
+              fixture_set_up, test_zoom_is_clamped, fixture_tear_down);
+  g_test_add ("/map-view/all-of-chongqing-refits-on-resize", Fixture, NULL,
+              fixture_set_up, test_refits_on_resize, fixture_tear_down);
+  g_test_add ("/map-view/empty-state", Fixture, NULL,
+              fixture_set_up, test_empty_state, fixture_tear_down);
   g_test_add ("/map-view/presenting-and-render", Fixture, NULL,
               fixture_set_up, test_presenting_and_render, fixture_tear_down);
 

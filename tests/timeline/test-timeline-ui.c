@@ -32,6 +32,7 @@
 #include "atlas-dataset.h"
 #include "atlas-date.h"
 #include "atlas-details-pane.h"
+#include "atlas-empty-state.h"
 #include "atlas-event.h"
 #include "atlas-item.h"
 #include "atlas-sites-page.h"
@@ -193,6 +194,60 @@ test_play_and_camera (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The range opens on the events and ends with the year of the last one,
+ * not in an empty stretch after it; 0 comes back to it.
+ */
+static void
+test_default_range (void)
+{
+  AtlasTimelineView *view;
+  AtlasWindow *window = open_timeline (&view);
+  AtlasTimelineChart *chart = atlas_timeline_view_get_chart (view);
+  AtlasTimeAxis *axis = atlas_timeline_chart_get_axis (chart);
+  double first, last, shown_last;
+  int year, month, day;
+
+  g_assert_true (atlas_timeline_chart_get_extent (chart, &first, &last));
+  atlas_julian_to_ymd ((guint32) (last - 1), &year, &month, &day);
+  shown_last = atlas_time_axis_get_last (axis);
+  g_test_message ("last event in %d; the axis ends on day %.0f", year, shown_last);
+  g_assert_cmpfloat (shown_last, ==, atlas_julian_from_ymd (year + 1, 1, 1));
+  g_assert_cmpfloat (atlas_time_axis_get_first (axis), <=, first);
+
+  /* Zoomed in, then 0: the same range again. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "timeline-view.zoom", "d", 2.0));
+  g_assert_cmpfloat (atlas_time_axis_get_last (axis), <, shown_last);
+  atlas_timeline_view_fit_all (view, FALSE);
+  g_assert_cmpfloat (atlas_time_axis_get_last (axis), ==, shown_last);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* No event passes the filters: the timeline says so, with Clear Filters. */
+static void
+test_empty_state (void)
+{
+  AtlasTimelineView *view;
+  AtlasWindow *window = open_timeline (&view);
+  AtlasState *state = atlas_window_get_state (window);
+  GtkWidget *page = atlas_window_get_page (window, "timeline");
+  GtkWidget *empty = atlas_test_find_child_of_type (page, ATLAS_TYPE_EMPTY_STATE);
+
+  g_assert_nonnull (empty);
+  g_assert_false (gtk_widget_get_visible (empty));
+  atlas_state_set_search_text (state, "zzzz no such event qqqq");
+  g_assert_true (gtk_widget_get_visible (empty));
+  atlas_state_reset_filters (state);
+  g_assert_false (gtk_widget_get_visible (empty));
+
+  /* Hiding every kind empties it too. */
+  atlas_state_set_event_kinds (state, 0);
+  g_assert_true (gtk_widget_get_visible (empty));
+  atlas_state_reset_filters (state);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -216,6 +271,8 @@ main (int   argc,
   g_test_add_func ("/timeline-ui/brush-filters-sites", test_brush_filters_sites);
   g_test_add_func ("/timeline-ui/keyboard", test_keyboard);
   g_test_add_func ("/timeline-ui/play-and-camera", test_play_and_camera);
+  g_test_add_func ("/timeline-ui/default-range-ends-with-last-year", test_default_range);
+  g_test_add_func ("/timeline-ui/empty-state", test_empty_state);
 
   status = g_test_run ();
   g_clear_object (&app);
