@@ -20,6 +20,7 @@
 
 #pragma once
 
+#include "atlas-announcer.h"
 #include "atlas-banner.h"
 #include "atlas-details-pane.h"
 #include "atlas-filter-bar.h"
@@ -52,6 +53,7 @@ struct _AtlasWindow
   AtlasSitesPage       *sites_page;
   AtlasSourcesPage     *sources_page;
   GtkLabel             *release_badge;
+  AtlasAnnouncer       *announcer;
 
   /* Presentation (src/present) */
   AtlasHistory         *history;    /* the session's */

@@ -22,6 +22,7 @@
 
 #include <glib/gi18n.h>
 
+#include "atlas-announcer.h"
 #include "atlas-charts-page.h"
 #include "atlas-dataset.h"
 #include "atlas-item.h"
@@ -71,6 +72,99 @@ on_stop_search (AtlasWindow *self)
   gtk_search_bar_set_search_mode (self->search_bar, FALSE);
 }
 
+/* ---- announcements ---------------------------------------------------- */
+
+/* What changes away from the keyboard focus is said to screen reader users
+ * (atlas-announcer.c).  While presenting, the presentation speaks for
+ * itself.
+ */
+
+static gboolean
+focus_is_within (AtlasWindow *self,
+                 GtkWidget   *widget)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+  return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
+}
+
+static void
+announce_selection (AtlasWindow *self)
+{
+  AtlasItem *item = atlas_state_get_selection (self->state);
+  g_autofree char *text = NULL;
+
+  /* The tables say their selected row themselves. */
+  if (atlas_session_get_presenting (self->session) ||
+      focus_is_within (self, GTK_WIDGET (self->sites_page)) ||
+      focus_is_within (self, GTK_WIDGET (self->sources_page)))
+    return;
+
+  if (item != NULL)
+    /* Translators: said by screen readers when a site, event or figure is
+     * selected, e.g. "Selected: Chongqing Institute of Green and
+     * Intelligent Technology".
+     */
+    text = g_strdup_printf (_("Selected: %s"), atlas_item_get_name (item));
+  else
+    text = g_strdup (_("Nothing selected"));
+
+  atlas_announcer_announce (self->announcer, text);
+}
+
+static void
+announce_results (AtlasWindow *self)
+{
+  g_autofree char *text = NULL;
+  guint shown, total;
+
+  if (atlas_session_get_presenting (self->session))
+    return;
+
+  if (g_strcmp0 (atlas_state_get_page (self->state), "timeline") == 0)
+    {
+      shown = g_list_model_get_n_items (atlas_session_get_events (self->session));
+      total = g_list_model_get_n_items (atlas_dataset_get_events (self->dataset));
+      if (shown == total)
+        text = g_strdup_printf (g_dngettext (NULL, "Showing all %u event", "Showing all %u events", total),
+                                total);
+      else
+        /* Translators: "Showing 14 of 143 events". */
+        text = g_strdup_printf (g_dngettext (NULL, "Showing %u of %u event", "Showing %u of %u events", total),
+                                shown, total);
+    }
+  else
+    {
+      shown = g_list_model_get_n_items (atlas_session_get_sites (self->session));
+      total = g_list_model_get_n_items (atlas_dataset_get_sites (self->dataset));
+      if (shown == total)
+        text = g_strdup_printf (g_dngettext (NULL, "Showing all %u site", "Showing all %u sites", total),
+                                total);
+      else
+        /* Translators: "Showing 14 of 52 sites". */
+        text = g_strdup_printf (g_dngettext (NULL, "Showing %u of %u site", "Showing %u of %u sites", total),
+                                shown, total);
+    }
+
+  atlas_announcer_announce (self->announcer, text);
+}
+
+static void
+on_page_changed (AtlasWindow *self)
+{
+  GtkWidget *page = adw_view_stack_get_visible_child (self->stack);
+  g_autofree char *text = NULL;
+
+  if (page == NULL || atlas_session_get_presenting (self->session))
+    return;
+
+  /* Translators: said by screen readers on switching pages, e.g. "Timeline
+   * page".
+   */
+  text = g_strdup_printf (_("%s page"), adw_view_stack_page_get_title (adw_view_stack_get_page (self->stack, page)));
+  atlas_announcer_announce (self->announcer, text);
+}
+
 /* ---- selection and pages ---------------------------------------------- */
 
 static void
@@ -78,6 +172,7 @@ on_selection_changed (AtlasWindow *self)
 {
   AtlasItem *item = atlas_state_get_selection (self->state);
 
+  announce_selection (self);
   if (item == NULL || atlas_session_get_presenting (self->session))
     return;
 
@@ -192,6 +287,10 @@ static void
 atlas_window_init (AtlasWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* Heard by screen readers, not seen (atlas-announcer.c). */
+  self->announcer = ATLAS_ANNOUNCER (atlas_announcer_new ());
+  gtk_overlay_add_overlay (self->present_overlay, GTK_WIDGET (self->announcer));
 
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
   gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self));
@@ -310,6 +409,10 @@ atlas_window_new (GtkApplication *application,
                            G_CALLBACK (on_selection_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->state, "notify::categories",
                            G_CALLBACK (on_filters_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->session, "filters-changed",
+                           G_CALLBACK (announce_results), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->stack, "notify::visible-child",
+                           G_CALLBACK (on_page_changed), self, G_CONNECT_SWAPPED);
 
   _atlas_window_install_actions (self);
 
@@ -431,6 +534,19 @@ atlas_window_get_pages (AtlasWindow *self)
   g_return_val_if_fail (ATLAS_IS_WINDOW (self), NULL);
 
   return self->stack;
+}
+
+/**
+ * atlas_window_get_announcer:
+ *
+ * Returns: (transfer none): what speaks to screen reader users in this window
+ */
+AtlasAnnouncer *
+atlas_window_get_announcer (AtlasWindow *self)
+{
+  g_return_val_if_fail (ATLAS_IS_WINDOW (self), NULL);
+
+  return self->announcer;
 }
 
 /**

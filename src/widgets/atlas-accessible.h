@@ -1,0 +1,39 @@
+/* atlas-accessible.h
+ *
+ * Copyright 2026 The Chongqing Science Atlas authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+ * GNU General Public License for more details.
+ *
+ * You should have received a copy of the GNU General Public License
+ * along with this program.  If not, see <http://www.gnu.org/licenses/>.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+char       *atlas_accessible_strip_mnemonic      (const char *label);
+void        atlas_accessible_set_label           (GtkWidget  *widget,
+                                                  const char *label);
+void        atlas_accessible_set_description     (GtkWidget  *widget,
+                                                  const char *description);
+const char *atlas_accessible_get_description     (GtkWidget  *widget);
+void        atlas_accessible_restore_description (GtkWidget  *widget);
+char       *atlas_accessible_position            (guint       position,
+                                                  guint       count);
+void        atlas_accessible_fix_mnemonic_names  (GtkWidget  *widget);
+void        atlas_accessible_follow_stack        (GtkWidget  *stack);
+
+G_END_DECLS
