@@ -22,6 +22,7 @@
 
 #include <glib/gi18n.h>
 
+#include "atlas-accessible.h"
 #include "atlas-announcer.h"
 #include "atlas-charts-page.h"
 #include "atlas-dataset.h"
@@ -422,6 +423,11 @@ atlas_window_new (GtkApplication *application,
       atlas_presentation_bind_settings (self->presentation, settings);
       bind_settings (self);
     }
+
+  /* What GTK 4.8 tells screen readers, mended (atlas-accessible.c). */
+  atlas_accessible_fix_names (GTK_WIDGET (self));
+  if (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (self)) != NULL)
+    atlas_accessible_fix_names (GTK_WIDGET (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (self))));
 
   show_user_problem (self);
   update_release_badge (self);

@@ -24,6 +24,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "atlas-accessible.h"
 #include "atlas-dataset.h"
 #include "atlas-map-page.h"
 #include "atlas-map-render.h"
@@ -255,6 +256,7 @@ export_action (GtkWidget  *widget,
   const char *format_names[] = { "PNG", "SVG", "PDF", NULL };
   ExportRequest *request;
   GtkWidget *dialog, *box;
+  g_autoptr(GtkListItemFactory) factory = atlas_accessible_label_factory_new (NULL);
 
   /* Editing actions are off while presenting. */
   if (self->presenting)
@@ -270,6 +272,8 @@ export_action (GtkWidget  *widget,
   request->width = GTK_SPIN_BUTTON (gtk_spin_button_new_with_range (320, 8000, 10));
   request->height = GTK_SPIN_BUTTON (gtk_spin_button_new_with_range (240, 8000, 10));
   request->format = GTK_DROP_DOWN (gtk_drop_down_new_from_strings (format_names));
+  gtk_drop_down_set_factory (request->format, factory);
+  atlas_accessible_name_drop_down (request->format, _("_Format"));
   gtk_spin_button_set_value (request->width, MAX (gtk_widget_get_width (GTK_WIDGET (self->view)), 1280));
   gtk_spin_button_set_value (request->height, MAX (gtk_widget_get_height (GTK_WIDGET (self->view)), 800));
 
@@ -479,6 +483,7 @@ static void
 atlas_map_page_init (AtlasMapPage *self)
 {
   g_autoptr(GtkStringList) names = NULL;
+  g_autoptr(GtkListItemFactory) factory = atlas_accessible_label_factory_new (NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -486,8 +491,10 @@ atlas_map_page_init (AtlasMapPage *self)
   for (guint i = 0; i < G_N_ELEMENTS (measures); i++)
     gtk_string_list_append (names, atlas_map_measure_get_label (measures[i]));
   self->syncing = TRUE;
+  gtk_drop_down_set_factory (self->measure_dropdown, factory);
   gtk_drop_down_set_model (self->measure_dropdown, G_LIST_MODEL (names));
   self->syncing = FALSE;
+  atlas_accessible_name_drop_down (self->measure_dropdown, _("Measure"));
 
   g_signal_connect_object (atlas_map_view_get_viewport (self->view), "notify::zoom",
                            G_CALLBACK (update_zoom_actions), self, G_CONNECT_SWAPPED);

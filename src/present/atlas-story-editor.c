@@ -22,6 +22,7 @@
 
 #include <glib/gi18n.h>
 
+#include "atlas-accessible.h"
 #include "atlas-handout.h"
 #include "atlas-slides.h"
 #include "atlas-presentation.h"
@@ -324,6 +325,7 @@ bind_title (GtkSignalListItemFactory *factory,
 
   gtk_label_set_text (GTK_LABEL (label), atlas_story_get_title (story));
   gtk_widget_set_tooltip_text (label, atlas_story_get_title (story));
+  atlas_accessible_label_list_item (item, atlas_story_get_title (story));
 }
 
 /* ---- actions ---------------------------------------------------------- */
@@ -784,6 +786,10 @@ atlas_story_editor_new (GtkWindow         *parent,
   g_signal_connect_object (self->story_dropdown, "notify::selected-item",
                            G_CALLBACK (on_story_dropdown_changed), self, G_CONNECT_SWAPPED);
   on_story_dropdown_changed (self);
+
+  /* What screen readers hear (atlas-accessible.c). */
+  atlas_accessible_name_drop_down (self->story_dropdown, _("Story"));
+  atlas_accessible_fix_names (GTK_WIDGET (self));
 
   /* Autoplay is kept in the settings; without them it lasts the session. */
   if (settings != NULL)

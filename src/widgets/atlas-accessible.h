@@ -20,7 +20,7 @@
 
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
 G_BEGIN_DECLS
 
@@ -33,7 +33,20 @@ const char *atlas_accessible_get_description     (GtkWidget  *widget);
 void        atlas_accessible_restore_description (GtkWidget  *widget);
 char       *atlas_accessible_position            (guint       position,
                                                   guint       count);
-void        atlas_accessible_fix_mnemonic_names  (GtkWidget  *widget);
+void        atlas_accessible_fix_names           (GtkWidget  *widget);
 void        atlas_accessible_follow_stack        (GtkWidget  *stack);
+
+void        atlas_accessible_label_list_item     (GtkListItem *item,
+                                                  const char  *label);
+void        atlas_accessible_label_column_cell   (GtkListItem *item,
+                                                  const char  *cell_label,
+                                                  const char  *row_label);
+int         atlas_accessible_name_column_headers (GtkColumnView *view,
+                                                  GtkSortType   *order);
+GtkListItemFactory *
+            atlas_accessible_label_factory_new   (GtkExpression *expression);
+void        atlas_accessible_name_drop_down      (GtkDropDown *drop_down,
+                                                  const char  *title);
+void        atlas_accessible_name_combo_row      (AdwComboRow *row);
 
 G_END_DECLS
