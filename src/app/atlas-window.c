@@ -95,10 +95,18 @@ announce_selection (AtlasWindow *self)
   AtlasItem *item = atlas_state_get_selection (self->state);
   g_autofree char *text = NULL;
 
-  /* The tables say their selected row themselves. */
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+  const char *own;
+
+  /* The tables say their selected row themselves, and a drawn view that
+   * selects what its keyboard focus is on says it in its description.
+   */
   if (atlas_session_get_presenting (self->session) ||
       focus_is_within (self, GTK_WIDGET (self->sites_page)) ||
       focus_is_within (self, GTK_WIDGET (self->sources_page)))
+    return;
+  own = focus != NULL ? atlas_accessible_get_description (focus) : NULL;
+  if (item != NULL && own != NULL && strstr (own, atlas_item_get_name (item)) != NULL)
     return;
 
   if (item != NULL)

@@ -221,8 +221,11 @@ atlas_announcer_announce (AtlasAnnouncer *self,
       return;
 
   g_ptr_array_add (self->pending, g_strdup (message));
+  /* Before the next frame: an animation (the map flying to a selection)
+   * would otherwise hold a default idle back until it ends.
+   */
   if (self->flush_id == 0)
-    self->flush_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, flush_cb, self, NULL);
+    self->flush_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, flush_cb, self, NULL);
 }
 
 /**

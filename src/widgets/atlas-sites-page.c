@@ -388,8 +388,13 @@ apply_sort (AtlasSitesPage *self)
   g_autoptr(GtkColumnViewColumn) column =
     g_list_model_get_item (gtk_column_view_get_columns (self->column_view), self->sort_column);
 
-  if (column != NULL)
-    gtk_column_view_sort_by_column (self->column_view, column, self->sort_order);
+  if (column == NULL)
+    return;
+  /* GTK 4.8 leaves the arrow of the column sorted by before on its header
+   * unless the sorting is cleared first.
+   */
+  gtk_column_view_sort_by_column (self->column_view, NULL, GTK_SORT_ASCENDING);
+  gtk_column_view_sort_by_column (self->column_view, column, self->sort_order);
 }
 
 static gboolean
@@ -424,7 +429,8 @@ on_sorter_changed (AtlasSitesPage *self)
    * columns going away with the page change the sorter too.)
    */
   if (self->sync_headers_id == 0 && self->column_view != NULL && !gtk_widget_in_destruction (GTK_WIDGET (self)))
-    self->sync_headers_id = g_idle_add (sync_headers, self);
+    /* Above redrawing: an animation elsewhere must not hold it back. */
+    self->sync_headers_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, sync_headers, self, NULL);
 }
 
 /* ---- state ------------------------------------------------------------ */
