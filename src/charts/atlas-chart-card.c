@@ -218,6 +218,7 @@ atlas_chart_card_refresh (AtlasChartCard *self)
   g_autoptr(AtlasChart) chart = NULL;
   g_autofree char *source = NULL;
   g_autofree char *export_name = NULL;
+  g_autofree char *table_name = NULL;
   g_autofree char *source_name = NULL;
   g_autoptr(GtkNoSelection) selection = NULL;
 
@@ -245,6 +246,8 @@ atlas_chart_card_refresh (AtlasChartCard *self)
   /* Thirteen cards: each button says which chart it is for. */
   export_name = g_strdup_printf (_("Export “%s”"), atlas_chart_series_get_title (series));
   atlas_accessible_set_label (GTK_WIDGET (self->menu_button), export_name);
+  table_name = g_strdup_printf (_("Table of “%s”"), atlas_chart_series_get_title (series));
+  atlas_accessible_set_label (GTK_WIDGET (self->table_button), table_name);
   /* Translators: the name screen readers give the source line under a
    * chart, which shows the source: "Source: Chongqing Daily, 2021, for the
    * chart “R&D spending”".

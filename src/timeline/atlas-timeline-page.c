@@ -79,6 +79,7 @@ update_controls (AtlasTimelinePage *self)
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->play_button),
                                playing ? _("Pause") : _("Play Through Time"));
   atlas_accessible_set_label (GTK_WIDGET (self->play_button), playing ? _("Pause") : _("Play Through Time"));
+  atlas_accessible_fix_names (GTK_WIDGET (self->play_button));
   gtk_widget_set_visible (GTK_WIDGET (self->clear_button),
                           self->state != NULL && atlas_state_has_time_range (self->state));
 

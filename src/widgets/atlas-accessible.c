@@ -192,6 +192,13 @@ fix_mnemonic_name (GtkWidget *widget)
       atlas_accessible_set_label (widget, label);
       gtk_accessible_reset_relation (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
     }
+  else if (GTK_IS_BUTTON (widget) && gtk_button_get_icon_name (GTK_BUTTON (widget)) != NULL)
+    {
+      /* An icon button is "labelled by" its image, which GTK 4.8 names
+       * "GtkImage", and Orca says that before the button's own name.
+       */
+      gtk_accessible_reset_relation (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+    }
 }
 
 static GtkWidget *
@@ -284,7 +291,9 @@ fix_once (GtkWidget *widget)
  * @widget: the top of a widget tree
  *
  * Mends what GTK 4.8 and libadwaita 1.2 give screen readers in the tree
- * under @widget: buttons with a mnemonic say their label once; pages a
+ * under @widget: buttons with a mnemonic say their label once, icon buttons
+ * are not labelled by their image (run it again on a button whose icon
+ * changes); pages a
  * stack does not show are hidden; the list inside a column view, the
  * scrolled window of a status page and the text of an entry row are named
  * after what holds them.  Run it once a

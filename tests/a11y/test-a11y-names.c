@@ -24,7 +24,8 @@
  * pane, the Stories editor, the Preferences window and the keyboard
  * shortcuts window (once in English, once with --language=zh_CN), and fails on any focusable
  * widget whose accessible name is empty, is a type name ("GtkImage push
- * button"), shows a mnemonic underscore or says itself twice ("CSV CSV").
+ * button"), shows a mnemonic underscore or says itself twice ("CSV CSV"),
+ * or that is labelled by a widget with such a name (Orca says both).
  *
  * The name is computed as GTK 4.8's AT-SPI bridge computes it
  * (gtk_at_context_get_name): the label property, then the label property of
@@ -292,7 +293,26 @@ check (Audit     *audit,
       g_autofree char *name = dup_name (widget, audit->known);
       const char *problem = check_name (name);
 
+      g_autoptr(GPtrArray) related = get_labelled_by (GTK_ACCESSIBLE (widget), audit->known);
+
       g_hash_table_add (audit->checked, widget);
+
+      /* Orca also says the name of what a widget is labelled by, as its
+       * label ("GtkImage Details push button").
+       */
+      for (guint i = 0; i < related->len && problem == NULL; i++)
+        {
+          GtkWidget *other = g_ptr_array_index (related, i);
+          g_autofree char *other_name = other ? dup_name (other, audit->known) : NULL;
+
+          if (other != NULL && check_name (other_name) != NULL)
+            {
+              problem = "labelled by a widget without a good name";
+              g_free (name);
+              name = g_steal_pointer (&other_name);
+            }
+        }
+
       if (problem != NULL)
         {
           g_autoptr(GString) path = g_string_new (NULL);
