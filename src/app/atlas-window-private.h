@@ -54,6 +54,7 @@ struct _AtlasWindow
   AtlasSourcesPage     *sources_page;
   GtkLabel             *release_badge;
   AtlasAnnouncer       *announcer;
+  guint                 keep_focus_id;
 
   /* Presentation (src/present) */
   AtlasHistory         *history;    /* the session's */

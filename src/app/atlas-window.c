@@ -158,12 +158,41 @@ announce_results (AtlasWindow *self)
   atlas_announcer_announce (self->announcer, text);
 }
 
+/* The keyboard focus stays on something shown: left on a control hidden
+ * with the chrome while presenting, or in a page's toolbar the presentation
+ * hides, it would leave screen readers on an object they cannot reach, and
+ * silent.
+ */
+static gboolean
+keep_focus_shown (gpointer data)
+{
+  AtlasWindow *self = data;
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+  GtkWidget *page = adw_view_stack_get_visible_child (self->stack);
+
+  self->keep_focus_id = 0;
+  if ((focus == NULL || !gtk_widget_is_drawable (focus)) && page != NULL)
+    gtk_widget_child_focus (page, GTK_DIR_TAB_FORWARD);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+queue_keep_focus_shown (AtlasWindow *self)
+{
+  /* After the widgets hidden with this change are unmapped, before GTK
+   * would hand the focus to the first button of the window.
+   */
+  if (self->keep_focus_id == 0 && !gtk_widget_in_destruction (GTK_WIDGET (self)))
+    self->keep_focus_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, keep_focus_shown, self, NULL);
+}
+
 static void
 on_page_changed (AtlasWindow *self)
 {
   GtkWidget *page = adw_view_stack_get_visible_child (self->stack);
   g_autofree char *text = NULL;
 
+  queue_keep_focus_shown (self);
   if (page == NULL || atlas_session_get_presenting (self->session))
     return;
 
@@ -240,6 +269,7 @@ atlas_window_dispose (GObject *object)
   AtlasWindow *self = (AtlasWindow *)object;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), ATLAS_TYPE_WINDOW);
+  g_clear_handle_id (&self->keep_focus_id, g_source_remove);
   if (self->story_editor != NULL)
     gtk_window_destroy (GTK_WINDOW (self->story_editor));
   g_clear_object (&self->presentation);
@@ -340,6 +370,7 @@ on_presenting_changed (AtlasWindow *self)
     self->saved_flap = adw_flap_get_reveal_flap (self->flap);
   else
     adw_flap_set_reveal_flap (self->flap, self->saved_flap);
+  queue_keep_focus_shown (self);
 }
 
 static void

@@ -60,6 +60,7 @@ struct _AtlasMapView
   int              hover;          /* marker index or -1 */
   int              focus;          /* marker index or -1 */
   guint            focus_site;     /* site of the focused marker */
+  guint            described;      /* markers counted in the description */
   gboolean         placed;         /* the camera was set for a size */
   gboolean         presenting;
   gboolean         selecting;      /* our own change of the selection */
@@ -177,6 +178,7 @@ update_accessible (AtlasMapView *self)
 
   if (m == NULL)
     {
+      self->described = self->markers->len;
       description = g_strdup_printf (g_dngettext (NULL,
                                                   "%u place marked. Use Tab to move between the sites shown, "
                                                   "Enter to select, D to choose a district, arrow keys to pan, "
@@ -266,6 +268,12 @@ atlas_map_view_snapshot (GtkWidget   *widget,
     for (guint i = 0; i < self->markers->len; i++)
       if (g_array_index (self->markers, AtlasMapMarker, i).site == focus_site)
         self->focus = i;
+
+  /* The description counts the markers: keep it true before the focus
+   * comes (GTK 4.8 reports a description set before as a change then).
+   */
+  if (self->focus < 0 && self->described != self->markers->len)
+    update_accessible (self);
 
   /* Focus and hover rings on top, from this frame's markers. */
   {
@@ -795,6 +803,16 @@ on_key_pressed (GtkEventControllerKey *controller,
     }
 }
 
+/* Coming in, the description counts the markers as they are now (and
+ * takes back what an announcement borrowed).
+ */
+static void
+on_has_focus_changed (AtlasMapView *self)
+{
+  if (gtk_widget_has_focus (GTK_WIDGET (self)))
+    update_accessible (self);
+}
+
 /* ---- state ------------------------------------------------------------- */
 
 static void
@@ -913,6 +931,7 @@ atlas_map_view_init (AtlasMapView *self)
   atlas_viewport_set_zoom_range (self->viewport, ATLAS_MAP_MIN_ZOOM, ATLAS_MAP_MAX_ZOOM);
 
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
+  g_signal_connect (self, "notify::has-focus", G_CALLBACK (on_has_focus_changed), NULL);
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
   gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
   gtk_widget_set_hexpand (GTK_WIDGET (self), TRUE);

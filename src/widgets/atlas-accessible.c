@@ -250,7 +250,22 @@ fix_once (GtkWidget *widget)
   GtkWidget *child;
 
   if (GTK_IS_STACK (widget))
-    atlas_accessible_follow_stack (widget);
+    {
+      g_autoptr(GListModel) pages = G_LIST_MODEL (gtk_stack_get_pages (GTK_STACK (widget)));
+
+      atlas_accessible_follow_stack (widget);
+
+      /* A page without a title would be called "GtkStackPage", which Orca
+       * says on entering it: an empty name is passed over.
+       */
+      for (guint i = 0; i < g_list_model_get_n_items (pages); i++)
+        {
+          g_autoptr(GObject) page = g_list_model_get_item (pages, i);
+
+          if (gtk_stack_page_get_title (GTK_STACK_PAGE (page)) == NULL)
+            gtk_accessible_update_property (GTK_ACCESSIBLE (page), GTK_ACCESSIBLE_PROPERTY_LABEL, "", -1);
+        }
+    }
   else if (GTK_IS_COLUMN_VIEW (widget))
     {
       /* The list inside a column view, which takes the focus when it has no
@@ -261,6 +276,8 @@ fix_once (GtkWidget *widget)
           gtk_accessible_update_relation (GTK_ACCESSIBLE (child),
                                           GTK_ACCESSIBLE_RELATION_LABELLED_BY, widget, NULL,
                                           -1);
+        else if (g_strcmp0 (gtk_widget_get_css_name (child), "header") == 0)
+          atlas_accessible_set_label (child, _("Column headers"));
     }
   else if (ADW_IS_STATUS_PAGE (widget))
     {
@@ -277,11 +294,12 @@ fix_once (GtkWidget *widget)
       if ((child = find_descendant (widget, GTK_TYPE_BUTTON)) != NULL)
         atlas_accessible_set_label (child, _("Apply"));
     }
-  else if (GTK_IS_TOGGLE_BUTTON (widget) &&
-           g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (widget)), "edit-find-symbolic") == 0 &&
+  else if (((GTK_IS_TOGGLE_BUTTON (widget) &&
+              g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (widget)), "edit-find-symbolic") == 0) ||
+             GTK_IS_SEARCH_ENTRY (widget)) &&
            gtk_widget_get_ancestor (widget, GTK_TYPE_SHORTCUTS_WINDOW) != NULL)
     {
-      /* The search button of a shortcuts window is an icon alone. */
+      /* The search button and entry of a shortcuts window have no name. */
       atlas_accessible_set_label (widget, _("Search Shortcuts"));
     }
 }
@@ -294,7 +312,8 @@ fix_once (GtkWidget *widget)
  * under @widget: buttons with a mnemonic say their label once, icon buttons
  * are not labelled by their image (run it again on a button whose icon
  * changes); pages a
- * stack does not show are hidden; the list inside a column view, the
+ * stack does not show are hidden, and untitled pages are not called
+ * "GtkStackPage"; the list inside a column view, the
  * scrolled window of a status page and the text of an entry row are named
  * after what holds them.  Run it once a
  * template is built; it leaves what it has mended alone the next time.

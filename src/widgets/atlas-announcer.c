@@ -65,6 +65,7 @@ struct _AtlasAnnouncer
 
   GtkRoot   *root;
   GtkWidget *borrowed;     /* weak: the widget whose description speaks */
+  char      *lent;         /* what it was given to say */
 };
 
 G_DEFINE_FINAL_TYPE (AtlasAnnouncer, atlas_announcer, GTK_TYPE_WIDGET)
@@ -106,6 +107,7 @@ give_back (AtlasAnnouncer *self)
 
   atlas_accessible_restore_description (self->borrowed);
   g_clear_weak_pointer (&self->borrowed);
+  g_clear_pointer (&self->lent, g_free);
 }
 
 static void
@@ -126,15 +128,17 @@ speak_through_focus (AtlasAnnouncer *self,
   if (focus == NULL)
     return;
 
-  g_set_weak_pointer (&self->borrowed, focus);
-
-  /* GTK reports nothing when a value does not change: empty it first, so
-   * that the same message twice is said twice (an empty description is not
-   * spoken).
+  /* GTK reports nothing when a value does not change: the same message
+   * twice to the same widget is emptied first, so that it is said twice
+   * (an empty description is not spoken).
    */
-  gtk_accessible_update_property (GTK_ACCESSIBLE (focus),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, "",
-                                  -1);
+  if (focus == self->borrowed && g_strcmp0 (self->lent, text) == 0)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (focus),
+                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, "",
+                                    -1);
+  g_set_weak_pointer (&self->borrowed, focus);
+  g_free (self->lent);
+  self->lent = g_strdup (text);
   gtk_accessible_update_property (GTK_ACCESSIBLE (focus),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text,
                                   -1);
@@ -348,6 +352,7 @@ atlas_announcer_finalize (GObject *object)
 
   g_clear_pointer (&self->pending, g_ptr_array_unref);
   g_clear_pointer (&self->message, g_free);
+  g_clear_pointer (&self->lent, g_free);
 
   G_OBJECT_CLASS (atlas_announcer_parent_class)->finalize (object);
 }
