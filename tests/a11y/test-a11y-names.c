@@ -448,6 +448,10 @@ test_every_control_has_a_name (void)
   gtk_window_present (GTK_WINDOW (window));
   ATLAS_WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (window)));
 
+  /* As it opens, with nothing chosen. */
+  wait_for_frames (GTK_WIDGET (window), 3);
+  audit_window (&audit, GTK_WIDGET (window));
+
   /* The details pane open on a site, a filter on (its Clear Filters
    * buttons show), every page in turn, with their rows and cells.
    */
