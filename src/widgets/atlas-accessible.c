@@ -279,6 +279,32 @@ fix_once (GtkWidget *widget)
         else if (g_strcmp0 (gtk_widget_get_css_name (child), "header") == 0)
           atlas_accessible_set_label (child, _("Column headers"));
     }
+  else if (GTK_IS_STACK_SWITCHER (widget) && gtk_stack_switcher_get_stack (GTK_STACK_SWITCHER (widget)) != NULL &&
+           gtk_widget_get_ancestor (widget, GTK_TYPE_SHORTCUTS_WINDOW) != NULL)
+    {
+      /* A shortcuts window too tall for the screen is in pages titled "_1",
+       * "_2" (mnemonics), which are the names of its page tabs: name them
+       * "Page 1", "Page 2".
+       */
+      g_autoptr(GListModel) pages = G_LIST_MODEL (gtk_stack_get_pages (gtk_stack_switcher_get_stack (GTK_STACK_SWITCHER (widget))));
+      guint i = 0;
+
+      for (child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child), i++)
+        {
+          g_autoptr(GObject) page = g_list_model_get_item (pages, i);
+          g_autofree char *number = NULL;
+          g_autofree char *name = NULL;
+
+          if (page == NULL)
+            break;
+          number = atlas_accessible_strip_mnemonic (gtk_stack_page_get_title (GTK_STACK_PAGE (page)));
+          /* Translators: a tab of the keyboard shortcuts window, read by
+           * screen readers: "Page 2".
+           */
+          name = g_strdup_printf (_("Page %s"), number ? number : "");
+          atlas_accessible_set_label (child, name);
+        }
+    }
   else if (ADW_IS_STATUS_PAGE (widget))
     {
       g_signal_connect (widget, "notify::title", G_CALLBACK (on_status_page_title_changed), NULL);
