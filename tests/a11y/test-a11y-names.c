@@ -443,7 +443,8 @@ test_every_control_has_a_name (void)
   g_autoptr(GObject) source = NULL;
   GLogLevelFlags fatal;
 
-  window = atlas_window_new (app, atlas_application_get_dataset (app));
+  window = atlas_window_new (GTK_APPLICATION (app), atlas_application_get_dataset (app),
+                             atlas_application_get_settings (app));
   state = atlas_window_get_state (window);
   gtk_window_present (GTK_WINDOW (window));
   ATLAS_WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (window)));

@@ -169,7 +169,8 @@ test_entry_speaks_for_its_text (Fixture       *fixture,
 static AtlasWindow *
 open_window (void)
 {
-  AtlasWindow *window = atlas_window_new (app, atlas_application_get_dataset (app));
+  AtlasWindow *window = atlas_window_new (GTK_APPLICATION (app), atlas_application_get_dataset (app),
+                                         atlas_application_get_settings (app));
 
   gtk_window_present (GTK_WINDOW (window));
   ATLAS_WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (window)));
