@@ -240,6 +240,7 @@ atlas_chart_card_refresh (AtlasChartCard *self)
   atlas_chart_canvas_set_chart (self->canvas, chart);
 
   gtk_label_set_text (self->title_label, atlas_chart_series_get_title (series));
+  atlas_accessible_set_label (GTK_WIDGET (self), atlas_chart_series_get_title (series));
   source = atlas_chart_series_dup_source_text (series);
   gtk_label_set_text (self->source_label, source);
 
@@ -508,6 +509,8 @@ atlas_chart_card_class_init (AtlasChartCardClass *klass)
   gtk_widget_class_install_action (widget_class, "card.export", "s", export_activated);
   gtk_widget_class_install_action (widget_class, "card.select-source", NULL, select_source);
   gtk_widget_class_set_css_name (widget_class, "atlaschartcard");
+  /* A group named by its chart, not a "AtlasChartCard" filler. */
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
 
 static void

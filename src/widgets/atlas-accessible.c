@@ -305,6 +305,14 @@ fix_once (GtkWidget *widget)
           atlas_accessible_set_label (child, name);
         }
     }
+  else if (GTK_IS_IMAGE (widget) && gtk_widget_get_tooltip_text (widget) == NULL &&
+           gtk_widget_get_ancestor (widget, GTK_TYPE_BUTTON) != NULL)
+    {
+      /* The icon of a button (a view switcher's, say) says nothing the
+       * button does not; unnamed, it would be "GtkImage".
+       */
+      atlas_accessible_set_label (widget, "");
+    }
   else if (ADW_IS_STATUS_PAGE (widget))
     {
       g_signal_connect (widget, "notify::title", G_CALLBACK (on_status_page_title_changed), NULL);
@@ -412,6 +420,9 @@ atlas_accessible_label_column_cell (GtkListItem *item,
   if ((cell = get_list_item_widget (item)) == NULL)
     return;
   atlas_accessible_set_label (cell, cell_label);
+  /* An empty cell's label would be called "GtkLabel". */
+  if (cell_label == NULL || *cell_label == '\0')
+    atlas_accessible_set_label (gtk_list_item_get_child (item), "");
   if ((row = gtk_widget_get_parent (cell)) != NULL)
     atlas_accessible_set_label (row, row_label);
 }
