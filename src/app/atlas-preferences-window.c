@@ -212,6 +212,7 @@ atlas_preferences_window_init (AtlasPreferencesWindow *self)
 
   /* What screen readers hear (atlas-accessible.c). */
   atlas_accessible_name_combo_row (self->style_row);
+  atlas_accessible_name_combo_row (self->audience_row);
   atlas_accessible_fix_names (GTK_WIDGET (self));
 }
 

@@ -158,10 +158,9 @@ announce_results (AtlasWindow *self)
   atlas_announcer_announce (self->announcer, text);
 }
 
-/* The keyboard focus stays on something shown: left on a control hidden
- * with the chrome while presenting, or in a page's toolbar the presentation
- * hides, it would leave screen readers on an object they cannot reach, and
- * silent.
+/* The keyboard focus stays on something shown: left on a control that was
+ * hidden (a page's toolbar while presenting, say), it would leave screen
+ * readers on an object they cannot reach, and silent.
  */
 static gboolean
 keep_focus_shown (gpointer data)

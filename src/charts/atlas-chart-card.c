@@ -524,8 +524,12 @@ atlas_chart_card_init (AtlasChartCard *self)
   add_column (self, _("Scope"), COLUMN_SCOPE);
   atlas_accessible_name_column_headers (self->table, NULL);
 
-  /* The chart or its table, never both, for screen readers too. */
+  /* The chart or its table, never both, for screen readers too; the rest
+   * mended as for the window (cards are made after it, when the Charts page
+   * is first shown).
+   */
   atlas_accessible_follow_stack (GTK_WIDGET (self->stack));
+  atlas_accessible_fix_names (GTK_WIDGET (self));
 
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (on_dark_changed), self, G_CONNECT_SWAPPED);

@@ -730,10 +730,13 @@ atlas_story_editor_init (AtlasStoryEditor *self)
                            G_CALLBACK (on_step_activated), self, G_CONNECT_SWAPPED);
   {
     g_autoptr(GtkStringList) sides = gtk_string_list_new (NULL);
+    g_autoptr(GtkListItemFactory) factory = atlas_accessible_label_factory_new (NULL);
 
     for (guint i = 0; i < ATLAS_N_CAPTION_SIDES; i++)
       gtk_string_list_append (sides, atlas_caption_side_get_label (i));
+    gtk_drop_down_set_factory (self->side_dropdown, factory);
     gtk_drop_down_set_model (self->side_dropdown, G_LIST_MODEL (sides));
+    atlas_accessible_name_drop_down (self->side_dropdown, _("Caption _Place"));
   }
   g_signal_connect_object (self->side_dropdown, "notify::selected",
                            G_CALLBACK (on_side_selected), self, G_CONNECT_SWAPPED);
