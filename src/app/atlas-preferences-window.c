@@ -22,6 +22,7 @@
 
 #include <glib/gi18n.h>
 
+#include "atlas-accessible.h"
 #include "atlas-preferences-window.h"
 
 struct _AtlasPreferencesWindow
@@ -208,6 +209,11 @@ static void
 atlas_preferences_window_init (AtlasPreferencesWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* What screen readers hear (atlas-accessible.c). */
+  atlas_accessible_name_combo_row (self->style_row);
+  atlas_accessible_name_combo_row (self->audience_row);
+  atlas_accessible_fix_names (GTK_WIDGET (self));
 }
 
 AtlasPreferencesWindow *

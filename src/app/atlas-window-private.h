@@ -20,6 +20,7 @@
 
 #pragma once
 
+#include "atlas-announcer.h"
 #include "atlas-banner.h"
 #include "atlas-details-pane.h"
 #include "atlas-filter-bar.h"
@@ -58,6 +59,8 @@ struct _AtlasWindow
   GtkMenuButton        *menu_button;
   GtkLabel             *release_label;    /* in the main menu */
   gboolean              welcoming;        /* the banner offers the story */
+  AtlasAnnouncer       *announcer;
+  guint                 keep_focus_id;
 
   /* Presentation (src/present) */
   AtlasHistory         *history;    /* the session's */

@@ -22,6 +22,8 @@
 
 #include <glib/gi18n.h>
 
+#include "atlas-accessible.h"
+#include "atlas-announcer.h"
 #include "atlas-charts-page.h"
 #include "atlas-dataset.h"
 #include "atlas-item.h"
@@ -211,6 +213,135 @@ on_stop_search (AtlasWindow *self)
   gtk_search_bar_set_search_mode (self->search_bar, FALSE);
 }
 
+/* ---- announcements ---------------------------------------------------- */
+
+/* What changes away from the keyboard focus is said to screen reader users
+ * (atlas-announcer.c).  While presenting, the presentation speaks for
+ * itself.
+ */
+
+static gboolean
+focus_is_within (AtlasWindow *self,
+                 GtkWidget   *widget)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+  return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
+}
+
+static void
+announce_selection (AtlasWindow *self)
+{
+  AtlasItem *item = atlas_state_get_selection (self->state);
+  g_autofree char *text = NULL;
+
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+  const char *own;
+
+  /* The tables say their selected row themselves, and a drawn view that
+   * selects what its keyboard focus is on says it in its description.
+   */
+  if (atlas_session_get_presenting (self->session) ||
+      focus_is_within (self, GTK_WIDGET (self->sites_page)) ||
+      focus_is_within (self, GTK_WIDGET (self->sources_page)))
+    return;
+  own = focus != NULL ? atlas_accessible_get_description (focus) : NULL;
+  if (item != NULL && own != NULL && strstr (own, atlas_item_get_name (item)) != NULL)
+    return;
+
+  if (item != NULL)
+    /* Translators: said by screen readers when a site, event or figure is
+     * selected, e.g. "Selected: Chongqing Institute of Green and
+     * Intelligent Technology".
+     */
+    text = g_strdup_printf (_("Selected: %s"), atlas_item_get_name (item));
+  else
+    text = g_strdup (_("Nothing selected"));
+
+  atlas_announcer_announce (self->announcer, text);
+}
+
+static void
+announce_results (AtlasWindow *self)
+{
+  g_autofree char *text = NULL;
+  guint shown, total;
+
+  if (atlas_session_get_presenting (self->session))
+    return;
+
+  if (g_strcmp0 (atlas_state_get_page (self->state), "timeline") == 0)
+    {
+      shown = g_list_model_get_n_items (atlas_session_get_events (self->session));
+      total = g_list_model_get_n_items (atlas_dataset_get_events (self->dataset));
+      if (shown == total)
+        text = g_strdup_printf (g_dngettext (NULL, "Showing all %u event", "Showing all %u events", total),
+                                total);
+      else
+        /* Translators: "Showing 14 of 143 events". */
+        text = g_strdup_printf (g_dngettext (NULL, "Showing %u of %u event", "Showing %u of %u events", total),
+                                shown, total);
+    }
+  else
+    {
+      shown = g_list_model_get_n_items (atlas_session_get_sites (self->session));
+      total = g_list_model_get_n_items (atlas_dataset_get_sites (self->dataset));
+      if (shown == total)
+        text = g_strdup_printf (g_dngettext (NULL, "Showing all %u site", "Showing all %u sites", total),
+                                total);
+      else
+        /* Translators: "Showing 14 of 52 sites". */
+        text = g_strdup_printf (g_dngettext (NULL, "Showing %u of %u site", "Showing %u of %u sites", total),
+                                shown, total);
+    }
+
+  atlas_announcer_announce (self->announcer, text);
+}
+
+/* The keyboard focus stays on something shown: left on a control that was
+ * hidden (a page's toolbar while presenting, say), it would leave screen
+ * readers on an object they cannot reach, and silent.
+ */
+static gboolean
+keep_focus_shown (gpointer data)
+{
+  AtlasWindow *self = data;
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+  GtkWidget *page = adw_view_stack_get_visible_child (self->stack);
+
+  self->keep_focus_id = 0;
+  if ((focus == NULL || !gtk_widget_is_drawable (focus)) && page != NULL)
+    gtk_widget_child_focus (page, GTK_DIR_TAB_FORWARD);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+queue_keep_focus_shown (AtlasWindow *self)
+{
+  /* After the widgets hidden with this change are unmapped, before GTK
+   * would hand the focus to the first button of the window.
+   */
+  if (self->keep_focus_id == 0 && !gtk_widget_in_destruction (GTK_WIDGET (self)))
+    self->keep_focus_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, keep_focus_shown, self, NULL);
+}
+
+static void
+on_page_changed (AtlasWindow *self)
+{
+  GtkWidget *page = adw_view_stack_get_visible_child (self->stack);
+  g_autofree char *text = NULL;
+
+  queue_keep_focus_shown (self);
+  if (page == NULL || atlas_session_get_presenting (self->session))
+    return;
+
+  /* Translators: said by screen readers on switching pages, e.g. "Timeline
+   * page".
+   */
+  text = g_strdup_printf (_("%s page"), adw_view_stack_page_get_title (adw_view_stack_get_page (self->stack, page)));
+  atlas_announcer_announce (self->announcer, text);
+}
+
 /* ---- selection and pages ---------------------------------------------- */
 
 static void
@@ -218,6 +349,7 @@ on_selection_changed (AtlasWindow *self)
 {
   AtlasItem *item = atlas_state_get_selection (self->state);
 
+  announce_selection (self);
   /* On stage the story moves the selection: this window stays as it is. */
   if (atlas_session_get_presenting (self->session))
     return;
@@ -428,6 +560,7 @@ atlas_window_dispose (GObject *object)
     atlas_search_popover_detach (self->search_popover);
   self->search_popover = NULL;
   gtk_widget_dispose_template (GTK_WIDGET (self), ATLAS_TYPE_WINDOW);
+  g_clear_handle_id (&self->keep_focus_id, g_source_remove);
   if (self->story_editor != NULL)
     gtk_window_destroy (GTK_WINDOW (self->story_editor));
   g_clear_object (&self->presentation);
@@ -487,6 +620,10 @@ static void
 atlas_window_init (AtlasWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* Heard by screen readers, not seen (atlas-announcer.c). */
+  self->announcer = ATLAS_ANNOUNCER (atlas_announcer_new ());
+  gtk_overlay_add_overlay (self->present_overlay, GTK_WIDGET (self->announcer));
 
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
 
@@ -572,6 +709,7 @@ on_presenting_changed (AtlasWindow *self)
     self->saved_flap = adw_flap_get_reveal_flap (self->flap);
   else
     adw_flap_set_reveal_flap (self->flap, self->saved_flap);
+  queue_keep_focus_shown (self);
 }
 
 /* A newcomer's way in: the guided story, offered until it is used or the
@@ -680,6 +818,10 @@ atlas_window_new (GtkApplication *application,
                            G_CALLBACK (on_filters_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->session, "filters-changed",
                            G_CALLBACK (on_session_filters_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->session, "filters-changed",
+                           G_CALLBACK (announce_results), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->stack, "notify::visible-child",
+                           G_CALLBACK (on_page_changed), self, G_CONNECT_SWAPPED);
 
   _atlas_window_install_actions (self);
 
@@ -694,6 +836,11 @@ atlas_window_new (GtkApplication *application,
     }
 
   fit_default_size (self);
+
+  /* What GTK 4.8 tells screen readers, mended (atlas-accessible.c). */
+  atlas_accessible_fix_names (GTK_WIDGET (self));
+  if (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (self)) != NULL)
+    atlas_accessible_fix_names (GTK_WIDGET (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (self))));
 
   /* A problem with the user's data comes before the welcome. */
   g_signal_connect_object (self->banner, "dismissed", G_CALLBACK (on_banner_dismissed), self,
@@ -814,6 +961,19 @@ atlas_window_get_pages (AtlasWindow *self)
   g_return_val_if_fail (ATLAS_IS_WINDOW (self), NULL);
 
   return self->stack;
+}
+
+/**
+ * atlas_window_get_announcer:
+ *
+ * Returns: (transfer none): what speaks to screen reader users in this window
+ */
+AtlasAnnouncer *
+atlas_window_get_announcer (AtlasWindow *self)
+{
+  g_return_val_if_fail (ATLAS_IS_WINDOW (self), NULL);
+
+  return self->announcer;
 }
 
 /**

@@ -22,6 +22,7 @@
 
 #include <adwaita.h>
 
+#include "atlas-announcer.h"
 #include "atlas-session.h"
 
 G_BEGIN_DECLS
@@ -42,6 +43,7 @@ GtkWidget    *atlas_window_get_page         (AtlasWindow      *self,
                                              const char       *name);
 AdwViewStack *atlas_window_get_pages        (AtlasWindow      *self);
 GtkWidget    *atlas_window_get_details_pane (AtlasWindow      *self);
+AtlasAnnouncer *atlas_window_get_announcer  (AtlasWindow      *self);
 GtkEditable  *atlas_window_get_search_entry (AtlasWindow      *self);
 GtkWidget    *atlas_window_get_key_view     (AtlasWindow      *self);
 void          atlas_window_show_message     (AtlasWindow      *self,

@@ -23,6 +23,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "atlas-accessible.h"
 #include "atlas-chart-canvas.h"
 #include "atlas-format.h"
 
@@ -30,8 +31,12 @@
  * mouse.  Hovering a mark shows its exact value, unit, period and scope;
  * Left/Right (or Up/Down) walk the marks with a visible focus ring; Enter
  * or a click activates the mark ("mark-activated"), which the page turns
- * into a filter or selection in the shared state.  The accessible
- * description is the chart's one-sentence summary.
+ * into a filter or selection in the shared state.
+ *
+ * For screen readers, as the map and the timeline do: the name is the
+ * chart's title; the description is what the keyboard is on, with where it
+ * stands ("2 of 6").  Coming into the chart, that is the one-sentence
+ * summary, which Left from the first mark comes back to.
  */
 
 struct _AtlasChartCanvas
@@ -104,6 +109,48 @@ update_tooltip (AtlasChartCanvas *self,
   g_autofree char *text = mark >= 0 ? atlas_chart_canvas_dup_mark_text (self, mark) : NULL;
 
   gtk_widget_set_tooltip_text (GTK_WIDGET (self), text);
+  /* GTK makes the tooltip the description: the focused mark keeps it. */
+  atlas_accessible_restore_description (GTK_WIDGET (self));
+}
+
+/* What a screen reader says of the focused mark, or of the chart before the
+ * first mark: its summary.
+ */
+static void
+update_accessible (AtlasChartCanvas *self)
+{
+  AtlasChartSeries *series = self->chart != NULL ? atlas_chart_get_series (self->chart) : NULL;
+  guint n = self->chart != NULL ? atlas_chart_get_n_marks (self->chart) : 0;
+  g_autofree char *description = NULL;
+
+  if (series == NULL)
+    {
+      atlas_accessible_set_description (GTK_WIDGET (self), NULL);
+      return;
+    }
+
+  if (self->focus_mark >= 0 && (guint) self->focus_mark < n)
+    {
+      g_autofree char *text = atlas_chart_canvas_dup_mark_text (self, self->focus_mark);
+      g_autofree char *position = atlas_accessible_position (self->focus_mark + 1, n);
+      g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+      g_autofree char *line = g_strjoinv (C_("table row", ", "), lines);
+
+      description = g_strconcat (line, C_("table row", ", "), position, NULL);
+    }
+  else
+    {
+      g_autofree char *summary = atlas_chart_series_dup_summary (series, atlas_chart_get_kind (self->chart));
+      g_autofree char *hint = g_strdup_printf (g_dngettext (NULL,
+                                                            "The arrow keys read its %u item; Enter applies it.",
+                                                            "The arrow keys read its %u items one by one; Enter applies one.",
+                                                            n),
+                                               n);
+
+      description = g_strconcat (summary ? summary : "", summary ? " " : "", hint, NULL);
+    }
+
+  atlas_accessible_set_description (GTK_WIDGET (self), description);
 }
 
 static void
@@ -158,7 +205,7 @@ on_released (GtkGestureClick  *gesture,
   mark = atlas_chart_hit_test (self->chart, x, y);
   if (mark >= 0)
     {
-      self->focus_mark = mark;
+      atlas_chart_canvas_set_focus_mark (self, mark);
       gtk_widget_grab_focus (GTK_WIDGET (self));
       activate_mark (self, mark);
       gtk_widget_queue_draw (GTK_WIDGET (self));
@@ -184,7 +231,8 @@ on_key_pressed (GtkEventControllerKey *controller,
     case GDK_KEY_Up:
     case GDK_KEY_KP_Left:
     case GDK_KEY_KP_Up:
-      mark = mark <= 0 ? 0 : mark - 1;
+      /* Before the first mark is the chart's summary. */
+      mark = mark <= 0 ? -1 : mark - 1;
       break;
     case GDK_KEY_Right:
     case GDK_KEY_Down:
@@ -214,8 +262,11 @@ on_key_pressed (GtkEventControllerKey *controller,
 static void
 on_focus_enter (AtlasChartCanvas *self)
 {
-  if (self->focus_mark < 0 && self->chart && atlas_chart_get_n_marks (self->chart) > 0)
-    self->focus_mark = 0;
+  /* Coming in, the summary first (focus_mark -1), or the mark left last:
+   * the next Right reads the first mark, not the second.  The description
+   * may have been lent to an announcement meanwhile.
+   */
+  update_accessible (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -399,8 +450,6 @@ void
 atlas_chart_canvas_set_chart (AtlasChartCanvas *self,
                               AtlasChart       *chart)
 {
-  g_autofree char *summary = NULL;
-
   g_return_if_fail (ATLAS_IS_CHART_CANVAS (self));
   g_return_if_fail (chart == NULL || ATLAS_IS_CHART (chart));
 
@@ -411,14 +460,12 @@ atlas_chart_canvas_set_chart (AtlasChartCanvas *self,
   if (chart != NULL && self->focus_mark >= (int) atlas_chart_get_n_marks (chart))
     self->focus_mark = -1;
 
-  if (chart != NULL && atlas_chart_get_series (chart) != NULL)
-    summary = atlas_chart_series_dup_summary (atlas_chart_get_series (chart), atlas_chart_get_kind (chart));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, summary ? summary : "",
                                   GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   chart && atlas_chart_get_series (chart)
                                     ? atlas_chart_series_get_title (atlas_chart_get_series (chart)) : "",
                                   -1);
+  update_accessible (self);
 
   gtk_widget_queue_resize (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CHART]);
@@ -447,6 +494,7 @@ atlas_chart_canvas_set_focus_mark (AtlasChartCanvas *self,
   if (self->focus_mark == mark)
     return;
   self->focus_mark = mark;
+  update_accessible (self);
   /* The focused mark's numbers are the tooltip, as for hovering. */
   update_tooltip (self, mark);
   gtk_widget_queue_draw (GTK_WIDGET (self));

@@ -23,6 +23,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "atlas-accessible.h"
 #include "atlas-chart-card.h"
 #include "atlas-chart.h"
 #include "atlas-dataset.h"
@@ -49,6 +50,7 @@ struct _AtlasChartCard
   AtlasChartCanvas     *canvas;
   GtkColumnView        *table;
   GtkToggleButton      *table_button;
+  GtkMenuButton        *menu_button;
   GtkButton            *source_button;
   GtkLabel             *source_label;
 
@@ -86,6 +88,57 @@ setup_cell (GtkSignalListItemFactory *factory,
   gtk_list_item_set_child (item, label);
 }
 
+static char *
+dup_cell_text (AtlasChartCard  *self,
+               AtlasChartPoint *point,
+               int              column)
+{
+  switch (column)
+    {
+    case COLUMN_LABEL:
+      {
+        const char *layer = atlas_chart_series_get_n_layers (self->series) > 1
+                            ? atlas_chart_series_get_layer (self->series, atlas_chart_point_get_layer (point))
+                            : NULL;
+        return layer ? g_strdup_printf ("%s · %s", atlas_chart_point_get_label (point), layer)
+                     : g_strdup (atlas_chart_point_get_label (point));
+      }
+    case COLUMN_VALUE:
+      {
+        g_autofree char *value = atlas_chart_point_dup_value_text (point);
+
+        return atlas_chart_point_get_is_target (point)
+               ? g_strdup_printf (_("%s (target)"), value) : g_steal_pointer (&value);
+      }
+    case COLUMN_PERIOD:
+      return g_strdup (atlas_chart_point_get_period (point));
+    case COLUMN_SCOPE:
+    default:
+      return g_strdup (atlas_chart_point_get_scope (point));
+    }
+}
+
+/* A row, as a screen reader says it: every cell in turn. */
+static char *
+dup_row_text (AtlasChartCard  *self,
+              AtlasChartPoint *point)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (int column = COLUMN_LABEL; column < N_COLUMNS; column++)
+    {
+      g_autofree char *cell = dup_cell_text (self, point, column);
+
+      if (cell == NULL || *cell == '\0')
+        continue;
+      if (text->len > 0)
+        g_string_append (text, C_("table row", ", "));
+      g_string_append (text, cell);
+    }
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
 static void
 bind_cell (GtkSignalListItemFactory *factory,
            GtkListItem              *item,
@@ -94,36 +147,12 @@ bind_cell (GtkSignalListItemFactory *factory,
   AtlasChartCard *self = g_object_get_data (G_OBJECT (factory), "card");
   AtlasChartPoint *point = gtk_list_item_get_item (item);
   GtkLabel *label = GTK_LABEL (gtk_list_item_get_child (item));
-  g_autofree char *text = NULL;
+  g_autofree char *text = dup_cell_text (self, point, GPOINTER_TO_INT (data));
+  g_autofree char *row = dup_row_text (self, point);
 
-  switch (GPOINTER_TO_INT (data))
-    {
-    case COLUMN_LABEL:
-      {
-        const char *layer = atlas_chart_series_get_n_layers (self->series) > 1
-                            ? atlas_chart_series_get_layer (self->series, atlas_chart_point_get_layer (point))
-                            : NULL;
-        text = layer ? g_strdup_printf ("%s · %s", atlas_chart_point_get_label (point), layer)
-                     : g_strdup (atlas_chart_point_get_label (point));
-      }
-      break;
-    case COLUMN_VALUE:
-      {
-        g_autofree char *value = atlas_chart_point_dup_value_text (point);
-
-        text = atlas_chart_point_get_is_target (point)
-               ? g_strdup_printf (_("%s (target)"), value) : g_steal_pointer (&value);
-      }
-      break;
-    case COLUMN_PERIOD:
-      text = g_strdup (atlas_chart_point_get_period (point));
-      break;
-    case COLUMN_SCOPE:
-    default:
-      text = g_strdup (atlas_chart_point_get_scope (point));
-      break;
-    }
   gtk_label_set_text (label, text ? text : "");
+  /* GTK 4.8 would call every row "GtkListItemWidget". */
+  atlas_accessible_label_column_cell (item, text, row);
 }
 
 static void
@@ -188,6 +217,9 @@ atlas_chart_card_refresh (AtlasChartCard *self)
   g_autoptr(AtlasChartSeries) series = NULL;
   g_autoptr(AtlasChart) chart = NULL;
   g_autofree char *source = NULL;
+  g_autofree char *export_name = NULL;
+  g_autofree char *table_name = NULL;
+  g_autofree char *source_name = NULL;
   g_autoptr(GtkNoSelection) selection = NULL;
 
   g_return_if_fail (ATLAS_IS_CHART_CARD (self));
@@ -208,8 +240,22 @@ atlas_chart_card_refresh (AtlasChartCard *self)
   atlas_chart_canvas_set_chart (self->canvas, chart);
 
   gtk_label_set_text (self->title_label, atlas_chart_series_get_title (series));
+  atlas_accessible_set_label (GTK_WIDGET (self), atlas_chart_series_get_title (series));
   source = atlas_chart_series_dup_source_text (series);
   gtk_label_set_text (self->source_label, source);
+
+  /* Thirteen cards: each button says which chart it is for. */
+  export_name = g_strdup_printf (_("Export “%s”"), atlas_chart_series_get_title (series));
+  atlas_accessible_set_label (GTK_WIDGET (self->menu_button), export_name);
+  table_name = g_strdup_printf (_("Table of “%s”"), atlas_chart_series_get_title (series));
+  atlas_accessible_set_label (GTK_WIDGET (self->table_button), table_name);
+  /* Translators: the name screen readers give the source line under a
+   * chart, which shows the source: "Source: Chongqing Daily, 2021, for the
+   * chart “R&D spending”".
+   */
+  source_name = g_strdup_printf (C_("chart source button", "%s, for the chart “%s”"),
+                                 source, atlas_chart_series_get_title (series));
+  atlas_accessible_set_label (GTK_WIDGET (self->source_button), source_name);
 
   selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (series)));
   gtk_column_view_set_model (self->table, GTK_SELECTION_MODEL (selection));
@@ -454,6 +500,7 @@ atlas_chart_card_class_init (AtlasChartCardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AtlasChartCard, canvas);
   gtk_widget_class_bind_template_child (widget_class, AtlasChartCard, table);
   gtk_widget_class_bind_template_child (widget_class, AtlasChartCard, table_button);
+  gtk_widget_class_bind_template_child (widget_class, AtlasChartCard, menu_button);
   gtk_widget_class_bind_template_child (widget_class, AtlasChartCard, source_button);
   gtk_widget_class_bind_template_child (widget_class, AtlasChartCard, source_label);
   gtk_widget_class_bind_template_callback (widget_class, on_mark_activated);
@@ -462,6 +509,8 @@ atlas_chart_card_class_init (AtlasChartCardClass *klass)
   gtk_widget_class_install_action (widget_class, "card.export", "s", export_activated);
   gtk_widget_class_install_action (widget_class, "card.select-source", NULL, select_source);
   gtk_widget_class_set_css_name (widget_class, "atlaschartcard");
+  /* A group named by its chart, not a "AtlasChartCard" filler. */
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
 
 static void
@@ -473,6 +522,14 @@ atlas_chart_card_init (AtlasChartCard *self)
   add_column (self, _("Value"), COLUMN_VALUE);
   add_column (self, _("Period"), COLUMN_PERIOD);
   add_column (self, _("Scope"), COLUMN_SCOPE);
+  atlas_accessible_name_column_headers (self->table, NULL);
+
+  /* The chart or its table, never both, for screen readers too; the rest
+   * mended as for the window (cards are made after it, when the Charts page
+   * is first shown).
+   */
+  atlas_accessible_follow_stack (GTK_WIDGET (self->stack));
+  atlas_accessible_fix_names (GTK_WIDGET (self));
 
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (on_dark_changed), self, G_CONNECT_SWAPPED);

@@ -24,6 +24,7 @@
 #include <glib/gi18n.h>
 #include <stdio.h>
 
+#include "atlas-accessible.h"
 #include "atlas-chart-card.h"
 #include "atlas-chart-point.h"
 #include "atlas-chart.h"
@@ -305,6 +306,9 @@ build_cards (AtlasChartsPage *self)
       gtk_flow_box_append (self->gallery, card);
       /* The flow box child itself need not take focus: the chart does. */
       gtk_widget_set_focusable (gtk_widget_get_parent (card), FALSE);
+      /* Screen readers say which chart the keyboard is in. */
+      atlas_accessible_set_label (gtk_widget_get_parent (card),
+                                  atlas_chart_series_get_title (atlas_chart_card_get_series (ATLAS_CHART_CARD (card))));
       g_object_unref (card);
     }
 

@@ -24,9 +24,12 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "atlas-accessible.h"
 #include "atlas-dataset.h"
 #include "atlas-empty-state.h"
 #include "atlas-map-inset.h"
+#include "atlas-district.h"
+#include "atlas-item.h"
 #include "atlas-map-page.h"
 #include "atlas-map-render.h"
 #include "atlas-render.h"
@@ -55,6 +58,8 @@ struct _AtlasMapPage
   AtlasMapInset *inset;
   GtkSwitch    *choropleth_switch;
   GtkDropDown  *measure_dropdown;
+  GtkMenuButton *district_button;
+  GtkListBox   *district_list;
 };
 
 static void atlas_map_page_view_init (AtlasViewInterface *iface);
@@ -63,6 +68,118 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (AtlasMapPage, atlas_map_page, GTK_TYPE_WIDGET,
                                G_IMPLEMENT_INTERFACE (ATLAS_TYPE_VIEW, atlas_map_page_view_init))
 
 static const char *measures[] = { "sites", "events" };
+
+/* ---- districts --------------------------------------------------------- */
+
+/* Choosing a district without a mouse: a list of them, opened with the
+ * button or D on the map; a row does what clicking the district does.
+ */
+
+static void
+update_district_rows (AtlasMapPage *self)
+{
+  int current = self->state != NULL ? atlas_state_get_district (self->state) : 0;
+
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->district_list));
+       row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      int adcode = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "adcode"));
+      const char *text = g_object_get_data (G_OBJECT (row), "text");
+      GtkWidget *check = gtk_widget_get_last_child (gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row)));
+      g_autofree char *name = NULL;
+
+      if (text == NULL)
+        continue;
+      gtk_widget_set_visible (check, adcode == current);
+      if (adcode == current)
+        /* Translators: a district in the list, read by screen readers, when
+         * it is the one chosen.
+         */
+        name = g_strdup_printf (_("%s, selected"), text);
+      atlas_accessible_set_label (row, name ? name : text);
+    }
+}
+
+static void
+add_district_row (AtlasMapPage *self,
+                  int           adcode,
+                  const char   *text)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *label = gtk_label_new (text);
+  GtkWidget *check = gtk_image_new_from_icon_name ("object-select-symbolic");
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), check);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  g_object_set_data (G_OBJECT (row), "adcode", GINT_TO_POINTER (adcode));
+  g_object_set_data_full (G_OBJECT (row), "text", g_strdup (text), g_free);
+  gtk_list_box_append (self->district_list, row);
+}
+
+static int
+compare_districts (gconstpointer a,
+                   gconstpointer b)
+{
+  g_autofree char *ka = g_utf8_collate_key (atlas_item_get_name (*(AtlasItem **) a), -1);
+  g_autofree char *kb = g_utf8_collate_key (atlas_item_get_name (*(AtlasItem **) b), -1);
+
+  return strcmp (ka, kb);
+}
+
+static void
+populate_districts (AtlasMapPage *self)
+{
+  GListModel *districts = atlas_dataset_get_districts (self->dataset);
+  g_autoptr(GPtrArray) sorted = g_ptr_array_new_with_free_func (g_object_unref);
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->district_list))) != NULL)
+    gtk_list_box_remove (self->district_list, child);
+
+  for (guint i = 0; i < g_list_model_get_n_items (districts); i++)
+    g_ptr_array_add (sorted, g_list_model_get_item (districts, i));
+  g_ptr_array_sort (sorted, compare_districts);
+
+  add_district_row (self, 0, _("All of Chongqing"));
+  for (guint i = 0; i < sorted->len; i++)
+    {
+      AtlasDistrict *district = g_ptr_array_index (sorted, i);
+      guint n = atlas_district_get_site_count (district);
+      g_autofree char *sites = g_strdup_printf (g_dngettext (NULL, "%u site", "%u sites", n), n);
+      /* Translators: a district in the map's list of districts: "Beibei, 12 sites". */
+      g_autofree char *text = g_strdup_printf (C_("district row", "%s, %s"),
+                                               atlas_item_get_name (ATLAS_ITEM (district)), sites);
+
+      add_district_row (self, atlas_district_get_adcode (district), text);
+    }
+  update_district_rows (self);
+}
+
+static void
+on_district_activated (AtlasMapPage  *self,
+                       GtkListBoxRow *row)
+{
+  gtk_menu_button_popdown (self->district_button);
+  atlas_map_view_select_district (self->view, GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "adcode")));
+  gtk_widget_grab_focus (GTK_WIDGET (self->view));
+}
+
+static void
+choose_district_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  AtlasMapPage *self = ATLAS_MAP_PAGE (widget);
+
+  if (self->presenting)
+    return;
+  gtk_menu_button_popup (self->district_button);
+}
 
 /* ---- choropleth -------------------------------------------------------- */
 
@@ -260,6 +377,7 @@ export_action (GtkWidget  *widget,
   const char *format_names[] = { "PNG", "SVG", "PDF", NULL };
   ExportRequest *request;
   GtkWidget *dialog, *box;
+  g_autoptr(GtkListItemFactory) factory = atlas_accessible_label_factory_new (NULL);
 
   /* Editing actions are off while presenting. */
   if (self->presenting)
@@ -275,6 +393,8 @@ export_action (GtkWidget  *widget,
   request->width = GTK_SPIN_BUTTON (gtk_spin_button_new_with_range (320, 8000, 10));
   request->height = GTK_SPIN_BUTTON (gtk_spin_button_new_with_range (240, 8000, 10));
   request->format = GTK_DROP_DOWN (gtk_drop_down_new_from_strings (format_names));
+  gtk_drop_down_set_factory (request->format, factory);
+  atlas_accessible_name_drop_down (request->format, _("_Format"));
   gtk_spin_button_set_value (request->width, MAX (gtk_widget_get_width (GTK_WIDGET (self->view)), 1280));
   gtk_spin_button_set_value (request->height, MAX (gtk_widget_get_height (GTK_WIDGET (self->view)), 800));
 
@@ -355,6 +475,12 @@ atlas_map_page_bind (AtlasView    *view,
   g_signal_connect_object (self->state, "notify::choropleth",
                            G_CALLBACK (on_state_choropleth_changed), self, G_CONNECT_SWAPPED);
   on_state_choropleth_changed (self);
+
+  g_signal_connect_object (self->state, "notify::district",
+                           G_CALLBACK (update_district_rows), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (session, "reloaded",
+                           G_CALLBACK (populate_districts), self, G_CONNECT_SWAPPED);
+  populate_districts (self);
 }
 
 static JsonNode *
@@ -494,12 +620,16 @@ atlas_map_page_class_init (AtlasMapPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AtlasMapPage, inset);
   gtk_widget_class_bind_template_child (widget_class, AtlasMapPage, choropleth_switch);
   gtk_widget_class_bind_template_child (widget_class, AtlasMapPage, measure_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, AtlasMapPage, district_button);
+  gtk_widget_class_bind_template_child (widget_class, AtlasMapPage, district_list);
   gtk_widget_class_bind_template_callback (widget_class, on_choropleth_controls_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_district_activated);
 
   gtk_widget_class_install_action (widget_class, "map.zoom-in", NULL, zoom_action);
   gtk_widget_class_install_action (widget_class, "map.zoom-out", NULL, zoom_action);
   gtk_widget_class_install_action (widget_class, "map.zoom-fit", NULL, zoom_action);
   gtk_widget_class_install_action (widget_class, "map.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "map.choose-district", NULL, choose_district_action);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
@@ -508,6 +638,7 @@ static void
 atlas_map_page_init (AtlasMapPage *self)
 {
   g_autoptr(GtkStringList) names = NULL;
+  g_autoptr(GtkListItemFactory) factory = atlas_accessible_label_factory_new (NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -515,8 +646,10 @@ atlas_map_page_init (AtlasMapPage *self)
   for (guint i = 0; i < G_N_ELEMENTS (measures); i++)
     gtk_string_list_append (names, atlas_map_measure_get_label (measures[i]));
   self->syncing = TRUE;
+  gtk_drop_down_set_factory (self->measure_dropdown, factory);
   gtk_drop_down_set_model (self->measure_dropdown, G_LIST_MODEL (names));
   self->syncing = FALSE;
+  atlas_accessible_name_drop_down (self->measure_dropdown, _("Measure"));
 
   g_signal_connect_object (atlas_map_view_get_viewport (self->view), "notify::zoom",
                            G_CALLBACK (update_zoom_actions), self, G_CONNECT_SWAPPED);

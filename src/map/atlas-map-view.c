@@ -24,6 +24,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "atlas-accessible.h"
 #include "atlas-dataset.h"
 #include "atlas-district.h"
 #include "atlas-item.h"
@@ -67,6 +68,7 @@ struct _AtlasMapView
   int              hover;          /* marker index or -1 */
   int              focus;          /* marker index or -1 */
   guint            focus_site;     /* site of the focused marker */
+  guint            described;      /* markers counted in the description */
   gboolean         placed;         /* the camera was set for a size */
   gboolean         presenting;
   gboolean         selecting;      /* our own change of the selection */
@@ -180,24 +182,61 @@ atlas_map_view_dup_site_name (AtlasMapView *self,
                           atlas_location_precision_get_label (info->precision));
 }
 
+/* For screen readers, as the timeline and the charts do: the name says what
+ * the view is; the description, what the keyboard is on (and whether it is
+ * selected) and where it stands in the Tab order ("3 of 8"), or how to move
+ * when it is on nothing yet.
+ */
 static void
 update_accessible (AtlasMapView *self)
 {
   const AtlasMapMarker *m = get_marker (self, self->focus);
+  g_autofree char *text = NULL;
+  g_autofree char *position = NULL;
   g_autofree char *description = NULL;
+  guint n = self->order->len;
 
   if (m == NULL)
-    description = g_strdup (_("Use Tab to move between the sites shown, Enter to select, arrow keys to pan, plus and minus to zoom"));
-  else if (m->count == 1)
-    description = atlas_map_view_dup_site_name (self, m->site);
-  else
-    description = g_strdup_printf (g_dngettext (NULL, "A group of %u site; Enter zooms in",
-                                                "A group of %u sites; Enter zooms in", m->count),
-                                   m->count);
+    {
+      self->described = self->markers->len;
+      description = g_strdup_printf (g_dngettext (NULL,
+                                                  "%u place marked. Use Tab to move between the sites shown, "
+                                                  "Enter to select, D to choose a district, arrow keys to pan, "
+                                                  "plus and minus to zoom",
+                                                  "%u places marked. Use Tab to move between the sites shown, "
+                                                  "Enter to select, D to choose a district, arrow keys to pan, "
+                                                  "plus and minus to zoom",
+                                                  self->markers->len),
+                                     self->markers->len);
+      atlas_accessible_set_description (GTK_WIDGET (self), description);
+      return;
+    }
 
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
-                                  -1);
+  if (m->count == 1)
+    {
+      const AtlasMapSiteInfo *info = atlas_map_scene_get_site_info (self->scene, m->site);
+      AtlasItem *selection = self->state ? atlas_state_get_selection (self->state) : NULL;
+      g_autofree char *name = atlas_map_view_dup_site_name (self, m->site);
+
+      if (selection != NULL && info->site != NULL && selection == ATLAS_ITEM (info->site))
+        /* Translators: a site on the map, read by screen readers, when it is
+         * the one selected.
+         */
+        text = g_strdup_printf (_("%s, selected"), name);
+      else
+        text = g_steal_pointer (&name);
+    }
+  else
+    text = g_strdup_printf (g_dngettext (NULL, "A group of %u site; Enter zooms in",
+                                         "A group of %u sites; Enter zooms in", m->count),
+                            m->count);
+
+  for (guint i = 0; i < n; i++)
+    if ((int) g_array_index (self->order, guint, i) == self->focus)
+      position = atlas_accessible_position (i + 1, n);
+
+  description = position ? g_strconcat (text, C_("table row", ", "), position, NULL) : g_steal_pointer (&text);
+  atlas_accessible_set_description (GTK_WIDGET (self), description);
 }
 
 /* ---- drawing ----------------------------------------------------------- */
@@ -249,6 +288,12 @@ atlas_map_view_snapshot (GtkWidget   *widget,
     for (guint i = 0; i < self->markers->len; i++)
       if (g_array_index (self->markers, AtlasMapMarker, i).site == focus_site)
         self->focus = i;
+
+  /* The description counts the markers: keep it true before the focus
+   * comes (GTK 4.8 reports a description set before as a change then).
+   */
+  if (self->focus < 0 && self->described != self->markers->len)
+    update_accessible (self);
 
   /* Focus and hover rings on top, from this frame's markers. */
   {
@@ -549,6 +594,51 @@ click_at (AtlasMapView *self,
   self->selecting = FALSE;
 }
 
+/**
+ * atlas_map_view_select_district:
+ * @adcode: a district's code, or 0 for none
+ *
+ * What clicking a district does, for the keyboard: the district is
+ * selected and filters the markers; the map flies to it.
+ */
+void
+atlas_map_view_select_district (AtlasMapView *self,
+                                int           adcode)
+{
+  AtlasMapShape *shape;
+  int index;
+  double fit;
+
+  g_return_if_fail (ATLAS_IS_MAP_VIEW (self));
+
+  if (self->state == NULL || self->scene == NULL)
+    return;
+
+  index = adcode != 0 ? atlas_map_scene_find_district (self->scene, adcode) : -1;
+  if (index < 0)
+    {
+      atlas_state_set_district (self->state, 0);
+      atlas_map_view_zoom_to_fit (self, gtk_widget_get_mapped (GTK_WIDGET (self)));
+      return;
+    }
+
+  shape = atlas_map_scene_get_district (self->scene, index);
+  atlas_state_set_district (self->state, shape->adcode);
+  self->selecting = TRUE;
+  atlas_state_set_selection (self->state, ATLAS_ITEM (shape->district));
+  self->selecting = FALSE;
+
+  fit = atlas_viewport_fit_zoom (self->viewport,
+                                 atlas_projection_unit_to_lon (shape->min_x),
+                                 atlas_projection_unit_to_lat (shape->max_y),
+                                 atlas_projection_unit_to_lon (shape->max_x),
+                                 atlas_projection_unit_to_lat (shape->min_y),
+                                 MAX (self->last_width, 320), MAX (self->last_height, 240), 80);
+  atlas_viewport_fly_to (self->viewport, GTK_WIDGET (self),
+                         atlas_projection_unit_to_lon ((shape->min_x + shape->max_x) / 2),
+                         atlas_projection_unit_to_lat ((shape->min_y + shape->max_y) / 2), fit);
+}
+
 /* ---- gestures ---------------------------------------------------------- */
 
 static void
@@ -835,6 +925,11 @@ on_key_pressed (GtkEventControllerKey *controller,
         return GDK_EVENT_PROPAGATE;
       activate_marker (self, self->focus);
       return GDK_EVENT_STOP;
+    case GDK_KEY_d:
+    case GDK_KEY_D:
+      /* The page's list of districts, for choosing one without a mouse. */
+      return gtk_widget_activate_action (GTK_WIDGET (self), "map.choose-district", NULL)
+             ? GDK_EVENT_STOP : GDK_EVENT_PROPAGATE;
     case GDK_KEY_Escape:
       if (self->focus < 0)
         return GDK_EVENT_PROPAGATE;
@@ -847,6 +942,16 @@ on_key_pressed (GtkEventControllerKey *controller,
     }
 }
 
+/* Coming in, the description counts the markers as they are now (and
+ * takes back what an announcement borrowed).
+ */
+static void
+on_has_focus_changed (AtlasMapView *self)
+{
+  if (gtk_widget_has_focus (GTK_WIDGET (self)))
+    update_accessible (self);
+}
+
 /* ---- state ------------------------------------------------------------- */
 
 static void
@@ -856,6 +961,9 @@ on_selection_changed (AtlasMapView *self)
   int index;
 
   gtk_widget_queue_draw (GTK_WIDGET (self));
+  /* The focused site says whether it is the one selected. */
+  if (self->focus >= 0)
+    update_accessible (self);
   if (self->selecting || item == NULL)
     return;
 
@@ -988,6 +1096,7 @@ atlas_map_view_init (AtlasMapView *self)
   atlas_viewport_set_zoom_range (self->viewport, ATLAS_MAP_MIN_ZOOM, ATLAS_MAP_VIEW_MAX_ZOOM);
 
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
+  g_signal_connect (self, "notify::has-focus", G_CALLBACK (on_has_focus_changed), NULL);
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
   gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
   gtk_widget_set_hexpand (GTK_WIDGET (self), TRUE);

@@ -49,6 +49,8 @@ void           atlas_map_view_zoom_to_fit     (AtlasMapView *self,
                                                gboolean      animate);
 void           atlas_map_view_frame_sites     (AtlasMapView *self,
                                                gboolean      animate);
+void           atlas_map_view_select_district (AtlasMapView *self,
+                                               int           adcode);
 void           atlas_map_view_set_presenting  (AtlasMapView *self,
                                                gboolean      presenting);
 void           atlas_map_view_get_paint_options (AtlasMapView *self,

@@ -22,6 +22,7 @@
 
 #include <glib/gi18n.h>
 
+#include "atlas-accessible.h"
 #include "atlas-presenter-window.h"
 #include "atlas-slides.h"
 #include "atlas-stage.h"
@@ -233,6 +234,8 @@ atlas_presenter_window_init (AtlasPresenterWindow *self)
   GtkEventController *keys = gtk_event_controller_key_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* What screen readers hear (atlas-accessible.c). */
+  atlas_accessible_fix_names (GTK_WIDGET (self));
   g_signal_connect_object (keys, "key-pressed", G_CALLBACK (on_key_pressed), self, G_CONNECT_SWAPPED);
   gtk_widget_add_controller (GTK_WIDGET (self), keys);
   g_signal_connect_object (self->reset_button, "clicked", G_CALLBACK (atlas_presenter_window_reset_timer),

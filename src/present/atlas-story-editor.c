@@ -22,6 +22,7 @@
 
 #include <glib/gi18n.h>
 
+#include "atlas-accessible.h"
 #include "atlas-handout.h"
 #include "atlas-slides.h"
 #include "atlas-presentation.h"
@@ -324,6 +325,7 @@ bind_title (GtkSignalListItemFactory *factory,
 
   gtk_label_set_text (GTK_LABEL (label), atlas_story_get_title (story));
   gtk_widget_set_tooltip_text (label, atlas_story_get_title (story));
+  atlas_accessible_label_list_item (item, atlas_story_get_title (story));
 }
 
 /* ---- actions ---------------------------------------------------------- */
@@ -728,10 +730,13 @@ atlas_story_editor_init (AtlasStoryEditor *self)
                            G_CALLBACK (on_step_activated), self, G_CONNECT_SWAPPED);
   {
     g_autoptr(GtkStringList) sides = gtk_string_list_new (NULL);
+    g_autoptr(GtkListItemFactory) factory = atlas_accessible_label_factory_new (NULL);
 
     for (guint i = 0; i < ATLAS_N_CAPTION_SIDES; i++)
       gtk_string_list_append (sides, atlas_caption_side_get_label (i));
+    gtk_drop_down_set_factory (self->side_dropdown, factory);
     gtk_drop_down_set_model (self->side_dropdown, G_LIST_MODEL (sides));
+    atlas_accessible_name_drop_down (self->side_dropdown, _("Caption _Place"));
   }
   g_signal_connect_object (self->side_dropdown, "notify::selected",
                            G_CALLBACK (on_side_selected), self, G_CONNECT_SWAPPED);
@@ -784,6 +789,10 @@ atlas_story_editor_new (GtkWindow         *parent,
   g_signal_connect_object (self->story_dropdown, "notify::selected-item",
                            G_CALLBACK (on_story_dropdown_changed), self, G_CONNECT_SWAPPED);
   on_story_dropdown_changed (self);
+
+  /* What screen readers hear (atlas-accessible.c). */
+  atlas_accessible_name_drop_down (self->story_dropdown, _("Story"));
+  atlas_accessible_fix_names (GTK_WIDGET (self));
 
   /* Autoplay is kept in the settings; without them it lasts the session. */
   if (settings != NULL)

@@ -22,6 +22,7 @@
 
 #include <glib/gi18n.h>
 
+#include "atlas-accessible.h"
 #include "atlas-dataset.h"
 #include "atlas-empty-state.h"
 #include "atlas-event.h"
@@ -92,6 +93,8 @@ update_controls (AtlasTimelinePage *self)
                             playing ? "media-playback-pause-symbolic" : "media-playback-start-symbolic");
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->play_button),
                                playing ? _("Pause") : _("Play Through Time"));
+  atlas_accessible_set_label (GTK_WIDGET (self->play_button), playing ? _("Pause") : _("Play Through Time"));
+  atlas_accessible_fix_names (GTK_WIDGET (self->play_button));
   gtk_widget_set_visible (GTK_WIDGET (self->clear_button),
                           self->state != NULL && atlas_state_has_time_range (self->state));
 
@@ -468,6 +471,8 @@ atlas_timeline_page_class_init (AtlasTimelinePageClass *klass)
 static void
 atlas_timeline_page_init (AtlasTimelinePage *self)
 {
+  g_autoptr(GtkListItemFactory) factory = atlas_accessible_label_factory_new (NULL);
+
   gtk_widget_init_template (GTK_WIDGET (self));
 
   /* The legend: the kinds' colours, each a toggle for its kind. */
@@ -487,6 +492,8 @@ atlas_timeline_page_init (AtlasTimelinePage *self)
       gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (button), TRUE);
       gtk_widget_add_css_class (button, "flat");
       gtk_widget_set_tooltip_text (button, _("Show or hide this kind of event"));
+      /* Named by its kind; pressed means shown. */
+      atlas_accessible_set_label (button, atlas_event_kind_get_label (k));
       g_object_set_data (G_OBJECT (button), "kind", GINT_TO_POINTER (k));
       g_signal_connect (button, "toggled", G_CALLBACK (on_kind_toggled), self);
       gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
@@ -515,6 +522,9 @@ atlas_timeline_page_init (AtlasTimelinePage *self)
         self->kind_checks[k] = check;
       }
     }
+
+  gtk_drop_down_set_factory (self->speed_dropdown, factory);
+  atlas_accessible_name_drop_down (self->speed_dropdown, _("Playback Speed"));
 
   g_signal_connect_swapped (self->play_button, "toggled", G_CALLBACK (on_play_toggled), self);
   g_signal_connect_swapped (self->speed_dropdown, "notify::selected", G_CALLBACK (on_speed_selected), self);

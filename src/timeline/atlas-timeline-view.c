@@ -24,6 +24,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "atlas-accessible.h"
 #include "atlas-dataset.h"
 #include "atlas-date.h"
 #include "atlas-event.h"
@@ -36,7 +37,9 @@
  * changes of its axis and of the shared state.  Drag pans; scrolling and
  * pinching zoom around the pointer; dragging on the overview strip (or
  * shift-dragging on the lanes) brushes a time range into the shared state,
- * which filters the other views; a click or the arrow keys select events.
+ * which filters the other views; a click or the arrow keys select events,
+ * and Shift with the arrow keys brushes the range from the event the
+ * keyboard started on to the one it is on.
  * Play moves a cursor through time and widens the shared range behind it,
  * so the other views reveal what the passing events concern.
  *
@@ -85,6 +88,11 @@ struct _AtlasTimelineView
   int                 focus;
   char               *focus_description;
   gboolean            syncing;
+
+  /* Shift and the arrow keys choose a range from this event's days. */
+  gboolean            extending;
+  guint32             anchor_first;
+  guint32             anchor_last;
 };
 
 G_DEFINE_FINAL_TYPE (AtlasTimelineView, atlas_timeline_view, GTK_TYPE_WIDGET)
@@ -132,19 +140,34 @@ update_style (AtlasTimelineView *self)
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
+/* For screen readers, as the map and the charts do: the name says what the
+ * view is; the description, what the keyboard is on and where it stands
+ * ("3 of 120"), or how to move when it is on nothing yet.
+ */
 static void
 update_accessible (AtlasTimelineView *self)
 {
+  guint n = atlas_timeline_chart_get_n_events (self->chart);
+  g_autofree char *description = NULL;
+
   g_clear_pointer (&self->focus_description, g_free);
   if (self->focus >= 0)
     self->focus_description = atlas_timeline_chart_describe (atlas_timeline_chart_get_event (self->chart, self->focus));
 
+  if (self->focus_description != NULL)
+    {
+      g_autofree char *position = atlas_accessible_position (self->focus + 1, n);
+
+      description = g_strconcat (self->focus_description, C_("table row", ", "), position, NULL);
+    }
+  else
+    description = g_strdup (_("Left and Right move between events, Shift with Left and Right chooses a time "
+                              "range, Home and End go to the first and last, plus and minus zoom, 0 shows all"));
+
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  self->focus_description ? self->focus_description : _("Timeline of events"),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                  _("Left and Right move between events, Home and End go to the first and last, plus and minus zoom, 0 shows all"),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Timeline of events"),
                                   -1);
+  atlas_accessible_set_description (GTK_WIDGET (self), description);
 }
 
 static void
@@ -222,6 +245,7 @@ on_time_range_changed (AtlasTimelineView *self)
   else
     {
       atlas_timeline_chart_set_brush (self->chart, 0, 0);
+      self->extending = FALSE;
       /* The range the play cursor drove is gone: so is the cursor. */
       if (!self->playing)
         {
@@ -820,7 +844,72 @@ move_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
-  atlas_timeline_view_move_focus (ATLAS_TIMELINE_VIEW (widget), g_variant_get_int32 (parameter));
+  AtlasTimelineView *self = ATLAS_TIMELINE_VIEW (widget);
+
+  /* The next Shift and arrow starts a range afresh. */
+  self->extending = FALSE;
+  atlas_timeline_view_move_focus (self, g_variant_get_int32 (parameter));
+}
+
+/**
+ * atlas_timeline_view_extend_range:
+ * @direction: as for atlas_timeline_view_move_focus()
+ *
+ * Moves the keyboard focus as atlas_timeline_view_move_focus() does and
+ * makes the shared time range run from the event the focus was on when
+ * extending began to the event it is on now: Shift and the arrow keys
+ * choose a range without a mouse.
+ */
+void
+atlas_timeline_view_extend_range (AtlasTimelineView *self,
+                                  int                direction)
+{
+  AtlasEvent *event;
+
+  g_return_if_fail (ATLAS_IS_TIMELINE_VIEW (self));
+
+  if (atlas_timeline_chart_get_n_events (self->chart) == 0)
+    return;
+
+  /* Extending starts from the focused event, or from the first one reached
+   * when the keyboard is on none yet.
+   */
+  if (self->focus < 0)
+    {
+      atlas_timeline_view_move_focus (self, direction);
+      self->extending = FALSE;
+    }
+  else if (!self->extending)
+    {
+      event = atlas_timeline_chart_get_event (self->chart, self->focus);
+      self->anchor_first = atlas_event_get_first_day (event);
+      self->anchor_last = atlas_event_get_last_day (event);
+      self->extending = TRUE;
+      atlas_timeline_view_move_focus (self, direction);
+    }
+  else
+    atlas_timeline_view_move_focus (self, direction);
+
+  if (!self->extending)
+    {
+      event = atlas_timeline_chart_get_event (self->chart, self->focus);
+      self->anchor_first = atlas_event_get_first_day (event);
+      self->anchor_last = atlas_event_get_last_day (event);
+    }
+
+  event = atlas_timeline_chart_get_event (self->chart, self->focus);
+  atlas_timeline_view_brush (self,
+                             MIN (self->anchor_first, atlas_event_get_first_day (event)),
+                             MAX (self->anchor_last, atlas_event_get_last_day (event)));
+  self->extending = TRUE;
+}
+
+static void
+extend_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  atlas_timeline_view_extend_range (ATLAS_TIMELINE_VIEW (widget), g_variant_get_int32 (parameter));
 }
 
 static void
@@ -1009,12 +1098,17 @@ atlas_timeline_view_class_init (AtlasTimelineViewClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_install_action (widget_class, "timeline-view.move", "i", move_action);
+  gtk_widget_class_install_action (widget_class, "timeline-view.extend", "i", extend_action);
   gtk_widget_class_install_action (widget_class, "timeline-view.zoom", "d", zoom_action);
   gtk_widget_class_install_action (widget_class, "timeline-view.fit", NULL, fit_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, 0, "timeline-view.fit", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_0, 0, "timeline-view.fit", NULL);
   for (guint i = 0; i < G_N_ELEMENTS (moves); i++)
-    gtk_widget_class_add_binding_action (widget_class, moves[i].key, 0, "timeline-view.move", "i", moves[i].direction);
+    {
+      gtk_widget_class_add_binding_action (widget_class, moves[i].key, 0, "timeline-view.move", "i", moves[i].direction);
+      gtk_widget_class_add_binding_action (widget_class, moves[i].key, GDK_SHIFT_MASK,
+                                           "timeline-view.extend", "i", moves[i].direction);
+    }
   for (guint i = 0; i < G_N_ELEMENTS (zooms); i++)
     gtk_widget_class_add_binding_action (widget_class, zooms[i].key, 0, "timeline-view.zoom", "d", zooms[i].factor);
 

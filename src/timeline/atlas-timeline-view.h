@@ -62,6 +62,8 @@ gboolean            atlas_timeline_view_click           (AtlasTimelineView *self
                                                          double             y);
 int                 atlas_timeline_view_get_focus_index (AtlasTimelineView *self);
 const char         *atlas_timeline_view_get_focus_description (AtlasTimelineView *self);
+void                atlas_timeline_view_extend_range    (AtlasTimelineView *self,
+                                                         int                direction);
 void                atlas_timeline_view_move_focus      (AtlasTimelineView *self,
                                                          int                direction);
 void                atlas_timeline_view_set_presenting  (AtlasTimelineView *self,

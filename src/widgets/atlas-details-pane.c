@@ -718,6 +718,17 @@ atlas_details_pane_dispose (GObject *object)
   G_OBJECT_CLASS (atlas_details_pane_parent_class)->dispose (object);
 }
 
+/* An empty label the keyboard could still select would be a stop with
+ * nothing to say.
+ */
+static void
+on_selectable_label_changed (GtkLabel *label)
+{
+  const char *text = gtk_label_get_label (label);
+
+  gtk_label_set_selectable (label, text != NULL && *text != '\0');
+}
+
 static void
 atlas_details_pane_class_init (AtlasDetailsPaneClass *klass)
 {
@@ -754,7 +765,18 @@ atlas_details_pane_class_init (AtlasDetailsPaneClass *klass)
 static void
 atlas_details_pane_init (AtlasDetailsPane *self)
 {
+  GtkLabel *selectable[3];
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  selectable[0] = self->title_label;
+  selectable[1] = self->subtitle_label;
+  selectable[2] = self->description_label;
+  for (guint i = 0; i < G_N_ELEMENTS (selectable); i++)
+    {
+      g_signal_connect (selectable[i], "notify::label", G_CALLBACK (on_selectable_label_changed), NULL);
+      on_selectable_label_changed (selectable[i]);
+    }
 }
 
 void

@@ -23,6 +23,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "atlas-accessible.h"
 #include "atlas-area.h"
 #include "atlas-dataset.h"
 #include "atlas-district.h"
@@ -57,13 +58,29 @@ struct _AtlasSitesPage
   GtkColumnView      *column_view;
   GtkWidget          *status_bar;
   GtkLabel           *count_label;
+  GtkWidget          *sort_button;
   gboolean            presenting;
+
+  /* The order of the rows, as the Sort menu and the column headers show it. */
+  guint               sort_column;
+  GtkSortType         sort_order;
+  guint               sync_headers_id;
 };
 
 static void atlas_sites_page_view_init (AtlasViewInterface *iface);
 
 G_DEFINE_FINAL_TYPE_WITH_CODE (AtlasSitesPage, atlas_sites_page, GTK_TYPE_WIDGET,
                                G_IMPLEMENT_INTERFACE (ATLAS_TYPE_VIEW, atlas_sites_page_view_init))
+
+enum
+{
+  PROP_0,
+  PROP_SORT_COLUMN,
+  PROP_SORT_ORDER,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 /* ---- cells ------------------------------------------------------------ */
 
@@ -143,6 +160,56 @@ place_tooltip (AtlasSite *site)
   return g_strdup_printf (_("In one of these districts, which one is not known: %s"), districts->str);
 }
 
+/* What a cell shows, and what a screen reader says of it. */
+static char *
+dup_cell_text (AtlasSite *site,
+               Column     column)
+{
+  switch (column)
+    {
+    case COLUMN_NAME:
+      return g_strdup (atlas_item_get_name (ATLAS_ITEM (site)));
+
+    case COLUMN_CATEGORY:
+      return g_strdup (atlas_site_category_get_label (atlas_site_get_category (site)));
+
+    case COLUMN_DISTRICT:
+      return g_strdup (place_label (site));
+
+    case COLUMN_PRECISION:
+      return g_strdup (atlas_location_precision_get_label (atlas_site_get_location_precision (site)));
+
+    case COLUMN_ESTABLISHED:
+      return atlas_format_date (atlas_site_get_established_on (site));
+
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* A row, as a screen reader says it: every cell in turn, the empty ones
+ * left out.
+ */
+static char *
+dup_row_text (AtlasSite *site)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (Column column = COLUMN_NAME; column <= COLUMN_ESTABLISHED; column++)
+    {
+      g_autofree char *cell = dup_cell_text (site, column);
+
+      if (cell == NULL || *cell == '\0')
+        continue;
+      if (text->len > 0)
+        /* Translators: between the cells of a table row read aloud. */
+        g_string_append (text, C_("table row", ", "));
+      g_string_append (text, cell);
+    }
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
 static void
 bind_cell (GtkSignalListItemFactory *factory,
            GtkListItem              *item,
@@ -151,12 +218,14 @@ bind_cell (GtkSignalListItemFactory *factory,
   Column column = GPOINTER_TO_INT (user_data);
   AtlasSite *site = gtk_list_item_get_item (item);
   GtkWidget *child = gtk_list_item_get_child (item);
+  g_autofree char *text = dup_cell_text (site, column);
+  g_autofree char *row = dup_row_text (site);
 
   switch (column)
     {
     case COLUMN_NAME:
-      gtk_label_set_text (GTK_LABEL (child), atlas_item_get_name (ATLAS_ITEM (site)));
-      gtk_widget_set_tooltip_text (child, atlas_item_get_name (ATLAS_ITEM (site)));
+      gtk_label_set_text (GTK_LABEL (child), text);
+      gtk_widget_set_tooltip_text (child, text);
       break;
 
     case COLUMN_CATEGORY:
@@ -168,8 +237,7 @@ bind_cell (GtkSignalListItemFactory *factory,
         const char *classes[] = { "swatch", css, NULL };
 
         gtk_widget_set_css_classes (swatch, classes);
-        gtk_label_set_text (GTK_LABEL (label),
-                            atlas_site_category_get_label (atlas_site_get_category (site)));
+        gtk_label_set_text (GTK_LABEL (label), text);
       }
       break;
 
@@ -177,7 +245,7 @@ bind_cell (GtkSignalListItemFactory *factory,
       {
         g_autofree char *tooltip = place_tooltip (site);
 
-        gtk_label_set_text (GTK_LABEL (child), place_label (site));
+        gtk_label_set_text (GTK_LABEL (child), text);
         gtk_widget_set_tooltip_text (child, tooltip);
         /* Not a district: set apart, as GNOME lists do with secondary text. */
         if (atlas_site_has_point (site))
@@ -188,22 +256,21 @@ bind_cell (GtkSignalListItemFactory *factory,
       break;
 
     case COLUMN_PRECISION:
-      gtk_label_set_text (GTK_LABEL (child),
-                          atlas_location_precision_get_label (atlas_site_get_location_precision (site)));
+      gtk_label_set_text (GTK_LABEL (child), text);
       gtk_widget_set_tooltip_text (child,
                                    atlas_location_precision_get_description (atlas_site_get_location_precision (site)));
       break;
 
     case COLUMN_ESTABLISHED:
-      {
-        g_autofree char *date = atlas_format_date (atlas_site_get_established_on (site));
-        gtk_label_set_text (GTK_LABEL (child), date);
-      }
+      gtk_label_set_text (GTK_LABEL (child), text);
       break;
 
     default:
       g_assert_not_reached ();
     }
+
+  /* GTK 4.8 would call every row "GtkListItemWidget". */
+  atlas_accessible_label_column_cell (item, text, row);
 }
 
 /* ---- sorting ---------------------------------------------------------- */
@@ -310,6 +377,63 @@ add_column (AtlasSitesPage *self,
   gtk_column_view_append_column (self->column_view, col);
 }
 
+/* The Sort menu (for the keyboard: GTK 4.8's column headers take no focus)
+ * and the headers agree: the menu sorts through the column view, and a
+ * click on a header shows in the menu.
+ */
+static const char *sort_columns[] = { "name", "category", "district", "location", "established" };
+
+static void
+apply_sort (AtlasSitesPage *self)
+{
+  g_autoptr(GtkColumnViewColumn) column =
+    g_list_model_get_item (gtk_column_view_get_columns (self->column_view), self->sort_column);
+
+  if (column == NULL)
+    return;
+  /* GTK 4.8 leaves the arrow of the column sorted by before on its header
+   * unless the sorting is cleared first.
+   */
+  gtk_column_view_sort_by_column (self->column_view, NULL, GTK_SORT_ASCENDING);
+  gtk_column_view_sort_by_column (self->column_view, column, self->sort_order);
+}
+
+static gboolean
+sync_headers (gpointer data)
+{
+  AtlasSitesPage *self = data;
+  GtkSortType order = GTK_SORT_ASCENDING;
+  int column;
+
+  self->sync_headers_id = 0;
+  column = atlas_accessible_name_column_headers (self->column_view, &order);
+  if (column < 0 || column >= (int) G_N_ELEMENTS (sort_columns))
+    return G_SOURCE_REMOVE;
+
+  if (self->sort_column != (guint) column)
+    {
+      self->sort_column = column;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SORT_COLUMN]);
+    }
+  if (self->sort_order != order)
+    {
+      self->sort_order = order;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SORT_ORDER]);
+    }
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_sorter_changed (AtlasSitesPage *self)
+{
+  /* The headers update their sort indicators on the same signal.  (The
+   * columns going away with the page change the sorter too.)
+   */
+  if (self->sync_headers_id == 0 && self->column_view != NULL && !gtk_widget_in_destruction (GTK_WIDGET (self)))
+    /* Above redrawing: an animation elsewhere must not hold it back. */
+    self->sync_headers_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, sync_headers, self, NULL);
+}
+
 /* ---- state ------------------------------------------------------------ */
 
 /* What makes the window's filter bar show (see atlas-filter-bar.c). */
@@ -344,7 +468,8 @@ update_count (AtlasSitesPage *self)
    * own line only when it does not, so the count is said once.  On stage
    * there is no filter bar: the line says it.
    */
-  gtk_widget_set_visible (GTK_WIDGET (self->status_bar), self->presenting || !filter_bar_shows (self));
+  gtk_widget_set_visible (GTK_WIDGET (self->count_label), self->presenting || !filter_bar_shows (self));
+  gtk_widget_set_visible (GTK_WIDGET (self->sort_button), !self->presenting);
   gtk_stack_set_visible_child_name (self->stack, shown > 0 ? "list" : "empty");
 }
 
@@ -428,6 +553,7 @@ atlas_sites_page_dispose (GObject *object)
   if (self->sorted != NULL)
     g_signal_handlers_disconnect_by_data (self->sorted, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), ATLAS_TYPE_SITES_PAGE);
+  g_clear_handle_id (&self->sync_headers_id, g_source_remove);
   /* The template's unnamed top-level child is not cleared by the above. */
   for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL; )
     gtk_widget_unparent (child);
@@ -442,6 +568,68 @@ atlas_sites_page_dispose (GObject *object)
 }
 
 static void
+atlas_sites_page_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  AtlasSitesPage *self = ATLAS_SITES_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_SORT_COLUMN:
+      g_value_set_string (value, sort_columns[self->sort_column]);
+      break;
+
+    case PROP_SORT_ORDER:
+      g_value_set_string (value, self->sort_order == GTK_SORT_DESCENDING ? "descending" : "ascending");
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+atlas_sites_page_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  AtlasSitesPage *self = ATLAS_SITES_PAGE (object);
+  const char *text = g_value_get_string (value);
+
+  switch (prop_id)
+    {
+    case PROP_SORT_COLUMN:
+      for (guint i = 0; i < G_N_ELEMENTS (sort_columns); i++)
+        if (g_strcmp0 (text, sort_columns[i]) == 0 && self->sort_column != i)
+          {
+            self->sort_column = i;
+            apply_sort (self);
+            g_object_notify_by_pspec (object, pspec);
+          }
+      break;
+
+    case PROP_SORT_ORDER:
+      {
+        GtkSortType order = g_strcmp0 (text, "descending") == 0 ? GTK_SORT_DESCENDING : GTK_SORT_ASCENDING;
+
+        if (self->sort_order != order)
+          {
+            self->sort_order = order;
+            apply_sort (self);
+            g_object_notify_by_pspec (object, pspec);
+          }
+      }
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 atlas_sites_page_class_init (AtlasSitesPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -449,12 +637,37 @@ atlas_sites_page_class_init (AtlasSitesPageClass *klass)
 
   object_class->dispose = atlas_sites_page_dispose;
   widget_class->map = atlas_sites_page_map;
+  object_class->get_property = atlas_sites_page_get_property;
+  object_class->set_property = atlas_sites_page_set_property;
+
+  /**
+   * AtlasSitesPage:sort-column:
+   *
+   * The column the rows are sorted by: "name", "category", "district",
+   * "location" or "established".
+   */
+  properties[PROP_SORT_COLUMN] =
+    g_param_spec_string ("sort-column", NULL, NULL, "name",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * AtlasSitesPage:sort-order:
+   *
+   * "ascending" or "descending".
+   */
+  properties[PROP_SORT_ORDER] =
+    g_param_spec_string ("sort-order", NULL, NULL, "ascending",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_install_property_action (widget_class, "sites.sort-column", "sort-column");
+  gtk_widget_class_install_property_action (widget_class, "sites.sort-order", "sort-order");
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/atlas-sites-page.ui");
   gtk_widget_class_bind_template_child (widget_class, AtlasSitesPage, stack);
   gtk_widget_class_bind_template_child (widget_class, AtlasSitesPage, column_view);
   gtk_widget_class_bind_template_child (widget_class, AtlasSitesPage, status_bar);
   gtk_widget_class_bind_template_child (widget_class, AtlasSitesPage, count_label);
+  gtk_widget_class_bind_template_child (widget_class, AtlasSitesPage, sort_button);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
@@ -469,6 +682,10 @@ atlas_sites_page_init (AtlasSitesPage *self)
   add_column (self, COLUMN_DISTRICT, _("District"), FALSE, 240);
   add_column (self, COLUMN_PRECISION, _("Location"), FALSE, 140);
   add_column (self, COLUMN_ESTABLISHED, _("Established"), FALSE, 130);
+
+  g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
+                           G_CALLBACK (on_sorter_changed), self, G_CONNECT_SWAPPED);
+  atlas_accessible_name_column_headers (self->column_view, NULL);
 }
 
 /* The sorted list is about to change under the selection model. */

@@ -23,6 +23,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "atlas-accessible.h"
 #include "atlas-citation.h"
 #include "atlas-dataset.h"
 #include "atlas-format.h"
@@ -108,10 +109,16 @@ bind_source_row (GtkSignalListItemFactory *factory,
   AtlasSource *source = gtk_list_item_get_item (item);
   GtkWidget *box = gtk_list_item_get_child (item);
   g_autofree char *subtitle = dup_source_subtitle (source);
+  /* Translators: how a screen reader reads a source in the list: its
+   * title, then its publisher and date.
+   */
+  g_autofree char *name = g_strdup_printf (C_("source row", "%s, %s"),
+                                           atlas_item_get_name (ATLAS_ITEM (source)), subtitle);
 
   gtk_label_set_text (GTK_LABEL (gtk_widget_get_first_child (box)),
                       atlas_item_get_name (ATLAS_ITEM (source)));
   gtk_label_set_text (GTK_LABEL (gtk_widget_get_last_child (box)), subtitle);
+  atlas_accessible_label_list_item (item, name);
 }
 
 /* ---- the chosen source ------------------------------------------------ */

@@ -1,0 +1,41 @@
+/* atlas-announcer.h
+ *
+ * Copyright 2026 The Chongqing Science Atlas authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+ * GNU General Public License for more details.
+ *
+ * You should have received a copy of the GNU General Public License
+ * along with this program.  If not, see <http://www.gnu.org/licenses/>.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+#define ATLAS_TYPE_ANNOUNCER (atlas_announcer_get_type ())
+
+G_DECLARE_FINAL_TYPE (AtlasAnnouncer, atlas_announcer, ATLAS, ANNOUNCER, GtkWidget)
+
+GtkWidget      *atlas_announcer_new            (void);
+void            atlas_announcer_announce       (AtlasAnnouncer *self,
+                                                const char     *message);
+void            atlas_announcer_flush          (AtlasAnnouncer *self);
+const char     *atlas_announcer_get_message    (AtlasAnnouncer *self);
+AtlasAnnouncer *atlas_announcer_get_for_widget (GtkWidget      *widget);
+
+void            atlas_announce                 (GtkWidget      *widget,
+                                                const char     *message);
+
+G_END_DECLS
