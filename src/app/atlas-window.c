@@ -310,7 +310,13 @@ keep_focus_shown (gpointer data)
   GtkWidget *page = adw_view_stack_get_visible_child (self->stack);
 
   self->keep_focus_id = 0;
-  if ((focus == NULL || !gtk_widget_is_drawable (focus)) && page != NULL)
+  /* Only a focus left behind on the page that went, or none: the search
+   * entry, say, may not be drawn yet while its bar opens, and keeps it.
+   */
+  if (page != NULL &&
+      (focus == NULL ||
+       (gtk_widget_is_ancestor (focus, GTK_WIDGET (self->stack)) &&
+        !gtk_widget_is_ancestor (focus, page) && focus != page)))
     gtk_widget_child_focus (page, GTK_DIR_TAB_FORWARD);
   return G_SOURCE_REMOVE;
 }

@@ -192,6 +192,13 @@ fix_mnemonic_name (GtkWidget *widget)
       atlas_accessible_set_label (widget, label);
       gtk_accessible_reset_relation (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
     }
+  else if (GTK_IS_BUTTON (widget) && ADW_IS_BUTTON_CONTENT (gtk_button_get_child (GTK_BUTTON (widget))))
+    {
+      /* An icon and a label: the template names the button, and the
+       * content it would be labelled by would say it a second time.
+       */
+      gtk_accessible_reset_relation (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+    }
   else if (GTK_IS_BUTTON (widget) && gtk_button_get_icon_name (GTK_BUTTON (widget)) != NULL)
     {
       /* An icon button is "labelled by" its image, which GTK 4.8 names

@@ -22,6 +22,7 @@
 
 #include <glib/gi18n.h>
 
+#include "atlas-accessible.h"
 #include "atlas-banner.h"
 
 /* A strip under the header bar that says something went wrong and what can
@@ -129,6 +130,8 @@ atlas_banner_show_message (AtlasBanner *self,
   if (button_label != NULL)
     {
       gtk_button_set_label (self->button, button_label);
+      /* A new label makes GTK label the button by it again: said twice. */
+      atlas_accessible_fix_names (GTK_WIDGET (self->button));
       gtk_actionable_set_detailed_action_name (GTK_ACTIONABLE (self->button), action_name);
     }
   gtk_revealer_set_reveal_child (self->revealer, TRUE);

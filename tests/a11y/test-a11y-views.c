@@ -45,6 +45,7 @@
 #include "atlas-labels.h"
 #include "atlas-map-page.h"
 #include "atlas-map-view.h"
+#include "atlas-viewport.h"
 #include "atlas-site.h"
 #include "atlas-sites-page.h"
 #include "atlas-state.h"
@@ -489,6 +490,12 @@ test_map_tab_and_districts_from_the_keyboard (void)
   int adcode = 0;
 
   wait_for_frames (GTK_WIDGET (window), 3);
+  /* The map opens by framing the sites: wait until the camera has landed,
+   * so the markers counted are the ones Tab walks.
+   */
+  ATLAS_WAIT_UNTIL (!atlas_viewport_is_animating (atlas_map_view_get_viewport (view)));
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
   markers = atlas_map_view_get_markers (view);
   g_assert_cmpuint (markers->len, >=, 2);
 
