@@ -383,20 +383,46 @@ static const char sites_csv[] =
   "session-park,会话园区,Session Park,industrial_park,500106,106.35,29.58,district,,session-source,一个园区\n";
 
 static void
+count_reload (guint *reloads)
+{
+  (*reloads)++;
+}
+
+static void
+on_imported (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+static void
 import_two_sites (AtlasSession *session)
 {
   AtlasStore *store = atlas_dataset_get_store (atlas_session_get_dataset (session));
   g_autoptr(AtlasImportPlan) plan = atlas_import_plan_new (store);
   g_autoptr(GError) error = NULL;
+  GAsyncResult *result = NULL;
+  guint reloads;
+  gulong id;
 
   atlas_import_plan_add_csv (plan, "sources.csv", sources_csv, strlen (sources_csv));
   atlas_import_plan_add_csv (plan, "sites.csv", sites_csv, strlen (sites_csv));
   atlas_import_plan_validate (plan);
   g_assert_true (atlas_import_plan_can_apply (plan));
-  g_assert_true (atlas_import_plan_apply (plan, NULL, NULL, &error));
+
+  /* As the import dialog does: the session writes on a worker thread,
+   * reads the data again and tells every view once.
+   */
+  reloads = 0;
+  id = g_signal_connect_swapped (session, "reloaded", G_CALLBACK (count_reload), &reloads);
+  atlas_session_import_async (session, plan, NULL, on_imported, &result);
+  ATLAS_WAIT_UNTIL (result != NULL);
+  g_assert_true (atlas_session_import_finish (session, result, &error));
   g_assert_no_error (error);
-  g_assert_true (atlas_session_reload (session, &error));
-  g_assert_no_error (error);
+  g_assert_cmpuint (reloads, ==, 1);
+  g_signal_handler_disconnect (session, id);
+  g_clear_object (&result);
 }
 
 static void

@@ -891,6 +891,72 @@ atlas_session_import_finish (AtlasSession  *self,
   return g_task_propagate_boolean (G_TASK (result), error);
 }
 
+static void
+on_update_installed (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  AtlasSession *self = g_task_get_source_object (task);
+  g_autoptr(GError) error = NULL;
+  GListModel *changes;
+
+  if ((changes = atlas_updater_install_finish (ATLAS_UPDATER (source), result, &error)) == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  /* Installed: whatever the reload says, the new release is in place. */
+  if (!atlas_session_reload (self, &error))
+    g_warning ("Cannot read the data again after an update: %s", error->message);
+  g_task_return_pointer (task, changes, g_object_unref);
+}
+
+/**
+ * atlas_session_install_update_async:
+ * @updater: an updater of the session's store
+ * @package: the downloaded release, its signature already checked
+ *
+ * Installs @package in a worker thread (see atlas_updater_install_async();
+ * cancelling changes nothing), then reads the data again: every view
+ * follows AtlasSession::reloaded, as after an import.
+ */
+void
+atlas_session_install_update_async (AtlasSession        *self,
+                                    AtlasUpdater        *updater,
+                                    GBytes              *package,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (ATLAS_IS_SESSION (self));
+  g_return_if_fail (ATLAS_IS_UPDATER (updater));
+  g_return_if_fail (package != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, atlas_session_install_update_async);
+  g_task_set_check_cancellable (task, FALSE);
+  atlas_updater_install_async (updater, package, cancellable, on_update_installed, task);
+}
+
+/**
+ * atlas_session_install_update_finish:
+ *
+ * Returns: (transfer full): what the update changed, or %NULL with @error
+ */
+GListModel *
+atlas_session_install_update_finish (AtlasSession  *self,
+                                     GAsyncResult  *result,
+                                     GError       **error)
+{
+  g_return_val_if_fail (ATLAS_IS_SESSION (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
 gboolean
 atlas_session_save_story (AtlasSession  *self,
                           AtlasStory    *story,

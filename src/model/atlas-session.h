@@ -24,6 +24,7 @@
 
 #include "atlas-history.h"
 #include "atlas-import.h"
+#include "atlas-updater.h"
 #include "atlas-stories.h"
 #include "atlas-types.h"
 
@@ -95,6 +96,15 @@ void          atlas_session_import_async        (AtlasSession          *self,
 gboolean      atlas_session_import_finish       (AtlasSession          *self,
                                                  GAsyncResult          *result,
                                                  GError               **error);
+void          atlas_session_install_update_async  (AtlasSession        *self,
+                                                   AtlasUpdater        *updater,
+                                                   GBytes              *package,
+                                                   GCancellable        *cancellable,
+                                                   GAsyncReadyCallback  callback,
+                                                   gpointer             user_data);
+GListModel   *atlas_session_install_update_finish (AtlasSession        *self,
+                                                   GAsyncResult        *result,
+                                                   GError             **error);
 gboolean      atlas_session_save_story          (AtlasSession          *self,
                                                  AtlasStory            *story,
                                                  GError               **error);

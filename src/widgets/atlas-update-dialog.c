@@ -155,7 +155,7 @@ on_installed (GObject      *source,
   g_autoptr(GError) error = NULL;
   g_autoptr(GListModel) changes = NULL;
 
-  changes = atlas_updater_install_finish (update->updater, result, &error);
+  changes = atlas_session_install_update_finish (update->session, result, &error);
   close_current (update);
   if (changes == NULL)
     {
@@ -165,13 +165,7 @@ on_installed (GObject      *source,
         show_message (update, _("The Update Failed"), error->message);
     }
   else
-    {
-      g_autoptr(GError) reload_error = NULL;
-
-      if (!atlas_session_reload (update->session, &reload_error))
-        g_warning ("Cannot reload the data: %s", reload_error->message);
-      show_changes (update->parent, changes, _("Update Installed"));
-    }
+    show_changes (update->parent, changes, _("Update Installed"));
   update_free (update);
 }
 
@@ -199,7 +193,8 @@ start_install (Update *update,
   g_signal_connect (dialog, "response", G_CALLBACK (on_install_response), update);
   gtk_window_present (GTK_WINDOW (dialog));
 
-  atlas_updater_install_async (update->updater, package, update->cancellable, on_installed, update);
+  atlas_session_install_update_async (update->session, update->updater, package, update->cancellable,
+                                      on_installed, update);
 }
 
 static void
