@@ -474,6 +474,25 @@ test_timeline_keyboard_range (void)
 
 /* ---- the map ------------------------------------------------------------ */
 
+/* Tab walks the markers in view (one whose place is off the top or the
+ * left edge is not in the walk).
+ */
+static guint
+n_markers_shown (AtlasMapView *view)
+{
+  GArray *markers = atlas_map_view_get_markers (view);
+  guint n = 0;
+
+  for (guint i = 0; i < markers->len; i++)
+    {
+      const AtlasMapMarker *m = &g_array_index (markers, AtlasMapMarker, i);
+
+      if (m->x >= 0 && m->y >= 0)
+        n++;
+    }
+  return n;
+}
+
 static void
 test_map_tab_and_districts_from_the_keyboard (void)
 {
@@ -502,9 +521,10 @@ test_map_tab_and_districts_from_the_keyboard (void)
   /* Tab walks the markers: each says what it is and where it stands. */
   gtk_widget_grab_focus (widget);
   g_assert_true (press (widget, GDK_KEY_Tab, 0));
-  assert_position (widget, 1, markers->len);
+  assert_position (widget, 1, n_markers_shown (view));
   g_assert_true (press (widget, GDK_KEY_Tab, 0));
-  assert_position (widget, 2, markers->len);
+  assert_position (widget, 2, n_markers_shown (view));
+  markers = atlas_map_view_get_markers (view);
 
   /* Enter selects a single site: the description says so. */
   while (g_array_index (markers, AtlasMapMarker, atlas_map_view_get_focus (view)).count > 1)
