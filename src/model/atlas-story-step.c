@@ -568,3 +568,27 @@ atlas_story_step_set_notes (AtlasStoryStep *self,
 
   set_text (self, &self->notes, notes, properties[PROP_NOTES]);
 }
+
+/**
+ * atlas_story_step_resolve_caption_side:
+ *
+ * Where @step's caption goes: the step's choice, or for AUTO the side that
+ * leaves the subject its natural shape.  A map's selection sits in the middle
+ * of its camera, so on a wide stage a column at the right keeps the map tall
+ * (AUTO: the stage picks by its shape); timelines, charts and tables are
+ * wide, so the caption goes in a band under them.
+ */
+AtlasCaptionSide
+atlas_story_step_resolve_caption_side (AtlasStoryStep *step)
+{
+  AtlasCaptionSide side;
+
+  g_return_val_if_fail (ATLAS_IS_STORY_STEP (step), ATLAS_CAPTION_SIDE_BOTTOM);
+
+  side = atlas_story_step_get_caption_side (step);
+  if (side != ATLAS_CAPTION_SIDE_AUTO)
+    return side;
+  if (g_strcmp0 (atlas_story_step_get_view (step), "map") == 0)
+    return ATLAS_CAPTION_SIDE_AUTO;
+  return ATLAS_CAPTION_SIDE_BOTTOM;
+}

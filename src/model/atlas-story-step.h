@@ -71,6 +71,7 @@ void            atlas_story_step_set_caption_zh   (AtlasStoryStep  *self,
 void            atlas_story_step_set_caption_en   (AtlasStoryStep  *self,
                                                    const char      *caption);
 AtlasCaptionSide atlas_story_step_get_caption_side (AtlasStoryStep  *self);
+AtlasCaptionSide atlas_story_step_resolve_caption_side (AtlasStoryStep *self);
 void            atlas_story_step_set_caption_side (AtlasStoryStep  *self,
                                                    AtlasCaptionSide side);
 const char     *atlas_caption_side_get_label      (AtlasCaptionSide side);

@@ -22,7 +22,11 @@
 
 #include <glib/gi18n.h>
 
+#include "atlas-citation.h"
+#include "atlas-dataset.h"
+#include "atlas-item.h"
 #include "atlas-l10n.h"
+#include "atlas-source.h"
 #include "atlas-story.h"
 
 /* A story: a titled sequence of steps, told in presentation mode and printed
@@ -463,4 +467,63 @@ atlas_story_move_step (AtlasStory *self,
   step = g_list_model_get_item (G_LIST_MODEL (self->steps), from);
   g_list_store_remove (self->steps, from);
   g_list_store_insert (self->steps, to, step);
+}
+
+/**
+ * atlas_story_dup_cited_sources:
+ *
+ * The sources the steps of @story cite, each once, one a line, for the
+ * closing slide.
+ */
+char *
+atlas_story_dup_cited_sources (AtlasDataset *dataset,
+                               AtlasStory   *story,
+                               guint         max_lines)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_direct_hash, g_direct_equal);
+  g_autoptr(GString) text = g_string_new (NULL);
+  guint lines = 0, more = 0;
+
+  for (guint s = 0; s < atlas_story_get_n_steps (story); s++)
+    {
+      AtlasStoryStep *step = atlas_story_get_step (story, s);
+
+      for (guint i = 0; i < atlas_story_step_get_n_cites (step); i++)
+        {
+          const char *entity, *id;
+          AtlasItem *item;
+          g_autoptr(GListModel) citations = NULL;
+
+          if (!atlas_story_step_get_cite (step, i, &entity, &id) ||
+              (item = atlas_dataset_lookup (dataset, entity, id)) == NULL)
+            continue;
+          citations = atlas_dataset_list_citations (dataset, item);
+          for (guint j = 0; j < g_list_model_get_n_items (citations); j++)
+            {
+              g_autoptr(AtlasCitation) citation = g_list_model_get_item (citations, j);
+              AtlasSource *source = atlas_citation_get_source (citation);
+
+              if (source == NULL || !g_hash_table_add (seen, source))
+                continue;
+              if (lines >= max_lines)
+                {
+                  more++;
+                  continue;
+                }
+              if (text->len > 0)
+                g_string_append_c (text, '\n');
+              /* Translators: a source on the closing slide: title — publisher, date. */
+              g_string_append_printf (text, _("%s — %s, %s"), atlas_item_get_name (ATLAS_ITEM (source)),
+                                      atlas_source_get_publisher (source),
+                                      atlas_source_get_published_on (source));
+              lines++;
+            }
+        }
+    }
+  if (more > 0)
+    {
+      g_string_append_c (text, '\n');
+      g_string_append_printf (text, ngettext ("and %u more source", "and %u more sources", more), more);
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
 }

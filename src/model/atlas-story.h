@@ -65,4 +65,8 @@ void            atlas_story_move_step      (AtlasStory      *self,
                                             guint            from,
                                             guint            to);
 
+char        *atlas_story_dup_cited_sources (AtlasDataset *dataset,
+                                           AtlasStory   *story,
+                                           guint         max_lines);
+
 G_END_DECLS

@@ -684,89 +684,6 @@ snapshot_stage (AtlasPresentation *self)
 }
 
 /**
- * atlas_presentation_resolve_side:
- *
- * Where @step's caption goes: the step's choice, or for AUTO the side that
- * leaves the subject its natural shape.  A map's selection sits in the middle
- * of its camera, so on a wide stage a column at the right keeps the map tall
- * (AUTO: the stage picks by its shape); timelines, charts and tables are
- * wide, so the caption goes in a band under them.
- */
-AtlasCaptionSide
-atlas_presentation_resolve_side (AtlasStoryStep *step)
-{
-  AtlasCaptionSide side;
-
-  g_return_val_if_fail (ATLAS_IS_STORY_STEP (step), ATLAS_CAPTION_SIDE_BOTTOM);
-
-  side = atlas_story_step_get_caption_side (step);
-  if (side != ATLAS_CAPTION_SIDE_AUTO)
-    return side;
-  if (g_strcmp0 (atlas_story_step_get_view (step), "map") == 0)
-    return ATLAS_CAPTION_SIDE_AUTO;
-  return ATLAS_CAPTION_SIDE_BOTTOM;
-}
-
-/**
- * atlas_presentation_dup_sources:
- *
- * The sources the steps of @story cite, each once, one a line, for the
- * closing slide.
- */
-char *
-atlas_presentation_dup_sources (AtlasDataset *dataset,
-                                AtlasStory   *story,
-                                guint         max_lines)
-{
-  g_autoptr(GHashTable) seen = g_hash_table_new (g_direct_hash, g_direct_equal);
-  g_autoptr(GString) text = g_string_new (NULL);
-  guint lines = 0, more = 0;
-
-  for (guint s = 0; s < atlas_story_get_n_steps (story); s++)
-    {
-      AtlasStoryStep *step = atlas_story_get_step (story, s);
-
-      for (guint i = 0; i < atlas_story_step_get_n_cites (step); i++)
-        {
-          const char *entity, *id;
-          AtlasItem *item;
-          g_autoptr(GListModel) citations = NULL;
-
-          if (!atlas_story_step_get_cite (step, i, &entity, &id) ||
-              (item = atlas_dataset_lookup (dataset, entity, id)) == NULL)
-            continue;
-          citations = atlas_dataset_list_citations (dataset, item);
-          for (guint j = 0; j < g_list_model_get_n_items (citations); j++)
-            {
-              g_autoptr(AtlasCitation) citation = g_list_model_get_item (citations, j);
-              AtlasSource *source = atlas_citation_get_source (citation);
-
-              if (source == NULL || !g_hash_table_add (seen, source))
-                continue;
-              if (lines >= max_lines)
-                {
-                  more++;
-                  continue;
-                }
-              if (text->len > 0)
-                g_string_append_c (text, '\n');
-              /* Translators: a source on the closing slide: title — publisher, date. */
-              g_string_append_printf (text, _("%s — %s, %s"), atlas_item_get_name (ATLAS_ITEM (source)),
-                                      atlas_source_get_publisher (source),
-                                      atlas_source_get_published_on (source));
-              lines++;
-            }
-        }
-    }
-  if (more > 0)
-    {
-      g_string_append_c (text, '\n');
-      g_string_append_printf (text, ngettext ("and %u more source", "and %u more sources", more), more);
-    }
-  return g_string_free (g_steal_pointer (&text), FALSE);
-}
-
-/**
  * atlas_presentation_go_to:
  * @index: a step, or the number of steps for the closing slide
  */
@@ -793,7 +710,7 @@ atlas_presentation_go_to (AtlasPresentation *self,
 
   if (index == n)
     {
-      g_autofree char *sources = atlas_presentation_dup_sources (atlas_session_get_dataset (self->session),
+      g_autofree char *sources = atlas_story_dup_cited_sources (atlas_session_get_dataset (self->session),
                                                                  self->story, 8);
 
       atlas_present_hud_set_message (self->hud, NULL);
@@ -813,7 +730,7 @@ atlas_presentation_go_to (AtlasPresentation *self,
 
   atlas_present_hud_show_step (self->hud, index == 0 ? atlas_story_get_title (self->story) : NULL,
                                atlas_story_step_get_caption (step), index, n,
-                               atlas_presentation_resolve_side (step), previous);
+                               atlas_story_step_resolve_caption_side (step), previous);
   if (self->presenter != NULL)
     atlas_presenter_window_show_step (self->presenter, self->story, index);
   return TRUE;

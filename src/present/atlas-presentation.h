@@ -66,9 +66,5 @@ void               atlas_presentation_set_rehearsal_size (AtlasPresentation *sel
 gboolean           atlas_presentation_get_inhibited  (AtlasPresentation *self);
 GdkMonitor        *atlas_presentation_choose_audience_monitor (GdkDisplay *display,
                                                                const char *connector);
-AtlasCaptionSide   atlas_presentation_resolve_side   (AtlasStoryStep    *step);
-char              *atlas_presentation_dup_sources    (AtlasDataset      *dataset,
-                                                      AtlasStory        *story,
-                                                      guint              max_lines);
 
 G_END_DECLS

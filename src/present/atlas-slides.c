@@ -28,7 +28,6 @@
 
 #include "atlas-dataset.h"
 #include "atlas-present-hud.h"
-#include "atlas-presentation.h"
 #include "atlas-render.h"
 #include "atlas-slides.h"
 #include "atlas-story-player.h"
@@ -136,7 +135,7 @@ append_closing (GtkSnapshot  *snapshot,
                 gboolean      dark)
 {
   int px = atlas_present_font_px (width, height);
-  g_autofree char *sources = atlas_presentation_dup_sources (atlas_session_get_dataset (session), story, 8);
+  g_autofree char *sources = atlas_story_dup_cited_sources (atlas_session_get_dataset (session), story, 8);
   g_autoptr(PangoLayout) title = new_layout (context, atlas_story_get_title (story), px * 1.5, TRUE, width * 0.8);
   g_autoptr(PangoLayout) heading = new_layout (context, _("Sources"), px * 0.8, TRUE, width * 0.8);
   g_autoptr(PangoLayout) list = new_layout (context, sources, px * 0.7, FALSE, width * 0.8);
@@ -217,7 +216,7 @@ atlas_slides_render_step (AtlasSession *session,
   step = atlas_story_get_step (story, index);
   if (!atlas_story_player_apply (session, pages, step, FALSE, NULL))
     return NULL;
-  side = atlas_present_effective_side (atlas_presentation_resolve_side (step), width, height);
+  side = atlas_present_effective_side (atlas_story_step_resolve_caption_side (step), width, height);
 
   /* The caption panel as the stage lays it out (CSS: 0.6em by 0.9em of
    * padding round a title row and the caption).

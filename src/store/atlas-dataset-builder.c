@@ -122,56 +122,6 @@ atlas_dataset_builder_get_problems (AtlasDatasetBuilder *self)
 
   return (const char * const *) self->problems->pdata;
 }
-sqlite3_stmt *
-_atlas_builder_prepare (AtlasDatasetBuilder *self,
-                        const char          *sql)
-{
-  sqlite3_stmt *stmt = NULL;
-
-  if (sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL) != SQLITE_OK)
-    g_error ("Bad SQL in the dataset builder: %s (%s)", sqlite3_errmsg (self->db), sql);
-  return stmt;
-}
-
-/* ---- files ------------------------------------------------------------ */
-
-void
-_atlas_builder_load_csv (AtlasDatasetBuilder  *self,
-                         const char           *name,
-                         const char          **columns,
-                         AtlasBuilderRowFunc   row_func,
-                         gpointer              user_data)
-{
-  g_autofree char *path = g_build_filename (self->data_dir, name, NULL);
-  g_autofree char *contents = NULL;
-  g_autoptr(AtlasCsvReader) reader = NULL;
-  g_autoptr(GError) error = NULL;
-  gsize length;
-
-  if (!g_file_get_contents (path, &contents, &length, &error))
-    {
-      _atlas_builder_problem (self, NULL, "%s: %s", path, error->message);
-      return;
-    }
-
-  g_checksum_update (self->checksum, (const guchar *) name, -1);
-  g_checksum_update (self->checksum, (const guchar *) contents, length);
-
-  reader = atlas_csv_reader_new (contents, length, path);
-  if (!atlas_csv_reader_read_header (reader, &error) ||
-      !atlas_csv_reader_require (reader, columns, &error))
-    {
-      _atlas_builder_problem (self, NULL, "%s", error->message);
-      return;
-    }
-
-  while (atlas_csv_reader_next (reader, &error))
-    row_func (self, reader, user_data);
-
-  if (error != NULL)
-    _atlas_builder_problem (self, NULL, "%s", error->message);
-}
-
 /* release.csv: version, created_on */
 static void
 release_row (AtlasDatasetBuilder *self,

@@ -42,8 +42,9 @@
  * a worker thread on a connection of their own (the main loop keeps drawing
  * through 100,000 rows) and report progress through the "progress" signal;
  * tests, fuzzers and the command line use the synchronous ones.  The files:
- * atlas-import-tables.c (what may be imported), -read.c, -validate.c,
- * -apply.c, -row.c (a line of the report), -benchmark.c.
+ * atlas-import-tables.c (what may be imported), -work.c (what the steps
+ * share), -read.c, -validate.c, -apply.c, -row.c (a line of the report),
+ * -benchmark.c.
  */
 
 struct _AtlasImportPlan
@@ -66,94 +67,10 @@ static guint signals[N_SIGNALS];
 
 static void list_model_iface_init (GListModelInterface *iface);
 
-G_DEFINE_QUARK (atlas-import-error-quark, atlas_import_error)
 G_DEFINE_FINAL_TYPE_WITH_CODE (AtlasImportPlan, atlas_import_plan, G_TYPE_OBJECT,
                                G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
 
-/* ---- the work of one import ------------------------------------------- */
-
-static void
-file_problem_free (FileProblem *problem)
-{
-  g_free (problem->column);
-  g_free (problem->message);
-  g_free (problem);
-}
-
-ImportWork *
-_atlas_import_work_new (AtlasStore *store)
-{
-  ImportWork *work = g_new0 (ImportWork, 1);
-
-  work->store = g_object_ref (store);
-  work->records = g_ptr_array_new_with_free_func ((GDestroyNotify) _atlas_record_free);
-  work->problems = g_ptr_array_new_with_free_func ((GDestroyNotify) file_problem_free);
-  work->files = g_ptr_array_new_with_free_func (g_free);
-  return work;
-}
-
-void
-_atlas_import_work_free (ImportWork *work)
-{
-  if (work == NULL)
-    return;
-  g_clear_pointer (&work->records, g_ptr_array_unref);
-  g_clear_pointer (&work->problems, g_ptr_array_unref);
-  g_clear_pointer (&work->files, g_ptr_array_unref);
-  g_clear_object (&work->store);
-  g_free (work);
-}
-
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ImportWork, _atlas_import_work_free)
-
-/* The name of an input, kept as long as the work: records point to it. */
-const char *
-_atlas_import_work_add_file_name (ImportWork *work,
-                                  const char *name)
-{
-  for (guint i = 0; i < work->files->len; i++)
-    if (g_str_equal (g_ptr_array_index (work->files, i), name))
-      return g_ptr_array_index (work->files, i);
-  g_ptr_array_add (work->files, g_strdup (name));
-  return g_ptr_array_index (work->files, work->files->len - 1);
-}
-
-void
-_atlas_import_work_add_problem (ImportWork *work,
-                                const char *file,
-                                guint       line,
-                                const char *column,
-                                const char *format,
-                                ...)
-{
-  FileProblem *problem = g_new0 (FileProblem, 1);
-  va_list args;
-
-  problem->file = _atlas_import_work_add_file_name (work, file);
-  problem->line = line;
-  problem->column = g_strdup (column);
-  va_start (args, format);
-  problem->message = g_strdup_vprintf (format, args);
-  va_end (args);
-  g_ptr_array_add (work->problems, problem);
-  work->validated = FALSE;
-}
-
-/* Returns FALSE when the work should stop. */
-gboolean
-_atlas_import_ticker_tick (ImportTicker     *ticker,
-                           AtlasImportPhase  phase,
-                           guint             done,
-                           guint             total)
-{
-  if (ticker == NULL)
-    return TRUE;
-  if (g_cancellable_is_cancelled (ticker->cancellable))
-    return FALSE;
-  if (ticker->func != NULL)
-    ticker->func (ticker->data, phase, done, total);
-  return TRUE;
-}
 
 /* ---- AtlasImportPlan -------------------------------------------------- */
 

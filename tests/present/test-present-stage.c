@@ -354,7 +354,7 @@ test_closing_slide (void)
   g_assert_false (atlas_presentation_next (presentation));
   g_assert_cmpfloat (atlas_present_hud_get_progress (hud), ==, 1.0);
 
-  sources = atlas_presentation_dup_sources (atlas_window_get_dataset (window), story, 100);
+  sources = atlas_story_dup_cited_sources (atlas_window_get_dataset (window), story, 100);
   g_test_message ("sources:\n%s", sources);
   g_assert_cmpuint (strlen (sources), >, 0);
   g_assert_nonnull (strchr (sources, '\n'));
