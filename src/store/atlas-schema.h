@@ -24,6 +24,9 @@
 
 G_BEGIN_DECLS
 
+/* The user database's schema version; see atlas-store-migrations.c. */
+#define ATLAS_USER_SCHEMA_VERSION 5
+
 #define ATLAS_SCHEMA_ERROR (atlas_schema_error_quark ())
 
 typedef enum
@@ -75,6 +78,7 @@ void                    atlas_schema_append_columns   (GString           *sql,
                                                        const char        *prefix);
 const char             *atlas_schema_get_dataset_sql  (void);
 const char             *atlas_schema_get_manifest_sql (void);
+const char * const     *atlas_schema_get_search_shadow_tables (void);
 gboolean                atlas_schema_check_dataset    (sqlite3           *db,
                                                        const char        *schema,
                                                        AtlasSchemaCheck   check,

@@ -27,7 +27,6 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
-#include "atlas-db-resources.h"
 #include "atlas-schema.h"
 #include "atlas-search-index.h"
 #include "atlas-store-private.h"
@@ -510,28 +509,6 @@ atlas_store_new (GBytes      *bundled,
     return NULL;
 
   return g_steal_pointer (&self);
-}
-
-/* For the few files besides atlas.sqlite in the same resource (the dataset
- * schema, the release keys).
- */
-GBytes *
-_atlas_store_lookup_resource (const char  *name,
-                              GError     **error)
-{
-  static gsize registered = 0;
-  g_autofree char *path = g_strconcat (RESOURCE_PREFIX "/", name, NULL);
-
-  /* The database resource is registered by hand: a constructor in a static
-   * library is dropped when nothing else pulls its object file in.
-   */
-  if (g_once_init_enter (&registered))
-    {
-      atlas_db_register_resource ();
-      g_once_init_leave (&registered, 1);
-    }
-
-  return g_resources_lookup_data (path, G_RESOURCE_LOOKUP_FLAGS_NONE, error);
 }
 
 GBytes *

@@ -27,8 +27,6 @@ G_BEGIN_DECLS
 #define ATLAS_STORE_ERROR (atlas_store_error_quark ())
 #define ATLAS_TYPE_STORE (atlas_store_get_type ())
 
-/* The user database's schema version; see atlas-store-migrations.c. */
-#define ATLAS_USER_SCHEMA_VERSION 5
 /* The file a downloaded dataset is installed as, beside the user database. */
 #define ATLAS_STORE_DATASET_FILE "dataset.cqatlas"
 /* The bundled dataset's format version (PRAGMA user_version of atlas.sqlite).
