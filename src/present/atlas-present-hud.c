@@ -400,6 +400,13 @@ on_fade_done (AtlasPresentHud *self)
   gtk_picture_set_paintable (self->fade, NULL);
 }
 
+/* What is shown on stage takes the focus as it appears (see announce()). */
+static void
+on_panel_map (GtkWidget *panel)
+{
+  gtk_widget_grab_focus (panel);
+}
+
 static void
 atlas_present_hud_init (AtlasPresentHud *self)
 {
@@ -413,6 +420,8 @@ atlas_present_hud_init (AtlasPresentHud *self)
   self->animation = adw_timed_animation_new (GTK_WIDGET (self), 0.0, 1.0, FADE_MS, target);
   adw_timed_animation_set_easing (ADW_TIMED_ANIMATION (self->animation), ADW_EASE_IN_OUT_CUBIC);
   g_signal_connect_object (self->animation, "done", G_CALLBACK (on_fade_done), self, G_CONNECT_SWAPPED);
+  g_signal_connect (self->panel, "map", G_CALLBACK (on_panel_map), NULL);
+  g_signal_connect (self->closing, "map", G_CALLBACK (on_panel_map), NULL);
 }
 
 GtkWidget *
@@ -458,18 +467,22 @@ set_progress (AtlasPresentHud *self,
   gtk_progress_bar_set_fraction (self->progress, CLAMP (fraction, 0, 1));
 }
 
-/* Screen readers hear the step as it comes: the caption takes the focus
- * (nothing else on stage can), named with the step number.
+/* Screen readers hear the step as it comes.  The caption's panel holds the
+ * stage's focus (nothing else there takes it, and a label that cannot be
+ * selected refuses it), named with the step: Orca 43 says the name of what
+ * takes the focus, and says it again when the focused object's name
+ * changes.  On the first step the stage is not shown yet: the panel takes
+ * the focus once it is.
  */
 static void
 announce (AtlasPresentHud *self,
           const char      *text)
 {
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->caption_label),
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->panel),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, text,
                                   -1);
-  if (gtk_widget_get_mapped (GTK_WIDGET (self->caption_label)))
-    gtk_widget_grab_focus (GTK_WIDGET (self->caption_label));
+  if (gtk_widget_get_mapped (self->panel))
+    gtk_widget_grab_focus (self->panel);
 }
 
 /**
@@ -550,6 +563,8 @@ atlas_present_hud_show_closing (AtlasPresentHud *self,
   spoken = g_strdup_printf (_("End of “%s”. Press Escape to return."), title ? title : "");
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->closing),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, spoken, -1);
+  if (gtk_widget_get_mapped (self->closing))
+    gtk_widget_grab_focus (self->closing);
   gtk_widget_queue_allocate (GTK_WIDGET (self));
 }
 

@@ -27,6 +27,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
 #include "atlas-application.h"
@@ -211,6 +212,19 @@ check_step (AtlasPresentation *presentation,
   g_assert_false (rects_overlap (&on_stage, &panel_rect));
   g_assert_true (rect_inside (&safe, &panel_rect));
   g_assert_cmpstr (atlas_present_hud_get_caption (hud), ==, atlas_story_step_get_caption (step));
+
+  /* A screen reader hears the step: the caption's panel has the stage's
+   * focus and says the step's number and caption.
+   */
+  {
+    g_autofree char *spoken = g_strdup_printf (_("Step %u of %u: %s"), index + 1,
+                                               atlas_story_get_n_steps (story),
+                                               atlas_story_step_get_caption (step));
+
+    g_assert_true (gtk_widget_has_focus (panel));
+    g_assert_true (gtk_window_get_focus (stage) == panel);
+    gtk_test_accessible_assert_property (panel, GTK_ACCESSIBLE_PROPERTY_LABEL, spoken);
+  }
 }
 
 static void
