@@ -30,6 +30,9 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <libsoup/soup.h>
+#include <sqlite3.h>
+#include <string.h>
 
 #include "atlas-application.h"
 #include "atlas-area.h"
@@ -41,6 +44,8 @@
 #include "atlas-event.h"
 #include "atlas-filter-bar.h"
 #include "atlas-import.h"
+#include "atlas-updater.h"
+#include "data-io/atlas-test-package.h"
 #include "atlas-item.h"
 #include "atlas-map-page.h"
 #include "atlas-map-view.h"
@@ -469,6 +474,139 @@ test_import_then_look (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* ---- update, then look -------------------------------------------------- */
+
+typedef struct
+{
+  GBytes *package;
+  char   *manifest;
+} Release;
+
+static void
+serve_release (SoupServer        *server,
+               SoupServerMessage *msg,
+               const char        *path,
+               GHashTable        *query,
+               gpointer           user_data)
+{
+  Release *release = user_data;
+
+  soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
+  if (g_str_equal (path, "/manifest.json"))
+    soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_COPY,
+                                      release->manifest, strlen (release->manifest));
+  else if (g_str_equal (path, "/data.cqatlas"))
+    soup_server_message_set_response (msg, "application/octet-stream", SOUP_MEMORY_COPY,
+                                      g_bytes_get_data (release->package, NULL),
+                                      g_bytes_get_size (release->package));
+  else
+    soup_server_message_set_status (msg, SOUP_STATUS_NOT_FOUND, NULL);
+}
+
+static void
+keep_result (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+/* A signed release from a server on 127.0.0.1 in which one research
+ * institute became a laboratory, installed as the update dialog installs
+ * it: through the session, which reloads once; every view follows.
+ */
+static void
+test_update_then_look (void)
+{
+  static const char change[] =
+    "INSERT INTO user.site (id, name_zh, name_en, category, district_adcode, lon, lat,"
+    "  location_precision) SELECT id, name_zh, name_en, 'laboratory', district_adcode, lon, lat,"
+    "  location_precision FROM main.site WHERE id = 'cas-cigit';";
+  AtlasWindow *window = open_window ();
+  AtlasSession *session = atlas_window_get_session (window);
+  AtlasState *state = atlas_session_get_state (session);
+  AtlasStore *store = atlas_dataset_get_store (atlas_session_get_dataset (session));
+  Release release = { NULL, NULL };
+  g_autoptr(SoupServer) server = NULL;
+  g_autoptr(AtlasUpdater) updater = NULL;
+  g_autoptr(GAsyncResult) checked = NULL, downloaded = NULL, installed = NULL;
+  g_autoptr(GBytes) package = NULL;
+  g_autoptr(GListModel) changes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = NULL, *signature = NULL, *sum = NULL, *url = NULL;
+  guint before = session_sites (session);
+  guint labs_before, reloads = 0;
+  GSList *uris;
+  gulong id;
+
+  atlas_state_set_categories (state, 1u << ATLAS_SITE_CATEGORY_LABORATORY);
+  settle ();
+  labs_before = chart_total (window, "sites-by-category");
+  atlas_state_reset_filters (state);
+
+  atlas_test_package_trust_test_key ();
+  dir = g_dir_make_tmp ("atlas-session-update-XXXXXX", &error);
+  g_assert_no_error (error);
+  release.package = atlas_test_package_make (dir, "2099.1", change);
+  signature = atlas_test_package_sign (release.package);
+  sum = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, release.package);
+  release.manifest = g_strdup_printf ("{\"format\": \"%s\", \"version\": \"2099.1\", \"created\": \"2099-01-05\","
+                                      " \"size\": %" G_GSIZE_FORMAT ", \"sha256\": \"%s\", \"signature\": \"%s\","
+                                      " \"url\": \"data.cqatlas\"}",
+                                      ATLAS_UPDATE_MANIFEST_FORMAT, g_bytes_get_size (release.package),
+                                      sum, signature);
+  server = soup_server_new (NULL, NULL);
+  soup_server_add_handler (server, NULL, serve_release, &release, NULL);
+  g_assert_true (soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error));
+  g_assert_no_error (error);
+  uris = soup_server_get_uris (server);
+  url = g_strdup_printf ("http://127.0.0.1:%d/manifest.json", g_uri_get_port (uris->data));
+  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+
+  updater = atlas_updater_new (store, url);
+  atlas_updater_check_async (updater, NULL, keep_result, &checked);
+  ATLAS_WAIT_UNTIL_MS (checked != NULL, 20000);
+  g_assert_true (atlas_updater_check_finish (updater, checked, &error));
+  g_assert_no_error (error);
+  atlas_updater_download_async (updater, NULL, keep_result, &downloaded);
+  ATLAS_WAIT_UNTIL_MS (downloaded != NULL, 20000);
+  package = atlas_updater_download_finish (updater, downloaded, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (package);
+
+  id = g_signal_connect_swapped (session, "reloaded", G_CALLBACK (count_reload), &reloads);
+  atlas_session_install_update_async (session, updater, package, NULL, keep_result, &installed);
+  ATLAS_WAIT_UNTIL_MS (installed != NULL, 60000);
+  changes = atlas_session_install_update_finish (session, installed, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (changes);
+  g_assert_cmpuint (g_list_model_get_n_items (changes), >=, 1);
+  g_assert_cmpuint (reloads, ==, 1);
+  g_signal_handler_disconnect (session, id);
+
+  /* The same sites, one of them now a laboratory, in every view. */
+  g_assert_cmpuint (session_sites (session), ==, before);
+  assert_views_agree (window, "after the update");
+  atlas_state_set_categories (state, 1u << ATLAS_SITE_CATEGORY_LABORATORY);
+  assert_views_agree (window, "laboratories after the update");
+  g_assert_cmpuint (chart_total (window, "sites-by-category"), ==, labs_before + 1);
+  atlas_state_reset_filters (state);
+
+  /* Reset to the bundled data: the release goes, in every view. */
+  g_assert_true (atlas_session_reset_to_bundled (session, &error));
+  g_assert_no_error (error);
+  atlas_state_set_categories (state, 1u << ATLAS_SITE_CATEGORY_LABORATORY);
+  assert_views_agree (window, "laboratories after the reset");
+  g_assert_cmpuint (chart_total (window, "sites-by-category"), ==, labs_before);
+  atlas_state_reset_filters (state);
+
+  soup_server_disconnect (server);
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_bytes_unref (release.package);
+  g_free (release.manifest);
+  atlas_test_package_remove_tree (dir);
+}
+
 /* ---- filters never move the selection ---------------------------------- */
 
 /* The site the Sites table has selected, or NULL. */
@@ -565,6 +703,7 @@ main (int   argc,
   g_test_add_func ("/session/views-agree", test_views_agree);
   g_test_add_func ("/session/area-sites-in-district-filter", test_area_sites_in_district_filter);
   g_test_add_func ("/session/import-then-look", test_import_then_look);
+  g_test_add_func ("/session/update-then-look", test_update_then_look);
   g_test_add_func ("/session/filters-keep-selection", test_filters_keep_selection);
 
   status = g_test_run ();
