@@ -150,6 +150,49 @@ bench_scene (AtlasMapScene *scene,
   cairo_surface_destroy (target);
 }
 
+#define ZOOM_FRAMES 40
+
+/* What a pinch or a story's fly-to costs when it lands: every frame is at a
+ * zoom level no frame was drawn at before (a golden-ratio walk over the
+ * zooms the page allows, centred on the dense main urban area), and the
+ * scene first forgets whatever it kept for particular zooms.  Layouts of
+ * names and marker images do not depend on the zoom and stay.
+ */
+static void
+bench_zoom (AtlasMapScene *scene,
+            guint          n_sites)
+{
+  g_autoptr(AtlasViewport) viewport = new_viewport (scene, BENCH_WIDTH, BENCH_HEIGHT);
+  g_autoptr(GArray) samples = g_array_new (FALSE, FALSE, sizeof (double));
+  cairo_surface_t *target = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, BENCH_WIDTH, BENCH_HEIGHT);
+  double low = atlas_viewport_get_zoom (viewport) - 0.5, high = 13.0;
+  AtlasMapPaintOptions options;
+  double median, max;
+
+  atlas_map_paint_options_init (&options);
+
+  for (int i = -2; i < ZOOM_FRAMES; i++)
+    {
+      g_autoptr(GskRenderNode) node = NULL;
+      double zoom = low + fmod ((i + 3) * 0.6180339887, 1.0) * (high - low);
+      gint64 start;
+      double ms;
+
+      atlas_viewport_set (viewport, 106.55, 29.57, zoom);
+      atlas_map_scene_drop_zoom_caches (scene);
+      start = g_get_monotonic_time ();
+      node = atlas_map_render_scene (scene, viewport, &options, BENCH_WIDTH, BENCH_HEIGHT);
+      ms = (g_get_monotonic_time () - start) / 1000.0;
+      ms += atlas_render_time_node (node, target);
+      if (i >= 0)
+        g_array_append_val (samples, ms);
+    }
+
+  atlas_render_stats (samples, &median, &max);
+  g_print ("map-zoom-frame sites=%u median_ms=%.2f max_ms=%.2f\n", n_sites, median, max);
+  cairo_surface_destroy (target);
+}
+
 void
 atlas_map_benchmark (AtlasDataset *dataset)
 {
@@ -157,10 +200,12 @@ atlas_map_benchmark (AtlasDataset *dataset)
   g_autoptr(AtlasMapScene) real = atlas_map_scene_new (dataset);
 
   bench_scene (real, atlas_map_scene_get_n_sites (real));
+  bench_zoom (real, atlas_map_scene_get_n_sites (real));
   for (guint i = 0; i < G_N_ELEMENTS (counts); i++)
     {
       g_autoptr(AtlasMapScene) scene = atlas_map_scene_new_synthetic (dataset, counts[i], 20201215);
 
       bench_scene (scene, counts[i]);
+      bench_zoom (scene, counts[i]);
     }
 }

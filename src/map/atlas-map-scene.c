@@ -677,6 +677,33 @@ atlas_map_scene_reset_layouts (AtlasMapScene *self)
   g_clear_pointer (&self->base.surface, cairo_surface_destroy);
 }
 
+/* Forgets what was prepared for particular zoom levels (the base image,
+ * clusters, simplified outlines): the benchmark of zoom frames calls it so
+ * that each frame pays what a frame at a zoom never drawn before pays.
+ */
+void
+atlas_map_scene_drop_zoom_caches (AtlasMapScene *self)
+{
+  g_return_if_fail (ATLAS_IS_MAP_SCENE (self));
+
+  g_clear_pointer (&self->base.surface, cairo_surface_destroy);
+  clear_clusters (self);
+  for (guint i = 0; i < self->districts->len; i++)
+    {
+      AtlasMapShape *shape = g_ptr_array_index (self->districts, i);
+
+      for (guint z = 0; z < G_N_ELEMENTS (shape->cache); z++)
+        g_clear_pointer (&shape->cache[z], paths_free);
+    }
+  for (guint i = 0; i < self->rivers->len; i++)
+    {
+      AtlasMapShape *shape = g_ptr_array_index (self->rivers, i);
+
+      for (guint z = 0; z < G_N_ELEMENTS (shape->cache); z++)
+        g_clear_pointer (&shape->cache[z], paths_free);
+    }
+}
+
 AtlasMapBaseCache *
 atlas_map_scene_get_base_cache (AtlasMapScene *self)
 {

@@ -140,5 +140,6 @@ PangoLayout    *atlas_map_scene_get_layout     (AtlasMapScene  *self,
                                                 int             size_pt,
                                                 gboolean        bold);
 void            atlas_map_scene_reset_layouts  (AtlasMapScene  *self);
+void            atlas_map_scene_drop_zoom_caches (AtlasMapScene *self);
 
 G_END_DECLS
