@@ -46,6 +46,7 @@ struct _AtlasChartCanvas
   AtlasChart *chart;
   int         hover;
   int         focus_mark;
+  gboolean    presenting;
 };
 
 G_DEFINE_FINAL_TYPE (AtlasChartCanvas, atlas_chart_canvas, GTK_TYPE_WIDGET)
@@ -100,6 +101,22 @@ atlas_chart_canvas_dup_mark_text (AtlasChartCanvas *self,
     g_string_append_printf (text, "\n%s %s", _("Scope:"), atlas_chart_point_get_scope (point));
 
   return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* The chart's style follows the style manager and presenting; looked up
+ * when either changes, never per frame.
+ */
+static void
+update_variant (AtlasChartCanvas *self)
+{
+  AdwStyleManager *manager = adw_style_manager_get_default ();
+
+  if (self->chart != NULL)
+    atlas_chart_set_variant (self->chart,
+                             atlas_style_variant_for (adw_style_manager_get_dark (manager),
+                                                      adw_style_manager_get_high_contrast (manager),
+                                                      self->presenting));
+  gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 static void
@@ -287,7 +304,6 @@ atlas_chart_canvas_snapshot (GtkWidget   *widget,
   if (self->chart == NULL)
     return;
 
-  atlas_chart_set_dark (self->chart, adw_style_manager_get_dark (adw_style_manager_get_default ()));
   atlas_chart_snapshot (self->chart, snapshot, gtk_widget_get_pango_context (widget), width, height,
                         self->hover, gtk_widget_has_focus (widget) ? self->focus_mark : -1);
 }
@@ -431,6 +447,11 @@ atlas_chart_canvas_init (AtlasChartCanvas *self)
   g_signal_connect_swapped (focus, "enter", G_CALLBACK (on_focus_enter), self);
   g_signal_connect_swapped (focus, "leave", G_CALLBACK (on_focus_leave), self);
   gtk_widget_add_controller (GTK_WIDGET (self), focus);
+
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
+                           G_CALLBACK (update_variant), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::high-contrast",
+                           G_CALLBACK (update_variant), self, G_CONNECT_SWAPPED);
 }
 
 GtkWidget *
@@ -459,6 +480,9 @@ atlas_chart_canvas_set_chart (AtlasChartCanvas *self,
   self->hover = -1;
   if (chart != NULL && self->focus_mark >= (int) atlas_chart_get_n_marks (chart))
     self->focus_mark = -1;
+  if (chart != NULL)
+    atlas_chart_set_presenting (chart, self->presenting);
+  update_variant (self);
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL,
@@ -506,7 +530,9 @@ atlas_chart_canvas_set_presenting (AtlasChartCanvas *self,
 {
   g_return_if_fail (ATLAS_IS_CHART_CANVAS (self));
 
+  self->presenting = !!presenting;
   if (self->chart != NULL)
     atlas_chart_set_presenting (self->chart, presenting);
+  update_variant (self);
   gtk_widget_queue_resize (GTK_WIDGET (self));
 }

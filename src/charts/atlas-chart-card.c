@@ -377,7 +377,7 @@ atlas_chart_card_render (AtlasChartCard *self,
     return NULL;
 
   chart = atlas_chart_new (atlas_chart_definition_get_kind (self->definition), self->series);
-  atlas_chart_set_dark (chart, dark);
+  atlas_chart_set_variant (chart, atlas_style_variant_for (dark, FALSE, self->presenting));
   atlas_chart_set_presenting (chart, self->presenting);
   atlas_chart_snapshot_framed (chart, snapshot, context, width, height);
   return gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));

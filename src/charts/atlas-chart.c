@@ -59,7 +59,8 @@ struct _AtlasChart
 
   AtlasChartKind    kind;
   AtlasChartSeries *series;
-  gboolean          dark;
+  AtlasStyleVariant variant;
+  const AtlasPalette *palette;
   gboolean          presenting;
 
   /* Plain copies of the series for drawing. */
@@ -82,11 +83,6 @@ struct _AtlasChart
 
 G_DEFINE_FINAL_TYPE (AtlasChart, atlas_chart, G_TYPE_OBJECT)
 
-static const char *accent_colors[3][8] = {
-  { "#1c71d8", "#e66100", "#26a269", "#9141ac", "#c01c28", "#986a44", "#0e7c86", "#a0850a" },
-  { "#62a0ea", "#ffa348", "#57e389", "#dc8add", "#f66151", "#cdab8f", "#5fd0da", "#f8e45c" },
-  { "#0041a8", "#b34700", "#006b2e", "#6a1b8a", "#a00000", "#5a3a1a", "#005c63", "#6f5c00" },
-};
 
 static void
 atlas_chart_dispose (GObject *object)
@@ -121,6 +117,7 @@ atlas_chart_class_init (AtlasChartClass *klass)
 static void
 atlas_chart_init (AtlasChart *self)
 {
+  self->palette = atlas_style_get_palette (ATLAS_STYLE_LIGHT);
   self->marks = g_array_new (FALSE, TRUE, sizeof (Mark));
 }
 
@@ -190,12 +187,23 @@ atlas_chart_set_series (AtlasChart       *self,
     }
 }
 
+/* The style to draw in; views follow the style manager and pass it on. */
 void
-atlas_chart_set_dark (AtlasChart *self,
-                      gboolean    dark)
+atlas_chart_set_variant (AtlasChart        *self,
+                         AtlasStyleVariant  variant)
 {
   g_return_if_fail (ATLAS_IS_CHART (self));
-  self->dark = !!dark;
+  g_return_if_fail (variant < ATLAS_N_STYLES);
+
+  self->variant = variant;
+  self->palette = atlas_style_get_palette (variant);
+}
+
+AtlasStyleVariant
+atlas_chart_get_variant (AtlasChart *self)
+{
+  g_return_val_if_fail (ATLAS_IS_CHART (self), ATLAS_STYLE_LIGHT);
+  return self->variant;
 }
 
 void
@@ -208,31 +216,12 @@ atlas_chart_set_presenting (AtlasChart *self,
   self->presenting = !!presenting;
 }
 
-/* Type and line widths grow by half when presenting to a room. */
+/* Type and line widths grow when presenting to a room. */
 double
 atlas_chart_get_scale (AtlasChart *self)
 {
   g_return_val_if_fail (ATLAS_IS_CHART (self), 1);
-  return self->presenting ? 1.5 : 1;
-}
-
-static AtlasStyleVariant
-variant (AtlasChart *self)
-{
-  if (self->presenting && !self->dark)
-    return ATLAS_STYLE_HIGH_CONTRAST;
-  return self->dark ? ATLAS_STYLE_DARK : ATLAS_STYLE_LIGHT;
-}
-
-static void
-foreground (AtlasChart *self,
-            double      alpha,
-            GdkRGBA    *color)
-{
-  if (self->dark)
-    *color = (GdkRGBA) { 1, 1, 1, alpha };
-  else
-    *color = (GdkRGBA) { 0, 0, 0, self->presenting ? MIN (1, alpha * 1.25) : alpha * 0.85 };
+  return self->presenting ? ATLAS_PRESENTATION_SCALE : 1;
 }
 
 static void
@@ -240,7 +229,7 @@ accent (AtlasChart *self,
         guint       index,
         GdkRGBA    *color)
 {
-  gdk_rgba_parse (color, accent_colors[variant (self)][index % 8]);
+  *color = self->palette->series[index % ATLAS_N_SERIES_COLORS];
 }
 
 void
@@ -254,7 +243,7 @@ atlas_chart_get_layer_color (AtlasChart *self,
       atlas_chart_series_get_palette (self->series) == ATLAS_CHART_PALETTE_EVENT_KIND &&
       atlas_chart_series_get_layer_kind (self->series, layer) >= 0)
     atlas_style_get_event_kind_color (atlas_chart_series_get_layer_kind (self->series, layer),
-                                      variant (self), color);
+                                      self->variant, color);
   else
     accent (self, layer, color);
 }
@@ -276,7 +265,7 @@ atlas_chart_get_mark_color (AtlasChart *self,
 
   if (palette == ATLAS_CHART_PALETTE_CATEGORY &&
       atlas_chart_point_get_link (p) == ATLAS_CHART_LINK_CATEGORY)
-    atlas_style_get_category_color (atlas_chart_point_get_link_value (p), variant (self), color);
+    atlas_style_get_category_color (atlas_chart_point_get_link_value (p), self->variant, color);
   else if (palette == ATLAS_CHART_PALETTE_SLICES || self->kind == ATLAS_CHART_KIND_DONUT)
     accent (self, point, color);
   else
@@ -691,7 +680,7 @@ mark_paint (AtlasChart *self,
   if (hovered)
     {
       /* Lighter on dark, darker on light. */
-      double k = self->dark ? 0.3 : -0.25;
+      double k = atlas_style_variant_is_dark (self->variant) ? 0.3 : -0.25;
 
       color->red = CLAMP (color->red + k * (k > 0 ? 1 - color->red : color->red), 0, 1);
       color->green = CLAMP (color->green + k * (k > 0 ? 1 - color->green : color->green), 0, 1);
@@ -733,12 +722,11 @@ draw_focus_ring (AtlasChart            *self,
                  GtkSnapshot           *snapshot,
                  const graphene_rect_t *rect)
 {
-  GdkRGBA ring;
+  GdkRGBA ring = self->palette->accent;
   GskRoundedRect outline;
   graphene_rect_t r = *rect;
   float w = 3 * atlas_chart_get_scale (self);
 
-  gdk_rgba_parse (&ring, self->dark ? "#78aeed" : "#1c71d8");
   graphene_rect_inset (&r, -4, -4);
   gsk_rounded_rect_init_from_rect (&outline, &r, 4);
   gtk_snapshot_append_border (snapshot, &outline, (float[4]) { w, w, w, w },
@@ -754,10 +742,7 @@ draw_value_grid (AtlasChart   *self,
   const graphene_rect_t *plot = &self->plot;
   double last = atlas_nice_ticks_last (&self->ticks);
   double s = atlas_chart_get_scale (self);
-  GdkRGBA grid, text;
-
-  foreground (self, self->presenting ? 0.3 : 0.12, &grid);
-  foreground (self, 0.7, &text);
+  GdkRGBA grid = self->palette->grid, text = self->palette->text_dim;
 
   for (guint i = 0; i < self->ticks.n_ticks; i++)
     {
@@ -788,7 +773,7 @@ draw_value_grid (AtlasChart   *self,
     }
 
   /* The zero line, stronger than the grid: bars start there. */
-  foreground (self, 0.6, &grid);
+  grid = self->palette->axis;
   if (horizontal_values)
     gtk_snapshot_append_color (snapshot, &grid,
                                &GRAPHENE_RECT_INIT (plot->origin.x, plot->origin.y, 1.5 * s, plot->size.height));
@@ -806,10 +791,8 @@ snapshot_hbar (AtlasChart   *self,
 {
   double s = atlas_chart_get_scale (self);
   double text_h = line_height (self, context, BASE_FONT_PX);
-  GdkRGBA text, dim;
+  GdkRGBA text = self->palette->text, dim = self->palette->text_dim;
 
-  foreground (self, 1, &text);
-  foreground (self, 0.75, &dim);
   draw_value_grid (self, snapshot, context, TRUE);
 
   for (guint m = 0; m < self->marks->len; m++)
@@ -879,10 +862,8 @@ snapshot_columns (AtlasChart   *self,
   guint n_layers = atlas_chart_series_get_n_layers (self->series);
   gboolean line = self->kind == ATLAS_CHART_KIND_LINE;
   guint bucket;
-  GdkRGBA text, dim;
+  GdkRGBA text = self->palette->text, dim = self->palette->text_dim;
 
-  foreground (self, 1, &text);
-  foreground (self, 0.75, &dim);
   draw_value_grid (self, snapshot, context, FALSE);
   if (n_x == 0)
     return;
@@ -1058,10 +1039,8 @@ snapshot_donut (AtlasChart   *self,
   gboolean approximate = FALSE;
   g_autofree char *total_text = NULL;
   cairo_t *cr;
-  GdkRGBA text, dim;
+  GdkRGBA text = self->palette->text, dim = self->palette->text_dim;
 
-  foreground (self, 1, &text);
-  foreground (self, 0.7, &dim);
 
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, self->width, self->height));
   for (guint m = 0; m < self->marks->len; m++)
@@ -1091,7 +1070,7 @@ snapshot_donut (AtlasChart   *self,
           gdk_cairo_set_source_rgba (cr, &color);
           cairo_fill_preserve (cr);
           /* A thin gap between slices in the background colour. */
-          cairo_set_source_rgba (cr, self->dark ? 0.18 : 1, self->dark ? 0.18 : 1, self->dark ? 0.2 : 1, 1);
+          gdk_cairo_set_source_rgba (cr, &self->palette->card);
           cairo_set_line_width (cr, 1.5 * s);
           cairo_stroke (cr);
         }
@@ -1148,12 +1127,7 @@ snapshot_cards (AtlasChart   *self,
                 int           hover)
 {
   double s = atlas_chart_get_scale (self);
-  GdkRGBA text, dim, tile, accent_color;
-
-  foreground (self, 1, &text);
-  foreground (self, 0.7, &dim);
-  foreground (self, (self->dark ? 0.07 : 0.045) * (self->presenting ? 2 : 1), &tile);
-  accent (self, 0, &accent_color);
+  GdkRGBA text = self->palette->text, dim = self->palette->text_dim, tile = self->palette->shade;
 
   for (guint m = 0; m < self->marks->len; m++)
     {
@@ -1166,7 +1140,7 @@ snapshot_cards (AtlasChart   *self,
       GdkRGBA bg = tile;
 
       if ((int) m == hover)
-        bg.alpha *= 2;
+        atlas_style_composite (&self->palette->accent_tint, &tile, &bg);
       gsk_rounded_rect_init_from_rect (&rounded, r, 10 * s);
       gtk_snapshot_push_rounded_clip (snapshot, &rounded);
       gtk_snapshot_append_color (snapshot, &bg, r);
@@ -1178,10 +1152,9 @@ snapshot_cards (AtlasChart   *self,
           g_autoptr(PangoLayout) badge = make_layout (self, context, _("Target"), SMALL_FONT_PX, TRUE, -1, 1);
           double bw, bh;
           GskRoundedRect pill;
-          GdkRGBA orange;
+          GdkRGBA orange = self->palette->badge;
 
           layout_size (badge, &bw, &bh);
-          accent (self, 1, &orange);
           gsk_rounded_rect_init_from_rect (&pill, &GRAPHENE_RECT_INIT (r->origin.x + r->size.width - pad - bw - 12 * s,
                                                                        r->origin.y + pad * 0.6, bw + 12 * s, bh + 2 * s),
                                            (bh + 2 * s) / 2);
@@ -1189,7 +1162,7 @@ snapshot_cards (AtlasChart   *self,
           gtk_snapshot_append_color (snapshot, &orange, &pill.bounds);
           gtk_snapshot_pop (snapshot);
           draw_layout (snapshot, badge, pill.bounds.origin.x + 6 * s, pill.bounds.origin.y + s,
-                       &(GdkRGBA) { 1, 1, 1, 1 });
+                       &self->palette->badge_text);
           y += bh * 0.6;
         }
 
@@ -1205,7 +1178,6 @@ snapshot_cards (AtlasChart   *self,
             big = make_layout (self, context, value, CARD_FONT_PX * f, TRUE, w, 1);
             layout_size (big, NULL, &h);
           }
-        (void) accent_color;
         draw_layout (snapshot, big, r->origin.x + pad, y, &big_color);
         y += h + 4 * s;
       }
@@ -1253,9 +1225,8 @@ atlas_chart_snapshot (AtlasChart   *self,
   ensure_layout (self, context, width, height);
   if (self->series == NULL || self->marks->len == 0)
     {
-      GdkRGBA dim;
+      GdkRGBA dim = self->palette->text_dim;
 
-      foreground (self, 0.6, &dim);
       draw_text (self, snapshot, context, _("No data for the current filters"), BASE_FONT_PX, FALSE,
                  width / 2.0, height / 2.0 - 10, 0.5, width, &dim);
       return;
@@ -1316,12 +1287,9 @@ atlas_chart_snapshot_framed (AtlasChart   *self,
   s = atlas_chart_get_scale (self);
   pad = 16 * s;
   w = width - 2 * pad;
-  if (self->dark)
-    gdk_rgba_parse (&bg, "#303034");
-  else
-    gdk_rgba_parse (&bg, "#ffffff");
-  foreground (self, 1, &text);
-  foreground (self, 0.65, &dim);
+  bg = self->palette->card;
+  text = self->palette->text;
+  dim = self->palette->text_dim;
 
   gsk_rounded_rect_init_from_rect (&card, &GRAPHENE_RECT_INIT (0, 0, width, height), 12);
   gtk_snapshot_push_rounded_clip (snapshot, &card);
@@ -1510,10 +1478,10 @@ atlas_chart_render_gallery (GListModel *charts,
   guint n = g_list_model_get_n_items (charts);
   guint cols = CLAMP (width / 440, 1, 4);
   double gap = 16, cell_w, scale, virtual_w, y = gap;
-  GdkRGBA bg;
+  AtlasStyleVariant variant = atlas_style_variant_for (dark, FALSE, FALSE);
+  GdkRGBA bg = atlas_style_get_palette (variant)->window;
   cairo_t *cr;
 
-  gdk_rgba_parse (&bg, dark ? "#1e1e1e" : "#f6f5f4");
 
   /* Lay the sheet out at a readable size, each row as tall as its tallest
    * chart needs, then scale the whole sheet to fit.
@@ -1536,7 +1504,7 @@ atlas_chart_render_gallery (GListModel *charts,
         {
           g_autoptr(AtlasChart) chart = g_list_model_get_item (charts, i);
 
-          atlas_chart_set_dark (chart, dark);
+          atlas_chart_set_variant (chart, variant);
           gtk_snapshot_save (sheet);
           gtk_snapshot_translate (sheet, &GRAPHENE_POINT_INIT (gap + (i % cols) * (cell_w + gap), y));
           atlas_chart_snapshot_framed (chart, sheet, context, (int) cell_w, (int) row_h);

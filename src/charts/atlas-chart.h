@@ -25,6 +25,7 @@
 #include "atlas-chart-definition.h"
 #include "atlas-chart-point.h"
 #include "atlas-chart-series.h"
+#include "atlas-style.h"
 
 G_BEGIN_DECLS
 
@@ -42,8 +43,9 @@ AtlasChartKind    atlas_chart_get_kind         (AtlasChart       *self);
 AtlasChartSeries *atlas_chart_get_series       (AtlasChart       *self);
 void              atlas_chart_set_series       (AtlasChart       *self,
                                                 AtlasChartSeries *series);
-void              atlas_chart_set_dark         (AtlasChart       *self,
-                                                gboolean          dark);
+void              atlas_chart_set_variant      (AtlasChart       *self,
+                                                AtlasStyleVariant variant);
+AtlasStyleVariant atlas_chart_get_variant      (AtlasChart       *self);
 void              atlas_chart_set_presenting   (AtlasChart       *self,
                                                 gboolean          presenting);
 double            atlas_chart_get_scale        (AtlasChart       *self);

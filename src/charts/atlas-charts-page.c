@@ -642,16 +642,14 @@ atlas_charts_render (AtlasSession *session,
           return NULL;
         }
       chart = atlas_chart_new (atlas_chart_definition_get_kind (definition), series);
-      atlas_chart_set_dark (chart, dark);
+      atlas_chart_set_variant (chart, atlas_style_variant_for (dark, FALSE, FALSE));
 
       if (variant != NULL)
         {
           g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
           g_autoptr(AtlasPangoContext) context = atlas_chart_create_headless_context ();
-          GdkRGBA bg;
-
-          gdk_rgba_parse (&bg, dark ? "#1e1e1e" : "#f6f5f4");
-          gtk_snapshot_append_color (snapshot, &bg, &GRAPHENE_RECT_INIT (0, 0, width, height));
+          gtk_snapshot_append_color (snapshot, &atlas_style_get_palette (atlas_style_variant_for (dark, FALSE, FALSE))->window,
+                                     &GRAPHENE_RECT_INIT (0, 0, width, height));
           atlas_chart_snapshot_framed (chart, snapshot, context, width, height);
           return gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
         }

@@ -250,8 +250,11 @@ atlas_map_page_render (AtlasMapPage *self,
   atlas_viewport_set (viewport, atlas_viewport_get_lon (current), atlas_viewport_get_lat (current), zoom);
 
   atlas_map_view_get_paint_options (self->view, &options);
-  if (options.variant != ATLAS_STYLE_HIGH_CONTRAST)
-    options.variant = dark ? ATLAS_STYLE_DARK : ATLAS_STYLE_LIGHT;
+  /* An export keeps a high-contrast style but not the projector's. */
+  options.variant = atlas_style_variant_for (dark,
+                                             options.variant == ATLAS_STYLE_HIGH_CONTRAST ||
+                                             options.variant == ATLAS_STYLE_HIGH_CONTRAST_DARK,
+                                             FALSE);
   options.hover_marker = -1;
   options.focus_marker = -1;
   options.title = _("Science and Technology Sites in Chongqing");

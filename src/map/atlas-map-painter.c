@@ -33,56 +33,11 @@
 #include "atlas-map-painter.h"
 #include "atlas-projection.h"
 
-/* Colours from the GNOME (libadwaita) palette: light, dark, and a high
- * contrast variant for projectors.
- */
-typedef struct
-{
-  GdkRGBA background;   /* outside Chongqing */
-  GdkRGBA land;
-  GdkRGBA border;
-  GdkRGBA river;
-  GdkRGBA river_label;
-  GdkRGBA label;
-  GdkRGBA halo;
-  GdkRGBA cluster;
-  GdkRGBA cluster_text;
-  GdkRGBA accent;
-  GdkRGBA card;
-  GdkRGBA card_text;
-  GdkRGBA outline;
-} Palette;
-
-static void
-palette_init (Palette           *p,
-              AtlasStyleVariant  variant)
-{
-  static const char *specs[3][13] = {
-    /* light */
-    { "#deddda", "#ffffff", "#9a9996", "#62a0ea", "#1a5fb4", "#3d3846", "#ffffff",
-      "#3d3846", "#ffffff", "#1c71d8", "rgba(255,255,255,0.93)", "#241f31", "#ffffff" },
-    /* dark */
-    { "#1e1e1e", "#303030", "#77767b", "#3584e4", "#99c1f1", "#deddda", "#1e1e1e",
-      "#deddda", "#241f31", "#78aeed", "rgba(48,48,48,0.93)", "#ffffff", "#1e1e1e" },
-    /* high contrast / projector */
-    { "#c0bfbc", "#ffffff", "#000000", "#1c71d8", "#1a5fb4", "#000000", "#ffffff",
-      "#000000", "#ffffff", "#c01c28", "rgba(255,255,255,0.97)", "#000000", "#ffffff" },
-  };
-  const char **s = specs[variant == ATLAS_STYLE_DARK ? 1 : variant == ATLAS_STYLE_HIGH_CONTRAST ? 2 : 0];
-  GdkRGBA *fields[] = { &p->background, &p->land, &p->border, &p->river, &p->river_label,
-                        &p->label, &p->halo, &p->cluster, &p->cluster_text, &p->accent,
-                        &p->card, &p->card_text, &p->outline };
-
-  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
-    if (!gdk_rgba_parse (fields[i], s[i]))
-      g_assert_not_reached ();
-}
-
 typedef struct
 {
   AtlasMapScene              *scene;
   const AtlasMapPaintOptions *options;
-  Palette                     palette;
+  const AtlasPalette         *palette;
   double                      width, height;
   double                      zoom;
   double                      cx, cy;      /* centre in world pixels at zoom */
@@ -220,7 +175,7 @@ draw_base_vector (Frame   *f,
   for (guint i = 0; i < n; i++)
     {
       AtlasMapShape *shape = atlas_map_scene_get_district (scene, i);
-      GdkRGBA fill = f->palette.land;
+      GdkRGBA fill = f->palette->map_land;
 
       if (!shape_on_screen (f, shape, 4))
         continue;
@@ -241,8 +196,8 @@ draw_base_vector (Frame   *f,
       cairo_fill (cr);
     }
 
-  cairo_set_line_width (cr, (f->options->variant == ATLAS_STYLE_HIGH_CONTRAST ? 1.4 : 1.0) * line / s);
-  set_color (cr, &f->palette.border);
+  cairo_set_line_width (cr, (atlas_style_variant_is_high_contrast (f->options->variant) ? 1.4 : 1.0) * line / s);
+  set_color (cr, &f->palette->map_border);
   cairo_new_path (cr);
   for (guint i = 0; i < n; i++)
     {
@@ -267,7 +222,7 @@ draw_base_vector (Frame   *f,
             trace_paths (cr, atlas_map_scene_get_paths (scene, shape, k, FALSE), FALSE);
         }
       cairo_set_line_width (cr, width / s);
-      set_color (cr, &f->palette.river);
+      set_color (cr, &f->palette->map_river);
       cairo_stroke (cr);
     }
 
@@ -275,7 +230,7 @@ draw_base_vector (Frame   *f,
   if (selected >= 0 && (guint) selected < n)
     {
       AtlasMapShape *shape = atlas_map_scene_get_district (scene, selected);
-      GdkRGBA tint = f->palette.accent;
+      GdkRGBA tint = f->palette->accent;
 
       cairo_new_path (cr);
       trace_paths (cr, atlas_map_scene_get_paths (scene, shape, k, TRUE), TRUE);
@@ -283,7 +238,7 @@ draw_base_vector (Frame   *f,
       set_color (cr, &tint);
       cairo_fill_preserve (cr);
       cairo_set_line_width (cr, 3.0 * line / s);
-      set_color (cr, &f->palette.accent);
+      set_color (cr, &f->palette->accent);
       cairo_stroke (cr);
     }
 
@@ -324,7 +279,7 @@ paint_base (Frame   *f,
       f->area_top = top;
       f->area_width = f->width;
       f->area_height = f->height;
-      set_color (cr, &f->palette.background);
+      set_color (cr, &f->palette->map_outside);
       cairo_paint (cr);
       draw_base_vector (f, cr);
       return;
@@ -348,7 +303,7 @@ paint_base (Frame   *f,
     {
       double r = exp2 (f->zoom - cache->zoom);
 
-      set_color (cr, &f->palette.background);
+      set_color (cr, &f->palette->map_outside);
       cairo_paint (cr);
       cairo_save (cr);
       cairo_translate (cr, cache->x0 * r - left, cache->y0 * r - top);
@@ -383,7 +338,7 @@ paint_base (Frame   *f,
     f->area_width = cache->width;
     f->area_height = cache->height;
     bcr = cairo_create (cache->surface);
-    set_color (bcr, &f->palette.background);
+    set_color (bcr, &f->palette->map_outside);
     cairo_paint (bcr);
     draw_base_vector (f, bcr);
     cairo_destroy (bcr);
@@ -488,7 +443,7 @@ trace_shape (cairo_t          *cr,
  */
 static void
 draw_site_marker (cairo_t                *cr,
-                  const Palette          *palette,
+                  const AtlasPalette     *palette,
                   AtlasStyleVariant       variant,
                   AtlasSiteCategory       category,
                   AtlasLocationPrecision  precision,
@@ -519,7 +474,7 @@ draw_site_marker (cairo_t                *cr,
   trace_shape (cr, shape, x, y, r);
   if (precision == ATLAS_LOCATION_PRECISION_DISTRICT)
     {
-      set_color (cr, &palette->outline);
+      set_color (cr, &palette->map_marker_outline);
       cairo_fill_preserve (cr);
       cairo_set_line_width (cr, 2.6 * line);
       set_color (cr, &color);
@@ -530,7 +485,7 @@ draw_site_marker (cairo_t                *cr,
       set_color (cr, &color);
       cairo_fill_preserve (cr);
       cairo_set_line_width (cr, 1.5 * line);
-      set_color (cr, &palette->outline);
+      set_color (cr, &palette->map_marker_outline);
       cairo_stroke (cr);
     }
 }
@@ -625,7 +580,7 @@ draw_marker_sprite (Frame        *f,
 {
   const MarkerSprite *m = data;
 
-  draw_site_marker (cr, &f->palette, f->options->variant, m->category, m->precision, 0, 0, m->r, f->scale);
+  draw_site_marker (cr, f->palette, f->options->variant, m->category, m->precision, 0, 0, m->r, f->scale);
 }
 
 static void
@@ -662,15 +617,15 @@ draw_cluster_sprite (Frame        *f,
 
   cairo_new_path (cr);
   cairo_arc (cr, 0, 0, c->r, 0, 2 * G_PI);
-  set_color (cr, &f->palette.cluster);
+  set_color (cr, &f->palette->map_cluster);
   cairo_fill_preserve (cr);
   cairo_set_line_width (cr, 2 * f->scale);
-  set_color (cr, &f->palette.outline);
+  set_color (cr, &f->palette->map_marker_outline);
   cairo_stroke (cr);
 
   pango_layout_get_pixel_size (c->layout, &lw, &lh);
   cairo_move_to (cr, -lw / 2.0, -lh / 2.0);
-  set_color (cr, &f->palette.cluster_text);
+  set_color (cr, &f->palette->map_cluster_text);
   pango_cairo_show_layout (cr, c->layout);
 }
 
@@ -688,7 +643,7 @@ draw_label_sprite (Frame        *f,
 {
   const LabelSprite *l = data;
 
-  show_layout_at (cr, l->layout, 0, 0, l->color, &f->palette.halo, l->halo);
+  show_layout_at (cr, l->layout, 0, 0, l->color, &f->palette->map_halo, l->halo);
 }
 
 /* A label with its halo, top-left corner at (@x, @y). */
@@ -704,7 +659,7 @@ put_label (Frame         *f,
   LabelSprite l = { layout, color, halo };
   g_autofree char *font = pango_font_description_to_string (pango_layout_get_font_description (layout));
   g_autofree char *rgba = gdk_rgba_to_string (color);
-  g_autofree char *halo_rgba = gdk_rgba_to_string (&f->palette.halo);
+  g_autofree char *halo_rgba = gdk_rgba_to_string (&f->palette->map_halo);
   g_autofree char *key = g_strdup_printf ("l%s|%s|%s|%g|%s", rgba, halo_rgba, font, halo,
                                           pango_layout_get_text (layout));
   int lw, lh, pad = (int) ceil (halo) + 1;
@@ -782,12 +737,12 @@ paint_highlights (Frame   *f,
       cairo_new_path (cr);
       cairo_arc (cr, x, y, r + 6 * line, 0, 2 * G_PI);
       cairo_set_line_width (cr, 6 * line);
-      set_color (cr, &f->palette.halo);
+      set_color (cr, &f->palette->map_halo);
       cairo_stroke_preserve (cr);
       cairo_set_line_width (cr, 3 * line);
-      set_color (cr, &f->palette.accent);
+      set_color (cr, &f->palette->accent);
       cairo_stroke (cr);
-      draw_site_marker (cr, &f->palette, o->variant, info->category, info->precision, x, y, r, line);
+      draw_site_marker (cr, f->palette, o->variant, info->category, info->precision, x, y, r, line);
     }
 
   for (int pass = 0; pass < 2; pass++)
@@ -806,7 +761,7 @@ paint_highlights (Frame   *f,
           cairo_set_dash (cr, dash, 2, 0);
         }
       cairo_set_line_width (cr, 2.5 * line);
-      set_color (cr, pass == 0 ? &f->palette.label : &f->palette.accent);
+      set_color (cr, pass == 0 ? &f->palette->text : &f->palette->accent);
       cairo_stroke (cr);
       cairo_set_dash (cr, NULL, 0, 0);
     }
@@ -875,7 +830,7 @@ paint_labels (Frame   *f,
       PangoLayout *layout = atlas_map_scene_get_layout (scene, atlas_map_scene_get_site_name (scene, o->selected_site),
                                                         big, TRUE);
 
-      place_label (f, cr, layout, p->x * size + ox + 22 * f->scale, p->y * size + oy, FALSE, &f->palette.label);
+      place_label (f, cr, layout, p->x * size + ox + 22 * f->scale, p->y * size + oy, FALSE, &f->palette->text);
     }
 
   /* District names, larger districts first. */
@@ -892,7 +847,7 @@ paint_labels (Frame   *f,
         continue;
       layout = atlas_map_scene_get_layout (scene, shape->name, big, selected);
       place_label (f, cr, layout, shape->label_x * size + ox, shape->label_y * size + oy, TRUE,
-                   selected ? &f->palette.accent : &f->palette.label);
+                   selected ? &f->palette->accent_text : &f->palette->text);
     }
 
   /* River names. */
@@ -905,7 +860,7 @@ paint_labels (Frame   *f,
         continue;
       layout = atlas_map_scene_get_layout (scene, shape->name, small, FALSE);
       place_label (f, cr, layout, shape->label_x * size + ox, shape->label_y * size + oy, TRUE,
-                   &f->palette.river_label);
+                   &f->palette->map_river_text);
     }
 
   /* Site names beside single markers, where there is room. */
@@ -918,7 +873,7 @@ paint_labels (Frame   *f,
         continue;
       attempts++;
       layout = atlas_map_scene_get_layout (scene, atlas_map_scene_get_site_name (scene, m->site), small, FALSE);
-      place_label (f, cr, layout, m->x + m->radius + 5 * f->scale, m->y, FALSE, &f->palette.label);
+      place_label (f, cr, layout, m->x + m->radius + 5 * f->scale, m->y, FALSE, &f->palette->text);
     }
 }
 
@@ -981,10 +936,10 @@ draw_legend_sprite (Frame        *f,
 
   cairo_new_path (cr);
   rounded_rect (cr, x, y, width + 2 * pad, height + 2 * pad, 8);
-  set_color (cr, &f->palette.card);
+  set_color (cr, &f->palette->card);
   cairo_fill_preserve (cr);
   {
-    GdkRGBA edge = f->palette.card_text;
+    GdkRGBA edge = f->palette->text;
     edge.alpha = 0.15;
     cairo_set_line_width (cr, 1);
     set_color (cr, &edge);
@@ -1010,18 +965,18 @@ draw_legend_sprite (Frame        *f,
           tx = rx;
           break;
         case ROW_CATEGORY:
-          draw_site_marker (cr, &f->palette, o->variant, row->value, ATLAS_LOCATION_PRECISION_EXACT,
+          draw_site_marker (cr, f->palette, o->variant, row->value, ATLAS_LOCATION_PRECISION_EXACT,
                             rx + swatch / 2, cy, 6 * line, line);
           break;
         case ROW_PRECISION:
           /* Precision shown on the neutral grey of companies. */
-          draw_site_marker (cr, &f->palette, o->variant, ATLAS_SITE_CATEGORY_COMPANY, row->value,
+          draw_site_marker (cr, f->palette, o->variant, ATLAS_SITE_CATEGORY_COMPANY, row->value,
                             rx + swatch / 2, cy, 5 * line, line);
           break;
         case ROW_CLUSTER:
           cairo_new_path (cr);
           cairo_arc (cr, rx + swatch / 2, cy, 7 * line, 0, 2 * G_PI);
-          set_color (cr, &f->palette.cluster);
+          set_color (cr, &f->palette->map_cluster);
           cairo_fill (cr);
           break;
         case ROW_CLASS:
@@ -1036,7 +991,7 @@ draw_legend_sprite (Frame        *f,
             set_color (cr, &fill);
             cairo_fill_preserve (cr);
             cairo_set_line_width (cr, 1);
-            set_color (cr, &f->palette.border);
+            set_color (cr, &f->palette->map_border);
             cairo_stroke (cr);
           }
           break;
@@ -1045,7 +1000,7 @@ draw_legend_sprite (Frame        *f,
         }
 
       cairo_move_to (cr, tx, cy - lh / 2.0);
-      set_color (cr, &f->palette.card_text);
+      set_color (cr, &f->palette->text);
       pango_cairo_show_layout (cr, layout);
     }
 }
@@ -1183,8 +1138,8 @@ paint_notice (Frame   *f,
 
   pango_layout_get_pixel_size (notice, &nw, &nh);
   pango_layout_get_pixel_size (credit, &cw, &ch);
-  put_label (f, cr, credit, right - cw, bottom - ch, &f->palette.label, 3);
-  put_label (f, cr, notice, right - nw, bottom - ch - nh - 2, &f->palette.label, 3);
+  put_label (f, cr, credit, right - cw, bottom - ch, &f->palette->text, 3);
+  put_label (f, cr, notice, right - nw, bottom - ch - nh - 2, &f->palette->text, 3);
 
   /* Scale bar: the longest 1, 2 or 5 x 10^n that fits in 120 px. */
   metres = atlas_projection_metres_per_pixel (lat, f->zoom) * 120 * f->scale;
@@ -1216,12 +1171,12 @@ paint_notice (Frame   *f,
     cairo_line_to (cr, right, y);
     cairo_line_to (cr, right, y - 6);
     cairo_set_line_width (cr, 5 * f->scale);
-    set_color (cr, &f->palette.halo);
+    set_color (cr, &f->palette->map_halo);
     cairo_stroke_preserve (cr);
     cairo_set_line_width (cr, 2 * f->scale);
-    set_color (cr, &f->palette.label);
+    set_color (cr, &f->palette->text);
     cairo_stroke (cr);
-    put_label (f, cr, scale, right - bar / 2 - sw / 2.0, y - sh - 4, &f->palette.label, 3);
+    put_label (f, cr, scale, right - bar / 2 - sw / 2.0, y - sh - 4, &f->palette->text, 3);
   }
 }
 
@@ -1235,10 +1190,10 @@ paint_title (Frame   *f,
   pango_layout_get_pixel_size (title, &tw, &th);
   cairo_new_path (cr);
   rounded_rect (cr, 12, 12, tw + 24, th + 16, 8);
-  set_color (cr, &f->palette.card);
+  set_color (cr, &f->palette->card);
   cairo_fill (cr);
   cairo_move_to (cr, 24, 20);
-  set_color (cr, &f->palette.card_text);
+  set_color (cr, &f->palette->text);
   pango_cairo_show_layout (cr, title);
 }
 
@@ -1275,10 +1230,10 @@ atlas_map_paint (AtlasMapScene              *scene,
   f.zoom = atlas_viewport_get_zoom (viewport);
   atlas_projection_to_pixels (atlas_viewport_get_lon (viewport), atlas_viewport_get_lat (viewport),
                               f.zoom, &f.cx, &f.cy);
-  f.scale = options->presenting ? 1.4 : 1.0;
+  f.scale = options->presenting ? ATLAS_PRESENTATION_SCALE : 1.0;
   f.markers = markers;
   f.collider = atlas_map_collider_new (width, height);
-  palette_init (&f.palette, options->variant);
+  f.palette = atlas_style_get_palette (options->variant);
 
   cr = gtk_snapshot_append_cairo (snapshot, &bounds);
   compute_classes (&f);

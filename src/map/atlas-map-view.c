@@ -71,6 +71,7 @@ struct _AtlasMapView
   guint            described;      /* markers counted in the description */
   gboolean         placed;         /* the camera was set for a size */
   gboolean         presenting;
+  AtlasStyleVariant variant;       /* follows the style manager */
   gboolean         selecting;      /* our own change of the selection */
   double           drag_lon, drag_lat;
   double           pinch_zoom;
@@ -92,14 +93,15 @@ G_DEFINE_FINAL_TYPE (AtlasMapView, atlas_map_view, GTK_TYPE_WIDGET)
 
 /* ---- helpers ----------------------------------------------------------- */
 
-static AtlasStyleVariant
-current_variant (AtlasMapView *self)
+/* Looked up when the style or presenting changes, not per frame. */
+static void
+update_variant (AtlasMapView *self)
 {
   AdwStyleManager *manager = adw_style_manager_get_default ();
 
-  if (self->presenting || adw_style_manager_get_high_contrast (manager))
-    return ATLAS_STYLE_HIGH_CONTRAST;
-  return adw_style_manager_get_dark (manager) ? ATLAS_STYLE_DARK : ATLAS_STYLE_LIGHT;
+  self->variant = atlas_style_variant_for (adw_style_manager_get_dark (manager),
+                                           adw_style_manager_get_high_contrast (manager),
+                                           self->presenting);
 }
 
 void
@@ -109,7 +111,7 @@ atlas_map_view_get_paint_options (AtlasMapView         *self,
   AtlasItem *selection;
 
   atlas_map_paint_options_init (options);
-  options->variant = current_variant (self);
+  options->variant = self->variant;
   options->presenting = self->presenting;
   options->hover_marker = self->hover;
   options->focus_marker = self->focus;
@@ -301,11 +303,10 @@ atlas_map_view_snapshot (GtkWidget   *widget,
 
     if (m != NULL && gtk_widget_has_focus (widget))
       {
-        GdkRGBA accent;
+        GdkRGBA accent = atlas_style_get_palette (options.variant)->accent;
         GskRoundedRect ring;
         float r = m->radius + 6;
 
-        gdk_rgba_parse (&accent, options.variant == ATLAS_STYLE_DARK ? "#78aeed" : "#1c71d8");
         gsk_rounded_rect_init_from_rect (&ring, &GRAPHENE_RECT_INIT (m->x - r, m->y - r, 2 * r, 2 * r), r);
         gtk_snapshot_append_border (snapshot, &ring, (float[4]) { 3, 3, 3, 3 },
                                     (GdkRGBA[4]) { accent, accent, accent, accent });
@@ -1005,6 +1006,7 @@ on_selection_changed (AtlasMapView *self)
 static void
 on_style_changed (AtlasMapView *self)
 {
+  update_variant (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -1015,6 +1017,7 @@ atlas_map_view_set_presenting (AtlasMapView *self,
   g_return_if_fail (ATLAS_IS_MAP_VIEW (self));
 
   self->presenting = !!presenting;
+  update_variant (self);
   if (self->scene != NULL)
     atlas_map_scene_reset_layouts (self->scene);
   gtk_widget_queue_draw (GTK_WIDGET (self));
@@ -1140,6 +1143,7 @@ atlas_map_view_init (AtlasMapView *self)
                            G_CALLBACK (on_style_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (adw_style_manager_get_default (), "notify::high-contrast",
                            G_CALLBACK (on_style_changed), self, G_CONNECT_SWAPPED);
+  update_variant (self);
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Map of Chongqing"),

@@ -63,7 +63,6 @@
 #define MIN_LABEL_WIDTH  26.0
 #define BIN_WIDTH         3.0
 #define MAX_ROWS         16
-#define PRESENTING_SCALE  1.4
 
 typedef struct
 {
@@ -231,7 +230,7 @@ atlas_timeline_chart_get_axis (AtlasTimelineChart *self)
 static double
 text_scale (AtlasTimelineChart *self)
 {
-  return self->presenting ? PRESENTING_SCALE : 1.0;
+  return self->presenting ? ATLAS_PRESENTATION_SCALE : 1.0;
 }
 
 static PangoLayout *
@@ -476,6 +475,14 @@ atlas_timeline_chart_set_presenting (AtlasTimelineChart *self,
     return;
   self->presenting = !!presenting;
   measure_labels (self);
+}
+
+gboolean
+atlas_timeline_chart_get_presenting (AtlasTimelineChart *self)
+{
+  g_return_val_if_fail (ATLAS_IS_TIMELINE_CHART (self), FALSE);
+
+  return self->presenting;
 }
 
 void
@@ -932,30 +939,20 @@ atlas_timeline_chart_describe (AtlasEvent *event)
 
 /* ---- drawing ---------------------------------------------------------- */
 
+/* The timeline's colours: the style's palette, and the kinds' colours
+ * looked up with it when the style changes.
+ */
 typedef struct
 {
-  GdkRGBA background;
-  GdkRGBA foreground;
-  GdkRGBA faint;
-  GdkRGBA accent;
-  GdkRGBA today;
-  GdkRGBA kinds[ATLAS_N_EVENT_KINDS];
+  const AtlasPalette *p;
+  GdkRGBA             kinds[ATLAS_N_EVENT_KINDS];
 } Palette;
 
 static void
 get_palette (AtlasTimelineChart *self,
              Palette            *palette)
 {
-  gboolean dark = self->variant == ATLAS_STYLE_DARK;
-
-  gdk_rgba_parse (&palette->background, dark ? "#242424" : "#fafafa");
-  gdk_rgba_parse (&palette->foreground, dark ? "#ffffff" : "#1e1e1e");
-  if (self->variant == ATLAS_STYLE_HIGH_CONTRAST)
-    gdk_rgba_parse (&palette->foreground, "#000000");
-  palette->faint = palette->foreground;
-  palette->faint.alpha = dark ? 0.10 : 0.08;
-  gdk_rgba_parse (&palette->accent, dark ? "#78aeed" : "#1c71d8");
-  gdk_rgba_parse (&palette->today, dark ? "#ff7b63" : "#c01c28");
+  palette->p = atlas_style_get_palette (self->variant);
   for (guint k = 0; k < ATLAS_N_EVENT_KINDS; k++)
     atlas_style_get_event_kind_color (k, self->variant, &palette->kinds[k]);
 }
@@ -1149,7 +1146,7 @@ append_overview_texture (AtlasTimelineChart *self,
       cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, columns, OVERVIEW_HEIGHT);
       cairo_t *tcr = cairo_create (surface);
 
-      set_source (tcr, &palette->foreground, 0.05);
+      set_source (tcr, &palette->p->shade, 1.0);
       cairo_paint (tcr);
       for (guint k = 0; k < ATLAS_N_EVENT_KINDS; k++)
         {
@@ -1192,19 +1189,14 @@ append_overview (AtlasTimelineChart *self,
     {
       x0 = atlas_timeline_chart_overview_day_to_x (self, self->brush_first, width);
       x1 = MAX (x0 + 2, atlas_timeline_chart_overview_day_to_x (self, self->brush_last + 1, width));
-      fill_rect (snapshot, &palette->accent, 0.25, x0, top, x1 - x0, OVERVIEW_HEIGHT);
-      fill_rect (snapshot, &palette->accent, 1.0, x0 - 1, top, 2, OVERVIEW_HEIGHT);
-      fill_rect (snapshot, &palette->accent, 1.0, x1 - 1, top, 2, OVERVIEW_HEIGHT);
+      fill_rect (snapshot, &palette->p->accent_tint, 1.0, x0, top, x1 - x0, OVERVIEW_HEIGHT);
+      fill_rect (snapshot, &palette->p->accent, 1.0, x0 - 1, top, 2, OVERVIEW_HEIGHT);
+      fill_rect (snapshot, &palette->p->accent, 1.0, x1 - 1, top, 2, OVERVIEW_HEIGHT);
     }
 
   x0 = atlas_timeline_chart_overview_day_to_x (self, atlas_time_axis_get_first (self->axis), width);
   x1 = atlas_timeline_chart_overview_day_to_x (self, atlas_time_axis_get_last (self->axis), width);
-  {
-    GdkRGBA frame = palette->foreground;
-
-    frame.alpha = 0.7;
-    append_ring (snapshot, &frame, x0, top, MAX (4, x1 - x0), OVERVIEW_HEIGHT);
-  }
+  append_ring (snapshot, &palette->p->axis, x0, top, MAX (4, x1 - x0), OVERVIEW_HEIGHT);
 }
 
 void
@@ -1231,10 +1223,8 @@ atlas_timeline_chart_snapshot (AtlasTimelineChart *self,
   shift = GUTTER - scroll_offset (self);
   view_left = scroll_offset (self);
   view_right = view_left + plot_width (width);
-  text = palette.foreground;
-  text.alpha = 0.9;
-  dim_text = palette.foreground;
-  dim_text.alpha = 0.6;
+  text = palette.p->text;
+  dim_text = palette.p->text_dim;
 
   ticks = atlas_time_axis_compute_ticks (self->axis, plot_width (width), measure_tick, self, &level);
   if (level < ATLAS_TICK_DAY)
@@ -1252,7 +1242,7 @@ atlas_timeline_chart_snapshot (AtlasTimelineChart *self,
       double y = lanes_top () + k * lane_height (height);
 
       if (k % 2)
-        fill_rect (snapshot, &palette.foreground, 0.035, 0, y, width, lane_height (height));
+        fill_rect (snapshot, &palette.p->shade, 1.0, 0, y, width, lane_height (height));
       fill_rect (snapshot, &palette.kinds[k], 1.0, 10, y + LANE_PAD + rh / 2 - 5, 10, 10);
     }
 
@@ -1264,7 +1254,7 @@ atlas_timeline_chart_snapshot (AtlasTimelineChart *self,
       double x0 = atlas_timeline_chart_day_to_x (self, self->brush_first, width);
       double x1 = atlas_timeline_chart_day_to_x (self, self->brush_last + 1, width);
 
-      fill_rect (snapshot, &palette.accent, 0.12, x0, lanes_top (), x1 - x0, lanes_bottom (height) - lanes_top ());
+      fill_rect (snapshot, &palette.p->accent_tint, 1.0, x0, lanes_top (), x1 - x0, lanes_bottom (height) - lanes_top ());
     }
 
   /* Grid and ticks. */
@@ -1272,15 +1262,15 @@ atlas_timeline_chart_snapshot (AtlasTimelineChart *self,
     {
       double x = round (atlas_timeline_chart_day_to_x (self, g_array_index (ticks, AtlasTimeTick, i).day, width));
 
-      fill_rect (snapshot, &palette.foreground, 0.12, x, 6, 1, lanes_bottom (height) - 6);
+      fill_rect (snapshot, &palette.p->grid, 1.0, x, 6, 1, lanes_bottom (height) - 6);
     }
   for (guint i = 0; minor != NULL && i < minor->len; i++)
     {
       double x = round (atlas_timeline_chart_day_to_x (self, g_array_index (minor, AtlasTimeTick, i).day, width));
 
-      fill_rect (snapshot, &palette.foreground, 0.25, x, AXIS_HEIGHT - 5, 1, 5);
+      fill_rect (snapshot, &palette.p->axis, 1.0, x, AXIS_HEIGHT - 5, 1, 5);
     }
-  fill_rect (snapshot, &palette.foreground, 0.3, GUTTER, AXIS_HEIGHT - 1, plot_width (width), 1);
+  fill_rect (snapshot, &palette.p->axis, 1.0, GUTTER, AXIS_HEIGHT - 1, plot_width (width), 1);
 
   /* Events, lane by lane: density strips, then the marks of each row. */
   for (guint k = 0; k < ATLAS_N_EVENT_KINDS; k++)
@@ -1340,22 +1330,22 @@ atlas_timeline_chart_snapshot (AtlasTimelineChart *self,
       if (index < 0 || !atlas_timeline_chart_get_placement (self, index, width, height, &place))
         continue;
       if (pass == 0)
-        append_ring (snapshot, &palette.foreground, place.mark_start - 3, place.y - 1,
+        append_ring (snapshot, &palette.p->text, place.mark_start - 3, place.y - 1,
                      place.mark_end - place.mark_start + 6, place.height + 2);
       else
         {
           right = MAX (place.mark_end, place.label_start + place.label_width) + 3;
-          append_ring (snapshot, &palette.accent, place.mark_start - 5, place.y - 2,
+          append_ring (snapshot, &palette.p->accent, place.mark_start - 5, place.y - 2,
                        right - place.mark_start + 5, place.height + 4);
         }
     }
 
   /* Today, and the play cursor. */
   if (self->today > 0)
-    append_day_line (snapshot, &palette.today, atlas_timeline_chart_day_to_x (self, self->today + 0.5, width),
+    append_day_line (snapshot, &palette.p->today, atlas_timeline_chart_day_to_x (self, self->today + 0.5, width),
                      AXIS_HEIGHT - 6, lanes_bottom (height), TRUE);
   if (self->cursor > 0)
-    append_day_line (snapshot, &palette.accent, atlas_timeline_chart_day_to_x (self, self->cursor, width),
+    append_day_line (snapshot, &palette.p->accent, atlas_timeline_chart_day_to_x (self, self->cursor, width),
                      4, lanes_bottom (height), FALSE);
   gtk_snapshot_pop (snapshot);
 
@@ -1363,10 +1353,10 @@ atlas_timeline_chart_snapshot (AtlasTimelineChart *self,
   append_overview_texture (self, snapshot, &palette, width, height);
   append_overview (self, snapshot, &palette, width, height);
   if (self->today > 0)
-    append_day_line (snapshot, &palette.today, atlas_timeline_chart_overview_day_to_x (self, self->today + 0.5, width),
+    append_day_line (snapshot, &palette.p->today, atlas_timeline_chart_overview_day_to_x (self, self->today + 0.5, width),
                      height - OVERVIEW_HEIGHT, height, TRUE);
   if (self->cursor > 0)
-    append_day_line (snapshot, &palette.accent, atlas_timeline_chart_overview_day_to_x (self, self->cursor, width),
+    append_day_line (snapshot, &palette.p->accent, atlas_timeline_chart_overview_day_to_x (self, self->cursor, width),
                      height - OVERVIEW_HEIGHT, height, FALSE);
 
   /* Lane titles. */
@@ -1489,7 +1479,7 @@ atlas_timeline_render (AtlasSession *session,
   Palette palette;
   double first, last;
 
-  atlas_timeline_chart_set_variant (chart, dark ? ATLAS_STYLE_DARK : ATLAS_STYLE_LIGHT);
+  atlas_timeline_chart_set_variant (chart, atlas_style_variant_for (dark, FALSE, FALSE));
   atlas_timeline_chart_set_events (chart, events);
   atlas_timeline_chart_get_fit_range (chart, &first, &last);
   atlas_time_axis_set_range (atlas_timeline_chart_get_axis (chart), first, last);
@@ -1497,7 +1487,7 @@ atlas_timeline_render (AtlasSession *session,
     atlas_timeline_chart_set_brush (chart, atlas_state_get_time_first (state), atlas_state_get_time_last (state));
 
   get_palette (chart, &palette);
-  gtk_snapshot_append_color (snapshot, &palette.background, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  gtk_snapshot_append_color (snapshot, &palette.p->view, &GRAPHENE_RECT_INIT (0, 0, width, height));
   atlas_timeline_chart_snapshot (chart, snapshot, width, height);
   return gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
 }

@@ -75,6 +75,7 @@ void                atlas_timeline_chart_set_variant     (AtlasTimelineChart *se
                                                           AtlasStyleVariant   variant);
 void                atlas_timeline_chart_set_presenting  (AtlasTimelineChart *self,
                                                           gboolean            presenting);
+gboolean            atlas_timeline_chart_get_presenting  (AtlasTimelineChart *self);
 void                atlas_timeline_chart_set_selection   (AtlasTimelineChart *self,
                                                           AtlasEvent         *event);
 void                atlas_timeline_chart_set_focus       (AtlasTimelineChart *self,

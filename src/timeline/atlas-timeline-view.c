@@ -134,9 +134,9 @@ update_style (AtlasTimelineView *self)
   AdwStyleManager *manager = adw_style_manager_get_default ();
 
   atlas_timeline_chart_set_variant (self->chart,
-                                    adw_style_manager_get_high_contrast (manager) ? ATLAS_STYLE_HIGH_CONTRAST
-                                    : adw_style_manager_get_dark (manager) ? ATLAS_STYLE_DARK
-                                    : ATLAS_STYLE_LIGHT);
+                                    atlas_style_variant_for (adw_style_manager_get_dark (manager),
+                                                             adw_style_manager_get_high_contrast (manager),
+                                                             atlas_timeline_chart_get_presenting (self->chart)));
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -971,10 +971,7 @@ atlas_timeline_view_set_presenting (AtlasTimelineView *self,
   g_return_if_fail (ATLAS_IS_TIMELINE_VIEW (self));
 
   atlas_timeline_chart_set_presenting (self->chart, presenting);
-  if (presenting)
-    atlas_timeline_chart_set_variant (self->chart, ATLAS_STYLE_HIGH_CONTRAST);
-  else
-    update_style (self);
+  update_style (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -986,13 +983,13 @@ atlas_timeline_view_render (AtlasTimelineView *self,
                             gboolean           dark)
 {
   g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  GdkRGBA background;
+  AtlasStyleVariant variant = atlas_style_variant_for (dark, FALSE, FALSE);
 
   g_return_val_if_fail (ATLAS_IS_TIMELINE_VIEW (self), NULL);
 
-  gdk_rgba_parse (&background, dark ? "#242424" : "#fafafa");
-  atlas_timeline_chart_set_variant (self->chart, dark ? ATLAS_STYLE_DARK : ATLAS_STYLE_LIGHT);
-  gtk_snapshot_append_color (snapshot, &background, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  atlas_timeline_chart_set_variant (self->chart, variant);
+  gtk_snapshot_append_color (snapshot, &atlas_style_get_palette (variant)->view,
+                             &GRAPHENE_RECT_INIT (0, 0, width, height));
   atlas_timeline_chart_snapshot (self->chart, snapshot, width, height);
   update_style (self);
 
