@@ -37,6 +37,7 @@
 #include "atlas-state.h"
 #include "atlas-store.h"
 #include "atlas-style.h"
+#include "atlas-test-render.h"
 #include "atlas-timeline-chart.h"
 
 #define MIN_TEXT_CONTRAST 4.5
@@ -269,112 +270,6 @@ test_css_parses (void)
 
 /* ---- what the painters really draw ------------------------------------ */
 
-typedef struct
-{
-  graphene_rect_t bounds;
-  GdkRGBA         color;
-  char           *text;
-} DrawnText;
-
-static void
-drawn_text_clear (DrawnText *drawn)
-{
-  g_free (drawn->text);
-}
-
-/* Every text node of @node, with its bounds in @node's coordinates. */
-static void
-collect_text (GskRenderNode *node,
-              GskTransform  *transform,
-              GArray        *found)
-{
-  switch (gsk_render_node_get_node_type (node))
-    {
-    case GSK_CONTAINER_NODE:
-      for (guint i = 0; i < gsk_container_node_get_n_children (node); i++)
-        collect_text (gsk_container_node_get_child (node, i), transform, found);
-      break;
-    case GSK_TRANSFORM_NODE:
-      {
-        g_autoptr(GskTransform) inner = gsk_transform_transform (gsk_transform_ref (transform),
-                                                                 gsk_transform_node_get_transform (node));
-
-        collect_text (gsk_transform_node_get_child (node), inner, found);
-      }
-      break;
-    case GSK_CLIP_NODE:
-      collect_text (gsk_clip_node_get_child (node), transform, found);
-      break;
-    case GSK_ROUNDED_CLIP_NODE:
-      collect_text (gsk_rounded_clip_node_get_child (node), transform, found);
-      break;
-    case GSK_OPACITY_NODE:
-      collect_text (gsk_opacity_node_get_child (node), transform, found);
-      break;
-    case GSK_TEXT_NODE:
-      {
-        DrawnText drawn = { { { 0 } }, *gsk_text_node_get_color (node), NULL };
-        graphene_rect_t bounds;
-
-        gsk_render_node_get_bounds (node, &bounds);
-        gsk_transform_transform_bounds (transform, &bounds, &drawn.bounds);
-        drawn.text = g_strdup_printf ("%u glyphs", gsk_text_node_get_num_glyphs (node));
-        g_array_append_val (found, drawn);
-      }
-      break;
-    default:
-      break;
-    }
-}
-
-static guint32
-pixel_at (cairo_surface_t *surface,
-          int              x,
-          int              y)
-{
-  const guint8 *data = cairo_image_surface_get_data (surface);
-  int stride = cairo_image_surface_get_stride (surface);
-
-  return *(const guint32 *) (data + y * stride + x * 4);
-}
-
-/* The commonest colour in @bounds: what text is drawn on (its glyphs cover
- * a minority of their box, spread over many antialiased shades).
- */
-static gboolean
-background_under (cairo_surface_t       *surface,
-                  const graphene_rect_t *bounds,
-                  GdkRGBA               *color)
-{
-  g_autoptr(GHashTable) counts = g_hash_table_new (NULL, NULL);
-  int w = cairo_image_surface_get_width (surface), h = cairo_image_surface_get_height (surface);
-  int x0 = MAX (0, (int) floor (bounds->origin.x)), y0 = MAX (0, (int) floor (bounds->origin.y));
-  int x1 = MIN (w, (int) ceil (bounds->origin.x + bounds->size.width));
-  int y1 = MIN (h, (int) ceil (bounds->origin.y + bounds->size.height));
-  guint best = 0;
-  guint32 mode = 0;
-
-  for (int y = y0; y < y1; y++)
-    for (int x = x0; x < x1; x++)
-      {
-        guint32 p = pixel_at (surface, x, y);
-        guint n = GPOINTER_TO_UINT (g_hash_table_lookup (counts, GUINT_TO_POINTER (p))) + 1;
-
-        g_hash_table_insert (counts, GUINT_TO_POINTER (p), GUINT_TO_POINTER (n));
-        if (n > best)
-          {
-            best = n;
-            mode = p;
-          }
-      }
-  if (best == 0)
-    return FALSE;
-
-  /* Opaque ARGB32: no premultiplication to undo. */
-  *color = (GdkRGBA) { ((mode >> 16) & 0xff) / 255.f, ((mode >> 8) & 0xff) / 255.f, (mode & 0xff) / 255.f, 1 };
-  return TRUE;
-}
-
 /* Draws @node on an opaque image and checks every text node against what
  * is under it.  Returns how many texts were checked.
  */
@@ -385,30 +280,23 @@ check_drawn_text (GskRenderNode *node,
                   const char    *what,
                   GString       *failures)
 {
-  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, width, height);
-  g_autoptr(GArray) texts = g_array_new (FALSE, FALSE, sizeof (DrawnText));
-  cairo_t *cr = cairo_create (surface);
+  cairo_surface_t *surface = atlas_test_draw_node (node, width, height);
+  g_autoptr(GArray) texts = atlas_test_collect_text (node);
   guint checked = 0;
-
-  g_array_set_clear_func (texts, (GDestroyNotify) drawn_text_clear);
-  gsk_render_node_draw (node, cr);
-  cairo_destroy (cr);
-  cairo_surface_flush (surface);
-  collect_text (node, NULL, texts);
 
   for (guint i = 0; i < texts->len; i++)
     {
-      DrawnText *drawn = &g_array_index (texts, DrawnText, i);
+      AtlasTestText *drawn = &g_array_index (texts, AtlasTestText, i);
       GdkRGBA under;
       double ratio;
 
-      if (!background_under (surface, &drawn->bounds, &under))
+      if (!atlas_test_background_under (surface, &drawn->bounds, &under))
         continue;
       checked++;
       ratio = atlas_style_contrast_ratio (&drawn->color, &under);
       if (ratio < MIN_TEXT_CONTRAST)
-        g_string_append_printf (failures, "%s: text (%s) at %.0f,%.0f is %.2f:1 on its background\n",
-                                what, drawn->text, drawn->bounds.origin.x, drawn->bounds.origin.y, ratio);
+        g_string_append_printf (failures, "%s: text (%u glyphs) at %.0f,%.0f is %.2f:1 on its background\n",
+                                what, drawn->n_glyphs, drawn->bounds.origin.x, drawn->bounds.origin.y, ratio);
     }
 
   cairo_surface_destroy (surface);

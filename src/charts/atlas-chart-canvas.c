@@ -326,7 +326,8 @@ atlas_chart_canvas_measure (GtkWidget      *widget,
     }
   else
     {
-      int h = self->chart ? atlas_chart_get_natural_height (self->chart, for_size > 0 ? for_size : 420) : 200;
+      int h = self->chart ? atlas_chart_get_natural_height (self->chart, gtk_widget_get_pango_context (widget),
+                                                            for_size > 0 ? for_size : 420) : 200;
 
       AtlasChartKind kind = self->chart ? atlas_chart_get_kind (self->chart) : ATLAS_CHART_KIND_VBAR;
 

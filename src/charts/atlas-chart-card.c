@@ -51,6 +51,7 @@ struct _AtlasChartCard
   GtkColumnView        *table;
   GtkToggleButton      *table_button;
   GtkMenuButton        *menu_button;
+  GtkToggleButton      *sort_button;
   GtkButton            *source_button;
   GtkLabel             *source_label;
 
@@ -237,6 +238,8 @@ atlas_chart_card_refresh (AtlasChartCard *self)
 
   chart = atlas_chart_new (atlas_chart_definition_get_kind (self->definition), series);
   atlas_chart_set_presenting (chart, self->presenting);
+  atlas_chart_set_sort_by_value (chart, gtk_toggle_button_get_active (self->sort_button));
+  gtk_widget_set_visible (GTK_WIDGET (self->sort_button), atlas_chart_can_sort (chart));
   atlas_chart_canvas_set_chart (self->canvas, chart);
 
   gtk_label_set_text (self->title_label, atlas_chart_series_get_title (series));
@@ -336,6 +339,18 @@ on_mark_activated (AtlasChartCard  *self,
   atlas_chart_card_apply_point (self, point);
 }
 
+/* Bars largest first, or back in the series' order. */
+static void
+on_sort_toggled (AtlasChartCard *self)
+{
+  AtlasChart *chart = atlas_chart_canvas_get_chart (self->canvas);
+
+  if (chart == NULL)
+    return;
+  atlas_chart_set_sort_by_value (chart, gtk_toggle_button_get_active (self->sort_button));
+  gtk_widget_queue_draw (GTK_WIDGET (self->canvas));
+}
+
 static void
 on_table_toggled (AtlasChartCard *self)
 {
@@ -379,6 +394,7 @@ atlas_chart_card_render (AtlasChartCard *self,
   chart = atlas_chart_new (atlas_chart_definition_get_kind (self->definition), self->series);
   atlas_chart_set_variant (chart, atlas_style_variant_for (dark, FALSE, self->presenting));
   atlas_chart_set_presenting (chart, self->presenting);
+  atlas_chart_set_sort_by_value (chart, gtk_toggle_button_get_active (self->sort_button));
   atlas_chart_snapshot_framed (chart, snapshot, context, width, height);
   return gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
 }
@@ -412,7 +428,8 @@ atlas_chart_card_export (AtlasChartCard  *self,
     {
       g_autoptr(AtlasChart) chart = atlas_chart_new (atlas_chart_definition_get_kind (self->definition),
                                                      self->series);
-      int width = 1200, height = atlas_chart_get_natural_height (chart, 1100) + 160;
+      g_autoptr(AtlasPangoContext) context = atlas_chart_create_headless_context ();
+      int width = 1200, height = atlas_chart_get_natural_height (chart, context, 1100) + 160;
       g_autoptr(GskRenderNode) node = atlas_chart_card_render (self, width, height, FALSE);
 
       return atlas_render_node_to_file (node, width, height, file, error);
@@ -501,10 +518,12 @@ atlas_chart_card_class_init (AtlasChartCardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AtlasChartCard, table);
   gtk_widget_class_bind_template_child (widget_class, AtlasChartCard, table_button);
   gtk_widget_class_bind_template_child (widget_class, AtlasChartCard, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, AtlasChartCard, sort_button);
   gtk_widget_class_bind_template_child (widget_class, AtlasChartCard, source_button);
   gtk_widget_class_bind_template_child (widget_class, AtlasChartCard, source_label);
   gtk_widget_class_bind_template_callback (widget_class, on_mark_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_table_toggled);
+  gtk_widget_class_bind_template_callback (widget_class, on_sort_toggled);
 
   gtk_widget_class_install_action (widget_class, "card.export", "s", export_activated);
   gtk_widget_class_install_action (widget_class, "card.select-source", NULL, select_source);

@@ -461,7 +461,10 @@ point_for_statistic (AtlasChartSeries *self,
 {
   AtlasChartPoint *point = atlas_chart_point_new (label ? label : atlas_item_get_name (ATLAS_ITEM (statistic)),
                                                   x, layer, atlas_statistic_get_value (statistic));
-  g_autofree char *period = atlas_format_period (atlas_statistic_get_period (statistic));
+  /* A figure with no period is a count at its date ("160,700 people · 2021"). */
+  g_autofree char *period = atlas_format_period (atlas_statistic_get_period (statistic) != NULL
+                                                 ? atlas_statistic_get_period (statistic)
+                                                 : atlas_statistic_get_as_of (statistic));
 
   atlas_chart_point_set_measure (point, atlas_statistic_get_unit (statistic),
                                  atlas_statistic_get_qualifier (statistic),

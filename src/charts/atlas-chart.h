@@ -23,6 +23,7 @@
 #include <gtk/gtk.h>
 
 #include "atlas-chart-definition.h"
+#include "atlas-chart-layer.h"
 #include "atlas-chart-point.h"
 #include "atlas-chart-series.h"
 #include "atlas-style.h"
@@ -39,6 +40,8 @@ G_DECLARE_FINAL_TYPE (AtlasChart, atlas_chart, ATLAS, CHART, GObject)
 
 AtlasChart       *atlas_chart_new              (AtlasChartKind    kind,
                                                 AtlasChartSeries *series);
+void              atlas_chart_add_layer        (AtlasChart       *self,
+                                                AtlasChartLayer  *layer);
 AtlasChartKind    atlas_chart_get_kind         (AtlasChart       *self);
 AtlasChartSeries *atlas_chart_get_series       (AtlasChart       *self);
 void              atlas_chart_set_series       (AtlasChart       *self,
@@ -49,6 +52,12 @@ AtlasStyleVariant atlas_chart_get_variant      (AtlasChart       *self);
 void              atlas_chart_set_presenting   (AtlasChart       *self,
                                                 gboolean          presenting);
 double            atlas_chart_get_scale        (AtlasChart       *self);
+gboolean          atlas_chart_can_sort         (AtlasChart       *self);
+gboolean          atlas_chart_get_sort_by_value (AtlasChart      *self);
+void              atlas_chart_set_sort_by_value (AtlasChart      *self,
+                                                 gboolean         sort_by_value);
+guint             atlas_chart_get_slot_category (AtlasChart      *self,
+                                                 guint            slot);
 void              atlas_chart_snapshot         (AtlasChart       *self,
                                                 GtkSnapshot      *snapshot,
                                                 PangoContext     *context,
@@ -77,6 +86,7 @@ void              atlas_chart_get_layer_color  (AtlasChart       *self,
                                                 guint             layer,
                                                 GdkRGBA          *color);
 int               atlas_chart_get_natural_height (AtlasChart     *self,
+                                                  PangoContext   *context,
                                                   int             width);
 PangoContext     *atlas_chart_create_headless_context (void);
 GskRenderNode    *atlas_chart_render_gallery   (GListModel       *charts,

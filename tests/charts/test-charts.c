@@ -32,6 +32,7 @@
 #include <libintl.h>
 
 #include "atlas-chart-definition.h"
+#include "atlas-chart-private.h"
 #include "atlas-chart-series.h"
 #include "atlas-dataset.h"
 #include "atlas-format.h"
@@ -40,6 +41,7 @@
 #include "atlas-session.h"
 #include "atlas-state.h"
 #include "atlas-store.h"
+#include "atlas-test-render.h"
 
 typedef struct
 {
@@ -361,6 +363,346 @@ test_render_not_blank (void)
   g_rmdir (dir);
 }
 
+/* ---- the painter ------------------------------------------------------- */
+
+/* @chart drawn at @width x @height: its text nodes. */
+static GArray *
+draw_chart (AtlasChart *chart,
+            int         width,
+            int         height)
+{
+  g_autoptr(AtlasPangoContext) context = atlas_chart_create_headless_context ();
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+
+  atlas_chart_snapshot (chart, snapshot, context, width, height, -1, -1);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  return atlas_test_collect_text (node);
+}
+
+static AtlasChart *
+chart_for (Fixture    *f,
+           GListModel *definitions,
+           const char *id,
+           gboolean    presenting)
+{
+  AtlasChartDefinition *definition = atlas_chart_definition_find (definitions, id);
+  g_autoptr(AtlasChartSeries) series = NULL;
+  AtlasChart *chart;
+
+  g_assert_nonnull (definition);
+  series = atlas_chart_series_new_for_definition (definition, f->session, NULL);
+  g_assert_nonnull (series);
+  chart = atlas_chart_new (atlas_chart_definition_get_kind (definition), series);
+  atlas_chart_set_presenting (chart, presenting);
+  return chart;
+}
+
+static int
+natural_height (AtlasChart *chart,
+                int         width)
+{
+  g_autoptr(AtlasPangoContext) context = atlas_chart_create_headless_context ();
+
+  return atlas_chart_get_natural_height (chart, context, width);
+}
+
+/* Under every column stands its category's label (Qijiang's "Innovation
+ * entities", Yizhiwang's targets): wrapped, or turned when too long, never
+ * dropped -- at card and presentation sizes, in both languages.
+ */
+static void
+test_every_column_labelled (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GListModel) definitions = atlas_chart_definition_load_all (NULL);
+  const char *ids[] = { "qijiang-innovation-entities-2020", "yizhiwang-service-network-plan",
+                        "events-per-year", "events-per-year-by-kind", "major-programmes-2022-2023" };
+  const int widths[] = { 300, 420, 640 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    for (guint w = 0; w < G_N_ELEMENTS (widths); w++)
+      for (int presenting = 0; presenting < 2; presenting++)
+        {
+          g_autoptr(AtlasChart) chart = NULL;
+          g_autoptr(GArray) texts = NULL;
+          double axis;
+          int height;
+
+          /* Presenting, cards are never this narrow. */
+          if (presenting && widths[w] < 400)
+            continue;
+          chart = chart_for (f, definitions, ids[i], presenting);
+          height = natural_height (chart, widths[w]);
+          texts = draw_chart (chart, widths[w], height);
+          axis = chart->plot.origin.y + chart->plot.size.height;
+
+          g_test_message ("%s at %d x %d%s", ids[i], widths[w], height, presenting ? ", presenting" : "");
+          g_assert_cmpuint (chart->columns.n_columns, ==, chart->n_categories);
+          g_assert_cmpuint (chart->columns.stride, ==, 1);
+          for (guint c = 0; c < chart->columns.n_columns; c++)
+            {
+              double cx = _atlas_chart_column_center (chart, c);
+              gboolean found = FALSE;
+
+              for (guint t = 0; t < texts->len && !found; t++)
+                {
+                  const graphene_rect_t *b = &g_array_index (texts, AtlasTestText, t).bounds;
+
+                  found = b->origin.y >= axis && b->origin.y + b->size.height <= height + 1 &&
+                          b->origin.x <= cx + 1 && b->origin.x + b->size.width >= cx - 1;
+                }
+              g_assert_true (found);
+            }
+        }
+}
+
+/* Every row of horizontal bars has its label left of the bar, inside the
+ * chart.
+ */
+static void
+test_every_row_labelled (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GListModel) definitions = atlas_chart_definition_load_all (NULL);
+  const char *ids[] = { "sites-by-category", "sites-per-district", "projects-2020-12-15-by-type" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    for (int presenting = 0; presenting < 2; presenting++)
+      {
+        g_autoptr(AtlasChart) chart = chart_for (f, definitions, ids[i], presenting);
+        int height = natural_height (chart, 420);
+        g_autoptr(GArray) texts = draw_chart (chart, 420, height);
+
+        g_assert_cmpuint (atlas_chart_get_n_marks (chart), ==, chart->n_categories);
+        for (guint m = 0; m < atlas_chart_get_n_marks (chart); m++)
+          {
+            graphene_rect_t bar;
+            gboolean found = FALSE;
+            double cy;
+
+            g_assert_true (atlas_chart_get_mark_bounds (chart, m, &bar));
+            cy = bar.origin.y + bar.size.height / 2;
+            for (guint t = 0; t < texts->len && !found; t++)
+              {
+                const graphene_rect_t *b = &g_array_index (texts, AtlasTestText, t).bounds;
+
+                /* Ink may overhang the text's box by a pixel. */
+                found = b->origin.x >= -2 && b->origin.x + b->size.width <= bar.origin.x &&
+                        b->origin.y <= cy && b->origin.y + b->size.height >= cy;
+              }
+            g_assert_true (found);
+          }
+      }
+}
+
+/* graphene_rect_contains_rect() compares a union for equality, which
+ * rounding defeats.
+ */
+static gboolean
+rect_inside (const graphene_rect_t *inner,
+             const graphene_rect_t *outer)
+{
+  return inner->origin.x >= outer->origin.x - 0.01 && inner->origin.y >= outer->origin.y - 0.01 &&
+         inner->origin.x + inner->size.width <= outer->origin.x + outer->size.width + 0.01 &&
+         inner->origin.y + inner->size.height <= outer->origin.y + outer->size.height + 0.01;
+}
+
+/* Number tiles are as big as their text: at their natural height nothing
+ * is drawn outside its tile, tiles do not overlap, and every figure shows
+ * its period.
+ */
+static void
+test_number_tiles_hold_their_text (Fixture       *f,
+                                   gconstpointer  data)
+{
+  g_autoptr(GListModel) definitions = atlas_chart_definition_load_all (NULL);
+  const char *ids[] = { "headline-rd", "science-city-indicators", "yizhiwang-targets" };
+  const int widths[] = { 260, 420, 900 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    for (guint w = 0; w < G_N_ELEMENTS (widths); w++)
+      for (int presenting = 0; presenting < 2; presenting++)
+        {
+          g_autoptr(AtlasChart) chart = chart_for (f, definitions, ids[i], presenting);
+          int height = natural_height (chart, widths[w]);
+          g_autoptr(GArray) texts = draw_chart (chart, widths[w], height);
+          guint n = atlas_chart_get_n_marks (chart);
+
+          g_assert_cmpuint (n, ==, chart->n_points);
+          for (guint m = 0; m < n; m++)
+            {
+              graphene_rect_t tile, other;
+
+              g_assert_true (atlas_chart_get_mark_bounds (chart, m, &tile));
+              g_assert_cmpfloat (tile.origin.y + tile.size.height, <=, height + 0.5);
+              g_assert_cmpfloat (tile.origin.x + tile.size.width, <=, widths[w] + 0.5);
+              for (guint k = m + 1; k < n; k++)
+                {
+                  g_assert_true (atlas_chart_get_mark_bounds (chart, k, &other));
+                  g_assert_false (graphene_rect_intersection (&tile, &other, NULL));
+                }
+              g_assert_nonnull (atlas_chart_point_get_period (atlas_chart_get_mark_point (chart, m)));
+            }
+          for (guint t = 0; t < texts->len; t++)
+            {
+              graphene_rect_t b = g_array_index (texts, AtlasTestText, t).bounds;
+              gboolean inside = FALSE;
+
+              graphene_rect_inset (&b, 1, 1);
+              for (guint m = 0; m < n && !inside; m++)
+                {
+                  graphene_rect_t tile;
+
+                  atlas_chart_get_mark_bounds (chart, m, &tile);
+                  inside = rect_inside (&b, &tile);
+                }
+              g_assert_true (inside);
+            }
+        }
+}
+
+/* A total too wide for the donut's hole is drawn smaller, not cut. */
+static void
+test_fit_layout_shrinks_before_cutting (void)
+{
+  g_autoptr(AtlasChart) chart = atlas_chart_new (ATLAS_CHART_KIND_DONUT, NULL);
+  g_autoptr(AtlasPangoContext) context = atlas_chart_create_headless_context ();
+  g_autoptr(PangoLayout) full = _atlas_chart_fit_layout (chart, context, "about 60", 24, TRUE, 1000, 0.4);
+  g_autoptr(PangoLayout) fitted = NULL;
+  double full_w, w;
+
+  _atlas_chart_layout_size (full, &full_w, NULL);
+  fitted = _atlas_chart_fit_layout (chart, context, "about 60", 24, TRUE, full_w * 0.6, 0.4);
+  _atlas_chart_layout_size (fitted, &w, NULL);
+  g_assert_false (pango_layout_is_ellipsized (fitted));
+  g_assert_cmpfloat (w, <=, full_w * 0.6 + 1);
+  g_assert_cmpfloat (w, >, 0);
+}
+
+/* Sorting puts bars largest first and back; only bars sort. */
+static void
+test_sort_by_value (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GListModel) definitions = atlas_chart_definition_load_all (NULL);
+  const char *ids[] = { "projects-2020-12-15-by-type", "qijiang-innovation-entities-2020" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    {
+      g_autoptr(AtlasChart) chart = chart_for (f, definitions, ids[i], FALSE);
+      g_autoptr(GArray) before = NULL, after = NULL, again = NULL;
+      graphene_rect_t first, second;
+      double previous = G_MAXDOUBLE;
+      gboolean was_sorted = TRUE;
+
+      g_assert_true (atlas_chart_can_sort (chart));
+      before = draw_chart (chart, 420, 300);
+      for (guint m = 0; m < atlas_chart_get_n_marks (chart); m++)
+        {
+          double v = atlas_chart_point_get_value (atlas_chart_get_mark_point (chart, m));
+
+          was_sorted = was_sorted && v <= previous;
+          previous = v;
+        }
+      /* The data are not already in order, or the test would prove nothing. */
+      g_assert_false (was_sorted);
+
+      atlas_chart_set_sort_by_value (chart, TRUE);
+      after = draw_chart (chart, 420, 300);
+      previous = G_MAXDOUBLE;
+      for (guint m = 0; m < atlas_chart_get_n_marks (chart); m++)
+        {
+          double v = atlas_chart_point_get_value (atlas_chart_get_mark_point (chart, m));
+
+          g_assert_cmpfloat (v, <=, previous);
+          previous = v;
+        }
+      /* Marks are in reading order: down the rows, or along the columns. */
+      atlas_chart_get_mark_bounds (chart, 0, &first);
+      atlas_chart_get_mark_bounds (chart, 1, &second);
+      g_assert_true (first.origin.y < second.origin.y || first.origin.x < second.origin.x);
+
+      atlas_chart_set_sort_by_value (chart, FALSE);
+      again = draw_chart (chart, 420, 300);
+      g_assert_cmpfloat (atlas_chart_point_get_value (atlas_chart_get_mark_point (chart, 0)), ==,
+                         atlas_chart_point_get_value (atlas_chart_series_peek_point (atlas_chart_get_series (chart), 0)));
+    }
+
+  {
+    g_autoptr(AtlasChart) line = chart_for (f, definitions, "events-per-year", FALSE);
+    g_autoptr(AtlasChart) donut = chart_for (f, definitions, "projects-2020-12-15-share", FALSE);
+    g_autoptr(AtlasChart) cards = chart_for (f, definitions, "headline-rd", FALSE);
+
+    g_assert_false (atlas_chart_can_sort (line));
+    g_assert_false (atlas_chart_can_sort (donut));
+    g_assert_false (atlas_chart_can_sort (cards));
+  }
+}
+
+/* Whether the segment (@ax, @ay)-(@bx, @by), @width wide, crosses @box. */
+static gboolean
+segment_crosses (double                 ax,
+                 double                 ay,
+                 double                 bx,
+                 double                 by,
+                 double                 width,
+                 const graphene_rect_t *box)
+{
+  for (int k = 0; k <= 64; k++)
+    {
+      double x = ax + (bx - ax) * k / 64.0, y = ay + (by - ay) * k / 64.0;
+      graphene_rect_t r = *box;
+
+      graphene_rect_inset (&r, -width / 2, -width / 2);
+      if (graphene_rect_contains_point (&r, &GRAPHENE_POINT_INIT (x, y)))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The values by a line's dots never sit on the line. */
+static void
+test_line_values_clear_of_line (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autoptr(GListModel) definitions = atlas_chart_definition_load_all (NULL);
+  const int widths[] = { 420, 640, 900 };
+  guint labels = 0;
+
+  for (guint w = 0; w < G_N_ELEMENTS (widths); w++)
+    for (int presenting = 0; presenting < 2; presenting++)
+      {
+        g_autoptr(AtlasChart) chart = chart_for (f, definitions, "events-per-year", presenting);
+        g_autoptr(GArray) texts = draw_chart (chart, widths[w], 300);
+        double width = 2.5 * atlas_chart_get_scale (chart);
+        guint n = atlas_chart_get_n_marks (chart);
+
+        for (guint t = 0; t < texts->len; t++)
+          {
+            graphene_rect_t box = g_array_index (texts, AtlasTestText, t).bounds;
+
+            /* Values are inside the plot; tick and category labels outside. */
+            if (box.origin.x < chart->plot.origin.x ||
+                box.origin.y + box.size.height > chart->plot.origin.y + chart->plot.size.height)
+              continue;
+            labels++;
+            graphene_rect_inset (&box, 1, 1);
+            for (guint m = 0; m + 1 < n; m++)
+              {
+                graphene_rect_t a, b;
+
+                atlas_chart_get_mark_bounds (chart, m, &a);
+                atlas_chart_get_mark_bounds (chart, m + 1, &b);
+                g_assert_false (segment_crosses (a.origin.x + a.size.width / 2, a.origin.y + a.size.height / 2,
+                                                 b.origin.x + b.size.width / 2, b.origin.y + b.size.height / 2,
+                                                 width, &box));
+              }
+          }
+      }
+  g_assert_cmpuint (labels, >, 10);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -387,6 +729,8 @@ main (int   argc,
   atlas_l10n_set_chinese (language != NULL && g_str_has_prefix (language, "zh"));
 
   g_test_init (&argc, &argv, NULL);
+  /* Render nodes need GTK's types; no display is needed to draw them. */
+  (void) gtk_init_check ();
 
   g_test_add_func ("/charts/nice-ticks", test_nice_ticks);
   g_test_add_func ("/charts/format", test_format);
@@ -404,6 +748,17 @@ main (int   argc,
   g_test_add ("/charts/series/targets-are-marked", Fixture, NULL,
               fixture_set_up, test_targets_are_marked, fixture_tear_down);
   g_test_add_func ("/charts/render/not-blank", test_render_not_blank);
+  g_test_add ("/charts/painter/every-column-labelled", Fixture, NULL,
+              fixture_set_up, test_every_column_labelled, fixture_tear_down);
+  g_test_add ("/charts/painter/every-row-labelled", Fixture, NULL,
+              fixture_set_up, test_every_row_labelled, fixture_tear_down);
+  g_test_add ("/charts/painter/number-tiles-hold-their-text", Fixture, NULL,
+              fixture_set_up, test_number_tiles_hold_their_text, fixture_tear_down);
+  g_test_add_func ("/charts/painter/fit-shrinks-before-cutting", test_fit_layout_shrinks_before_cutting);
+  g_test_add ("/charts/painter/sort-by-value", Fixture, NULL,
+              fixture_set_up, test_sort_by_value, fixture_tear_down);
+  g_test_add ("/charts/painter/line-values-clear-of-line", Fixture, NULL,
+              fixture_set_up, test_line_values_clear_of_line, fixture_tear_down);
 
   return g_test_run ();
 }
