@@ -54,7 +54,8 @@ collect (GskRenderNode *node,
       break;
     case GSK_TEXT_NODE:
       {
-        AtlasTestText text = { { { 0 } }, *gsk_text_node_get_color (node), gsk_text_node_get_num_glyphs (node) };
+        AtlasTestText text = { { { 0 } }, *gsk_text_node_get_color (node), gsk_text_node_get_num_glyphs (node),
+                               gsk_text_node_get_font (node) };
         graphene_rect_t bounds;
 
         gsk_render_node_get_bounds (node, &bounds);

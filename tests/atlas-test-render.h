@@ -33,6 +33,7 @@ typedef struct
   graphene_rect_t bounds;   /* in the coordinates of the node given */
   GdkRGBA         color;
   guint           n_glyphs;
+  PangoFont      *font;     /* not a reference: valid while the node is */
 } AtlasTestText;
 
 GArray          *atlas_test_collect_text (GskRenderNode         *node);

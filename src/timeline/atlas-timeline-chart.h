@@ -46,6 +46,7 @@ typedef struct
   double         mark_end;     /* x of its right end */
   double         label_start;  /* x where the label begins */
   double         label_width;  /* width of the label as drawn (0: none) */
+  gboolean       label_left;   /* the label stands left of the mark */
   gboolean       ellipsized;
   double         y;            /* top of its row */
   double         height;

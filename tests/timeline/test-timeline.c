@@ -31,11 +31,13 @@
 #include "atlas-dataset.h"
 #include "atlas-event.h"
 #include "atlas-item.h"
+#include "atlas-l10n.h"
 #include "atlas-render.h"
 #include "atlas-state.h"
 #include "atlas-store.h"
 #include "atlas-time-axis.h"
-#include "atlas-timeline-chart.h"
+#include "atlas-test-render.h"
+#include "atlas-timeline-chart-private.h"
 
 static AtlasDataset *dataset;
 
@@ -233,13 +235,15 @@ assert_no_overlap (AtlasTimelineChart *chart,
     for (guint j = i + 1; j < n; j++)
       {
         AtlasTimelinePlacement *a = &places[i], *b = &places[j];
+        double a_begin = a->label_width > 0 ? MIN (a->mark_start, a->label_start) : a->mark_start;
+        double b_begin = b->label_width > 0 ? MIN (b->mark_start, b->label_start) : b->mark_start;
         double a_end = MAX (a->mark_end, a->label_start + a->label_width);
         double b_end = MAX (b->mark_end, b->label_start + b->label_width);
 
         if (a->row < 0 || b->row < 0 || a->lane != b->lane || a->row != b->row)
           continue;
-        /* Marks and labels in one row never touch. */
-        g_assert_true (a_end <= b->mark_start || b_end <= a->mark_start);
+        /* Marks and labels (either side of their mark) in one row never touch. */
+        g_assert_true (a_end <= b_begin || b_end <= a_begin);
       }
 }
 
@@ -272,6 +276,120 @@ test_lane_stacking (void)
   /* Zoomed in, the same holds. */
   atlas_time_axis_zoom (atlas_timeline_chart_get_axis (dense), 8, atlas_julian_from_ymd (2018, 6, 1));
   assert_no_overlap (dense, 1280, 800, &ellipsized, &folded);
+}
+
+/* A label whose right side is taken by the next event in its row goes left
+ * of its mark when there is room there, instead of being cut.
+ */
+static void
+test_label_goes_left (void)
+{
+  GListStore *store = g_list_store_new (ATLAS_TYPE_EVENT);
+  const char *dates[] = { "2013-06-10", "2020-01-15", "2021-02-01" };
+  g_autoptr(AtlasTimelineChart) chart = NULL;
+  AtlasTimelinePlacement first, second, third;
+
+  for (guint i = 0; i < G_N_ELEMENTS (dates); i++)
+    {
+      g_autofree char *id = g_strdup_printf ("e%u", i);
+      g_autoptr(AtlasEvent) event = g_object_new (ATLAS_TYPE_EVENT, "id", id,
+                                                  "name-en", "A signing with a title long enough to need room",
+                                                  "name-zh", "一个标题足够长、需要空间的签约",
+                                                  "date", dates[i], "kind", ATLAS_EVENT_KIND_SIGNING, NULL);
+      g_list_store_append (store, event);
+    }
+  chart = chart_for (G_LIST_MODEL (store), 1280, 800);
+  g_object_unref (store);
+
+  /* So short that each lane has one row. */
+  g_assert_true (atlas_timeline_chart_get_placement (chart, 0, 1280, 300, &first));
+  g_assert_true (atlas_timeline_chart_get_placement (chart, 1, 1280, 300, &second));
+  g_assert_true (atlas_timeline_chart_get_placement (chart, 2, 1280, 300, &third));
+
+  /* The second event's label has no room before the third: it moved left,
+   * whole, between the first event and its own mark, in the same row.
+   */
+  g_assert_cmpint (second.row, ==, third.row);
+  g_assert_true (second.label_left);
+  g_assert_false (second.ellipsized);
+  g_assert_cmpfloat (second.label_start + second.label_width, <=, second.mark_start);
+  g_assert_cmpfloat (second.label_start, >=, MAX (first.mark_end, first.label_start + first.label_width));
+  /* With room on the right, labels stay there. */
+  g_assert_false (third.label_left);
+  g_assert_cmpfloat (third.label_start, >=, third.mark_end);
+}
+
+/* A month or year band never has a label painted over it. */
+static void
+test_labels_beside_ranges (void)
+{
+  g_autoptr(AtlasTimelineChart) chart = chart_for (atlas_dataset_get_events (dataset), 1280, 800);
+  guint spans = 0;
+
+  for (guint i = 0; i < atlas_timeline_chart_get_n_events (chart); i++)
+    {
+      AtlasTimelinePlacement place;
+
+      if (!atlas_timeline_chart_get_placement (chart, i, 1280, 800, &place) || place.label_width <= 0)
+        continue;
+      if (atlas_event_get_date_precision (atlas_timeline_chart_get_event (chart, i)) != ATLAS_DATE_PRECISION_DAY)
+        spans++;
+      g_assert_true (place.label_start >= place.mark_end || place.label_start + place.label_width <= place.mark_start);
+    }
+  g_assert_cmpuint (spans, >, 3);
+}
+
+/* The axis: every tick label whole inside the plot (the last year too),
+ * clear above the axis line and its minor ticks, at normal and presenting
+ * sizes, in English and Chinese; and "Today" labelled.
+ */
+static void
+test_axis_labels (void)
+{
+  for (int chinese = 0; chinese < 2; chinese++)
+    for (int presenting = 0; presenting < 2; presenting++)
+      {
+        g_autoptr(AtlasTimelineChart) chart = NULL;
+        g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+        g_autoptr(GskRenderNode) node = NULL;
+        g_autoptr(GArray) texts = NULL;
+        const int width = 1100, height = 700;
+        double top, first, last;
+        guint in_axis = 0, today = 0;
+
+        atlas_l10n_set_chinese (chinese);
+        chart = atlas_timeline_chart_new (NULL);
+        atlas_timeline_chart_set_presenting (chart, presenting);
+        atlas_timeline_chart_set_events (chart, atlas_dataset_get_events (dataset));
+        atlas_timeline_chart_get_fit_range (chart, &first, &last);
+        atlas_timeline_chart_set_today (chart, (guint32) (first + (last - first) * 0.9));
+        atlas_time_axis_set_range (atlas_timeline_chart_get_axis (chart), first, last);
+        atlas_timeline_chart_snapshot (chart, snapshot, width, height);
+        node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+        texts = atlas_test_collect_text (node);
+        top = _atlas_timeline_lanes_top (chart);
+
+        for (guint i = 0; i < texts->len; i++)
+          {
+            AtlasTestText *text = &g_array_index (texts, AtlasTestText, i);
+            const graphene_rect_t *b = &text->bounds;
+
+            if (b->origin.y >= top || b->origin.x < GUTTER - 1)
+              continue;
+            in_axis++;
+            g_test_message ("%s%s: axis text at %.0f,%.0f %.0fx%.0f, axis line at %.0f", chinese ? "zh" : "en",
+                            presenting ? " presenting" : "", b->origin.x, b->origin.y, b->size.width,
+                            b->size.height, top - 1);
+            g_assert_cmpfloat (b->origin.y + b->size.height, <=, top - 5);
+            g_assert_cmpfloat (b->origin.x + b->size.width, <=, width - RIGHT_PAD + 1);
+            if (gdk_rgba_equal (&text->color, &atlas_style_get_palette (ATLAS_STYLE_LIGHT)->today) ||
+                gdk_rgba_equal (&text->color, &atlas_style_get_palette (ATLAS_STYLE_PROJECTOR)->today))
+              today++;
+          }
+        g_assert_cmpuint (in_axis, >=, 5);
+        g_assert_cmpuint (today, ==, 1);
+      }
+  atlas_l10n_set_chinese (FALSE);
 }
 
 static void
@@ -363,6 +481,9 @@ main (int   argc,
   g_test_add_func ("/timeline/lane-stacking", test_lane_stacking);
   g_test_add_func ("/timeline/keyboard-order", test_keyboard_order);
   g_test_add_func ("/timeline/render-not-blank", test_render_not_blank);
+  g_test_add_func ("/timeline/labels/go-left-without-room-right", test_label_goes_left);
+  g_test_add_func ("/timeline/labels/beside-range-bars", test_labels_beside_ranges);
+  g_test_add_func ("/timeline/axis/labels-whole-and-clear-of-the-line", test_axis_labels);
 
   status = g_test_run ();
   g_clear_object (&dataset);
