@@ -25,13 +25,20 @@
 #include <pango/pangocairo.h>
 
 #include "atlas-map-painter-private.h"
+#include "atlas-map-raster.h"
 #include "atlas-projection.h"
 
 /* The base map: district fills (or the choropleth), their borders, rivers
  * and the selected district, drawn into an image a little larger than the
  * screen and copied while the camera pans within it.
+ *
+ * A frame at a new zoom draws that image anew, and it has to be quick (a
+ * pinch, a story's fly-to): fills are drawn without antialiasing, since the
+ * borders drawn over them hide their edges; borders and rivers, thousands
+ * of short segments, are drawn into a coverage mask by atlas-map-raster.c
+ * and painted once; the stretches of outline far outside the image are
+ * left out.  Vector exports keep cairo's strokes.
  */
-
 
 static void
 trace_paths (cairo_t       *cr,
@@ -179,18 +186,263 @@ draw_base_vector (Frame   *f,
   cairo_restore (cr);
 }
 
+/* Which sides of the area (with @margin) the point (@x, @y) is beyond. */
+static inline guint
+outcode (double x,
+         double y,
+         double width,
+         double height,
+         double margin)
+{
+  return (x < -margin) | (x > width + margin) << 1 | (y < -margin) << 2 | (y > height + margin) << 3;
+}
+
+/* The points of @paths in area pixels (world pixels at zoom k scaled by
+ * @s, less the area's origin, times @ps), into @out, with the start of
+ * each path in @starts (and the end): points lying, with both neighbours,
+ * beyond one side of the area are left out, and what is left draws the same
+ * inside it.  Each point is transformed once.
+ */
+static void
+prepare_paths (Frame         *f,
+               AtlasMapPaths *paths,
+               double         s,
+               double         ps,
+               GArray        *out,
+               GArray        *starts)
+{
+  const AtlasMapPoint *points = (const AtlasMapPoint *) paths->points->data;
+  double w = f->area_width * ps, h = f->area_height * ps, margin = 8 * ps;
+  double ox = f->area_left * ps, oy = f->area_top * ps, k = s * ps;
+
+  g_array_set_size (out, 0);
+  g_array_set_size (starts, 0);
+  for (guint p = 0; p + 1 < paths->offsets->len; p++)
+    {
+      guint first = g_array_index (paths->offsets, guint, p);
+      guint n = g_array_index (paths->offsets, guint, p + 1) - first;
+      AtlasMapPoint prev, cur, next;
+      guint prev_code, cur_code, next_code;
+
+      if (n < 2)
+        continue;
+      g_array_append_val (starts, out->len);
+      cur = (AtlasMapPoint) { points[first].x * k - ox, points[first].y * k - oy };
+      cur_code = outcode (cur.x, cur.y, w, h, margin);
+      prev = cur;
+      prev_code = 0;
+      for (guint j = 0; j < n; j++)
+        {
+          if (j + 1 < n)
+            {
+              next = (AtlasMapPoint) { points[first + j + 1].x * k - ox, points[first + j + 1].y * k - oy };
+              next_code = outcode (next.x, next.y, w, h, margin);
+            }
+          else
+            next_code = 0;
+
+          if (j == 0 || j + 1 == n || (cur_code & prev_code & next_code) == 0)
+            g_array_append_val (out, cur);
+
+          prev = cur;
+          prev_code = cur_code;
+          cur = next;
+          cur_code = next_code;
+        }
+      (void) prev;
+    }
+  g_array_append_val (starts, out->len);
+}
+
+static void
+trace_prepared (cairo_t *cr,
+                GArray  *out,
+                GArray  *starts)
+{
+  const AtlasMapPoint *points = (const AtlasMapPoint *) out->data;
+
+  for (guint p = 0; p + 1 < starts->len; p++)
+    {
+      guint first = g_array_index (starts, guint, p), last = g_array_index (starts, guint, p + 1);
+
+      cairo_move_to (cr, points[first].x, points[first].y);
+      for (guint i = first + 1; i < last; i++)
+        cairo_line_to (cr, points[i].x, points[i].y);
+      cairo_close_path (cr);
+    }
+}
+
+static void
+mask_prepared (AtlasMapMask *mask,
+               GArray       *out,
+               GArray       *starts,
+               gboolean      closed,
+               double        width)
+{
+  const AtlasMapPoint *points = (const AtlasMapPoint *) out->data;
+
+  for (guint p = 0; p + 1 < starts->len; p++)
+    {
+      guint first = g_array_index (starts, guint, p), last = g_array_index (starts, guint, p + 1);
+
+      for (guint i = first + 1; i < last; i++)
+        {
+          atlas_map_mask_line (mask, points[i - 1].x, points[i - 1].y, points[i].x, points[i].y, width);
+          /* Round joints where wide lines turn. */
+          if (width > 2)
+            atlas_map_mask_dot (mask, points[i].x, points[i].y, width);
+        }
+      if (closed && last - first > 2)
+        atlas_map_mask_line (mask, points[last - 1].x, points[last - 1].y, points[first].x, points[first].y, width);
+    }
+}
+
+/* The same as draw_base_vector() into the base image (RGB24, the area's
+ * top-left at its origin, @ps device pixels per pixel), the fast way.
+ */
+static void
+draw_base_raster (Frame   *f,
+                  cairo_t *cr,
+                  int      ps)
+{
+  AtlasMapScene *scene = f->scene;
+  int k = CLAMP ((int) ceil (f->zoom - 0.001), 0, (int) ATLAS_MAP_MAX_ZOOM + 1);
+  double s = exp2 (f->zoom - k), line = f->scale;
+  guint n = atlas_map_scene_get_n_districts (scene);
+  gboolean choropleth = _atlas_map_has_choropleth (f->options);
+  int selected = f->options->selected_district;
+  AtlasMapBaseCache *cache = atlas_map_scene_get_base_cache (scene);
+  int mask_w = (int) ceil (f->area_width * ps), mask_h = (int) ceil (f->area_height * ps);
+  double border = (atlas_style_variant_is_high_contrast (f->options->variant) ? 1.4 : 1.0) * line * ps;
+  g_autoptr(GArray) points = g_array_new (FALSE, FALSE, sizeof (AtlasMapPoint));
+  g_autoptr(GArray) starts = g_array_new (FALSE, FALSE, sizeof (guint));
+  AtlasMapMask *mask;
+
+  /* One mask, kept with the base image and reused. */
+  if (cache->mask == NULL || atlas_map_mask_get_width (cache->mask) != mask_w ||
+      atlas_map_mask_get_height (cache->mask) != mask_h)
+    {
+      g_clear_pointer (&cache->mask, atlas_map_mask_free);
+      cache->mask = atlas_map_mask_new (mask_w, mask_h);
+    }
+  mask = cache->mask;
+  atlas_map_mask_clear (mask);
+
+  /* Fills, in device pixels (no scaling by cairo), and the borders into
+   * the mask from the same points.
+   */
+  cairo_save (cr);
+  cairo_identity_matrix (cr);
+  cairo_set_antialias (cr, CAIRO_ANTIALIAS_NONE);
+  for (guint i = 0; i < n; i++)
+    {
+      AtlasMapShape *shape = atlas_map_scene_get_district (scene, i);
+      GdkRGBA fill = f->palette->map_land;
+
+      if (!shape_on_screen (f, shape, 4))
+        continue;
+      if (choropleth && f->n_classes > 0)
+        atlas_style_get_sequential_color (atlas_map_classes_find (f->uppers, f->n_classes,
+                                                                  _atlas_map_measure_value (shape, f->options->choropleth)),
+                                          f->n_classes, f->options->variant, &fill);
+
+      prepare_paths (f, atlas_map_scene_get_paths (scene, shape, k, TRUE), s, ps, points, starts);
+      cairo_new_path (cr);
+      trace_prepared (cr, points, starts);
+      _atlas_map_set_color (cr, &fill);
+      cairo_fill (cr);
+      mask_prepared (mask, points, starts, TRUE, border);
+    }
+  cairo_restore (cr);
+  cairo_surface_flush (cairo_get_target (cr));
+  atlas_map_mask_blend (mask, cairo_get_target (cr), &f->palette->map_border);
+
+  /* Rivers, each as wide as its level. */
+  atlas_map_mask_clear (mask);
+  for (guint i = 0; i < atlas_map_scene_get_n_rivers (scene); i++)
+    {
+      AtlasMapShape *shape = atlas_map_scene_get_river (scene, i);
+      int level = atlas_map_scene_get_river_level (scene, i);
+      double width = (level == 1 ? 3.2 : level == 2 ? 2.0 : 1.1) * line * ps * CLAMP (exp2 ((f->zoom - 8) / 3), 0.8, 2.0);
+
+      if (!shape_on_screen (f, shape, 8))
+        continue;
+      prepare_paths (f, atlas_map_scene_get_paths (scene, shape, k, FALSE), s, ps, points, starts);
+      mask_prepared (mask, points, starts, FALSE, width);
+    }
+  atlas_map_mask_blend (mask, cairo_get_target (cr), &f->palette->map_river);
+
+  /* The selected district on top, antialiased: one outline. */
+  if (selected >= 0 && (guint) selected < n)
+    {
+      AtlasMapShape *shape = atlas_map_scene_get_district (scene, selected);
+      GdkRGBA tint = f->palette->accent;
+
+      prepare_paths (f, atlas_map_scene_get_paths (scene, shape, k, TRUE), s, ps, points, starts);
+      cairo_save (cr);
+      cairo_identity_matrix (cr);
+      cairo_new_path (cr);
+      trace_prepared (cr, points, starts);
+      tint.alpha = 0.12;
+      _atlas_map_set_color (cr, &tint);
+      cairo_fill_preserve (cr);
+      cairo_set_line_width (cr, 3.0 * line * ps);
+      cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+      _atlas_map_set_color (cr, &f->palette->accent);
+      cairo_stroke (cr);
+      cairo_restore (cr);
+    }
+}
+
 #define BASE_MARGIN 160
 
 static gboolean
 base_cache_matches (Frame             *f,
                     AtlasMapBaseCache *cache)
 {
-  return cache->surface != NULL &&
+  return cache->surface != NULL && cache->valid &&
          cache->variant == f->options->variant &&
          g_strcmp0 (cache->measure, _atlas_map_has_choropleth (f->options) ? f->options->choropleth : NULL) == 0 &&
          cache->district == f->options->selected_district &&
          cache->line_scale == f->scale &&
          cache->pixel_scale == MAX (f->options->pixel_scale, 1);
+}
+
+/* The part of the base image in view, copied to the frame.  Through a
+ * subsurface of just that part (in user units: the subsurface keeps the
+ * image's device scale): a cairo recording (the render node) keeps a
+ * snapshot of its source, which is copied out when the source goes away
+ * while the recording lives, and the whole image is almost twice the view.
+ * The subsurface is kept while the view stays put, so that it outlives the
+ * frame's recording.
+ */
+static void
+copy_visible (Frame             *f,
+              cairo_t           *cr,
+              AtlasMapBaseCache *cache,
+              double             left,
+              double             top)
+{
+  int dx = (int) round (left - cache->x0), dy = (int) round (top - cache->y0);
+  int w = MIN ((int) ceil (f->width), cache->width - dx), h = MIN ((int) ceil (f->height), cache->height - dy);
+
+  if (cache->part == NULL || cache->part_x != dx || cache->part_y != dy ||
+      cache->part_width != w || cache->part_height != h)
+    {
+      g_clear_pointer (&cache->part, cairo_surface_destroy);
+      cache->part = cairo_surface_create_for_rectangle (cache->surface, dx, dy, w, h);
+      cache->part_x = dx;
+      cache->part_y = dy;
+      cache->part_width = w;
+      cache->part_height = h;
+    }
+
+  /* Opaque: a plain copy, no blending. */
+  cairo_set_operator (cr, CAIRO_OPERATOR_SOURCE);
+  cairo_set_source_surface (cr, cache->part, 0, 0);
+  cairo_rectangle (cr, 0, 0, w, h);
+  cairo_fill (cr);
+  cairo_set_operator (cr, CAIRO_OPERATOR_OVER);
 }
 
 /* The base map: drawn directly for vector exports; otherwise copied from an
@@ -201,7 +453,7 @@ base_cache_matches (Frame             *f,
  */
 void
 _atlas_map_paint_base (Frame   *f,
-            cairo_t *cr)
+                       cairo_t *cr)
 {
   AtlasMapBaseCache *cache = atlas_map_scene_get_base_cache (f->scene);
   double left = f->cx - f->width / 2, top = f->cy - f->height / 2;
@@ -224,11 +476,7 @@ _atlas_map_paint_base (Frame   *f,
       left + f->width <= cache->x0 + cache->width &&
       top + f->height <= cache->y0 + cache->height)
     {
-      /* Opaque: a plain copy, no blending. */
-      cairo_set_operator (cr, CAIRO_OPERATOR_SOURCE);
-      cairo_set_source_surface (cr, cache->surface, round (cache->x0 - left), round (cache->y0 - top));
-      cairo_paint (cr);
-      cairo_set_operator (cr, CAIRO_OPERATOR_OVER);
+      copy_visible (f, cr, cache, left, top);
       return;
     }
 
@@ -252,9 +500,21 @@ _atlas_map_paint_base (Frame   *f,
   {
     cairo_t *bcr;
 
-    g_clear_pointer (&cache->surface, cairo_surface_destroy);
-    cache->width = (int) ceil (f->width) + 2 * BASE_MARGIN;
-    cache->height = (int) ceil (f->height) + 2 * BASE_MARGIN;
+    int width = (int) ceil (f->width) + 2 * BASE_MARGIN, height = (int) ceil (f->height) + 2 * BASE_MARGIN;
+
+    /* The part last shown goes before the image changes under it. */
+    g_clear_pointer (&cache->part, cairo_surface_destroy);
+
+    /* The same size as before: drawn over, not allocated again. */
+    if (cache->surface == NULL || cache->width != width || cache->height != height || cache->pixel_scale != ps)
+      {
+        g_clear_pointer (&cache->surface, cairo_surface_destroy);
+        cache->surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, width * ps, height * ps);
+        cairo_surface_set_device_scale (cache->surface, ps, ps);
+      }
+    cache->valid = TRUE;
+    cache->width = width;
+    cache->height = height;
     cache->x0 = floor (left) - BASE_MARGIN;
     cache->y0 = floor (top) - BASE_MARGIN;
     cache->zoom = f->zoom;
@@ -264,21 +524,20 @@ _atlas_map_paint_base (Frame   *f,
     cache->district = f->options->selected_district;
     cache->line_scale = f->scale;
     cache->pixel_scale = ps;
-    cache->surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, cache->width * ps, cache->height * ps);
-    cairo_surface_set_device_scale (cache->surface, ps, ps);
 
     f->area_left = cache->x0;
     f->area_top = cache->y0;
     f->area_width = cache->width;
     f->area_height = cache->height;
     bcr = cairo_create (cache->surface);
+    cairo_set_operator (bcr, CAIRO_OPERATOR_SOURCE);
     _atlas_map_set_color (bcr, &f->palette->map_outside);
     cairo_paint (bcr);
-    draw_base_vector (f, bcr);
+    cairo_set_operator (bcr, CAIRO_OPERATOR_OVER);
+    draw_base_raster (f, bcr, ps);
     cairo_destroy (bcr);
 
-    cairo_set_source_surface (cr, cache->surface, round (cache->x0 - left), round (cache->y0 - top));
-    cairo_paint (cr);
+    copy_visible (f, cr, cache, left, top);
   }
 }
 

@@ -22,43 +22,43 @@
 
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "atlas-map-cluster.h"
 #include "atlas-projection.h"
 
-/* Greedy clustering on a grid whose cells are as wide as the merge
- * distance: points are visited in input order; each point not yet taken
- * becomes a seed and takes every free point within the merge distance (found
- * in the 3 x 3 cells around it).  Seeds are therefore further apart than the
- * merge distance, every point belongs to exactly one cluster, and nothing
- * depends on hash order or timing.
+/* Greedy clustering on a grid, then merging until no two drawn clusters
+ * touch.
+ *
+ * Points are first counted into cells half as wide as the merge distance.
+ * Cells are then taken as seeds, the fullest first (ties in the order of
+ * the points, so that the same points always give the same clusters), and
+ * each takes the
+ * unclaimed cells whose centre lies within the merge distance of its own.
+ * A cluster is drawn as a disc that grows with its count, so two clusters
+ * far enough apart by that rule can still overlap once drawn, or once the
+ * zoom they were made for is drawn half a level further out: clusters
+ * whose discs would touch at that zoom are merged, again and again, until
+ * none do.  Members are listed in the order they were given.
  */
+
+#define GAP 2.0   /* px between the discs of neighbouring clusters */
 
 typedef struct
 {
-  gint64 cell;
-  guint  index;
-} CellEntry;
+  gint64 key;
+  guint  count;
+  double sx, sy;      /* sums of the members, world pixels */
+  int    owner;       /* the cluster (seed cell index) it went to, or -1 */
+} Cell;
 
-static int
-compare_entries (const void *a,
-                 const void *b)
+typedef struct
 {
-  const CellEntry *x = a, *y = b;
-
-  if (x->cell != y->cell)
-    return x->cell < y->cell ? -1 : 1;
-  return x->index < y->index ? -1 : x->index > y->index ? 1 : 0;
-}
-
-static int
-compare_uints (const void *a,
-               const void *b)
-{
-  guint x = *(const guint *) a, y = *(const guint *) b;
-
-  return x < y ? -1 : x > y ? 1 : 0;
-}
+  double x, y;        /* where it is drawn, world pixels */
+  double ax, ay;      /* the members' centroid (the anchor), world pixels */
+  guint  count;
+  int    parent;      /* union-find: merged into */
+} Group;
 
 static inline gint64
 cell_key (gint64 cx,
@@ -67,100 +67,387 @@ cell_key (gint64 cx,
   return (cx << 32) ^ (cy & 0xffffffff);
 }
 
-/* Cells are searched by binary search in the sorted entries. */
-static guint
-find_cell (const CellEntry *entries,
-           guint            n,
-           gint64           key)
+/* Cell key -> index: open addressing, for the hundred thousand lookups of
+ * a crowded frame (GHashTable costs several times more per lookup).
+ */
+typedef struct
 {
-  guint lo = 0, hi = n;
+  gint64 *keys;
+  guint  *values;   /* index + 1; 0: empty */
+  guint   mask;
+} CellMap;
 
-  while (lo < hi)
-    {
-      guint mid = lo + (hi - lo) / 2;
+static void
+cell_map_init (CellMap *map,
+               guint    capacity)
+{
+  guint size = 16;
 
-      if (entries[mid].cell < key)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-  return lo;
+  while (size < capacity * 2)
+    size *= 2;
+  map->keys = g_new (gint64, size);
+  map->values = g_new0 (guint, size);
+  map->mask = size - 1;
 }
 
+static void
+cell_map_clear (CellMap *map)
+{
+  g_free (map->keys);
+  g_free (map->values);
+}
+
+static inline guint
+cell_map_slot (const CellMap *map,
+               gint64         key)
+{
+  guint64 h = (guint64) key * G_GUINT64_CONSTANT (0x9e3779b97f4a7c15);
+  guint slot = (guint) (h >> 32) & map->mask;
+
+  while (map->values[slot] != 0 && map->keys[slot] != key)
+    slot = (slot + 1) & map->mask;
+  return slot;
+}
+
+/* The index stored for @key, or -1. */
+static inline int
+cell_map_lookup (const CellMap *map,
+                 gint64         key)
+{
+  return (int) map->values[cell_map_slot (map, key)] - 1;
+}
+
+static int
+find_root (Group *groups,
+           int    i)
+{
+  while (groups[i].parent != i)
+    {
+      groups[i].parent = groups[groups[i].parent].parent;
+      i = groups[i].parent;
+    }
+  return i;
+}
+
+/* Merges groups whose discs, drawn @scale times their radius at
+ * 1/sqrt(2) of the distances they have at the set's zoom, would touch.
+ * Returns whether anything merged.
+ */
+static gboolean
+merge_overlaps (Group  *groups,
+                guint   n,
+                double  scale)
+{
+  double reach = 2 * atlas_map_cluster_radius (G_MAXUINT) * scale + GAP;
+  double cell = reach * G_SQRT2;
+  g_autofree int *next = g_new (int, MAX (n, 1));
+  g_autofree int *heads = g_new (int, MAX (n, 1));
+  CellMap grid;
+  gboolean merged = FALSE;
+  guint n_cells = 0;
+
+  /* Live groups by grid cell of the merge reach, each cell a list. */
+  cell_map_init (&grid, n);
+  for (guint i = 0; i < n; i++)
+    {
+      guint slot;
+
+      if (groups[i].parent != (int) i)
+        continue;
+      slot = cell_map_slot (&grid, cell_key ((gint64) floor (groups[i].x / cell), (gint64) floor (groups[i].y / cell)));
+      if (grid.values[slot] == 0)
+        {
+          grid.keys[slot] = cell_key ((gint64) floor (groups[i].x / cell), (gint64) floor (groups[i].y / cell));
+          grid.values[slot] = ++n_cells;
+          heads[n_cells - 1] = -1;
+        }
+      next[i] = heads[grid.values[slot] - 1];
+      heads[grid.values[slot] - 1] = i;
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      gint64 cx, cy;
+
+      if (groups[i].parent != (int) i)
+        continue;
+      cx = (gint64) floor (groups[i].x / cell);
+      cy = (gint64) floor (groups[i].y / cell);
+      for (int dy = -1; dy <= 1; dy++)
+        for (int dx = -1; dx <= 1; dx++)
+          {
+            int list = cell_map_lookup (&grid, cell_key (cx + dx, cy + dy));
+
+            for (int k = list >= 0 ? heads[list] : -1; k >= 0; k = next[k])
+              {
+                int j = find_root (groups, k);
+                int root = find_root (groups, i);
+                Group *a = &groups[root], *b = &groups[j];
+                double ddx, ddy, need;
+
+                if (j == root)
+                  continue;
+                ddx = (a->x - b->x) / G_SQRT2;
+                ddy = (a->y - b->y) / G_SQRT2;
+                need = (atlas_map_cluster_radius (a->count) + atlas_map_cluster_radius (b->count)) * scale + GAP;
+                if (ddx * ddx + ddy * ddy >= need * need)
+                  continue;
+
+                /* The smaller index survives, at the weighted centroid. */
+                if (j < root)
+                  {
+                    Group *t = a;
+                    a = b;
+                    b = t;
+                  }
+                a->x = (a->x * a->count + b->x * b->count) / (a->count + b->count);
+                a->y = (a->y * a->count + b->y * b->count) / (a->count + b->count);
+                a->ax = (a->ax * a->count + b->ax * b->count) / (a->count + b->count);
+                a->ay = (a->ay * a->count + b->ay * b->count) / (a->count + b->count);
+                a->count += b->count;
+                b->parent = (int) (a - groups);
+                merged = TRUE;
+              }
+          }
+    }
+
+  cell_map_clear (&grid);
+  return merged;
+}
+
+/* Moves groups whose discs would touch the obstacle (the selected marker,
+ * @reach pixels around (@ox, @oy)) just clear of it, at 1/sqrt(2) of the
+ * distances as above.  Returns whether anything moved.
+ */
+static gboolean
+push_out (Group  *groups,
+          guint   n,
+          double  scale,
+          double  ox,
+          double  oy,
+          double  reach)
+{
+  gboolean moved = FALSE;
+
+  for (guint i = 0; i < n; i++)
+    {
+      Group *g = &groups[i];
+      double dx = g->x - ox, dy = g->y - oy, d = hypot (dx, dy);
+      double need = (reach + atlas_map_cluster_radius (g->count) * scale + GAP) * G_SQRT2;
+
+      if (g->parent != (int) i || d >= need - 1e-6)
+        continue;
+      if (d < 1e-6)
+        {
+          dx = 1;
+          dy = -1;
+          d = G_SQRT2;
+        }
+      g->x = ox + dx / d * need;
+      g->y = oy + dy / d * need;
+      moved = TRUE;
+    }
+  return moved;
+}
+
+/**
+ * atlas_map_cluster_set_build:
+ * @scale: how much larger than atlas_map_cluster_radius() discs are drawn
+ * @obstacle: (nullable): a point no disc may cover, unit coordinates
+ * @obstacle_reach: how far around @obstacle, in pixels
+ *
+ * Clusters the points @indices of @points for drawing at @zoom (give or
+ * take half a level): points closer than @radius pixels merge, and so do
+ * clusters whose discs would touch.  Clusters that would cover the obstacle
+ * (the selected site's marker) are drawn just clear of it, their anchor
+ * staying at their members' centroid.
+ */
 AtlasMapClusterSet *
 atlas_map_cluster_set_build (const AtlasMapPoint *points,
                              const guint         *indices,
                              guint                n_indices,
                              int                  zoom,
-                             double               radius)
+                             double               radius,
+                             double               scale,
+                             const AtlasMapPoint *obstacle,
+                             double               obstacle_reach)
 {
   AtlasMapClusterSet *set = g_new0 (AtlasMapClusterSet, 1);
   double size = atlas_projection_world_size (zoom);
-  double cell = MAX (radius, 1.0);
-  double r2 = radius * radius;
-  g_autofree CellEntry *entries = g_new (CellEntry, MAX (n_indices, 1));
-  g_autofree gint64 *cx = g_new (gint64, MAX (n_indices, 1));
-  g_autofree gint64 *cy = g_new (gint64, MAX (n_indices, 1));
-  g_autofree guint8 *taken = g_new0 (guint8, MAX (n_indices, 1));
+  double cell = MAX (radius / 2, 1.0), r2 = radius * radius;
+  CellMap lookup;
+  g_autoptr(GArray) cells = g_array_new (FALSE, FALSE, sizeof (Cell));
+  g_autofree guint *cell_of = g_new (guint, MAX (n_indices, 1));
+  g_autofree guint *order = NULL;
+  g_autofree Group *groups = NULL;
+  g_autofree int *group_of_cell = NULL;
+  g_autofree guint *counts = NULL;
+  g_autofree guint *fill = NULL;
+  guint n_groups = 0, n_cells;
 
   set->zoom = zoom;
   set->radius = radius;
   set->clusters = g_array_new (FALSE, FALSE, sizeof (AtlasMapCluster));
   set->members = g_array_sized_new (FALSE, FALSE, sizeof (guint), n_indices);
+  cell_map_init (&lookup, n_indices);
 
-  /* Entries refer to positions in @indices, so "input order" is the
-   * caller's order.
-   */
+  /* Count the points into cells. */
   for (guint i = 0; i < n_indices; i++)
     {
       const AtlasMapPoint *p = &points[indices[i]];
+      double x = p->x * size, y = p->y * size;
+      gint64 key = cell_key ((gint64) floor (x / cell), (gint64) floor (y / cell));
+      guint slot = cell_map_slot (&lookup, key);
+      Cell *c;
 
-      cx[i] = (gint64) floor (p->x * size / cell);
-      cy[i] = (gint64) floor (p->y * size / cell);
-      entries[i].cell = cell_key (cx[i], cy[i]);
-      entries[i].index = i;
+      if (lookup.values[slot] == 0)
+        {
+          Cell fresh = { key, 0, 0, 0, -1 };
+
+          g_array_append_val (cells, fresh);
+          lookup.keys[slot] = key;
+          lookup.values[slot] = cells->len;
+        }
+      cell_of[i] = lookup.values[slot] - 1;
+      c = &g_array_index (cells, Cell, cell_of[i]);
+      c->count++;
+      c->sx += x;
+      c->sy += y;
     }
-  qsort (entries, n_indices, sizeof (CellEntry), compare_entries);
+  n_cells = cells->len;
 
-  for (guint i = 0; i < n_indices; i++)
+  /* Seeds, fullest first (a counting sort: ties keep the order the cells
+   * were met in, which is the order of the points), claim the cells around
+   * them.
+   */
+  order = g_new (guint, MAX (n_cells, 1));
+  {
+    guint max_count = 0;
+    g_autofree guint *starts = NULL;
+
+    for (guint i = 0; i < n_cells; i++)
+      max_count = MAX (max_count, g_array_index (cells, Cell, i).count);
+    starts = g_new0 (guint, max_count + 2);
+    for (guint i = 0; i < n_cells; i++)
+      starts[max_count - g_array_index (cells, Cell, i).count + 1]++;
+    for (guint c = 1; c <= max_count + 1; c++)
+      starts[c] += starts[c - 1];
+    for (guint i = 0; i < n_cells; i++)
+      order[starts[max_count - g_array_index (cells, Cell, i).count]++] = i;
+  }
+
+  groups = g_new (Group, MAX (n_cells, 1));
+  group_of_cell = g_new (int, MAX (n_cells, 1));
+  for (guint o = 0; o < n_cells; o++)
     {
-      const AtlasMapPoint *seed = &points[indices[i]];
-      AtlasMapCluster cluster = { 0, 0, 0, set->members->len };
-      double sx = seed->x * size, sy = seed->y * size;
+      Cell *seed = &g_array_index (cells, Cell, order[o]);
+      Group *g;
+      double sx, sy;
+      gint64 cx, cy;
 
-      if (taken[i])
+      if (seed->owner >= 0)
         continue;
+      g = &groups[n_groups];
+      g->x = g->y = 0;
+      g->count = 0;
+      g->parent = n_groups;
+      sx = seed->sx / seed->count;
+      sy = seed->sy / seed->count;
+      cx = (gint64) floor (sx / cell);
+      cy = (gint64) floor (sy / cell);
 
-      for (int dy = -1; dy <= 1; dy++)
-        for (int dx = -1; dx <= 1; dx++)
+      for (int dy = -2; dy <= 2; dy++)
+        for (int dx = -2; dx <= 2; dx++)
           {
-            gint64 key = cell_key (cx[i] + dx, cy[i] + dy);
-            guint k = find_cell (entries, n_indices, key);
+            int found = cell_map_lookup (&lookup, cell_key (cx + dx, cy + dy));
+            Cell *c;
+            double ddx, ddy;
 
-            for (; k < n_indices && entries[k].cell == key; k++)
-              {
-                guint j = entries[k].index;
-                const AtlasMapPoint *p = &points[indices[j]];
-                double ddx = p->x * size - sx, ddy = p->y * size - sy;
-
-                if (taken[j] || ddx * ddx + ddy * ddy > r2)
-                  continue;
-                taken[j] = 1;
-                g_array_append_val (set->members, indices[j]);
-                cluster.x += p->x;
-                cluster.y += p->y;
-                cluster.count++;
-              }
+            if (found < 0)
+              continue;
+            c = &g_array_index (cells, Cell, found);
+            if (c->owner >= 0)
+              continue;
+            ddx = c->sx / c->count - sx;
+            ddy = c->sy / c->count - sy;
+            if (c != seed && ddx * ddx + ddy * ddy > r2)
+              continue;
+            c->owner = n_groups;
+            g->x += c->sx;
+            g->y += c->sy;
+            g->count += c->count;
           }
-
-      g_assert (cluster.count > 0);
-      /* Members in input order, whatever cell they were found in. */
-      qsort (&g_array_index (set->members, guint, cluster.first_member), cluster.count,
-             sizeof (guint), compare_uints);
-      cluster.x /= cluster.count;
-      cluster.y /= cluster.count;
-      g_array_append_val (set->clusters, cluster);
+      g->x /= g->count;
+      g->y /= g->count;
+      g->ax = g->x;
+      g->ay = g->y;
+      n_groups++;
     }
+
+  cell_map_clear (&lookup);
+
+  /* No two discs may touch, nor cover the obstacle: move and merge until
+   * none do (every merge removes a group, so this ends).
+   */
+  for (;;)
+    {
+      gboolean moved = obstacle != NULL &&
+                       push_out (groups, n_groups, scale, obstacle->x * size, obstacle->y * size, obstacle_reach);
+      gboolean merged = merge_overlaps (groups, n_groups, scale);
+
+      if (!moved && !merged)
+        break;
+    }
+
+  /* The clusters, in the order of their first member, with their members
+   * in the order given.
+   */
+  counts = g_new0 (guint, MAX (n_groups, 1));
+  for (guint c = 0; c < n_cells; c++)
+    group_of_cell[c] = find_root (groups, g_array_index (cells, Cell, c).owner);
+  {
+    g_autofree int *cluster_of_group = g_new (int, MAX (n_groups, 1));
+
+    for (guint gi = 0; gi < n_groups; gi++)
+      cluster_of_group[gi] = -1;
+    for (guint i = 0; i < n_indices; i++)
+      {
+        int gi = group_of_cell[cell_of[i]];
+
+        if (cluster_of_group[gi] < 0)
+          {
+            AtlasMapCluster cluster = { groups[gi].x / size, groups[gi].y / size, groups[gi].count, 0,
+                                        G_MAXDOUBLE, G_MAXDOUBLE, -G_MAXDOUBLE, -G_MAXDOUBLE,
+                                        groups[gi].ax / size, groups[gi].ay / size };
+
+            cluster_of_group[gi] = set->clusters->len;
+            g_array_append_val (set->clusters, cluster);
+          }
+        counts[cluster_of_group[gi]]++;
+      }
+
+    /* Offsets, then the members in input order. */
+    fill = g_new0 (guint, MAX (set->clusters->len, 1));
+    for (guint c = 0, offset = 0; c < set->clusters->len; c++)
+      {
+        g_array_index (set->clusters, AtlasMapCluster, c).first_member = offset;
+        fill[c] = offset;
+        offset += counts[c];
+      }
+    g_array_set_size (set->members, n_indices);
+    for (guint i = 0; i < n_indices; i++)
+      {
+        int c = cluster_of_group[group_of_cell[cell_of[i]]];
+        AtlasMapCluster *cluster = &g_array_index (set->clusters, AtlasMapCluster, c);
+        const AtlasMapPoint *p = &points[indices[i]];
+
+        g_array_index (set->members, guint, fill[c]++) = indices[i];
+        cluster->x0 = MIN (cluster->x0, p->x);
+        cluster->y0 = MIN (cluster->y0, p->y);
+        cluster->x1 = MAX (cluster->x1, p->x);
+        cluster->y1 = MAX (cluster->y1, p->y);
+      }
+  }
 
   return set;
 }

@@ -40,6 +40,8 @@ typedef struct
   double x, y;          /* mean of the members, unit coordinates */
   guint  count;         /* number of members (1: a single marker) */
   guint  first_member;  /* offset into the set's members */
+  double x0, y0, x1, y1; /* the members' bounds, unit coordinates */
+  double anchor_x, anchor_y; /* the members' centroid, where x, y moved away from it */
 } AtlasMapCluster;
 
 typedef struct
@@ -54,7 +56,10 @@ AtlasMapClusterSet *atlas_map_cluster_set_build  (const AtlasMapPoint *points,
                                                   const guint         *indices,
                                                   guint                n_indices,
                                                   int                  zoom,
-                                                  double               radius);
+                                                  double               radius,
+                                                  double               scale,
+                                                  const AtlasMapPoint *obstacle,
+                                                  double               obstacle_reach);
 void                atlas_map_cluster_set_free   (AtlasMapClusterSet  *set);
 const AtlasMapCluster *atlas_map_cluster_set_get (const AtlasMapClusterSet *set,
                                                   guint                index);

@@ -210,6 +210,13 @@ _atlas_map_paint_legend (Frame   *f,
       Row row = { ROW_CLUSTER, 0, g_strdup (_("Several sites (zoom in)")) };
       g_array_append_val (rows, row);
     }
+  /* How precisely sites are placed is a second key, apart from what they
+   * are: its own heading, shown on a neutral marker.
+   */
+  {
+    Row title = { ROW_TITLE, 0, g_strdup (_("Location precision")) };
+    g_array_append_val (rows, title);
+  }
   for (guint p = 0; p < 3; p++)
     {
       Row row = { ROW_PRECISION, p, g_strdup (atlas_location_precision_get_label (p)) };

@@ -174,6 +174,10 @@ _atlas_map_draw_site_marker (cairo_t                *cr,
     }
 }
 
+/* A label with its halo: the text drawn around itself in the halo colour
+ * at eight offsets, then on top.  Glyphs come from the font cache; a
+ * stroked outline of the text would cost ten times more per new label.
+ */
 static void
 show_layout_at (cairo_t       *cr,
                 PangoLayout   *layout,
@@ -183,25 +187,24 @@ show_layout_at (cairo_t       *cr,
                 const GdkRGBA *halo,
                 double         halo_width)
 {
-  cairo_move_to (cr, x, y);
   if (halo != NULL)
     {
-      cairo_new_path (cr);
-      cairo_move_to (cr, x, y);
-      pango_cairo_layout_path (cr, layout);
-      cairo_set_line_width (cr, halo_width);
-      cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+      double r = halo_width / 2;
+
       _atlas_map_set_color (cr, halo);
-      cairo_stroke (cr);
-      cairo_move_to (cr, x, y);
+      for (int i = 0; i < 8; i++)
+        {
+          double a = i * G_PI / 4;
+
+          cairo_move_to (cr, x + r * cos (a), y + r * sin (a));
+          pango_cairo_show_layout (cr, layout);
+        }
     }
+  cairo_move_to (cr, x, y);
   _atlas_map_set_color (cr, color);
   pango_cairo_show_layout (cr, layout);
 }
 
-typedef void (*SpriteDraw) (Frame        *f,
-                            cairo_t      *cr,
-                            gconstpointer data);
 
 /* Draws what @draw draws around the anchor (@x, @y), within the box
  * (@ox, @oy, @w, @h) relative to the anchor: through a cached image for the
@@ -341,28 +344,47 @@ _atlas_map_put_label (Frame         *f,
            double         halo)
 {
   LabelSprite l = { layout, color, halo };
-  g_autofree char *font = pango_font_description_to_string (pango_layout_get_font_description (layout));
-  g_autofree char *rgba = gdk_rgba_to_string (color);
-  g_autofree char *halo_rgba = gdk_rgba_to_string (&f->palette->map_halo);
-  g_autofree char *key = g_strdup_printf ("l%s|%s|%s|%g|%s", rgba, halo_rgba, font, halo,
-                                          pango_layout_get_text (layout));
+  char key[96];
   int lw, lh, pad = (int) ceil (halo) + 1;
 
+  /* Layouts are the scene's, and colours the palette's, for as long as
+   * the sprites (the scene forgets both together): their addresses will do
+   * as a key, and cost nothing to make.
+   */
+  g_snprintf (key, sizeof key, "l%p|%p|%p|%g", (gpointer) layout, (gconstpointer) color,
+              (gconstpointer) &f->palette->map_halo, halo);
   pango_layout_get_pixel_size (layout, &lw, &lh);
   _atlas_map_blit (f, cr, key, x, y, -pad, -pad, lw + 2 * pad, lh + 2 * pad, draw_label_sprite, &l);
 }
 
+/* Clusters and single markers in view.  The selected site is left out of
+ * clusters and drawn on top later; clusters it would cover were placed
+ * just clear of it, and a thin line leads back to where they belong.
+ */
 void
 _atlas_map_paint_markers (Frame   *f,
-               cairo_t *cr)
+                          cairo_t *cr)
 {
   AtlasMapScene *scene = f->scene;
+  const AtlasMapPaintOptions *o = f->options;
   double size = atlas_projection_world_size (f->zoom);
   double ox = f->width / 2 - f->cx, oy = f->height / 2 - f->cy;
   double line = f->scale;
-  int text_pt = f->options->presenting ? 11 : 9;
+  int text_pt = o->presenting ? 11 : 9;
+  int excluded = o->selected_site >= 0 && atlas_map_scene_is_visible (scene, o->selected_site) ? o->selected_site : -1;
+  double sx = 0, sy = 0, sel_r = ATLAS_MAP_SELECTED_REACH * line;
 
-  f->clusters = atlas_map_scene_get_clusters (scene, f->zoom);
+  f->clusters = atlas_map_scene_get_clusters (scene, f->zoom,
+                                              (f->cx - f->width / 2) / size, (f->cy - f->height / 2) / size,
+                                              (f->cx + f->width / 2) / size, (f->cy + f->height / 2) / size,
+                                              excluded, line);
+  if (excluded >= 0)
+    {
+      const AtlasMapPoint *p = &atlas_map_scene_get_points (scene)[excluded];
+
+      sx = p->x * size + ox;
+      sy = p->y * size + oy;
+    }
 
   for (guint i = 0; i < atlas_map_cluster_set_get_n (f->clusters); i++)
     {
@@ -373,10 +395,27 @@ _atlas_map_paint_markers (Frame   *f,
       AtlasMapMarker marker;
       graphene_rect_t box;
 
+      /* Moved clear of the selected site: the leader to where it belongs. */
+      if (c->anchor_x != c->x || c->anchor_y != c->y)
+        {
+          double tx = c->anchor_x * size + ox, ty = c->anchor_y * size + oy;
+          double d = MAX (hypot (tx - x, ty - y), 1e-6);
+
+          cairo_new_path (cr);
+          cairo_move_to (cr, x + (tx - x) / d * r, y + (ty - y) / d * r);
+          cairo_line_to (cr, tx, ty);
+          cairo_set_line_width (cr, 1.5 * line);
+          _atlas_map_set_color (cr, &f->palette->map_cluster);
+          cairo_stroke (cr);
+          cairo_new_path (cr);
+          cairo_arc (cr, tx, ty, 2 * line, 0, 2 * G_PI);
+          cairo_fill (cr);
+        }
+
       if (x < -r - 4 || y < -r - 4 || x > f->width + r + 4 || y > f->height + r + 4)
         continue;
 
-      marker = (AtlasMapMarker) { x, y, r, i, c->count, members[0] };
+      marker = (AtlasMapMarker) { x, y, r, i, c->count, members[0], c->x0, c->y0, c->x1, c->y1 };
       g_array_append_val (f->markers, marker);
       box = GRAPHENE_RECT_INIT (x - r - 2, y - r - 2, 2 * r + 4, 2 * r + 4);
       atlas_map_collider_add (f->collider, &box);
@@ -394,9 +433,20 @@ _atlas_map_paint_markers (Frame   *f,
           int half = (int) ceil (r + 2 * line) + 1;
           char key[64];
 
-          g_snprintf (key, sizeof key, "c%d|%s|%g|%g", f->options->variant, count, r, line);
+          g_snprintf (key, sizeof key, "c%d|%s|%g|%g", o->variant, count, r, line);
           _atlas_map_blit (f, cr, key, x, y, -half, -half, 2 * half, 2 * half, draw_cluster_sprite, &sprite);
         }
+    }
+
+  /* The selected site: a marker of its own (drawn with the highlights). */
+  if (excluded >= 0 && sx > -sel_r && sy > -sel_r && sx < f->width + sel_r && sy < f->height + sel_r)
+    {
+      const AtlasMapPoint *p = &atlas_map_scene_get_points (scene)[excluded];
+      AtlasMapMarker marker = { sx, sy, 12 * line, G_MAXUINT, 1, excluded, p->x, p->y, p->x, p->y };
+      graphene_rect_t box = GRAPHENE_RECT_INIT (sx - sel_r, sy - sel_r, 2 * sel_r, 2 * sel_r);
+
+      g_array_append_val (f->markers, marker);
+      atlas_map_collider_add (f->collider, &box);
     }
 }
 

@@ -51,7 +51,15 @@ typedef struct
   gboolean          vector;            /* draw everything as vectors (SVG/PDF exports) */
   gboolean          allow_stale_base;  /* the zoom is moving: a scaled base will do */
   int               pixel_scale;       /* device pixels per pixel */
+  GArray           *labels;            /* (nullable): receives AtlasMapLabel */
 } AtlasMapPaintOptions;
+
+/* A site's name as placed on the map (for tests and assistive tools). */
+typedef struct
+{
+  graphene_rect_t box;   /* screen pixels */
+  int             site;  /* scene index */
+} AtlasMapLabel;
 
 typedef struct
 {
@@ -59,6 +67,7 @@ typedef struct
   guint  cluster;        /* index in the cluster set drawn */
   guint  count;
   guint  site;           /* the first member's scene index */
+  double x0, y0, x1, y1; /* the members' bounds, unit coordinates */
 } AtlasMapMarker;
 
 void  atlas_map_paint_options_init (AtlasMapPaintOptions *options);

@@ -26,6 +26,7 @@
 #include "atlas-dataset.h"
 #include "atlas-district.h"
 #include "atlas-item.h"
+#include "atlas-map-raster.h"
 #include "atlas-map-scene.h"
 #include "atlas-projection.h"
 #include "atlas-river.h"
@@ -33,6 +34,7 @@
 
 #define CLUSTER_DISTANCE 44.0   /* px: markers closer than this merge */
 #define MAX_CLUSTER_ZOOM 17
+#define GRID 128
 
 struct _AtlasMapScene
 {
@@ -50,7 +52,17 @@ struct _AtlasMapScene
   guint         category_counts[ATLAS_N_SITE_CATEGORIES];
   guint8       *visible_flags;
   GtkFilter    *filter;
-  AtlasMapClusterSet *clusters[MAX_CLUSTER_ZOOM + 1];
+  /* The shown sites by cell of a GRID x GRID grid over their bounds. */
+  guint        *grid_start;     /* GRID * GRID + 1 offsets into grid_points */
+  guint        *grid_points;    /* shown site indices, by cell, ascending */
+  double        grid_x0, grid_y0, grid_w, grid_h;   /* unit */
+
+  /* The clusters of a region around the last view drawn, and its key. */
+  AtlasMapClusterSet *clusters;
+  int           clusters_zoom;
+  int           clusters_excluded;
+  double        clusters_scale;
+  double        clusters_x0, clusters_y0, clusters_x1, clusters_y1;   /* unit */
   double        min_lon, min_lat, max_lon, max_lat;
 
   PangoContext *pango;
@@ -129,28 +141,98 @@ shape_new (AtlasGeometry *geometry,
   return shape;
 }
 
-/* The outline in world pixels at @zoom, with points closer than half a
- * pixel to the last kept one dropped: at the zooms that show all of
- * Chongqing this keeps a fraction of the vertices.
+/* Zooms up to this one have their outlines simplified when the scene is
+ * made (Douglas-Peucker, within SIMPLIFY_TOLERANCE px): at the zooms that
+ * show most of Chongqing that keeps half the vertices, and a frame at a new
+ * zoom does not wait for it.  Above, outlines are nearly whole and are
+ * thinned on first use.
  */
-AtlasMapPaths *
-atlas_map_scene_get_paths (AtlasMapScene *self,
-                           AtlasMapShape *shape,
-                           int            zoom,
-                           gboolean       closed)
+#define PREPARED_MAX_ZOOM  11
+#define SIMPLIFY_TOLERANCE 0.5
+
+/* Marks the points of [@first, @last] that Douglas-Peucker keeps. */
+static void
+simplify (const AtlasMapPoint *points,
+          guint                first,
+          guint                last,
+          double               tolerance,
+          guint8              *keep,
+          GArray              *stack)
 {
-  AtlasMapPaths *paths;
-  double size;
+  double t2 = tolerance * tolerance;
+
+  keep[first] = keep[last] = 1;
+  g_array_set_size (stack, 0);
+  g_array_append_val (stack, first);
+  g_array_append_val (stack, last);
+  while (stack->len >= 2)
+    {
+      guint b = g_array_index (stack, guint, stack->len - 1);
+      guint a = g_array_index (stack, guint, stack->len - 2);
+      double ax = points[a].x, ay = points[a].y, dx = points[b].x - ax, dy = points[b].y - ay;
+      double len2 = dx * dx + dy * dy, best = -1;
+      guint worst = 0;
+
+      g_array_set_size (stack, stack->len - 2);
+      for (guint i = a + 1; i < b; i++)
+        {
+          double px = points[i].x - ax, py = points[i].y - ay, d2;
+
+          if (len2 > 0)
+            {
+              double cross = px * dy - py * dx;
+
+              d2 = cross * cross / len2;
+            }
+          else
+            d2 = px * px + py * py;
+          if (d2 > best)
+            {
+              best = d2;
+              worst = i;
+            }
+        }
+      if (best > t2)
+        {
+          keep[worst] = 1;
+          g_array_append_val (stack, a);
+          g_array_append_val (stack, worst);
+          g_array_append_val (stack, worst);
+          g_array_append_val (stack, b);
+        }
+    }
+}
+
+/* The outline in world pixels at @zoom, simplified for it: by
+ * Douglas-Peucker up to PREPARED_MAX_ZOOM, above by dropping points closer
+ * than half a pixel to the last one kept.
+ */
+static AtlasMapPaths *
+make_paths (AtlasMapShape *shape,
+            int            zoom,
+            gboolean       closed)
+{
+  double size = atlas_projection_world_size (zoom);
+  AtlasMapPaths *paths = g_new0 (AtlasMapPaths, 1);
+  g_autoptr(GArray) world = g_array_new (FALSE, FALSE, sizeof (AtlasMapPoint));
+  g_autoptr(GArray) stack = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autofree guint8 *keep = NULL;
   const double tolerance2 = 0.5 * 0.5;
 
-  zoom = CLAMP (zoom, 0, (int) G_N_ELEMENTS (shape->cache) - 1);
-  if (shape->cache[zoom] != NULL)
-    return shape->cache[zoom];
-
-  size = atlas_projection_world_size (zoom);
-  paths = g_new0 (AtlasMapPaths, 1);
   paths->points = g_array_new (FALSE, FALSE, sizeof (AtlasMapPoint));
   paths->offsets = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  if (zoom <= PREPARED_MAX_ZOOM)
+    {
+      g_array_set_size (world, shape->unit->len);
+      for (guint i = 0; i < shape->unit->len; i++)
+        {
+          const AtlasMapPoint *u = &g_array_index (shape->unit, AtlasMapPoint, i);
+
+          g_array_index (world, AtlasMapPoint, i) = (AtlasMapPoint) { u->x * size, u->y * size };
+        }
+      keep = g_new0 (guint8, MAX (shape->unit->len, 1));
+    }
 
   for (guint p = 0; p + 1 < shape->unit_offsets->len; p++)
     {
@@ -159,18 +241,28 @@ atlas_map_scene_get_paths (AtlasMapScene *self,
       guint start = paths->points->len;
       AtlasMapPoint prev = { 0, 0 };
 
-      for (guint i = first; i < last; i++)
+      if (last <= first)
+        continue;
+      if (keep != NULL)
         {
-          const AtlasMapPoint *u = &g_array_index (shape->unit, AtlasMapPoint, i);
-          AtlasMapPoint w = { u->x * size, u->y * size };
-          double dx = w.x - prev.x, dy = w.y - prev.y;
-
-          if (i == first || i == last - 1 || dx * dx + dy * dy >= tolerance2)
-            {
-              g_array_append_val (paths->points, w);
-              prev = w;
-            }
+          simplify ((const AtlasMapPoint *) world->data, first, last - 1, SIMPLIFY_TOLERANCE, keep, stack);
+          for (guint i = first; i < last; i++)
+            if (keep[i])
+              g_array_append_val (paths->points, g_array_index (world, AtlasMapPoint, i));
         }
+      else
+        for (guint i = first; i < last; i++)
+          {
+            const AtlasMapPoint *u = &g_array_index (shape->unit, AtlasMapPoint, i);
+            AtlasMapPoint w = { u->x * size, u->y * size };
+            double dx = w.x - prev.x, dy = w.y - prev.y;
+
+            if (i == first || i == last - 1 || dx * dx + dy * dy >= tolerance2)
+              {
+                g_array_append_val (paths->points, w);
+                prev = w;
+              }
+          }
 
       /* A ring that collapsed to nothing at this zoom is left out. */
       if (paths->points->len - start < (closed ? 3u : 2u))
@@ -179,9 +271,32 @@ atlas_map_scene_get_paths (AtlasMapScene *self,
         g_array_append_val (paths->offsets, start);
     }
   g_array_append_val (paths->offsets, paths->points->len);
-
-  shape->cache[zoom] = paths;
   return paths;
+}
+
+AtlasMapPaths *
+atlas_map_scene_get_paths (AtlasMapScene *self,
+                           AtlasMapShape *shape,
+                           int            zoom,
+                           gboolean       closed)
+{
+  zoom = CLAMP (zoom, 0, (int) G_N_ELEMENTS (shape->cache) - 1);
+  if (shape->cache[zoom] == NULL)
+    shape->cache[zoom] = make_paths (shape, zoom, closed);
+  return shape->cache[zoom];
+}
+
+/* Simplifies every outline for the zooms that show much of Chongqing. */
+static void
+prepare_paths (AtlasMapScene *self)
+{
+  for (int zoom = (int) ATLAS_MAP_MIN_ZOOM; zoom <= PREPARED_MAX_ZOOM; zoom++)
+    {
+      for (guint i = 0; i < self->districts->len; i++)
+        atlas_map_scene_get_paths (self, g_ptr_array_index (self->districts, i), zoom, TRUE);
+      for (guint i = 0; i < self->rivers->len; i++)
+        atlas_map_scene_get_paths (self, g_ptr_array_index (self->rivers, i), zoom, FALSE);
+    }
 }
 
 /* ---- sites ------------------------------------------------------------- */
@@ -206,8 +321,66 @@ add_site_point (AtlasMapScene         *self,
 static void
 clear_clusters (AtlasMapScene *self)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (self->clusters); i++)
-    g_clear_pointer (&self->clusters[i], atlas_map_cluster_set_free);
+  g_clear_pointer (&self->clusters, atlas_map_cluster_set_free);
+}
+
+static inline int
+grid_column (AtlasMapScene *self,
+             double         x)
+{
+  return CLAMP ((int) floor ((x - self->grid_x0) / self->grid_w * GRID), 0, GRID - 1);
+}
+
+static inline int
+grid_row (AtlasMapScene *self,
+          double         y)
+{
+  return CLAMP ((int) floor ((y - self->grid_y0) / self->grid_h * GRID), 0, GRID - 1);
+}
+
+/* The shown sites counted into the grid's cells: a region's sites are then
+ * a few runs of the array, however many sites there are.
+ */
+static void
+build_grid (AtlasMapScene *self)
+{
+  const AtlasMapPoint *points = (const AtlasMapPoint *) self->points->data;
+  guint n = self->visible->len;
+  g_autofree guint *fill = g_new0 (guint, GRID * GRID);
+  double x0 = G_MAXDOUBLE, y0 = G_MAXDOUBLE, x1 = -G_MAXDOUBLE, y1 = -G_MAXDOUBLE;
+
+  for (guint i = 0; i < self->points->len; i++)
+    {
+      x0 = MIN (x0, points[i].x);
+      y0 = MIN (y0, points[i].y);
+      x1 = MAX (x1, points[i].x);
+      y1 = MAX (y1, points[i].y);
+    }
+  self->grid_x0 = self->points->len ? x0 : 0;
+  self->grid_y0 = self->points->len ? y0 : 0;
+  self->grid_w = MAX (x1 - x0, 1e-9);
+  self->grid_h = MAX (y1 - y0, 1e-9);
+
+  g_free (self->grid_start);
+  g_free (self->grid_points);
+  self->grid_start = g_new0 (guint, GRID * GRID + 1);
+  self->grid_points = g_new (guint, MAX (n, 1));
+  for (guint i = 0; i < n; i++)
+    {
+      const AtlasMapPoint *p = &points[g_array_index (self->visible, guint, i)];
+
+      self->grid_start[grid_row (self, p->y) * GRID + grid_column (self, p->x) + 1]++;
+    }
+  for (guint c = 0; c < GRID * GRID; c++)
+    self->grid_start[c + 1] += self->grid_start[c];
+  for (guint i = 0; i < n; i++)
+    {
+      guint index = g_array_index (self->visible, guint, i);
+      const AtlasMapPoint *p = &points[index];
+      guint c = grid_row (self, p->y) * GRID + grid_column (self, p->x);
+
+      self->grid_points[self->grid_start[c] + fill[c]++] = index;
+    }
 }
 
 static void
@@ -230,6 +403,7 @@ update_visible (AtlasMapScene *self)
           self->category_counts[info->category]++;
         }
     }
+  build_grid (self);
   clear_clusters (self);
 }
 
@@ -247,7 +421,9 @@ atlas_map_scene_dispose (GObject *object)
   g_clear_object (&self->pango);
   g_clear_pointer (&self->layouts, g_hash_table_unref);
   g_clear_pointer (&self->sprites, g_hash_table_unref);
+  g_clear_pointer (&self->base.part, cairo_surface_destroy);
   g_clear_pointer (&self->base.surface, cairo_surface_destroy);
+  g_clear_pointer (&self->base.mask, atlas_map_mask_free);
   g_clear_pointer (&self->base.measure, g_free);
 
   G_OBJECT_CLASS (atlas_map_scene_parent_class)->dispose (object);
@@ -273,6 +449,8 @@ atlas_map_scene_finalize (GObject *object)
   g_hash_table_unref (self->site_index);
   g_array_unref (self->visible);
   g_free (self->visible_flags);
+  g_free (self->grid_start);
+  g_free (self->grid_points);
 
   G_OBJECT_CLASS (atlas_map_scene_parent_class)->finalize (object);
 }
@@ -364,6 +542,7 @@ load_base_map (AtlasMapScene *self,
       g_ptr_array_add (self->rivers, shape);
       g_array_append_val (self->river_levels, level);
     }
+  prepare_paths (self);
 }
 
 static void
@@ -566,6 +745,14 @@ atlas_map_scene_get_n_visible (AtlasMapScene *self)
   return self->visible->len;
 }
 
+/* The first shown site, or -1. */
+int
+atlas_map_scene_get_first_visible (AtlasMapScene *self)
+{
+  g_return_val_if_fail (ATLAS_IS_MAP_SCENE (self), -1);
+  return self->visible->len > 0 ? (int) g_array_index (self->visible, guint, 0) : -1;
+}
+
 /* How many of the shown sites are in @category (for the legend). */
 guint
 atlas_map_scene_get_category_count (AtlasMapScene     *self,
@@ -582,20 +769,79 @@ atlas_map_scene_is_visible (AtlasMapScene *self,
   return index < self->points->len && self->visible_flags[index];
 }
 
-/* The clusters of the shown sites for drawing at @zoom: built for the
- * nearest integer zoom on first use, then reused.
+/**
+ * atlas_map_scene_get_clusters:
+ * @x0, @y0, @x1, @y1: the view, in unit coordinates
+ * @excluded: a site kept out of clusters (the selected one), or -1
+ * @scale: how much larger than usual markers are drawn
+ *
+ * The clusters of the shown sites in and around the view, for drawing at
+ * @zoom: built for the nearest whole zoom and a region half a view wider
+ * than the view on every side, and reused while the view stays inside it.
+ * Building costs as much as the sites in the region, found by the grid,
+ * not all of them.
  */
 const AtlasMapClusterSet *
 atlas_map_scene_get_clusters (AtlasMapScene *self,
-                              double         zoom)
+                              double         zoom,
+                              double         x0,
+                              double         y0,
+                              double         x1,
+                              double         y1,
+                              int            excluded,
+                              double         scale)
 {
   int z = CLAMP ((int) floor (zoom + 0.5), 0, MAX_CLUSTER_ZOOM);
+  double w = x1 - x0, h = y1 - y0;
+  g_autoptr(GArray) indices = NULL;
+  int c0, c1, r0, r1;
 
-  if (self->clusters[z] == NULL)
-    self->clusters[z] = atlas_map_cluster_set_build ((const AtlasMapPoint *) self->points->data,
-                                                     (const guint *) self->visible->data,
-                                                     self->visible->len, z, CLUSTER_DISTANCE);
-  return self->clusters[z];
+  g_return_val_if_fail (ATLAS_IS_MAP_SCENE (self), NULL);
+
+  if (self->clusters != NULL && self->clusters_zoom == z && self->clusters_excluded == excluded &&
+      self->clusters_scale == scale && x0 >= self->clusters_x0 && y0 >= self->clusters_y0 &&
+      x1 <= self->clusters_x1 && y1 <= self->clusters_y1)
+    return self->clusters;
+
+  clear_clusters (self);
+  self->clusters_zoom = z;
+  self->clusters_excluded = excluded;
+  self->clusters_scale = scale;
+  self->clusters_x0 = x0 - w / 2;
+  self->clusters_y0 = y0 - h / 2;
+  self->clusters_x1 = x1 + w / 2;
+  self->clusters_y1 = y1 + h / 2;
+
+  indices = g_array_sized_new (FALSE, FALSE, sizeof (guint), self->visible->len);
+  c0 = grid_column (self, self->clusters_x0);
+  c1 = grid_column (self, self->clusters_x1);
+  r0 = grid_row (self, self->clusters_y0);
+  r1 = grid_row (self, self->clusters_y1);
+  for (int r = r0; r <= r1; r++)
+    for (int c = c0; c <= c1; c++)
+      {
+        guint cell = r * GRID + c;
+
+        for (guint k = self->grid_start[cell]; k < self->grid_start[cell + 1]; k++)
+          {
+            guint index = self->grid_points[k];
+            const AtlasMapPoint *p = &g_array_index (self->points, AtlasMapPoint, index);
+
+            if ((int) index == excluded || p->x < self->clusters_x0 || p->x > self->clusters_x1 ||
+                p->y < self->clusters_y0 || p->y > self->clusters_y1)
+              continue;
+            g_array_append_val (indices, index);
+          }
+      }
+
+  /* The selected marker and its ring reach 21 px (atlas-map-markers.c). */
+  self->clusters = atlas_map_cluster_set_build ((const AtlasMapPoint *) self->points->data,
+                                                (const guint *) indices->data, indices->len, z,
+                                                CLUSTER_DISTANCE, scale,
+                                                excluded >= 0 ? &g_array_index (self->points, AtlasMapPoint, excluded)
+                                                              : NULL,
+                                                ATLAS_MAP_SELECTED_REACH * scale);
+  return self->clusters;
 }
 
 /* The district containing (@lon, @lat), or -1. */
@@ -655,8 +901,12 @@ atlas_map_scene_get_layout (AtlasMapScene *self,
     {
       g_autoptr(PangoFontDescription) font = pango_font_description_from_string ("Cantarell, Noto Sans CJK SC, sans");
 
+      /* Sprites are keyed by their layout: forgotten together. */
       if (g_hash_table_size (self->layouts) > 20000)
-        g_hash_table_remove_all (self->layouts);
+        {
+          g_hash_table_remove_all (self->layouts);
+          g_hash_table_remove_all (self->sprites);
+        }
 
       pango_font_description_set_size (font, size_pt * PANGO_SCALE);
       pango_font_description_set_weight (font, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
@@ -674,32 +924,33 @@ atlas_map_scene_reset_layouts (AtlasMapScene *self)
 {
   g_hash_table_remove_all (self->layouts);
   g_hash_table_remove_all (self->sprites);
-  g_clear_pointer (&self->base.surface, cairo_surface_destroy);
+  self->base.valid = FALSE;
 }
 
-/* Forgets what was prepared for particular zoom levels (the base image,
- * clusters, simplified outlines): the benchmark of zoom frames calls it so
- * that each frame pays what a frame at a zoom never drawn before pays.
+/* Forgets what was made for particular zoom levels on first use (the base
+ * image, clusters, outlines thinned above PREPARED_MAX_ZOOM): the benchmark
+ * of zoom frames calls it so that each frame pays what a frame at a zoom
+ * never drawn before pays.  What the scene prepared when it was made stays.
  */
 void
 atlas_map_scene_drop_zoom_caches (AtlasMapScene *self)
 {
   g_return_if_fail (ATLAS_IS_MAP_SCENE (self));
 
-  g_clear_pointer (&self->base.surface, cairo_surface_destroy);
+  self->base.valid = FALSE;
   clear_clusters (self);
   for (guint i = 0; i < self->districts->len; i++)
     {
       AtlasMapShape *shape = g_ptr_array_index (self->districts, i);
 
-      for (guint z = 0; z < G_N_ELEMENTS (shape->cache); z++)
+      for (guint z = PREPARED_MAX_ZOOM + 1; z < G_N_ELEMENTS (shape->cache); z++)
         g_clear_pointer (&shape->cache[z], paths_free);
     }
   for (guint i = 0; i < self->rivers->len; i++)
     {
       AtlasMapShape *shape = g_ptr_array_index (self->rivers, i);
 
-      for (guint z = 0; z < G_N_ELEMENTS (shape->cache); z++)
+      for (guint z = PREPARED_MAX_ZOOM + 1; z < G_N_ELEMENTS (shape->cache); z++)
         g_clear_pointer (&shape->cache[z], paths_free);
     }
 }

@@ -39,7 +39,14 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (AtlasMapScene, atlas_map_scene, ATLAS, MAP_SCENE, GObject)
 
 #define ATLAS_MAP_MIN_ZOOM 6.0
-#define ATLAS_MAP_MAX_ZOOM 16.0
+/* How far the selected site's marker and ring reach, in pixels before
+ * the presentation scale: no cluster is drawn closer.
+ */
+#define ATLAS_MAP_SELECTED_REACH 21.0
+/* Closer than this the schematic base map shows little but an empty
+ * district: the zoom stops here.
+ */
+#define ATLAS_MAP_MAX_ZOOM 14.0
 
 typedef struct
 {
@@ -72,9 +79,15 @@ typedef struct
 /* The base map (districts, rivers) drawn once into an image a little larger
  * than the screen, reused while the camera pans within it.
  */
+typedef struct _AtlasMapMask AtlasMapMask;
+
 typedef struct
 {
-  cairo_surface_t  *surface;
+  cairo_surface_t  *surface;      /* kept for reuse while not valid */
+  gboolean          valid;
+  AtlasMapMask     *mask;         /* for the borders and rivers, reused */
+  cairo_surface_t  *part;         /* the part last shown, a subsurface */
+  int               part_x, part_y, part_width, part_height;
   double            zoom;
   double            x0, y0;       /* world pixels at @zoom of the top-left */
   int               width, height;
@@ -119,12 +132,19 @@ const char     *atlas_map_scene_get_site_name  (AtlasMapScene  *self,
 int             atlas_map_scene_find_site      (AtlasMapScene  *self,
                                                 AtlasSite      *site);
 guint           atlas_map_scene_get_n_visible  (AtlasMapScene  *self);
+int             atlas_map_scene_get_first_visible (AtlasMapScene *self);
 guint           atlas_map_scene_get_category_count (AtlasMapScene *self,
                                                     AtlasSiteCategory category);
 gboolean        atlas_map_scene_is_visible     (AtlasMapScene  *self,
                                                 guint           index);
 const AtlasMapClusterSet *atlas_map_scene_get_clusters (AtlasMapScene *self,
-                                                        double         zoom);
+                                                        double         zoom,
+                                                        double         x0,
+                                                        double         y0,
+                                                        double         x1,
+                                                        double         y1,
+                                                        int            excluded,
+                                                        double         scale);
 int             atlas_map_scene_district_at    (AtlasMapScene  *self,
                                                 double          lon,
                                                 double          lat);

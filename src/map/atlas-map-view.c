@@ -485,22 +485,10 @@ static void
 zoom_into_cluster (AtlasMapView         *self,
                    const AtlasMapMarker *m)
 {
-  const AtlasMapClusterSet *set = atlas_map_scene_get_clusters (self->scene,
-                                                                atlas_viewport_get_zoom (self->viewport));
-  const AtlasMapCluster *cluster = atlas_map_cluster_set_get (set, m->cluster);
-  const guint *members = atlas_map_cluster_get_members (set, cluster);
-  const AtlasMapPoint *points = atlas_map_scene_get_points (self->scene);
-  double x0 = G_MAXDOUBLE, y0 = G_MAXDOUBLE, x1 = -G_MAXDOUBLE, y1 = -G_MAXDOUBLE;
+  /* The marker carries its members' bounds. */
+  double x0 = m->x0, y0 = m->y0, x1 = m->x1, y1 = m->y1;
   double zoom = atlas_viewport_get_zoom (self->viewport);
   double fit;
-
-  for (guint i = 0; i < cluster->count; i++)
-    {
-      x0 = MIN (x0, points[members[i]].x);
-      x1 = MAX (x1, points[members[i]].x);
-      y0 = MIN (y0, points[members[i]].y);
-      y1 = MAX (y1, points[members[i]].y);
-    }
 
   fit = atlas_viewport_fit_zoom (self->viewport,
                                  atlas_projection_unit_to_lon (x0), atlas_projection_unit_to_lat (y1),
@@ -512,7 +500,7 @@ zoom_into_cluster (AtlasMapView         *self,
   if (zoom >= atlas_viewport_get_max_zoom (self->viewport) - 0.01)
     {
       /* Cannot split further: select the first of them. */
-      const AtlasMapSiteInfo *info = atlas_map_scene_get_site_info (self->scene, members[0]);
+      const AtlasMapSiteInfo *info = atlas_map_scene_get_site_info (self->scene, m->site);
 
       if (info->site != NULL)
         atlas_state_set_selection (self->state, ATLAS_ITEM (info->site));

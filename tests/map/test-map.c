@@ -35,6 +35,7 @@
 #include "atlas-map-cluster.h"
 #include "atlas-map-collision.h"
 #include "atlas-map-painter.h"
+#include "atlas-map-raster.h"
 #include "atlas-map-render.h"
 #include "atlas-map-scene.h"
 #include "atlas-projection.h"
@@ -180,8 +181,8 @@ test_cluster_stable (void)
 
   for (int zoom = 6; zoom <= 16; zoom += 2)
     {
-      g_autoptr(AtlasMapClusterSet) a = atlas_map_cluster_set_build (points, indices, n, zoom, 44);
-      g_autoptr(AtlasMapClusterSet) b = atlas_map_cluster_set_build (points, indices, n, zoom, 44);
+      g_autoptr(AtlasMapClusterSet) a = atlas_map_cluster_set_build (points, indices, n, zoom, 44, 1.0, NULL, 0);
+      g_autoptr(AtlasMapClusterSet) b = atlas_map_cluster_set_build (points, indices, n, zoom, 44, 1.0, NULL, 0);
       g_autofree guint8 *seen = g_new0 (guint8, n);
       guint total = 0;
 
@@ -198,9 +199,7 @@ test_cluster_stable (void)
                            atlas_map_cluster_get_members (b, cb), cb->count * sizeof (guint));
         }
 
-      /* Counts add up; every point is in exactly one cluster, within the
-       * merge distance of its cluster's seed (its first member).
-       */
+      /* Counts add up; every point is in exactly one cluster. */
       for (guint i = 0; i < atlas_map_cluster_set_get_n (a); i++)
         {
           const AtlasMapCluster *c = atlas_map_cluster_set_get (a, i);
@@ -215,10 +214,25 @@ test_cluster_stable (void)
         }
       g_assert_cmpuint (total, ==, n);
 
+      /* No two discs touch, even drawn half a zoom level further out. */
+      {
+        double size = atlas_projection_world_size (zoom) / G_SQRT2;
+
+        for (guint i = 0; i < atlas_map_cluster_set_get_n (a); i++)
+          for (guint j = i + 1; j < atlas_map_cluster_set_get_n (a); j++)
+            {
+              const AtlasMapCluster *ci = atlas_map_cluster_set_get (a, i);
+              const AtlasMapCluster *cj = atlas_map_cluster_set_get (a, j);
+              double d = hypot ((ci->x - cj->x) * size, (ci->y - cj->y) * size);
+
+              g_assert_cmpfloat (d, >=, atlas_map_cluster_radius (ci->count) + atlas_map_cluster_radius (cj->count));
+            }
+      }
+
       /* Zooming in splits clusters: there are never fewer. */
       if (zoom > 6)
         {
-          g_autoptr(AtlasMapClusterSet) coarser = atlas_map_cluster_set_build (points, indices, n, zoom - 2, 44);
+          g_autoptr(AtlasMapClusterSet) coarser = atlas_map_cluster_set_build (points, indices, n, zoom - 2, 44, 1.0, NULL, 0);
           g_assert_cmpuint (atlas_map_cluster_set_get_n (coarser), <=, atlas_map_cluster_set_get_n (a));
         }
     }
@@ -227,8 +241,8 @@ test_cluster_stable (void)
   {
     AtlasMapPoint two[2] = { { 0.8, 0.4 }, { 0.8001, 0.4 } };
     guint idx[2] = { 0, 1 };
-    g_autoptr(AtlasMapClusterSet) low = atlas_map_cluster_set_build (two, idx, 2, 6, 44);
-    g_autoptr(AtlasMapClusterSet) high = atlas_map_cluster_set_build (two, idx, 2, 16, 44);
+    g_autoptr(AtlasMapClusterSet) low = atlas_map_cluster_set_build (two, idx, 2, 6, 44, 1.0, NULL, 0);
+    g_autoptr(AtlasMapClusterSet) high = atlas_map_cluster_set_build (two, idx, 2, 16, 44, 1.0, NULL, 0);
 
     g_assert_cmpuint (atlas_map_cluster_set_get_n (low), ==, 1);
     g_assert_cmpuint (atlas_map_cluster_set_get (low, 0)->count, ==, 2);
@@ -248,7 +262,7 @@ test_cluster_hit (void)
 
   for (int zoom = 6; zoom <= 16; zoom += 5)
     {
-      g_autoptr(AtlasMapClusterSet) set = atlas_map_cluster_set_build (points, idx, 3, zoom, 44);
+      g_autoptr(AtlasMapClusterSet) set = atlas_map_cluster_set_build (points, idx, 3, zoom, 44, 1.0, NULL, 0);
       double size = atlas_projection_world_size (zoom);
       int hit, far_hit, miss;
 
@@ -429,6 +443,208 @@ test_scene_districts (void)
 /* Markers drawn by the painter can be hit where they are drawn, at several
  * zooms, and the counts of what is drawn add up to the sites shown.
  */
+/* What the painter draws: no two markers overlap, and none overlaps the
+ * selected site's marker and ring, at every zoom, crowded or not; the
+ * selected site is labelled, and so is a lone search match.
+ */
+static void
+test_painter_markers_apart (void)
+{
+  AtlasDataset *dataset = open_dataset ();
+  g_autoptr(AtlasMapScene) real = atlas_map_scene_new (dataset);
+  g_autoptr(AtlasMapScene) crowded = atlas_map_scene_new_synthetic (dataset, 5000, 11);
+  AtlasMapScene *scenes[] = { real, crowded };
+
+  atlas_render_ensure_types ();
+  for (guint s = 0; s < G_N_ELEMENTS (scenes); s++)
+    for (int presenting = 0; presenting < 2; presenting++)
+      {
+        g_autoptr(AtlasViewport) viewport = atlas_viewport_new ();
+        g_autoptr(GArray) markers = g_array_new (FALSE, FALSE, sizeof (AtlasMapMarker));
+        AtlasMapPaintOptions options;
+        double line = presenting ? ATLAS_PRESENTATION_SCALE : 1.0;
+
+        atlas_map_paint_options_init (&options);
+        options.presenting = presenting;
+        /* A site in the crowded centre is selected. */
+        options.selected_site = (int) (atlas_map_scene_get_n_sites (scenes[s]) / 2);
+        atlas_viewport_set_zoom_range (viewport, ATLAS_MAP_MIN_ZOOM, ATLAS_MAP_MAX_ZOOM);
+        atlas_viewport_set (viewport, 106.55, 29.57, 7);
+
+        for (double zoom = 7; zoom <= 14; zoom += 0.7)
+          {
+            g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+            g_autoptr(GskRenderNode) node = NULL;
+            int selected = -1;
+
+            atlas_viewport_set_zoom (viewport, zoom);
+            atlas_map_paint (scenes[s], snapshot, viewport, 1280, 800, &options, markers);
+            node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+
+            for (guint i = 0; i < markers->len; i++)
+              if (g_array_index (markers, AtlasMapMarker, i).cluster == G_MAXUINT)
+                selected = i;
+
+            for (guint i = 0; i < markers->len; i++)
+              for (guint j = i + 1; j < markers->len; j++)
+                {
+                  const AtlasMapMarker *a = &g_array_index (markers, AtlasMapMarker, i);
+                  const AtlasMapMarker *b = &g_array_index (markers, AtlasMapMarker, j);
+                  double ra = (int) i == selected ? 21 * line : a->radius;
+                  double rb = (int) j == selected ? 21 * line : b->radius;
+
+                  if (hypot (a->x - b->x, a->y - b->y) < ra + rb - 0.01)
+                    g_test_message ("scene %u presenting %d zoom %.1f: %u (count %u r %.1f at %.1f,%.1f%s) and %u (count %u r %.1f at %.1f,%.1f%s)",
+                                    s, presenting, zoom, i, a->count, ra, a->x, a->y, (int) i == selected ? " selected" : "",
+                                    j, b->count, rb, b->x, b->y, (int) j == selected ? " selected" : "");
+                  g_assert_cmpfloat (hypot (a->x - b->x, a->y - b->y), >=, ra + rb - 0.01);
+                }
+          }
+      }
+}
+
+/* The line rasterizer: coverage where the line is and nowhere else, as
+ * much in total as the line's area, the same whichever way it is drawn,
+ * and lines crossing keep the larger coverage instead of adding up.
+ */
+static void
+test_raster_lines (void)
+{
+  g_autoptr(AtlasMapMask) mask = atlas_map_mask_new (64, 64);
+  cairo_surface_t *target = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 64, 64);
+  GdkRGBA red = { 1, 0, 0, 1 };
+  cairo_rectangle_int_t extents;
+  double total = 0;
+
+  /* A horizontal line one pixel wide on row 10: row 10 full, rows 9 and
+   * 11 empty, and nothing beyond its ends.
+   */
+  atlas_map_mask_line (mask, 5, 10.5, 45, 10.5, 1);
+  g_assert_cmpuint (atlas_map_mask_get (mask, 20, 10), ==, 255);
+  g_assert_cmpuint (atlas_map_mask_get (mask, 20, 9), ==, 0);
+  g_assert_cmpuint (atlas_map_mask_get (mask, 20, 11), ==, 0);
+  g_assert_cmpuint (atlas_map_mask_get (mask, 50, 10), ==, 0);
+  g_assert_true (atlas_map_mask_get_extents (mask, &extents));
+  g_assert_cmpint (extents.y, ==, 10);
+  g_assert_cmpint (extents.height, ==, 1);
+
+  /* Drawn twice, or crossed: no more than once. */
+  atlas_map_mask_line (mask, 45, 10.5, 5, 10.5, 1);
+  atlas_map_mask_line (mask, 20.5, 2, 20.5, 30, 1);
+  g_assert_cmpuint (atlas_map_mask_get (mask, 20, 10), ==, 255);
+
+  /* A diagonal two pixels wide covers about its area, either way round. */
+  for (int pass = 0; pass < 2; pass++)
+    {
+      atlas_map_mask_clear (mask);
+      g_assert_false (atlas_map_mask_get_extents (mask, &extents));
+      if (pass == 0)
+        atlas_map_mask_line (mask, 10, 10, 50, 40, 2);
+      else
+        atlas_map_mask_line (mask, 50, 40, 10, 10, 2);
+      total = 0;
+      for (int y = 0; y < 64; y++)
+        for (int x = 0; x < 64; x++)
+          total += atlas_map_mask_get (mask, x, y) / 255.0;
+      g_assert_cmpfloat_with_epsilon (total, 50 * 2, 6);
+    }
+
+  /* Blending paints the covered pixels only. */
+  cairo_t *cr = cairo_create (target);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  cairo_destroy (cr);
+  atlas_map_mask_blend (mask, target, &red);
+  cairo_surface_flush (target);
+  {
+    guint32 *data = (guint32 *) cairo_image_surface_get_data (target);
+    int stride = cairo_image_surface_get_stride (target) / 4;
+
+    g_assert_cmphex (data[25 * stride + 30] & 0xffffff, ==, 0xff0000);
+    g_assert_cmphex (data[5 * stride + 5] & 0xffffff, ==, 0xffffff);
+  }
+  cairo_surface_destroy (target);
+}
+
+static gboolean
+is_only_site (gpointer item,
+              gpointer user_data)
+{
+  return item == user_data;
+}
+
+/* The selected site is named, even among crowded markers, and so is the
+ * only site a search leaves; both inside the view and beside their marker.
+ */
+static void
+test_painter_names_selected_and_lone (void)
+{
+  AtlasDataset *dataset = open_dataset ();
+  g_autoptr(AtlasMapScene) scene = atlas_map_scene_new_synthetic (dataset, 3000, 5);
+  g_autoptr(AtlasViewport) viewport = atlas_viewport_new ();
+  g_autoptr(GArray) labels = g_array_new (FALSE, FALSE, sizeof (AtlasMapLabel));
+  g_autoptr(GArray) markers = g_array_new (FALSE, FALSE, sizeof (AtlasMapMarker));
+  AtlasMapPaintOptions options;
+
+  atlas_render_ensure_types ();
+  atlas_viewport_set_zoom_range (viewport, ATLAS_MAP_MIN_ZOOM, ATLAS_MAP_MAX_ZOOM);
+  for (double zoom = 8; zoom <= 13; zoom += 1.25)
+    for (guint site = 0; site < 3000; site += 373)
+      {
+        g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+        g_autoptr(GskRenderNode) node = NULL;
+        const AtlasMapPoint *p = &atlas_map_scene_get_points (scene)[site];
+        gboolean named = FALSE;
+
+        atlas_map_paint_options_init (&options);
+        options.selected_site = site;
+        options.labels = labels;
+        g_array_set_size (labels, 0);
+        atlas_viewport_set (viewport, atlas_projection_unit_to_lon (p->x), atlas_projection_unit_to_lat (p->y), zoom);
+        atlas_map_paint (scene, snapshot, viewport, 1000, 700, &options, markers);
+        node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+
+        for (guint i = 0; i < labels->len; i++)
+          {
+            const AtlasMapLabel *label = &g_array_index (labels, AtlasMapLabel, i);
+
+            if (label->site != (int) site)
+              continue;
+            named = TRUE;
+            g_assert_cmpfloat (label->box.origin.x, >=, 0);
+            g_assert_cmpfloat (label->box.origin.x + label->box.size.width, <=, 1000);
+            /* Beside the marker, which sits in the middle of the view. */
+            g_assert_cmpfloat (fabs (label->box.origin.x + label->box.size.width / 2 - 500), <, 300);
+          }
+        g_assert_true (named);
+      }
+
+  /* A search that leaves one site: named without being selected. */
+  {
+    g_autoptr(AtlasMapScene) real = atlas_map_scene_new (dataset);
+    GListModel *sites = atlas_dataset_get_sites (dataset);
+    g_autoptr(AtlasSite) only = g_list_model_get_item (sites, g_list_model_get_n_items (sites) / 2);
+    g_autoptr(GtkCustomFilter) filter = gtk_custom_filter_new (is_only_site, only, NULL);
+    g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+    g_autoptr(GskRenderNode) node = NULL;
+    int index = atlas_map_scene_find_site (real, only);
+    gboolean named = FALSE;
+
+    atlas_map_scene_set_filter (real, GTK_FILTER (filter));
+    g_assert_cmpuint (atlas_map_scene_get_n_visible (real), ==, 1);
+    atlas_map_paint_options_init (&options);
+    options.labels = labels;
+    g_array_set_size (labels, 0);
+    atlas_map_fit_chongqing (real, viewport, 1000, 700, FALSE, NULL);
+    atlas_map_paint (real, snapshot, viewport, 1000, 700, &options, markers);
+    node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+    for (guint i = 0; i < labels->len; i++)
+      named = named || g_array_index (labels, AtlasMapLabel, i).site == index;
+    g_assert_true (named);
+    atlas_map_scene_set_filter (real, NULL);
+  }
+}
+
 static void
 test_painter_markers (void)
 {
@@ -450,11 +666,18 @@ test_painter_markers (void)
       const AtlasMapClusterSet *set;
       guint total = 0;
 
+      double lon0, lat0, lon1, lat1;
+
       atlas_viewport_set_zoom (viewport, zoom);
       atlas_map_paint (scene, snapshot, viewport, 1280, 800, &options, markers);
       node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
       g_assert_nonnull (node);
-      set = atlas_map_scene_get_clusters (scene, zoom);
+      /* The set the frame drew: the same view finds it again. */
+      atlas_viewport_from_screen (viewport, 0, 0, 1280, 800, &lon0, &lat0);
+      atlas_viewport_from_screen (viewport, 1280, 800, 1280, 800, &lon1, &lat1);
+      set = atlas_map_scene_get_clusters (scene, zoom, atlas_projection_lon_to_unit (lon0),
+                                          atlas_projection_lat_to_unit (lat0), atlas_projection_lon_to_unit (lon1),
+                                          atlas_projection_lat_to_unit (lat1), -1, 1.0);
 
       for (guint i = 0; i < markers->len; i++)
         {
@@ -645,6 +868,9 @@ main (int   argc,
   g_test_add_func ("/map/keyboard/focus-order", test_focus_order);
   g_test_add_func ("/map/scene/districts-and-point-in-polygon", test_scene_districts);
   g_test_add_func ("/map/painter/markers-hit-where-drawn", test_painter_markers);
+  g_test_add_func ("/map/painter/markers-never-overlap", test_painter_markers_apart);
+  g_test_add_func ("/map/raster/lines", test_raster_lines);
+  g_test_add_func ("/map/painter/selected-site-named", test_painter_names_selected_and_lone);
   g_test_add_func ("/map/scene/filter-applies", test_filter_applies);
   g_test_add_func ("/map/painter/cached-matches-vector", test_cached_matches_vector);
   g_test_add_func ("/map/render/cli-png", test_render_cli);

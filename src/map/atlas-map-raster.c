@@ -1,0 +1,314 @@
+/* atlas-map-raster.c
+ *
+ * Copyright 2026 The Chongqing Science Atlas authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+ * GNU General Public License for more details.
+ *
+ * You should have received a copy of the GNU General Public License
+ * along with this program.  If not, see <http://www.gnu.org/licenses/>.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <math.h>
+
+#include <gdk/gdk.h>
+
+#include "atlas-map-raster.h"
+
+struct _AtlasMapMask
+{
+  cairo_surface_t *surface;   /* CAIRO_FORMAT_A8 */
+  guint8          *data;
+  int              stride;
+  int              width;
+  int              height;
+  int              x0, y0, x1, y1;   /* what was drawn on; empty: x1 < x0 */
+};
+
+AtlasMapMask *
+atlas_map_mask_new (int width,
+                    int height)
+{
+  AtlasMapMask *self = g_new0 (AtlasMapMask, 1);
+
+  self->width = MAX (width, 1);
+  self->height = MAX (height, 1);
+  self->surface = cairo_image_surface_create (CAIRO_FORMAT_A8, self->width, self->height);
+  self->data = cairo_image_surface_get_data (self->surface);
+  self->stride = cairo_image_surface_get_stride (self->surface);
+  self->x0 = self->y0 = 0;
+  self->x1 = self->width - 1;
+  self->y1 = self->height - 1;
+  atlas_map_mask_clear (self);
+  return self;
+}
+
+int
+atlas_map_mask_get_width (AtlasMapMask *self)
+{
+  return self->width;
+}
+
+int
+atlas_map_mask_get_height (AtlasMapMask *self)
+{
+  return self->height;
+}
+
+/* The rectangle that was drawn on since the last clear; FALSE if none. */
+gboolean
+atlas_map_mask_get_extents (AtlasMapMask          *self,
+                            cairo_rectangle_int_t *extents)
+{
+  if (self->x1 < self->x0 || self->y1 < self->y0)
+    return FALSE;
+  *extents = (cairo_rectangle_int_t) { self->x0, self->y0, self->x1 - self->x0 + 1, self->y1 - self->y0 + 1 };
+  return TRUE;
+}
+
+void
+atlas_map_mask_free (AtlasMapMask *self)
+{
+  if (self == NULL)
+    return;
+  cairo_surface_destroy (self->surface);
+  g_free (self);
+}
+
+/* Clears what was drawn on, not the whole mask. */
+void
+atlas_map_mask_clear (AtlasMapMask *self)
+{
+  cairo_surface_flush (self->surface);
+  for (int y = self->y0; y <= self->y1 && self->x1 >= self->x0; y++)
+    memset (self->data + (gsize) y * self->stride + self->x0, 0, self->x1 - self->x0 + 1);
+  self->x0 = self->width;
+  self->y0 = self->height;
+  self->x1 = self->y1 = -1;
+  cairo_surface_mark_dirty (self->surface);
+}
+
+/* The mask, ready to paint with: after drawing, before cairo reads it. */
+cairo_surface_t *
+atlas_map_mask_get_surface (AtlasMapMask *self)
+{
+  cairo_surface_mark_dirty (self->surface);
+  return self->surface;
+}
+
+guint8
+atlas_map_mask_get (AtlasMapMask *self,
+                    int           x,
+                    int           y)
+{
+  g_return_val_if_fail (x >= 0 && y >= 0 && x < self->width && y < self->height, 0);
+  return self->data[y * self->stride + x];
+}
+
+static inline void
+cover (AtlasMapMask *self,
+       int           x,
+       int           y,
+       double        coverage)
+{
+  guint8 *p = &self->data[y * self->stride + x];
+  int v = (int) (coverage * 255 + 0.5);
+
+  if (v > *p)
+    *p = v;
+  self->x0 = MIN (self->x0, x);
+  self->x1 = MAX (self->x1, x);
+  self->y0 = MIN (self->y0, y);
+  self->y1 = MAX (self->y1, y);
+}
+
+/* How much of the pixel span [@p, @p + 1) the interval [@a, @b) covers. */
+static inline double
+overlap (double p,
+         double a,
+         double b)
+{
+  return MAX (0.0, MIN (p + 1, b) - MAX (p, a));
+}
+
+/* A line @width wide from (@x0, @y0) to (@x1, @y1), in the mask's pixels,
+ * antialiased by area: along the longer axis it covers the pixel columns
+ * (or rows) whose centres lie in [start, end) -- so that the segments of
+ * a path meet without gaps or double coverage -- and across it the
+ * interval the line's thickness spans there.  Lines thinner than a pixel
+ * cover less, as they would.  Ends are square; atlas_map_mask_dot() rounds
+ * the joints of wide lines.
+ */
+void
+atlas_map_mask_line (AtlasMapMask *self,
+                     double        x0,
+                     double        y0,
+                     double        x1,
+                     double        y1,
+                     double        width)
+{
+  double dx = x1 - x0, dy = y1 - y0;
+  gboolean steep = fabs (dy) > fabs (dx);
+  double reach = width + 2;
+
+  /* Entirely outside the mask: nothing to do. */
+  if (MAX (x0, x1) + reach < 0 || MIN (x0, x1) - reach > self->width ||
+      MAX (y0, y1) + reach < 0 || MIN (y0, y1) - reach > self->height)
+    return;
+
+  if (steep)
+    {
+      /* Walk rows: swap the roles of x and y. */
+      double t;
+
+      t = x0; x0 = y0; y0 = t;
+      t = x1; x1 = y1; y1 = t;
+      t = dx; dx = dy; dy = t;
+    }
+  if (x1 < x0)
+    {
+      double t;
+
+      t = x0; x0 = x1; x1 = t;
+      t = y0; y0 = y1; y1 = t;
+      dx = -dx;
+      dy = -dy;
+    }
+
+  {
+    double slope = dx != 0 ? dy / dx : 0;
+    /* The thickness measured across the walked axis. */
+    double across = width * sqrt (1 + slope * slope);
+    double half = MAX (across, 1.0) / 2, weight = MIN (width, 1.0);
+    int major_max = steep ? self->height : self->width, minor_max = steep ? self->width : self->height;
+    int start = MAX (0, (int) ceil (x0 - 0.5)), end = MIN (major_max, (int) ceil (x1 - 0.5));
+
+    /* A segment shorter than a pixel still marks its pixel. */
+    if (end <= start && x0 >= -0.5 && x0 < major_max - 0.5)
+      end = start + 1;
+
+    for (int i = start; i < end; i++)
+      {
+        double c = y0 + (i + 0.5 - x0) * slope;
+        double lo = c - half, hi = c + half;
+        int first = MAX (0, (int) floor (lo)), last = MIN (minor_max - 1, (int) floor (hi));
+
+        for (int j = first; j <= last; j++)
+          {
+            double cov = overlap (j, lo, hi) * weight;
+
+            if (cov <= 0)
+              continue;
+            if (steep)
+              cover (self, j, i, cov);
+            else
+              cover (self, i, j, cov);
+          }
+      }
+  }
+}
+
+/* A disc @width across at (@x, @y): the round joint of wide lines. */
+void
+atlas_map_mask_dot (AtlasMapMask *self,
+                    double        x,
+                    double        y,
+                    double        width)
+{
+  double r = width / 2;
+  int x0 = MAX (0, (int) floor (x - r - 1)), x1 = MIN (self->width - 1, (int) ceil (x + r + 1));
+  int y0 = MAX (0, (int) floor (y - r - 1)), y1 = MIN (self->height - 1, (int) ceil (y + r + 1));
+
+  for (int py = y0; py <= y1; py++)
+    for (int px = x0; px <= x1; px++)
+      {
+        double ex = px + 0.5 - x, ey = py + 0.5 - y;
+        double cov = CLAMP (r + 0.5 - sqrt (ex * ex + ey * ey), 0.0, 1.0);
+
+        if (cov > 0)
+          cover (self, px, py, cov);
+      }
+}
+
+/* @v / 255, rounded, for 0 <= @v <= 255 * 255, without a division. */
+static inline int
+div255 (int v)
+{
+  v += 128;
+  return (v + (v >> 8)) >> 8;
+}
+
+/* Blends @color into the opaque image @target (CAIRO_FORMAT_RGB24, the
+ * mask's size) wherever the mask covers it: only the covered pixels are
+ * touched, which for lines is a small part of the image that cairo_mask()
+ * would composite whole.
+ */
+void
+atlas_map_mask_blend (AtlasMapMask    *self,
+                      cairo_surface_t *target,
+                      const GdkRGBA   *color)
+{
+  guint8 *data;
+  int stride, r = (int) (color->red * 255 + 0.5), g = (int) (color->green * 255 + 0.5), b = (int) (color->blue * 255 + 0.5);
+  int a = (int) (color->alpha * 255 + 0.5);
+
+  g_return_if_fail (cairo_image_surface_get_format (target) == CAIRO_FORMAT_RGB24);
+  g_return_if_fail (cairo_image_surface_get_width (target) >= self->width);
+  g_return_if_fail (cairo_image_surface_get_height (target) >= self->height);
+
+  if (self->x1 < self->x0 || self->y1 < self->y0)
+    return;
+  cairo_surface_flush (target);
+  data = cairo_image_surface_get_data (target);
+  stride = cairo_image_surface_get_stride (target);
+  for (int y = self->y0; y <= self->y1; y++)
+    {
+      const guint8 *m = self->data + (gsize) y * self->stride;
+      guint32 *row = (guint32 *) (data + (gsize) y * stride);
+      int x = self->x0 & ~7;
+
+      while (x <= self->x1)
+        {
+          guint64 chunk = 0;
+          int end = MIN (x + 8, self->x1 + 1);
+
+          /* Mostly empty: eight at a time, within the row. */
+          if (x + 8 <= self->stride)
+            memcpy (&chunk, m + x, 8);
+          else
+            chunk = 1;
+          if (chunk == 0)
+            {
+              x += 8;
+              continue;
+            }
+          for (; x < end; x++)
+            {
+              int k, j;
+              guint32 p;
+
+              if (m[x] == 0)
+                continue;
+              k = div255 (m[x] * a);
+              j = 255 - k;
+              p = row[x];
+              row[x] = 0xff000000u |
+                       (guint32) div255 (r * k + ((p >> 16) & 0xff) * j) << 16 |
+                       (guint32) div255 (g * k + ((p >> 8) & 0xff) * j) << 8 |
+                       (guint32) div255 (b * k + (p & 0xff) * j);
+            }
+        }
+    }
+  cairo_surface_mark_dirty (target);
+}
