@@ -28,7 +28,7 @@ G_BEGIN_DECLS
  * lanes (atlas-timeline-layout.c), drawn by atlas-timeline-chart.c.
  */
 
-#define GUTTER          150.0
+#define MIN_GUTTER      150.0   /* room for the lane titles, at least */
 #define RIGHT_PAD        10.0
 #define OVERVIEW_HEIGHT  44.0
 #define OVERVIEW_GAP     10.0
@@ -89,6 +89,7 @@ struct _AtlasTimelineChart
   PangoLayout       *today_label;
   GHashTable        *tick_layouts;   /* label -> PangoLayout */
   double             axis_height;    /* grows with the ticks' text */
+  double             gutter;         /* left of the plot: the lane titles */
 
   AtlasStyleVariant  variant;
   gboolean           presenting;
@@ -173,7 +174,8 @@ void         _atlas_timeline_clear_layout  (AtlasTimelineChart *self);
 
 /* Geometry */
 double       _atlas_timeline_row_height    (AtlasTimelineChart *self);
-double       _atlas_timeline_plot_width    (int                 width);
+double       _atlas_timeline_plot_width    (AtlasTimelineChart *self,
+                                            int                 width);
 double       _atlas_timeline_lanes_top     (AtlasTimelineChart *self);
 double       _atlas_timeline_lanes_bottom  (AtlasTimelineChart *self,
                                             int                 height);

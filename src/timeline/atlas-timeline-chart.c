@@ -508,7 +508,7 @@ static void
 ensure_overview_bins (AtlasTimelineChart *self,
                       int                 width)
 {
-  int columns = (int) _atlas_timeline_plot_width (width);
+  int columns = (int) _atlas_timeline_plot_width (self, width);
 
   if (self->overview_bins != NULL && self->overview_width == columns)
     return;
@@ -520,7 +520,7 @@ ensure_overview_bins (AtlasTimelineChart *self,
   for (guint i = 0; i < self->entries->len; i++)
     {
       Entry *entry = &g_array_index (self->entries, Entry, i);
-      int c = (int) (atlas_timeline_chart_overview_day_to_x (self, entry->first_day, width) - GUTTER);
+      int c = (int) (atlas_timeline_chart_overview_day_to_x (self, entry->first_day, width) - self->gutter);
 
       c = CLAMP (c, 0, columns - 1);
       self->overview_bins[entry->kind * columns + c]++;
@@ -571,8 +571,8 @@ append_overview_texture (AtlasTimelineChart *self,
       self->overview_variant = self->variant;
     }
 
-  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (GUTTER, height - OVERVIEW_HEIGHT, columns, OVERVIEW_HEIGHT));
-  cairo_set_source_surface (cr, self->overview_texture, GUTTER, height - OVERVIEW_HEIGHT);
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (self->gutter, height - OVERVIEW_HEIGHT, columns, OVERVIEW_HEIGHT));
+  cairo_set_source_surface (cr, self->overview_texture, self->gutter, height - OVERVIEW_HEIGHT);
   cairo_paint (cr);
   cairo_destroy (cr);
 }
@@ -621,10 +621,10 @@ today_label_box (AtlasTimelineChart *self,
                  graphene_rect_t    *box)
 {
   double x = atlas_timeline_chart_day_to_x (self, self->today + 0.5, width);
-  double right = GUTTER + _atlas_timeline_plot_width (width);
+  double right = self->gutter + _atlas_timeline_plot_width (self, width);
   int w, h;
 
-  if (self->today == 0 || x < GUTTER || x > right)
+  if (self->today == 0 || x < self->gutter || x > right)
     return FALSE;
   pango_layout_get_pixel_size (self->today_label, &w, &h);
   x = x + 4 + w <= right ? x + 4 : x - 4 - w;
@@ -643,8 +643,8 @@ append_tick_labels (AtlasTimelineChart    *self,
                     const graphene_rect_t *today,
                     int                    width)
 {
-  double right = GUTTER + _atlas_timeline_plot_width (width);
-  double next_free = GUTTER;
+  double right = self->gutter + _atlas_timeline_plot_width (self, width);
+  double next_free = self->gutter;
 
   for (guint i = 0; i < ticks->len; i++)
     {
@@ -707,8 +707,8 @@ append_event_labels (AtlasTimelineChart *self,
                      int                 height)
 {
   double view_left = _atlas_timeline_scroll_offset (self);
-  double view_right = view_left + _atlas_timeline_plot_width (width);
-  double shift = GUTTER - view_left;
+  double view_right = view_left + _atlas_timeline_plot_width (self, width);
+  double shift = self->gutter - view_left;
 
   for (guint k = 0; k < ATLAS_N_EVENT_KINDS; k++)
     {
@@ -732,19 +732,30 @@ append_event_labels (AtlasTimelineChart *self,
               if (room <= 0 || !_atlas_timeline_is_revealed (self, entry))
                 continue;
 
-              /* A label that the view's right edge would cut stands left
-               * of its mark when the row has room there.
+              /* A label that an edge of the view would cut goes to the
+               * other side of its mark when it fits there whole, between
+               * its neighbours in the row and inside the view.
                */
-              if (!entry->label_left && x + room > view_right)
+              if ((!entry->label_left && x + room > view_right) || (entry->label_left && x < view_left))
                 {
-                  double limit = j > 0 ? _atlas_timeline_entry_end (&g_array_index (self->entries, Entry,
-                                                                                   g_array_index (row, guint, j - 1)))
-                                       : -G_MAXDOUBLE;
+                  Entry *prev = j > 0 ? &g_array_index (self->entries, Entry, g_array_index (row, guint, j - 1)) : NULL;
+                  Entry *next = j + 1 < row->len ? &g_array_index (self->entries, Entry, g_array_index (row, guint, j + 1))
+                                                 : NULL;
                   double left = entry->mark_start - LABEL_OFFSET - entry->label_width;
+                  double right = entry->mark_end + LABEL_OFFSET;
 
-                  if (left >= MAX (limit, view_left))
+                  if (!entry->label_left &&
+                      left >= MAX (prev ? _atlas_timeline_entry_end (prev) : -G_MAXDOUBLE, view_left))
                     {
                       x = left;
+                      room = entry->label_width;
+                      shortened = FALSE;
+                    }
+                  else if (entry->label_left &&
+                           right + entry->label_width <= MIN (next ? _atlas_timeline_entry_begin (next) - LABEL_GAP
+                                                                  : G_MAXDOUBLE, view_right))
+                    {
+                      x = right;
                       room = entry->label_width;
                       shortened = FALSE;
                     }
@@ -808,7 +819,7 @@ atlas_timeline_chart_snapshot (AtlasTimelineChart *self,
 
   g_return_if_fail (ATLAS_IS_TIMELINE_CHART (self));
 
-  if (width <= GUTTER + RIGHT_PAD || height <= self->axis_height + OVERVIEW_HEIGHT)
+  if (width <= self->gutter + RIGHT_PAD || height <= self->axis_height + OVERVIEW_HEIGHT)
     return;
 
   _atlas_timeline_get_palette (self, &palette);
@@ -816,7 +827,7 @@ atlas_timeline_chart_snapshot (AtlasTimelineChart *self,
   rh = _atlas_timeline_row_height (self);
   top = _atlas_timeline_lanes_top (self);
   bottom = _atlas_timeline_lanes_bottom (self, height);
-  plot_w = _atlas_timeline_plot_width (width);
+  plot_w = _atlas_timeline_plot_width (self, width);
 
   ticks = atlas_time_axis_compute_ticks (self->axis, plot_w, measure_tick, self, &level);
   has_today = today_label_box (self, width, &today);
@@ -834,7 +845,7 @@ atlas_timeline_chart_snapshot (AtlasTimelineChart *self,
   for (guint k = 0; k < ATLAS_N_EVENT_KINDS; k++)
     _atlas_timeline_fill_rect (snapshot, &palette.kinds[k], 1.0, 10, top + k * _atlas_timeline_lane_height (self, height) + LANE_PAD + rh / 2 - 5, 10, 10);
 
-  gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (GUTTER, 0, plot_w, bottom));
+  gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (self->gutter, 0, plot_w, bottom));
 
   /* Brushed range: a tint over the lanes. */
   if (self->brush_last > 0)
@@ -858,7 +869,7 @@ atlas_timeline_chart_snapshot (AtlasTimelineChart *self,
 
       _atlas_timeline_fill_rect (snapshot, &palette.p->axis, 1.0, x, top - 5, 1, 5);
     }
-  _atlas_timeline_fill_rect (snapshot, &palette.p->axis, 1.0, GUTTER, top - 1, plot_w, 1);
+  _atlas_timeline_fill_rect (snapshot, &palette.p->axis, 1.0, self->gutter, top - 1, plot_w, 1);
 
   /* Selection and keyboard focus rings. */
   for (int pass = 0; pass < 2; pass++)
@@ -910,7 +921,7 @@ atlas_timeline_chart_snapshot (AtlasTimelineChart *self,
     }
 
   /* Tick labels, event labels and today, inside the plot. */
-  gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (GUTTER, 0, plot_w, height));
+  gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (self->gutter, 0, plot_w, height));
   append_tick_labels (self, snapshot, ticks, &palette.p->text_dim, has_today ? &today : NULL, width);
   append_event_labels (self, snapshot, &palette.p->text, &palette.p->text_dim, width, height);
   gtk_snapshot_pop (snapshot);

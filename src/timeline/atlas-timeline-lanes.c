@@ -318,14 +318,14 @@ append_chunks (AtlasTimelineChart         *self,
                int                         width,
                int                         height)
 {
-  double view_left = _atlas_timeline_scroll_offset (self), plot_w = _atlas_timeline_plot_width (width);
+  double view_left = _atlas_timeline_scroll_offset (self), plot_w = _atlas_timeline_plot_width (self, width);
   int first = (int) floor ((view_left - CHUNK_WIDTH / 2.0) / CHUNK_WIDTH);
   int last = (int) floor ((view_left + plot_w) / CHUNK_WIDTH);
 
   for (int c = first; c <= last; c++)
     {
       gtk_snapshot_save (snapshot);
-      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (GUTTER + round ((double) c * CHUNK_WIDTH - view_left), 0));
+      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (self->gutter + round ((double) c * CHUNK_WIDTH - view_left), 0));
       gtk_snapshot_append_node (snapshot, ensure_chunk (self, palette, c, height));
       gtk_snapshot_restore (snapshot);
     }
@@ -493,20 +493,20 @@ append_tiles (AtlasTimelineChart         *self,
               int                         height)
 {
   double top = _atlas_timeline_lanes_top (self), bottom = _atlas_timeline_lanes_bottom (self, height);
-  double view_left = _atlas_timeline_scroll_offset (self), plot_w = _atlas_timeline_plot_width (width);
+  double view_left = _atlas_timeline_scroll_offset (self), plot_w = _atlas_timeline_plot_width (self, width);
   int lanes_h = (int) ceil (bottom - top);
   int first = (int) floor (view_left / TILE_WIDTH), last = (int) floor ((view_left + plot_w) / TILE_WIDTH);
-  cairo_t *cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (GUTTER, top, plot_w, lanes_h));
+  cairo_t *cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (self->gutter, top, plot_w, lanes_h));
 
   /* Opaque tiles: copies, no blending. */
   cairo_set_operator (cr, CAIRO_OPERATOR_SOURCE);
   for (int t = first; t <= last; t++)
     {
       cairo_surface_t *tile = ensure_tile (self, palette, t, lanes_h, height);
-      double x = GUTTER + round ((double) t * TILE_WIDTH - view_left);
+      double x = self->gutter + round ((double) t * TILE_WIDTH - view_left);
 
       cairo_set_source_surface (cr, tile, x, top);
-      cairo_rectangle (cr, MAX (x, GUTTER), top, MIN (x + TILE_WIDTH, GUTTER + plot_w) - MAX (x, GUTTER), lanes_h);
+      cairo_rectangle (cr, MAX (x, self->gutter), top, MIN (x + TILE_WIDTH, self->gutter + plot_w) - MAX (x, self->gutter), lanes_h);
       cairo_fill (cr);
     }
   cairo_destroy (cr);
@@ -542,15 +542,15 @@ _atlas_timeline_append_lanes (AtlasTimelineChart         *self,
 {
   double top = _atlas_timeline_lanes_top (self), bottom = _atlas_timeline_lanes_bottom (self, height);
   double lane_h = _atlas_timeline_lane_height (self, height);
-  double view_left = _atlas_timeline_scroll_offset (self), plot_w = _atlas_timeline_plot_width (width);
+  double view_left = _atlas_timeline_scroll_offset (self), plot_w = _atlas_timeline_plot_width (self, width);
   gboolean dense = count_marks_in_view (self, view_left, view_left + plot_w) > DENSE_MARKS;
 
   /* The shading, under the lane titles and, with nodes, the lanes. */
   for (guint k = 1; k < ATLAS_N_EVENT_KINDS; k += 2)
     _atlas_timeline_fill_rect (snapshot, &palette->p->shade, 1.0, 0, top + round (k * lane_h),
-                               dense ? GUTTER : width, round ((k + 1) * lane_h) - round (k * lane_h));
+                               dense ? self->gutter : width, round ((k + 1) * lane_h) - round (k * lane_h));
 
-  gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (GUTTER, top, plot_w, bottom - top));
+  gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (self->gutter, top, plot_w, bottom - top));
   if (dense)
     append_tiles (self, snapshot, palette, width, height);
   else

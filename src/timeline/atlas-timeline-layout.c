@@ -160,11 +160,20 @@ _atlas_timeline_measure_labels (AtlasTimelineChart *self)
       g_clear_object (&entry->layout);
     }
 
+  /* The gutter holds the widest lane title, from 150 px to 300. */
+  self->gutter = MIN_GUTTER;
   for (guint k = 0; k < ATLAS_N_EVENT_KINDS; k++)
     {
+      int w;
+
       g_clear_object (&self->lane_titles[k]);
       self->lane_titles[k] = _atlas_timeline_make_layout (self, atlas_event_kind_get_label (k), TRUE);
-      pango_layout_set_width (self->lane_titles[k], (GUTTER - 30) * PANGO_SCALE);
+      pango_layout_get_pixel_size (self->lane_titles[k], &w, NULL);
+      self->gutter = CLAMP (w + 40, self->gutter, 2 * MIN_GUTTER);
+    }
+  for (guint k = 0; k < ATLAS_N_EVENT_KINDS; k++)
+    {
+      pango_layout_set_width (self->lane_titles[k], (self->gutter - 30) * PANGO_SCALE);
       pango_layout_set_ellipsize (self->lane_titles[k], PANGO_ELLIPSIZE_END);
     }
   find_mark_glyph (self);
@@ -184,9 +193,10 @@ _atlas_timeline_row_height (AtlasTimelineChart *self)
 }
 
 double
-_atlas_timeline_plot_width (int width)
+_atlas_timeline_plot_width (AtlasTimelineChart *self,
+                            int                 width)
 {
-  return MAX (1.0, width - GUTTER - RIGHT_PAD);
+  return MAX (1.0, width - self->gutter - RIGHT_PAD);
 }
 
 double
@@ -235,7 +245,7 @@ atlas_timeline_chart_day_to_x (AtlasTimelineChart *self,
                                double              day,
                                int                 width)
 {
-  return GUTTER + atlas_time_axis_day_to_x (self->axis, day, _atlas_timeline_plot_width (width));
+  return self->gutter + atlas_time_axis_day_to_x (self->axis, day, _atlas_timeline_plot_width (self, width));
 }
 
 double
@@ -243,7 +253,7 @@ atlas_timeline_chart_x_to_day (AtlasTimelineChart *self,
                                double              x,
                                int                 width)
 {
-  return atlas_time_axis_x_to_day (self->axis, x - GUTTER, _atlas_timeline_plot_width (width));
+  return atlas_time_axis_x_to_day (self->axis, x - self->gutter, _atlas_timeline_plot_width (self, width));
 }
 
 double
@@ -254,7 +264,7 @@ atlas_timeline_chart_overview_day_to_x (AtlasTimelineChart *self,
   double lower, upper;
 
   atlas_time_axis_get_bounds (self->axis, &lower, &upper);
-  return GUTTER + (day - lower) / (upper - lower) * _atlas_timeline_plot_width (width);
+  return self->gutter + (day - lower) / (upper - lower) * _atlas_timeline_plot_width (self, width);
 }
 
 double
@@ -265,7 +275,7 @@ atlas_timeline_chart_overview_x_to_day (AtlasTimelineChart *self,
   double lower, upper;
 
   atlas_time_axis_get_bounds (self->axis, &lower, &upper);
-  return lower + CLAMP ((x - GUTTER) / _atlas_timeline_plot_width (width), 0.0, 1.0) * (upper - lower);
+  return lower + CLAMP ((x - self->gutter) / _atlas_timeline_plot_width (self, width), 0.0, 1.0) * (upper - lower);
 }
 
 AtlasTimelineRegion
@@ -367,13 +377,14 @@ _atlas_timeline_entry_end (const Entry *entry)
 }
 
 /* Moves @entry's label to the left of its mark if it fits there whole,
- * after @limit (where the row's previous entry ends).
+ * after @limit (where the row's previous entry ends) and inside the axis
+ * (layout x 0 is its lower bound).
  */
 static gboolean
 try_label_left (Entry  *entry,
                 double  limit)
 {
-  if (entry->label_width <= 0 || entry->mark_start - LABEL_OFFSET - entry->label_width < limit)
+  if (entry->label_width <= 0 || entry->mark_start - LABEL_OFFSET - entry->label_width < MAX (limit, 0))
     return FALSE;
   entry->label_left = TRUE;
   entry->label_room = entry->label_width;
@@ -386,7 +397,7 @@ _atlas_timeline_ensure_layout (AtlasTimelineChart *self,
                                int                 height)
 {
   double span = atlas_time_axis_get_last (self->axis) - atlas_time_axis_get_first (self->axis);
-  double scale = _atlas_timeline_plot_width (width) / span;
+  double scale = _atlas_timeline_plot_width (self, width) / span;
   int rows = rows_per_lane (self, height);
   double lower = origin (self), upper;
   int last_in_row[ATLAS_N_EVENT_KINDS][MAX_ROWS];
@@ -560,7 +571,7 @@ atlas_timeline_chart_get_placement (AtlasTimelineChart     *self,
 
   _atlas_timeline_ensure_layout (self, width, height);
   entry = &g_array_index (self->entries, Entry, index);
-  shift = GUTTER - _atlas_timeline_scroll_offset (self);
+  shift = self->gutter - _atlas_timeline_scroll_offset (self);
 
   placement->lane = entry->kind;
   placement->row = entry->row;
@@ -591,7 +602,7 @@ atlas_timeline_chart_pick (AtlasTimelineChart *self,
 
   g_return_val_if_fail (ATLAS_IS_TIMELINE_CHART (self), -1);
 
-  if (atlas_timeline_chart_region_at (self, x, y, width, height) != ATLAS_TIMELINE_REGION_LANES || x < GUTTER)
+  if (atlas_timeline_chart_region_at (self, x, y, width, height) != ATLAS_TIMELINE_REGION_LANES || x < self->gutter)
     return -1;
 
   _atlas_timeline_ensure_layout (self, width, height);
@@ -604,7 +615,7 @@ atlas_timeline_chart_pick (AtlasTimelineChart *self,
     return -1;
 
   entries = self->lanes[kind].rows[row];
-  lx = x - GUTTER + _atlas_timeline_scroll_offset (self);
+  lx = x - self->gutter + _atlas_timeline_scroll_offset (self);
   for (j = _atlas_timeline_search_row (self, entries, lx - self->lanes[kind].widest[row]); j < entries->len; j++)
     {
       Entry *entry = &g_array_index (self->entries, Entry, g_array_index (entries, guint, j));

@@ -374,7 +374,7 @@ test_axis_labels (void)
             AtlasTestText *text = &g_array_index (texts, AtlasTestText, i);
             const graphene_rect_t *b = &text->bounds;
 
-            if (b->origin.y >= top || b->origin.x < GUTTER - 1)
+            if (b->origin.y >= top || b->origin.x < chart->gutter - 1)
               continue;
             in_axis++;
             g_test_message ("%s%s: axis text at %.0f,%.0f %.0fx%.0f, axis line at %.0f", chinese ? "zh" : "en",
