@@ -104,6 +104,18 @@ fits_under_column (AtlasChart   *self,
     return FALSE;
   _atlas_chart_layout_size (layout, NULL, height);
 
+  /* A line of one character ("2013年" as "2013" and "年") reads badly:
+   * better turned than wrapped so.
+   */
+  for (GSList *l = pango_layout_get_lines_readonly (layout); l != NULL; l = l->next)
+    {
+      PangoLayoutLine *line = l->data;
+
+      if (g_utf8_strlen (pango_layout_get_text (layout) + line->start_index, line->length) < 2 &&
+          pango_layout_get_line_count (layout) > 1)
+        return FALSE;
+    }
+
   words = g_strsplit (text ? text : "", " ", -1);
   for (guint i = 0; words[i] != NULL; i++)
     {
