@@ -25,6 +25,7 @@
 
 #include "atlas-map-inset.h"
 #include "atlas-projection.h"
+#include "atlas-style.h"
 
 /* A small overview of the whole municipality in a corner of the map, with
  * the part the map shows framed: when the camera opens on the main urban
@@ -265,12 +266,19 @@ atlas_map_inset_measure (GtkWidget      *widget,
   *minimum = *natural = orientation == GTK_ORIENTATION_HORIZONTAL ? 132 : 120;
 }
 
-/* Colours from the theme, looked up when it changes, not per frame. */
+/* Colours from the palette the map draws with (its accent for the frame,
+ * its land under the outline), looked up when the style changes, not per
+ * frame.
+ */
 static void
 atlas_map_inset_css_changed (GtkWidget         *widget,
                              GtkCssStyleChange *change)
 {
   AtlasMapInset *self = ATLAS_MAP_INSET (widget);
+  AdwStyleManager *manager = adw_style_manager_get_default ();
+  const AtlasPalette *palette = atlas_style_get_palette (
+    atlas_style_variant_for (adw_style_manager_get_dark (manager),
+                             adw_style_manager_get_high_contrast (manager), FALSE));
   G_GNUC_BEGIN_IGNORE_DEPRECATIONS
   GtkStyleContext *context = gtk_widget_get_style_context (widget);
 
@@ -278,11 +286,9 @@ atlas_map_inset_css_changed (GtkWidget         *widget,
 
   gtk_style_context_get_color (context, &self->line_color);
   self->line_color.alpha *= 0.45;
-  if (!gtk_style_context_lookup_color (context, "accent_color", &self->frame_color))
-    gdk_rgba_parse (&self->frame_color, "#1c71d8");
-  if (!gtk_style_context_lookup_color (context, "view_bg_color", &self->land_color))
-    gdk_rgba_parse (&self->land_color, "#ffffff");
   G_GNUC_END_IGNORE_DEPRECATIONS
+  self->frame_color = palette->accent;
+  self->land_color = palette->map_land;
 
   g_clear_pointer (&self->outline, gsk_render_node_unref);
   gtk_widget_queue_draw (widget);

@@ -250,11 +250,12 @@ atlas_map_page_render (AtlasMapPage *self,
   atlas_viewport_set (viewport, atlas_viewport_get_lon (current), atlas_viewport_get_lat (current), zoom);
 
   atlas_map_view_get_paint_options (self->view, &options);
-  /* An export keeps a high-contrast style but not the projector's. */
+  /* An export keeps a high-contrast style; a slide of the stage keeps the
+   * projector's, as the timeline and the charts do.
+   */
   options.variant = atlas_style_variant_for (dark,
-                                             options.variant == ATLAS_STYLE_HIGH_CONTRAST ||
-                                             options.variant == ATLAS_STYLE_HIGH_CONTRAST_DARK,
-                                             FALSE);
+                                             atlas_style_variant_is_high_contrast (options.variant),
+                                             self->presenting);
   options.hover_marker = -1;
   options.focus_marker = -1;
   options.title = _("Science and Technology Sites in Chongqing");

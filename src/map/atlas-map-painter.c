@@ -56,7 +56,7 @@ atlas_map_measure_get_label (const char *measure)
 
 double
 _atlas_map_measure_value (AtlasMapShape *shape,
-               const char    *measure)
+                          const char    *measure)
 {
   if (shape->district == NULL)
     return 0;
@@ -73,7 +73,7 @@ _atlas_map_has_choropleth (const AtlasMapPaintOptions *options)
 
 void
 _atlas_map_set_color (cairo_t       *cr,
-           const GdkRGBA *color)
+                      const GdkRGBA *color)
 {
   gdk_cairo_set_source_rgba (cr, color);
 }

@@ -99,7 +99,7 @@ atlas_map_render (AtlasSession *session,
 
   atlas_map_scene_set_filter (scene, atlas_session_get_site_filter (session));
   atlas_map_paint_options_init (&options);
-  options.variant = dark ? ATLAS_STYLE_DARK : ATLAS_STYLE_LIGHT;
+  options.variant = atlas_style_variant_for (dark, FALSE, FALSE);
   options.choropleth = atlas_state_get_choropleth (state);
   options.title = _("Science and Technology Sites in Chongqing");
   options.legend_top = 64;

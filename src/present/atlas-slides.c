@@ -31,6 +31,7 @@
 #include "atlas-render.h"
 #include "atlas-slides.h"
 #include "atlas-story-player.h"
+#include "atlas-style.h"
 #include "atlas-view.h"
 
 /* Slides: each step of a story drawn as the stage shows it, for someone
@@ -42,14 +43,14 @@
  * where the pages live; writing the files, the slow part, runs in a thread.
  */
 
-/* The stage's colours, as in atlas-present-style.css. */
-#define PANEL_BG   "#241f31"
-#define PANEL_BG_DARK "#3d3846"
-#define PANEL_FG   "#ffffff"
-#define TITLE_FG   "#f8e45c"
-#define COUNTER_FG "#deddda"
-#define TRACK_BG   "#77767b"
-#define BAR_FG     "#3584e4"
+/* The stage's colours: the projector palette the stage's style sheet is
+ * generated from (atlas_style_dup_css).
+ */
+static const AtlasPalette *
+stage_palette (gboolean dark)
+{
+  return atlas_style_get_palette (atlas_style_variant_for (dark, FALSE, TRUE));
+}
 
 static PangoLayout *
 new_layout (PangoContext *context,
@@ -74,39 +75,34 @@ new_layout (PangoContext *context,
 }
 
 static void
-append_layout (GtkSnapshot *snapshot,
-               PangoLayout *layout,
-               double       x,
-               double       y,
-               const char  *color)
+append_layout (GtkSnapshot   *snapshot,
+               PangoLayout   *layout,
+               double         x,
+               double         y,
+               const GdkRGBA *color)
 {
-  GdkRGBA rgba;
-
-  gdk_rgba_parse (&rgba, color);
   gtk_snapshot_save (snapshot);
   gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x, y));
-  gtk_snapshot_append_layout (snapshot, layout, &rgba);
+  gtk_snapshot_append_layout (snapshot, layout, color);
   gtk_snapshot_restore (snapshot);
 }
 
 static void
 append_rect (GtkSnapshot           *snapshot,
              const graphene_rect_t *rect,
-             const char            *color,
+             const GdkRGBA         *color,
              double                 radius)
 {
-  GdkRGBA rgba;
   GskRoundedRect rounded;
 
-  gdk_rgba_parse (&rgba, color);
   if (radius <= 0)
     {
-      gtk_snapshot_append_color (snapshot, &rgba, rect);
+      gtk_snapshot_append_color (snapshot, color, rect);
       return;
     }
   gsk_rounded_rect_init_from_rect (&rounded, rect, radius);
   gtk_snapshot_push_rounded_clip (snapshot, &rounded);
-  gtk_snapshot_append_color (snapshot, &rgba, rect);
+  gtk_snapshot_append_color (snapshot, color, rect);
   gtk_snapshot_pop (snapshot);
 }
 
@@ -114,14 +110,13 @@ static void
 append_progress (GtkSnapshot *snapshot,
                  int          width,
                  int          height,
-                 double       fraction)
+                 double       fraction,
+                 gboolean     dark)
 {
-  GdkRGBA track;
+  const AtlasPalette *palette = stage_palette (dark);
 
-  gdk_rgba_parse (&track, TRACK_BG);
-  track.alpha = 0.35;
-  gtk_snapshot_append_color (snapshot, &track, &GRAPHENE_RECT_INIT (0, height - 6, width, 6));
-  append_rect (snapshot, &GRAPHENE_RECT_INIT (0, height - 6, width * fraction, 6), BAR_FG, 0);
+  gtk_snapshot_append_color (snapshot, &palette->progress_track, &GRAPHENE_RECT_INIT (0, height - 6, width, 6));
+  append_rect (snapshot, &GRAPHENE_RECT_INIT (0, height - 6, width * fraction, 6), &palette->progress, 0);
 }
 
 /* The closing slide: title, sources, how to leave. */
@@ -141,7 +136,7 @@ append_closing (GtkSnapshot  *snapshot,
   g_autoptr(PangoLayout) list = new_layout (context, sources, px * 0.7, FALSE, width * 0.8);
   g_autoptr(PangoLayout) hint = new_layout (context, _("Press Escape to return"), px * 0.7, FALSE, width * 0.8);
   PangoLayout *parts[] = { title, heading, list, hint };
-  const char *fg = dark ? "#ffffff" : "#1e1e1e";
+  const GdkRGBA *fg = &stage_palette (dark)->text;
   double total = 0, y;
   int h;
 
@@ -160,7 +155,7 @@ append_closing (GtkSnapshot  *snapshot,
       pango_layout_get_pixel_size (parts[i], NULL, &h);
       y += h + px;
     }
-  append_progress (snapshot, width, height, 1.0);
+  append_progress (snapshot, width, height, 1.0, dark);
 }
 
 /**
@@ -206,7 +201,7 @@ atlas_slides_render_step (AtlasSession *session,
   context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
   context_owner = G_OBJECT (context);
   snapshot = gtk_snapshot_new ();
-  append_rect (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height), dark ? "#1e1e1e" : "#ffffff", 0);
+  append_rect (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height), &stage_palette (dark)->view, 0);
   if (index == (guint) n)
     {
       append_closing (snapshot, context, session, story, width, height, dark);
@@ -255,16 +250,16 @@ atlas_slides_render_step (AtlasSession *session,
       gtk_snapshot_restore (snapshot);
     }
 
-  append_rect (snapshot, &panel, dark ? PANEL_BG_DARK : PANEL_BG, px * 0.5);
+  append_rect (snapshot, &panel, &stage_palette (dark)->caption, px * 0.5);
   gtk_snapshot_push_clip (snapshot, &panel);
   pango_layout_get_pixel_size (counter, &w, NULL);
-  append_layout (snapshot, counter, panel.origin.x + panel.size.width - pad - w, panel.origin.y + pad, COUNTER_FG);
+  append_layout (snapshot, counter, panel.origin.x + panel.size.width - pad - w, panel.origin.y + pad, &stage_palette (dark)->caption_counter);
   if (title != NULL)
-    append_layout (snapshot, title, panel.origin.x + pad, panel.origin.y + pad, TITLE_FG);
-  append_layout (snapshot, caption, panel.origin.x + pad, panel.origin.y + pad + title_h + 8, PANEL_FG);
+    append_layout (snapshot, title, panel.origin.x + pad, panel.origin.y + pad, &stage_palette (dark)->caption_title);
+  append_layout (snapshot, caption, panel.origin.x + pad, panel.origin.y + pad + title_h + 8, &stage_palette (dark)->caption_text);
   gtk_snapshot_pop (snapshot);
 
-  append_progress (snapshot, width, height, (double) (index + 1) / (n + 1));
+  append_progress (snapshot, width, height, (double) (index + 1) / (n + 1), dark);
   return gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
 }
 

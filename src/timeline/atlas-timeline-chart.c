@@ -415,14 +415,14 @@ append_text (GtkSnapshot   *snapshot,
 
 gboolean
 _atlas_timeline_is_revealed (AtlasTimelineChart *self,
-             const Entry        *entry)
+                             const Entry        *entry)
 {
   return self->cursor <= 0 || entry->first_day <= self->cursor;
 }
 
 gboolean
 _atlas_timeline_in_brush (AtlasTimelineChart *self,
-          const Entry        *entry)
+                          const Entry        *entry)
 {
   return self->brush_last <= 0 ||
          (entry->first_day <= self->brush_last && entry->last_day >= self->brush_first);
@@ -445,12 +445,12 @@ atlas_timeline_chart_get_n_in_brush (AtlasTimelineChart *self)
 
 void
 _atlas_timeline_fill_rect (GtkSnapshot   *snapshot,
-           const GdkRGBA *color,
-           double         alpha,
-           double         x,
-           double         y,
-           double         width,
-           double         height)
+                           const GdkRGBA *color,
+                           double         alpha,
+                           double         x,
+                           double         y,
+                           double         width,
+                           double         height)
 {
   GdkRGBA c = *color;
   double x0 = round (x), y0 = round (y);

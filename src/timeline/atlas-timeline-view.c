@@ -975,7 +975,9 @@ atlas_timeline_view_set_presenting (AtlasTimelineView *self,
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
-/* The view as it is now at @width x @height, on its background. */
+/* The view as it is now at @width x @height, on its background: in the
+ * projector's colours for a slide of the stage, as the map and the charts.
+ */
 GskRenderNode *
 atlas_timeline_view_render (AtlasTimelineView *self,
                             int                width,
@@ -983,9 +985,11 @@ atlas_timeline_view_render (AtlasTimelineView *self,
                             gboolean           dark)
 {
   g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  AtlasStyleVariant variant = atlas_style_variant_for (dark, FALSE, FALSE);
+  AtlasStyleVariant variant;
 
   g_return_val_if_fail (ATLAS_IS_TIMELINE_VIEW (self), NULL);
+
+  variant = atlas_style_variant_for (dark, FALSE, atlas_timeline_chart_get_presenting (self->chart));
 
   atlas_timeline_chart_set_variant (self->chart, variant);
   gtk_snapshot_append_color (snapshot, &atlas_style_get_palette (variant)->view,

@@ -34,6 +34,7 @@
 #include "atlas-site.h"
 #include "atlas-sites-page.h"
 #include "atlas-state.h"
+#include "atlas-style.h"
 #include "atlas-view.h"
 
 /* The Sites page: every site in a sortable table, filtered live by the shared
@@ -843,7 +844,8 @@ atlas_sites_page_render (AtlasView *view,
   AtlasItem *selected;
   const char *headers[] = { _("Name"), _("Category"), _("District") };
   const double columns[] = { 0.0, 0.55, 0.8, 1.0 };
-  GdkRGBA fg, bg, rule, band;
+  const AtlasPalette *palette = atlas_style_get_palette (atlas_style_variant_for (dark, FALSE, self->presenting));
+  GdkRGBA fg = palette->text, bg = palette->view, rule = palette->grid, band = palette->shade;
   PangoFontDescription *font;
   double row_h, font_px, pad;
   guint n, shown;
@@ -851,10 +853,6 @@ atlas_sites_page_render (AtlasView *view,
   if (self->sorted == NULL)
     return NULL;
 
-  gdk_rgba_parse (&fg, dark ? "#ffffff" : "#1e1e1e");
-  gdk_rgba_parse (&bg, dark ? "#1e1e1e" : "#ffffff");
-  gdk_rgba_parse (&rule, dark ? "#5e5e5e" : "#c0bfbc");
-  gdk_rgba_parse (&band, dark ? "#2a2a2a" : "#f6f5f4");
   n = g_list_model_get_n_items (G_LIST_MODEL (self->sorted));
   selected = self->state ? atlas_state_get_selection (self->state) : NULL;
 
