@@ -130,14 +130,15 @@ compare_area (gconstpointer a,
 
 void
 _atlas_map_paint_labels (Frame   *f,
-              cairo_t *cr)
+                         cairo_t *cr)
 {
   AtlasMapScene *scene = f->scene;
   const AtlasMapPaintOptions *o = f->options;
   double size = atlas_projection_world_size (f->zoom);
   double ox = f->width / 2 - f->cx, oy = f->height / 2 - f->cy;
-  int big = o->presenting ? 13 : 10;
-  int small = o->presenting ? 11 : 9;
+  /* Type grows with the presentation scale, as everything else does. */
+  int big = (int) lround (10 * f->scale);
+  int small = (int) lround (9 * f->scale);
   g_autoptr(GArray) order = g_array_new (FALSE, FALSE, sizeof (guint));
   guint attempts = 0;
 

@@ -37,11 +37,11 @@
 
 void
 _atlas_map_rounded_rect (cairo_t *cr,
-              double   x,
-              double   y,
-              double   w,
-              double   h,
-              double   r)
+                         double   x,
+                         double   y,
+                         double   w,
+                         double   h,
+                         double   r)
 {
   cairo_new_sub_path (cr);
   cairo_arc (cr, x + w - r, y + r, r, -G_PI / 2, 0);
@@ -163,14 +163,14 @@ draw_legend_sprite (Frame        *f,
 
 void
 _atlas_map_paint_legend (Frame   *f,
-              cairo_t *cr)
+                         cairo_t *cr)
 {
   AtlasMapScene *scene = f->scene;
   const AtlasMapPaintOptions *o = f->options;
   g_autoptr(GArray) rows = g_array_new (FALSE, TRUE, sizeof (Row));
-  int pt = o->presenting ? 12 : 9;
   double line = f->scale;
-  double row_h = (o->presenting ? 24 : 18);
+  int pt = (int) lround (9 * line);
+  double row_h = 18 * line;
   double pad = 10, swatch = 22 * line;
   double width = 0, height, x, y, col_w;
   guint n_category_rows = 0, columns = 1, rows_per_col;
@@ -283,10 +283,10 @@ atlas_map_dup_attribution (AtlasMapScene *scene)
 
 void
 _atlas_map_paint_notice (Frame   *f,
-              cairo_t *cr)
+                         cairo_t *cr)
 {
   AtlasMapScene *scene = f->scene;
-  int pt = f->options->presenting ? 11 : 8;
+  int pt = (int) lround (8 * f->scale);
   g_autofree char *attribution = atlas_map_dup_attribution (scene);
   PangoLayout *notice = atlas_map_scene_get_layout (scene, _("Schematic map (示意图): boundaries are not authoritative"),
                                                     pt + 1, TRUE);
@@ -345,7 +345,7 @@ _atlas_map_paint_notice (Frame   *f,
 
 void
 _atlas_map_paint_title (Frame   *f,
-             cairo_t *cr)
+                        cairo_t *cr)
 {
   PangoLayout *title = atlas_map_scene_get_layout (f->scene, f->options->title, 16, TRUE);
   int tw, th;

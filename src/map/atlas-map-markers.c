@@ -127,14 +127,14 @@ trace_shape (cairo_t          *cr,
  */
 void
 _atlas_map_draw_site_marker (cairo_t                *cr,
-                  const AtlasPalette     *palette,
-                  AtlasStyleVariant       variant,
-                  AtlasSiteCategory       category,
-                  AtlasLocationPrecision  precision,
-                  double                  x,
-                  double                  y,
-                  double                  r,
-                  double                  line)
+                             const AtlasPalette     *palette,
+                             AtlasStyleVariant       variant,
+                             AtlasSiteCategory       category,
+                             AtlasLocationPrecision  precision,
+                             double                  x,
+                             double                  y,
+                             double                  r,
+                             double                  line)
 {
   AtlasMarkerShape shape = atlas_style_get_category_shape (category);
   GdkRGBA color;
@@ -212,16 +212,16 @@ show_layout_at (cairo_t       *cr,
  */
 void
 _atlas_map_blit (Frame        *f,
-      cairo_t      *cr,
-      const char   *key,
-      double        x,
-      double        y,
-      int           ox,
-      int           oy,
-      int           w,
-      int           h,
-      SpriteDraw    draw,
-      gconstpointer data)
+                 cairo_t      *cr,
+                 const char   *key,
+                 double        x,
+                 double        y,
+                 int           ox,
+                 int           oy,
+                 int           w,
+                 int           h,
+                 SpriteDraw    draw,
+                 gconstpointer data)
 {
   cairo_surface_t *sprite;
   int ps = MAX (f->options->pixel_scale, 1);
@@ -336,12 +336,12 @@ draw_label_sprite (Frame        *f,
 /* A label with its halo, top-left corner at (@x, @y). */
 void
 _atlas_map_put_label (Frame         *f,
-           cairo_t       *cr,
-           PangoLayout   *layout,
-           double         x,
-           double         y,
-           const GdkRGBA *color,
-           double         halo)
+                      cairo_t       *cr,
+                      PangoLayout   *layout,
+                      double         x,
+                      double         y,
+                      const GdkRGBA *color,
+                      double         halo)
 {
   LabelSprite l = { layout, color, halo };
   char key[96];
@@ -370,7 +370,7 @@ _atlas_map_paint_markers (Frame   *f,
   double size = atlas_projection_world_size (f->zoom);
   double ox = f->width / 2 - f->cx, oy = f->height / 2 - f->cy;
   double line = f->scale;
-  int text_pt = o->presenting ? 11 : 9;
+  int text_pt = (int) lround (9 * f->scale);
   int excluded = o->selected_site >= 0 && atlas_map_scene_is_visible (scene, o->selected_site) ? o->selected_site : -1;
   double sx = 0, sy = 0, sel_r = ATLAS_MAP_SELECTED_REACH * line;
 
@@ -453,7 +453,7 @@ _atlas_map_paint_markers (Frame   *f,
 /* Rings for the selected, hovered and focused markers, on top. */
 void
 _atlas_map_paint_highlights (Frame   *f,
-                  cairo_t *cr)
+                             cairo_t *cr)
 {
   const AtlasMapPaintOptions *o = f->options;
   AtlasMapScene *scene = f->scene;

@@ -157,7 +157,7 @@ atlas_map_view_marker_at (AtlasMapView *self,
     {
       const AtlasMapMarker *m = &g_array_index (self->markers, AtlasMapMarker, i);
       double dx = m->x - x, dy = m->y - y, d2 = dx * dx + dy * dy;
-      double r = MAX (m->radius + 4, self->presenting ? 20 : 16);
+      double r = MAX (m->radius + 4, 16 * (self->presenting ? ATLAS_PRESENTATION_SCALE : 1));
 
       /* Later markers are drawn on top: they win ties. */
       if (d2 <= r * r && d2 <= best)
