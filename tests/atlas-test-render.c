@@ -52,6 +52,13 @@ collect (GskRenderNode *node,
     case GSK_OPACITY_NODE:
       collect (gsk_opacity_node_get_child (node), transform, found);
       break;
+    /* What a widget's own snapshot wraps its children in. */
+    case GSK_DEBUG_NODE:
+      collect (gsk_debug_node_get_child (node), transform, found);
+      break;
+    case GSK_SHADOW_NODE:
+      collect (gsk_shadow_node_get_child (node), transform, found);
+      break;
     case GSK_TEXT_NODE:
       {
         AtlasTestText text = { { { 0 } }, *gsk_text_node_get_color (node), gsk_text_node_get_num_glyphs (node),

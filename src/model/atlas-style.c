@@ -164,7 +164,9 @@ static const AtlasPalette palettes[ATLAS_N_STYLES] = {
  * the common colour-vision deficiencies; shapes repeat the distinction for
  * those who cannot tell the colours apart and for washed-out projectors.
  * Columns: light, dark (lighter), high contrast and projector (darker, more
- * saturated), high contrast on dark.
+ * saturated), high contrast on dark.  Every one stands 3:1 from the land,
+ * the canvas and the lane shading of its style (WCAG 1.4.11), which is why
+ * the light orange, yellow and pink are a little darker than Okabe–Ito's.
  */
 typedef struct
 {
@@ -176,13 +178,13 @@ typedef struct
 
 static const Swatch category_colors[ATLAS_N_SITE_CATEGORIES] = {
   [ATLAS_SITE_CATEGORY_RESEARCH_INSTITUTE] = { RGB (0x0072b2), RGB (0x56a8e0), RGB (0x004a80), RGB (0x6fb8ec) },
-  [ATLAS_SITE_CATEGORY_LABORATORY]         = { RGB (0xe69f00), RGB (0xf5c04a), RGB (0xa86f00), RGB (0xf5c04a) },
+  [ATLAS_SITE_CATEGORY_LABORATORY]         = { RGB (0xb87800), RGB (0xf5c04a), RGB (0xa86f00), RGB (0xf5c04a) },
   [ATLAS_SITE_CATEGORY_UNIVERSITY]         = { RGB (0x009e73), RGB (0x3fd1a4), RGB (0x006049), RGB (0x3fd1a4) },
   [ATLAS_SITE_CATEGORY_HOSPITAL]           = { RGB (0xd55e00), RGB (0xff8a3d), RGB (0x9a3f00), RGB (0xff8a3d) },
   [ATLAS_SITE_CATEGORY_INDUSTRIAL_PARK]    = { RGB (0x7a5195), RGB (0xb58ad1), RGB (0x4f2d6b), RGB (0xc9a3e3) },
-  [ATLAS_SITE_CATEGORY_INCUBATOR]          = { RGB (0xcc79a7), RGB (0xeaa6cb), RGB (0x94406f), RGB (0xeaa6cb) },
+  [ATLAS_SITE_CATEGORY_INCUBATOR]          = { RGB (0xc06a9b), RGB (0xeaa6cb), RGB (0x94406f), RGB (0xeaa6cb) },
   [ATLAS_SITE_CATEGORY_COMPANY]            = { RGB (0x5e5c64), RGB (0xb0aeb6), RGB (0x241f31), RGB (0xc0bfbc) },
-  [ATLAS_SITE_CATEGORY_ALLIANCE]           = { RGB (0xb5a000), RGB (0xf0e442), RGB (0x6f6200), RGB (0xf0e442) },
+  [ATLAS_SITE_CATEGORY_ALLIANCE]           = { RGB (0x958400), RGB (0xf0e442), RGB (0x6f6200), RGB (0xf0e442) },
   [ATLAS_SITE_CATEGORY_PLATFORM]           = { RGB (0x3d7dd6), RGB (0x8fb8f2), RGB (0x1a4a9a), RGB (0x8fb8f2) },
   [ATLAS_SITE_CATEGORY_SCIENCE_FACILITY]   = { RGB (0xa51d2d), RGB (0xf06070), RGB (0x6b0a16), RGB (0xf47a88) },
   [ATLAS_SITE_CATEGORY_EXHIBITION_VENUE]   = { RGB (0x865e3c), RGB (0xcda274), RGB (0x553619), RGB (0xcda274) },
@@ -204,9 +206,9 @@ static const AtlasMarkerShape category_shapes[ATLAS_N_SITE_CATEGORIES] = {
 
 static const Swatch event_kind_colors[ATLAS_N_EVENT_KINDS] = {
   [ATLAS_EVENT_KIND_AGREEMENT]  = { RGB (0x0072b2), RGB (0x56a8e0), RGB (0x004a80), RGB (0x6fb8ec) },
-  [ATLAS_EVENT_KIND_SIGNING]    = { RGB (0xe69f00), RGB (0xf5c04a), RGB (0xa86f00), RGB (0xf5c04a) },
+  [ATLAS_EVENT_KIND_SIGNING]    = { RGB (0xb87800), RGB (0xf5c04a), RGB (0xa86f00), RGB (0xf5c04a) },
   [ATLAS_EVENT_KIND_FOUNDING]   = { RGB (0x009e73), RGB (0x3fd1a4), RGB (0x006049), RGB (0x3fd1a4) },
-  [ATLAS_EVENT_KIND_CONFERENCE] = { RGB (0xcc79a7), RGB (0xeaa6cb), RGB (0x94406f), RGB (0xeaa6cb) },
+  [ATLAS_EVENT_KIND_CONFERENCE] = { RGB (0xc06a9b), RGB (0xeaa6cb), RGB (0x94406f), RGB (0xeaa6cb) },
   [ATLAS_EVENT_KIND_MILESTONE]  = { RGB (0xd55e00), RGB (0xff8a3d), RGB (0x9a3f00), RGB (0xff8a3d) },
 };
 

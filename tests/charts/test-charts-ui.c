@@ -28,15 +28,19 @@
 #include "config.h"
 
 #include "atlas-application.h"
+#include "atlas-chart.h"
 #include "atlas-chart-canvas.h"
 #include "atlas-chart-card.h"
+#include "atlas-chart-definition.h"
 #include "atlas-charts-page.h"
 #include "atlas-dataset.h"
 #include "atlas-empty-state.h"
 #include "atlas-item.h"
 #include "atlas-state.h"
+#include "atlas-style.h"
 #include "atlas-view.h"
 #include "atlas-window.h"
+#include "atlas-test-render.h"
 #include "atlas-test-ui.h"
 
 static AtlasApplication *app;
@@ -272,6 +276,91 @@ test_figure_brings_its_chart (Fixture       *f,
                     gtk_adjustment_get_value (adjustment) > 0);
 }
 
+/* Presenting in the dark style (issue 12: "white on white"): the stage is
+ * dark, and every text a chart card shows there (its title and period,
+ * which are labels, and the axis labels, values and big numbers its
+ * canvas draws) reads at 4.5:1 against what it lies on.  The card is drawn
+ * as the stage draws it: the page presenting in a window with the stage's
+ * classes, over the projector palette's view colour.
+ */
+static guint
+check_card_text (AtlasChartCard *card,
+                 const GdkRGBA  *stage,
+                 GString        *failures)
+{
+  GtkWidget *widget = GTK_WIDGET (card);
+  int width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GArray) texts = NULL;
+  cairo_surface_t *surface;
+  guint checked = 0;
+
+  g_assert_cmpint (width, >, 100);
+  g_assert_cmpint (height, >, 100);
+  gtk_snapshot_append_color (snapshot, stage, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  surface = atlas_test_draw_node (node, width, height);
+  texts = atlas_test_collect_text (node);
+
+  for (guint i = 0; i < texts->len; i++)
+    {
+      AtlasTestText *text = &g_array_index (texts, AtlasTestText, i);
+      GdkRGBA under;
+      double ratio;
+
+      if (!atlas_test_background_under (surface, &text->bounds, &under))
+        continue;
+      checked++;
+      ratio = atlas_style_contrast_ratio (&text->color, &under);
+      if (ratio < 4.5)
+        g_string_append_printf (failures, "%s: %u glyphs at %.0f,%.0f are %.2f:1 on their background\n",
+                                atlas_chart_definition_get_id (atlas_chart_card_get_definition (card)),
+                                text->n_glyphs, text->bounds.origin.x, text->bounds.origin.y, ratio);
+    }
+  cairo_surface_destroy (surface);
+  return checked;
+}
+
+static void
+test_dark_stage_cards_readable (Fixture       *f,
+                                gconstpointer  data)
+{
+  static const char * const ids[] = { "projects-2020-12-15-by-type", "headline-rd", "events-per-year" };
+  AdwStyleManager *manager = adw_style_manager_get_default ();
+  const AtlasPalette *palette = atlas_style_get_palette (ATLAS_STYLE_PROJECTOR_DARK);
+  g_autoptr(GString) failures = g_string_new (NULL);
+
+  adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_DARK);
+  gtk_widget_add_css_class (GTK_WIDGET (f->window), "atlas-stage");
+  gtk_widget_add_css_class (GTK_WIDGET (f->window), "dark");
+  atlas_view_set_presenting (ATLAS_VIEW (f->page), TRUE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    {
+      AtlasChartCanvas *canvas = drawn_canvas (f, ids[i]);
+      AtlasChartCard *card = atlas_charts_page_get_card (f->page, ids[i]);
+      GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (f->window));
+      gint64 frame = gdk_frame_clock_get_frame_counter (clock);
+
+      /* Drawn at least once as it is now. */
+      gtk_widget_queue_draw (GTK_WIDGET (f->window));
+      ATLAS_WAIT_UNTIL (gdk_frame_clock_get_frame_counter (clock) >= frame + 2);
+
+      g_assert_cmpint (atlas_chart_get_variant (atlas_chart_canvas_get_chart (canvas)), ==, ATLAS_STYLE_PROJECTOR_DARK);
+      /* Title, period and source at least, and the canvas's own text. */
+      g_assert_cmpuint (check_card_text (card, &palette->view, failures), >=, 4);
+    }
+
+  atlas_view_set_presenting (ATLAS_VIEW (f->page), FALSE);
+  adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_DEFAULT);
+  if (failures->len > 0)
+    g_test_message ("%s", failures->str);
+  g_assert_cmpuint (failures->len, ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -303,6 +392,8 @@ main (int   argc,
               fixture_set_up, test_figure_brings_its_chart, fixture_tear_down);
   g_test_add ("/charts-ui/camera-and-table", Fixture, NULL,
               fixture_set_up, test_camera_and_table, fixture_tear_down);
+  g_test_add ("/charts-ui/dark-stage-cards-readable", Fixture, NULL,
+              fixture_set_up, test_dark_stage_cards_readable, fixture_tear_down);
 
   status = g_test_run ();
   g_clear_object (&app);
