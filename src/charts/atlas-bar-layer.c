@@ -138,7 +138,10 @@ layout_rows (AtlasBarLayer *self,
       _atlas_chart_layout_size (layout, &w, NULL);
       label_w = MAX (label_w, w);
     }
-  label_w = MIN (label_w + 8 * s, chart->width * 0.4);
+  /* A pixel to spare: Pango may break a line set to exactly its own
+   * width, and the label would be ellipsized.
+   */
+  label_w = MIN (label_w + 1 + 8 * s, chart->width * 0.4);
 
   for (guint i = 0; i < chart->n_points && i < 200; i++)
     {

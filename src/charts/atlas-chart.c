@@ -438,13 +438,17 @@ _atlas_chart_layout_size (PangoLayout *layout,
                           double      *width,
                           double      *height)
 {
-  int w, h;
+  PangoRectangle logical;
 
-  pango_layout_get_pixel_size (layout, &w, &h);
+  /* Rounded up, not to the nearest pixel: a column measured half a pixel
+   * short ellipsizes the text it was measured for (a 7-character Chinese
+   * label at the presentation scale did).
+   */
+  pango_layout_get_extents (layout, NULL, &logical);
   if (width)
-    *width = w;
+    *width = ceil ((double) logical.width / PANGO_SCALE);
   if (height)
-    *height = h;
+    *height = ceil ((double) logical.height / PANGO_SCALE);
 }
 
 void

@@ -498,6 +498,30 @@ test_every_row_labelled (Fixture       *f,
             g_assert_true (found);
           }
       }
+
+  /* On stage the chart is as wide as the screen: no label is cut short
+   * (a label measured half a pixel short was ellipsized).
+   */
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    {
+      g_autoptr(AtlasChart) chart = chart_for (f, definitions, ids[i], TRUE);
+      g_autoptr(AtlasPangoContext) context = atlas_chart_create_headless_context ();
+      int height = natural_height (chart, 1300);
+      g_autoptr(GArray) texts = draw_chart (chart, 1300, height);
+      double s = atlas_chart_get_scale (chart);
+
+      for (guint c = 0; c < chart->n_categories; c++)
+        {
+          const char *label = atlas_chart_series_get_category (chart->series, c);
+          g_autoptr(PangoLayout) layout = _atlas_chart_make_layout (chart, context, label, ATLAS_CHART_BASE_FONT_PX,
+                                                                    FALSE, chart->plot.origin.x - 8 * s, 1);
+
+          if (pango_layout_is_ellipsized (layout))
+            g_test_message ("%s: “%s” is cut (room %.1f, scale %.2f, width %d)", ids[i], label,
+                            chart->plot.origin.x - 8 * s, s, chart->width);
+          g_assert_false (pango_layout_is_ellipsized (layout));
+        }
+    }
 }
 
 /* graphene_rect_contains_rect() compares a union for equality, which
