@@ -28,6 +28,7 @@
 #include "atlas-district.h"
 #include "atlas-format.h"
 #include "atlas-labels.h"
+#include "atlas-map-areas.h"
 #include "atlas-map-classes.h"
 #include "atlas-map-collision.h"
 #include "atlas-map-painter.h"
@@ -1296,9 +1297,13 @@ atlas_map_paint (AtlasMapScene              *scene,
       atlas_map_collider_add (f.collider, &box);
     }
 
+  if (options->areas != NULL)
+    atlas_map_areas_paint_layer (options->areas, cr, scene, viewport, width, height, options);
   paint_markers (&f, cr);
   if (options->legend)
     paint_legend (&f, cr);
+  if (options->areas != NULL)
+    atlas_map_areas_paint_badges (options->areas, cr, scene, viewport, width, height, options, f.collider);
   paint_labels (&f, cr);
   paint_highlights (&f, cr);
   if (options->notice)

@@ -35,6 +35,8 @@ G_BEGIN_DECLS
  * through atlas_map_paint(), so what is measured is what is shown.
  */
 
+typedef struct _AtlasMapAreas AtlasMapAreas;
+
 typedef struct
 {
   AtlasStyleVariant variant;
@@ -51,6 +53,7 @@ typedef struct
   gboolean          vector;            /* draw everything as vectors (SVG/PDF exports) */
   gboolean          allow_stale_base;  /* the zoom is moving: a scaled base will do */
   int               pixel_scale;       /* device pixels per pixel */
+  AtlasMapAreas    *areas;             /* (nullable): zones and their badges */
 } AtlasMapPaintOptions;
 
 typedef struct

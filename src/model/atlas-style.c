@@ -158,6 +158,26 @@ atlas_style_get_sequential_color (guint              step,
     g_assert_not_reached ();
 }
 
+/* Named zones of several districts (the Science City, Liangjiang New
+ * Area): one colour for their hatching, outline and badge, apart from the
+ * categories' hues, the rivers' blue and the choropleth's ramp; and the
+ * text drawn on a badge of that colour (at least 4.5:1 against it).
+ */
+static const Swatch area_color = { "#00707a", "#6fd6e0", "#004a52" };
+static const Swatch area_text = { "#ffffff", "#1e1e1e", "#ffffff" };
+
+void
+atlas_style_get_area_color (AtlasStyleVariant  variant,
+                            GdkRGBA           *color,
+                            GdkRGBA           *text)
+{
+  g_return_if_fail (color != NULL);
+
+  pick (&area_color, variant, color);
+  if (text != NULL)
+    pick (&area_text, variant, text);
+}
+
 /* CSS classes .category-<key> and .event-kind-<key> with the colours above,
  * for widgets (legend swatches, list dots) that are styled with CSS.
  */

@@ -57,6 +57,9 @@ void             atlas_style_get_sequential_color (guint             step,
                                                    guint             n_steps,
                                                    AtlasStyleVariant variant,
                                                    GdkRGBA          *color);
+void             atlas_style_get_area_color     (AtlasStyleVariant  variant,
+                                                 GdkRGBA           *color,
+                                                 GdkRGBA           *text);
 char            *atlas_style_dup_css            (void);
 
 G_END_DECLS
