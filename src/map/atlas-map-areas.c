@@ -29,6 +29,7 @@
 #include "atlas-district.h"
 #include "atlas-item.h"
 #include "atlas-map-areas.h"
+#include "atlas-map-areas-private.h"
 #include "atlas-projection.h"
 #include "atlas-site.h"
 #include "atlas-state.h"
@@ -357,16 +358,6 @@ atlas_map_areas_dup_description (AtlasMapAreas *self,
 
 /* ---- geometry ----------------------------------------------------------- */
 
-static gboolean
-entry_spans (Entry *entry,
-             int    adcode)
-{
-  for (guint i = 0; i < entry->adcodes->len; i++)
-    if (g_array_index (entry->adcodes, int, i) == adcode)
-      return TRUE;
-  return FALSE;
-}
-
 /* The centroid and area of a district's outline (unit coordinates). */
 static double
 shape_centroid (AtlasMapShape *shape,
@@ -411,23 +402,13 @@ shape_centroid (AtlasMapShape *shape,
   return total;
 }
 
-static gboolean
-unit_in_entry (AtlasMapScene *scene,
-               Entry         *entry,
-               double         x,
-               double         y)
-{
-  int district = atlas_map_scene_district_at (scene, atlas_projection_unit_to_lon (x),
-                                              atlas_projection_unit_to_lat (y));
-
-  return district >= 0 && entry_spans (entry, atlas_map_scene_get_district (scene, district)->adcode);
-}
-
 typedef struct
 {
   double area;
   double x, y;
 } Anchor;
+
+#define GRID 6
 
 static int
 compare_anchors (gconstpointer a,
@@ -470,7 +451,7 @@ find_anchors (AtlasMapScene *scene,
       g_array_append_val (labels, anchor);
     }
 
-  if (total > 0 && unit_in_entry (scene, entry, sx / total, sy / total))
+  if (total > 0 && _atlas_map_areas_contains (scene, entry->adcodes, sx / total, sy / total))
     {
       AtlasMapPoint centre = { sx / total, sy / total };
 
@@ -483,6 +464,36 @@ find_anchors (AtlasMapScene *scene,
       AtlasMapPoint point = { anchor->x, anchor->y };
 
       g_array_append_val (entry->anchors, point);
+    }
+
+  /* Then points spread over the area, for when the camera shows only part
+   * of it, or markers crowd the places above.
+   */
+  if (total > 0)
+    {
+      double x0 = G_MAXDOUBLE, y0 = G_MAXDOUBLE, x1 = -G_MAXDOUBLE, y1 = -G_MAXDOUBLE;
+
+      for (guint i = 0; i < entry->adcodes->len; i++)
+        {
+          int index = atlas_map_scene_find_district (scene, g_array_index (entry->adcodes, int, i));
+          AtlasMapShape *shape;
+
+          if (index < 0)
+            continue;
+          shape = atlas_map_scene_get_district (scene, index);
+          x0 = MIN (x0, shape->min_x);
+          y0 = MIN (y0, shape->min_y);
+          x1 = MAX (x1, shape->max_x);
+          y1 = MAX (y1, shape->max_y);
+        }
+      for (int j = 1; j < GRID; j++)
+        for (int i = 1; i < GRID; i++)
+          {
+            AtlasMapPoint point = { x0 + (x1 - x0) * i / GRID, y0 + (y1 - y0) * j / GRID };
+
+            if (_atlas_map_areas_contains (scene, entry->adcodes, point.x, point.y))
+              g_array_append_val (entry->anchors, point);
+          }
     }
 }
 
@@ -499,58 +510,14 @@ ensure_anchors (AtlasMapAreas *self,
 
 /* ---- painting ----------------------------------------------------------- */
 
-typedef struct
-{
-  double zoom, k, s;
-  double left, top;     /* world pixels at zoom of the screen's top-left */
-  double width, height;
-  double line;
-  GdkRGBA color, text;
-} View;
-
-static void
-view_init (View                       *v,
-           AtlasViewport              *viewport,
-           double                      width,
-           double                      height,
-           const AtlasMapPaintOptions *options)
-{
-  double cx, cy;
-
-  v->zoom = atlas_viewport_get_zoom (viewport);
-  v->k = CLAMP ((int) ceil (v->zoom - 0.001), 0, (int) ATLAS_MAP_MAX_ZOOM + 1);
-  v->s = exp2 (v->zoom - v->k);
-  atlas_projection_to_pixels (atlas_viewport_get_lon (viewport), atlas_viewport_get_lat (viewport),
-                              v->zoom, &cx, &cy);
-  v->left = cx - width / 2;
-  v->top = cy - height / 2;
-  v->width = width;
-  v->height = height;
-  v->line = options->presenting ? 1.4 : 1.0;
-  atlas_style_get_area_color (options->variant, &v->color, &v->text);
-}
-
-static void
-unit_to_screen (const View *v,
-                double      ux,
-                double      uy,
-                double     *x,
-                double     *y)
-{
-  double size = atlas_projection_world_size (v->zoom);
-
-  *x = ux * size - v->left;
-  *y = uy * size - v->top;
-}
-
 static gboolean
-shape_on_screen (const View    *v,
+shape_on_screen (const AtlasMapAreasView *v,
                  AtlasMapShape *shape)
 {
   double x0, y0, x1, y1;
 
-  unit_to_screen (v, shape->min_x, shape->min_y, &x0, &y0);
-  unit_to_screen (v, shape->max_x, shape->max_y, &x1, &y1);
+  _atlas_map_areas_to_screen (v, shape->min_x, shape->min_y, &x0, &y0);
+  _atlas_map_areas_to_screen (v, shape->max_x, shape->max_y, &x1, &y1);
   return x1 >= -4 && x0 <= v->width + 4 && y1 >= -4 && y0 <= v->height + 4;
 }
 
@@ -583,11 +550,20 @@ entry_is_shown (AtlasMapAreas *self,
   return atlas_map_areas_get_count (self, i) > 0;
 }
 
+/* The badge has the keyboard, its list is open, or one of its sites is
+ * the selection (the details pane shows it; the map shows where it may be).
+ */
 static gboolean
 entry_is_highlighted (AtlasMapAreas *self,
                       guint          i)
 {
-  return (int) i == self->focus || (int) i == self->open;
+  AtlasItem *selection = atlas_state_get_selection (atlas_session_get_state (self->session));
+
+  if ((int) i == self->focus || (int) i == self->open)
+    return TRUE;
+  return selection != NULL && ATLAS_IS_SITE (selection) &&
+         atlas_site_get_area (ATLAS_SITE (selection)) == get_entry (self, i)->area &&
+         !atlas_site_has_point (ATLAS_SITE (selection));
 }
 
 /* The districts of every area with sites to show, hatched once each (a
@@ -607,11 +583,11 @@ atlas_map_areas_paint_layer (AtlasMapAreas              *self,
   g_autoptr(GHashTable) hatched = g_hash_table_new (NULL, NULL);
   gboolean any = FALSE;
   GdkRGBA tint;
-  View v;
+  AtlasMapAreasView v;
 
   g_return_if_fail (ATLAS_IS_MAP_AREAS (self));
 
-  view_init (&v, viewport, width, height, options);
+  _atlas_map_areas_view_init (&v, viewport, width, height, options);
   ensure_anchors (self, scene);
 
   cairo_save (cr);
@@ -667,7 +643,7 @@ atlas_map_areas_paint_layer (AtlasMapAreas              *self,
         cairo_line_to (cr, t + (y1 - y0), y0);
       }
     /* Light enough that the markers and labels over it stay the figure. */
-    tint.alpha = options->variant == ATLAS_STYLE_HIGH_CONTRAST ? 0.6 : 0.3;
+    tint.alpha = options->variant == ATLAS_STYLE_HIGH_CONTRAST ? 0.45 : 0.3;
     gdk_cairo_set_source_rgba (cr, &tint);
     cairo_set_line_width (cr, 1.2 * v.line);
     cairo_stroke (cr);
@@ -710,144 +686,6 @@ atlas_map_areas_paint_layer (AtlasMapAreas              *self,
       }
 }
 
-static void
-rounded_rect (cairo_t               *cr,
-              const graphene_rect_t *r,
-              double                 radius)
-{
-  double x = r->origin.x, y = r->origin.y, w = r->size.width, h = r->size.height;
-
-  cairo_new_sub_path (cr);
-  cairo_arc (cr, x + w - radius, y + radius, radius, -G_PI / 2, 0);
-  cairo_arc (cr, x + w - radius, y + h - radius, radius, 0, G_PI / 2);
-  cairo_arc (cr, x + radius, y + h - radius, radius, G_PI / 2, G_PI);
-  cairo_arc (cr, x + radius, y + radius, radius, G_PI, 3 * G_PI / 2);
-  cairo_close_path (cr);
-}
-
-/* Room for a badge: on screen clear of the page's floating controls (on
- * screen only: the zoom buttons on the right, the switches on top, the
- * inset at the bottom right), of the markers, labels and badges placed so
- * far, with its centre inside the area when @in_area.
- */
-static gboolean
-badge_fits (const View                 *v,
-            const AtlasMapPaintOptions *options,
-            AtlasMapCollider           *collider,
-            AtlasMapScene              *scene,
-            Entry                      *entry,
-            const graphene_rect_t      *r,
-            gboolean                    in_area)
-{
-  graphene_rect_t grown;
-  double size = atlas_projection_world_size (v->zoom);
-  double top = 8, right = v->width - 8, bottom = v->height - 8;
-
-  if (options->title == NULL && !options->presenting)
-    {
-      top = 64;
-      /* The notice of sites with no known place, under the switches. */
-      if (r->origin.x < 380 && r->origin.y < 112)
-        return FALSE;
-      right = v->width - 68;
-      bottom = v->height - 12;
-      /* The inset, above the scale bar. */
-      if (r->origin.x + r->size.width > v->width - 160 &&
-          r->origin.y + r->size.height > v->height - 84 - 124)
-        return FALSE;
-    }
-  if (r->origin.x < 8 || r->origin.y < top ||
-      r->origin.x + r->size.width > right || r->origin.y + r->size.height > bottom)
-    return FALSE;
-
-  graphene_rect_inset_r (r, -3, -3, &grown);
-  if (!atlas_map_collider_test (collider, &grown))
-    return FALSE;
-
-  return !in_area || unit_in_entry (scene, entry,
-                        (v->left + r->origin.x + r->size.width / 2) / size,
-                        (v->top + r->origin.y + r->size.height / 2) / size);
-}
-
-static void
-draw_badge (cairo_t               *cr,
-            const View            *v,
-            const graphene_rect_t *r,
-            PangoLayout           *count,
-            PangoLayout           *name,
-            gboolean               strong)
-{
-  double h = r->size.height, d = h - 6;
-  int cw, ch, nw, nh;
-
-  pango_layout_get_pixel_size (count, &cw, &ch);
-  pango_layout_get_pixel_size (name, &nw, &nh);
-
-  /* A pill of the area's colour with a rim of the text colour, so that it
-   * stands apart from the hatching under it.
-   */
-  cairo_new_path (cr);
-  rounded_rect (cr, r, h / 2);
-  gdk_cairo_set_source_rgba (cr, &v->color);
-  cairo_fill_preserve (cr);
-  cairo_set_line_width (cr, (strong ? 2.5 : 1.5) * v->line);
-  gdk_cairo_set_source_rgba (cr, &v->text);
-  cairo_stroke (cr);
-
-  /* The count in a disc, as a cluster shows its count. */
-  {
-    graphene_rect_t disc = GRAPHENE_RECT_INIT (r->origin.x + 3, r->origin.y + 3, MAX (d, cw + 8), d);
-
-    cairo_new_path (cr);
-    rounded_rect (cr, &disc, d / 2);
-    gdk_cairo_set_source_rgba (cr, &v->text);
-    cairo_fill (cr);
-    cairo_move_to (cr, disc.origin.x + (disc.size.width - cw) / 2, disc.origin.y + (d - ch) / 2);
-    gdk_cairo_set_source_rgba (cr, &v->color);
-    pango_cairo_show_layout (cr, count);
-
-    cairo_move_to (cr, disc.origin.x + disc.size.width + 6, r->origin.y + (h - nh) / 2);
-    gdk_cairo_set_source_rgba (cr, &v->text);
-    pango_cairo_show_layout (cr, name);
-  }
-}
-
-typedef struct
-{
-  double dx, dy;
-} Offset;
-
-static int
-compare_offsets (gconstpointer a,
-                 gconstpointer b)
-{
-  const Offset *x = a, *y = b;
-  double da = x->dx * x->dx + x->dy * x->dy, db = y->dx * y->dx + y->dy * y->dy;
-
-  return da < db ? -1 : da > db ? 1 : 0;
-}
-
-/* Places around an anchor, nearest first: a grid of @hstep by @vstep up
- * to @rings steps away.
- */
-static GArray *
-offsets_new (double hstep,
-             double vstep,
-             int    rings)
-{
-  GArray *offsets = g_array_new (FALSE, FALSE, sizeof (Offset));
-
-  for (int j = -rings; j <= rings; j++)
-    for (int i = -rings; i <= rings; i++)
-      {
-        Offset o = { i * hstep, j * vstep };
-
-        g_array_append_val (offsets, o);
-      }
-  g_array_sort (offsets, compare_offsets);
-  return offsets;
-}
-
 /* A layout of our own: the badge's name is cut to a width, which must not
  * touch the scene's shared layouts.
  */
@@ -882,37 +720,6 @@ get_layout (AtlasMapAreas *self,
   return layout;
 }
 
-/* From the anchor to the nearest point of a badge placed away from it. */
-static void
-draw_leader (cairo_t               *cr,
-             const View            *v,
-             double                 x,
-             double                 y,
-             const graphene_rect_t *r)
-{
-  double tx = CLAMP (x, r->origin.x + r->size.height / 2, r->origin.x + r->size.width - r->size.height / 2);
-  double ty = CLAMP (y, r->origin.y, r->origin.y + r->size.height);
-
-  cairo_new_path (cr);
-  cairo_move_to (cr, x, y);
-  cairo_line_to (cr, tx, ty);
-  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
-  cairo_set_line_width (cr, 4 * v->line);
-  gdk_cairo_set_source_rgba (cr, &v->text);
-  cairo_stroke_preserve (cr);
-  cairo_set_line_width (cr, 2 * v->line);
-  gdk_cairo_set_source_rgba (cr, &v->color);
-  cairo_stroke (cr);
-
-  cairo_new_path (cr);
-  cairo_arc (cr, x, y, 4 * v->line, 0, 2 * G_PI);
-  gdk_cairo_set_source_rgba (cr, &v->color);
-  cairo_fill_preserve (cr);
-  cairo_set_line_width (cr, 1.5 * v->line);
-  gdk_cairo_set_source_rgba (cr, &v->text);
-  cairo_stroke (cr);
-}
-
 /* One badge per area with sites to show: the count and the area's name.
  * Placed after the markers and the legend and before the labels, and
  * offered to the collider so that labels keep clear of it.  It goes at
@@ -934,12 +741,17 @@ atlas_map_areas_paint_badges (AtlasMapAreas              *self,
 {
   int pt = options->presenting ? 12 : 9;
   g_autoptr(GArray) badges = NULL;
-  View v;
+  AtlasMapAreasView v;
 
   g_return_if_fail (ATLAS_IS_MAP_AREAS (self));
 
-  view_init (&v, viewport, width, height, options);
+  _atlas_map_areas_view_init (&v, viewport, width, height, options);
   ensure_anchors (self, scene);
+  /* On screen, the switches and the notice of sites with no known place
+   * float over the top-left corner: labels keep clear of them too.
+   */
+  if (options->title == NULL && !options->presenting)
+    atlas_map_collider_add (collider, &GRAPHENE_RECT_INIT (0, 0, 380, 112));
   /* Exports (vectors, at another size) leave alone the badges the screen
    * shows, which clicks and the keyboard go by.
    */
@@ -951,13 +763,11 @@ atlas_map_areas_paint_badges (AtlasMapAreas              *self,
       Entry *entry = g_ptr_array_index (self->entries, i);
       guint n = atlas_map_areas_get_count (self, i);
       g_autofree char *number = NULL;
-      g_autoptr(GArray) near = NULL;
-      g_autoptr(GArray) far = NULL;
       PangoLayout *count, *name;
       int cw, ch, nw, nh;
       double w, h, ax = 0, ay = 0;
-      graphene_rect_t rect = GRAPHENE_RECT_INIT (0, 0, 0, 0);
-      gboolean placed = FALSE, has_anchor = FALSE, leader = FALSE;
+      graphene_rect_t rect;
+      gboolean leader = FALSE;
 
       if (n == 0)
         continue;
@@ -970,49 +780,13 @@ atlas_map_areas_paint_badges (AtlasMapAreas              *self,
       pango_layout_get_pixel_size (name, &nw, &nh);
       h = MAX (ch, nh) + 10 * v.line;
       w = 3 + MAX (h - 6, cw + 8) + 6 + nw + 12;
-      near = offsets_new (MIN (w / 2, 48), h + 4, 2);
-      far = offsets_new (MIN (w / 2, 48), h + 4, 5);
-
-      for (guint a = 0; a < entry->anchors->len && !placed; a++)
-        {
-          const AtlasMapPoint *p = &g_array_index (entry->anchors, AtlasMapPoint, a);
-          double x, y;
-
-          unit_to_screen (&v, p->x, p->y, &x, &y);
-          if (x < 0 || y < 0 || x > width || y > height)
-            continue;
-          if (!has_anchor)
-            {
-              ax = x;
-              ay = y;
-              has_anchor = TRUE;
-            }
-          for (guint o = 0; o < near->len && !placed; o++)
-            {
-              const Offset *off = &g_array_index (near, Offset, o);
-
-              rect = GRAPHENE_RECT_INIT (round (x - w / 2 + off->dx), round (y - h / 2 + off->dy), w, h);
-              placed = badge_fits (&v, options, collider, scene, entry, &rect, TRUE);
-            }
-        }
-      if (!has_anchor)
+      if (!_atlas_map_badge_place (&v, options, collider, scene, entry->adcodes, entry->anchors,
+                                   w, h, &rect, &leader, &ax, &ay))
         continue;
 
-      for (guint o = 0; o < far->len && !placed; o++)
-        {
-          const Offset *off = &g_array_index (far, Offset, o);
-
-          rect = GRAPHENE_RECT_INIT (round (ax - w / 2 + off->dx), round (ay - h / 2 + off->dy), w, h);
-          placed = leader = badge_fits (&v, options, collider, scene, entry, &rect, FALSE);
-        }
-      if (!placed)
-        rect = GRAPHENE_RECT_INIT (CLAMP (ax - w / 2, 8, MAX (8, width - w - 8)),
-                                   CLAMP (ay - h / 2, 8, MAX (8, height - h - 8)), w, h);
-
       atlas_map_collider_add (collider, &rect);
-      if (leader)
-        draw_leader (cr, &v, ax, ay, &rect);
-      draw_badge (cr, &v, &rect, count, name, entry_is_highlighted (self, i));
+      _atlas_map_badge_draw (cr, &v, &rect, count, name, entry_is_highlighted (self, i),
+                             leader, ax, ay);
       g_array_append_val (badges, ((AtlasMapBadge) { rect, i }));
     }
 }

@@ -863,7 +863,7 @@ atlas_map_view_query_tooltip (GtkWidget  *widget,
   const AtlasMapMarker *m = get_marker (self, index);
   g_autofree char *markup = NULL;
 
-  if (self->scene == NULL)
+  if (self->scene == NULL || (self->area_list != NULL && gtk_widget_get_visible (self->area_list)))
     return FALSE;
 
   /* A badge: what it counts, and what a click does. */
