@@ -91,6 +91,11 @@ struct _AtlasMapAreas
   AtlasMapScene      *scene;     /* whose districts the anchors were found in */
   GArray             *badges;    /* AtlasMapBadge, last frame */
   PangoContext       *pango;
+  cairo_surface_t    *hatch;     /* the hatching's tile */
+  AtlasStyleVariant   hatch_variant;
+  cairo_surface_t    *layer;     /* the layer around the screen, see paint_layer() */
+  char               *layer_key;
+  double              layer_x0, layer_y0, layer_zoom;
   GHashTable         *layouts;   /* key -> PangoLayout */
   int                 focus;     /* area, or -1 */
   int                 open;      /* area whose list is shown, or -1 */
@@ -191,6 +196,9 @@ atlas_map_areas_dispose (GObject *object)
   g_clear_object (&self->session);
   g_clear_pointer (&self->layouts, g_hash_table_unref);
   g_clear_object (&self->pango);
+  g_clear_pointer (&self->hatch, cairo_surface_destroy);
+  g_clear_pointer (&self->layer, cairo_surface_destroy);
+  g_clear_pointer (&self->layer_key, g_free);
 
   G_OBJECT_CLASS (atlas_map_areas_parent_class)->dispose (object);
 }
@@ -504,6 +512,7 @@ ensure_anchors (AtlasMapAreas *self,
   if (self->scene == scene)
     return;
   g_set_object (&self->scene, scene);
+  g_clear_pointer (&self->layer, cairo_surface_destroy);
   for (guint i = 0; i < self->entries->len; i++)
     find_anchors (scene, g_ptr_array_index (self->entries, i));
 }
@@ -566,34 +575,66 @@ entry_is_highlighted (AtlasMapAreas *self,
          !atlas_site_has_point (ATLAS_SITE (selection));
 }
 
+/* The hatching's tile for this style and scale, drawn once. */
+static cairo_surface_t *
+get_hatch_tile (AtlasMapAreas           *self,
+                const AtlasMapAreasView *v,
+                AtlasStyleVariant        variant)
+{
+  int n = (int) round (10 * v->line);
+  gboolean strong = variant == ATLAS_STYLE_HIGH_CONTRAST;
+  GdkRGBA tint = v->color;
+  cairo_t *cr;
+
+  if (self->hatch != NULL && self->hatch_variant == variant &&
+      cairo_image_surface_get_width (self->hatch) == n)
+    return self->hatch;
+
+  g_clear_pointer (&self->hatch, cairo_surface_destroy);
+  g_clear_pointer (&self->layer, cairo_surface_destroy);
+  g_clear_pointer (&self->layer_key, g_free);
+  self->hatch = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, n, n);
+  self->hatch_variant = variant;
+  cr = cairo_create (self->hatch);
+  tint.alpha = strong ? 0.10 : 0.05;
+  gdk_cairo_set_source_rgba (cr, &tint);
+  cairo_paint (cr);
+  /* One diagonal, and the corners of its neighbours, so that tiles join. */
+  cairo_move_to (cr, -1, n + 1);
+  cairo_line_to (cr, n + 1, -1);
+  cairo_move_to (cr, -1, 1);
+  cairo_line_to (cr, 1, -1);
+  cairo_move_to (cr, n - 1, n + 1);
+  cairo_line_to (cr, n + 1, n - 1);
+  /* Light enough that the markers and labels over it stay the figure. */
+  tint.alpha = strong ? 0.45 : 0.3;
+  gdk_cairo_set_source_rgba (cr, &tint);
+  cairo_set_line_width (cr, 1.2 * v->line);
+  cairo_stroke (cr);
+  cairo_destroy (cr);
+  return self->hatch;
+}
+
 /* The districts of every area with sites to show, hatched once each (a
  * district in two areas is not hatched twice), then their outlines: dashed,
- * solid and wider for the area whose badge has the keyboard or whose list
- * is open.  Drawn over the base map and under the markers.
+ * solid and wider for the area highlighted.  @v gives the area drawn, its
+ * top-left at cairo's origin.
  */
-void
-atlas_map_areas_paint_layer (AtlasMapAreas              *self,
-                             cairo_t                    *cr,
-                             AtlasMapScene              *scene,
-                             AtlasViewport              *viewport,
-                             double                      width,
-                             double                      height,
-                             const AtlasMapPaintOptions *options)
+static void
+draw_layer (AtlasMapAreas           *self,
+            cairo_t                 *cr,
+            AtlasMapScene           *scene,
+            const AtlasMapAreasView *v,
+            AtlasStyleVariant        variant)
 {
   g_autoptr(GHashTable) hatched = g_hash_table_new (NULL, NULL);
   gboolean any = FALSE;
   GdkRGBA tint;
-  AtlasMapAreasView v;
-
-  g_return_if_fail (ATLAS_IS_MAP_AREAS (self));
-
-  _atlas_map_areas_view_init (&v, viewport, width, height, options);
-  ensure_anchors (self, scene);
 
   cairo_save (cr);
   cairo_new_path (cr);
-  cairo_translate (cr, -v.left, -v.top);
-  cairo_scale (cr, v.s, v.s);
+  cairo_translate (cr, -v->left, -v->top);
+  cairo_scale (cr, v->s, v->s);
   for (guint i = 0; i < self->entries->len; i++)
     {
       Entry *entry = g_ptr_array_index (self->entries, i);
@@ -610,9 +651,9 @@ atlas_map_areas_paint_layer (AtlasMapAreas              *self,
             continue;
           g_hash_table_add (hatched, GINT_TO_POINTER (adcode));
           shape = atlas_map_scene_get_district (scene, index);
-          if (!shape_on_screen (&v, shape))
+          if (!shape_on_screen (v, shape))
             continue;
-          trace_shape (cr, scene, shape, v.k);
+          trace_shape (cr, scene, shape, v->k);
           any = TRUE;
         }
     }
@@ -624,31 +665,24 @@ atlas_map_areas_paint_layer (AtlasMapAreas              *self,
       return;
     }
 
-  /* A light wash and diagonal lines 10 px apart, inside the districts. */
-  cairo_save (cr);
-  cairo_clip (cr);
+  /* A light wash and diagonal lines 10 px apart, inside the districts: one
+   * fill with a repeating tile, far cheaper than lines through a clip.  The
+   * tile is pinned to the map, not the screen, so that the lines move with
+   * it when it pans.
+   */
   {
-    double x0, y0, x1, y1, spacing = 10 * v.line;
+    cairo_surface_t *tile = get_hatch_tile (self, v, variant);
+    cairo_pattern_t *pattern = cairo_pattern_create_for_surface (tile);
+    int n = cairo_image_surface_get_width (tile);
+    cairo_matrix_t matrix;
 
-    tint = v.color;
-    tint.alpha = options->variant == ATLAS_STYLE_HIGH_CONTRAST ? 0.10 : 0.05;
-    gdk_cairo_set_source_rgba (cr, &tint);
-    cairo_paint (cr);
-
-    cairo_clip_extents (cr, &x0, &y0, &x1, &y1);
-    cairo_new_path (cr);
-    for (double t = floor ((x0 - (y1 - y0)) / spacing) * spacing; t <= x1; t += spacing)
-      {
-        cairo_move_to (cr, t, y1);
-        cairo_line_to (cr, t + (y1 - y0), y0);
-      }
-    /* Light enough that the markers and labels over it stay the figure. */
-    tint.alpha = options->variant == ATLAS_STYLE_HIGH_CONTRAST ? 0.45 : 0.3;
-    gdk_cairo_set_source_rgba (cr, &tint);
-    cairo_set_line_width (cr, 1.2 * v.line);
-    cairo_stroke (cr);
+    cairo_pattern_set_extend (pattern, CAIRO_EXTEND_REPEAT);
+    cairo_matrix_init_translate (&matrix, fmod (v->left, n), fmod (v->top, n));
+    cairo_pattern_set_matrix (pattern, &matrix);
+    cairo_set_source (cr, pattern);
+    cairo_fill (cr);
+    cairo_pattern_destroy (pattern);
   }
-  cairo_restore (cr);
 
   /* Outlines, the highlighted area last so that it is on top. */
   for (int pass = 0; pass < 2; pass++)
@@ -663,27 +697,131 @@ atlas_map_areas_paint_layer (AtlasMapAreas              *self,
 
         cairo_save (cr);
         cairo_new_path (cr);
-        cairo_translate (cr, -v.left, -v.top);
-        cairo_scale (cr, v.s, v.s);
+        cairo_translate (cr, -v->left, -v->top);
+        cairo_scale (cr, v->s, v->s);
         for (guint d = 0; d < entry->adcodes->len; d++)
           {
             int index = atlas_map_scene_find_district (scene, g_array_index (entry->adcodes, int, d));
 
-            if (index >= 0 && shape_on_screen (&v, atlas_map_scene_get_district (scene, index)))
-              trace_shape (cr, scene, atlas_map_scene_get_district (scene, index), v.k);
+            if (index >= 0 && shape_on_screen (v, atlas_map_scene_get_district (scene, index)))
+              trace_shape (cr, scene, atlas_map_scene_get_district (scene, index), v->k);
           }
         cairo_restore (cr);
 
-        tint = v.color;
+        tint = v->color;
         tint.alpha = strong ? 1.0 : 0.85;
         gdk_cairo_set_source_rgba (cr, &tint);
         cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
-        cairo_set_line_width (cr, (strong ? 3.0 : 1.5) * v.line);
+        cairo_set_line_width (cr, (strong ? 3.0 : 1.5) * v->line);
         if (!strong)
           cairo_set_dash (cr, dash, G_N_ELEMENTS (dash), 0);
         cairo_stroke (cr);
         cairo_set_dash (cr, NULL, 0, 0);
       }
+}
+
+/* What the cached layer shows besides the camera: the style, and which
+ * areas are drawn and highlighted.
+ */
+static char *
+dup_layer_key (AtlasMapAreas              *self,
+               const AtlasMapAreasView    *v,
+               const AtlasMapPaintOptions *options)
+{
+  GString *key = g_string_new (NULL);
+
+  g_string_append_printf (key, "%d|%g|%d|", options->variant, v->line, MAX (options->pixel_scale, 1));
+  for (guint i = 0; i < self->entries->len; i++)
+    g_string_append_c (key, !entry_is_shown (self, i) ? '0' : entry_is_highlighted (self, i) ? '2' : '1');
+  return g_string_free (key, FALSE);
+}
+
+#define LAYER_MARGIN 160
+
+/* The layer over the base map and under the markers.  As the base map is,
+ * it is drawn once into an image a little larger than the screen and
+ * copied while the camera pans within it (its dashed outlines through
+ * thousands of points cost some 20 ms a frame otherwise); redrawn when the
+ * zoom, the style, the counts or the highlight change.  While the zoom
+ * moves, an image of a nearby zoom is scaled, as the base map's is.
+ * Exports draw it as vectors.
+ */
+void
+atlas_map_areas_paint_layer (AtlasMapAreas              *self,
+                             cairo_t                    *cr,
+                             AtlasMapScene              *scene,
+                             AtlasViewport              *viewport,
+                             double                      width,
+                             double                      height,
+                             const AtlasMapPaintOptions *options)
+{
+  g_autofree char *key = NULL;
+  AtlasMapAreasView v;
+  int ps = MAX (options->pixel_scale, 1);
+  gboolean same;
+
+  g_return_if_fail (ATLAS_IS_MAP_AREAS (self));
+
+  _atlas_map_areas_view_init (&v, viewport, width, height, options);
+  ensure_anchors (self, scene);
+
+  if (options->vector)
+    {
+      draw_layer (self, cr, scene, &v, options->variant);
+      return;
+    }
+
+  key = dup_layer_key (self, &v, options);
+  same = self->layer != NULL && g_strcmp0 (key, self->layer_key) == 0;
+
+  if (same && self->layer_zoom == v.zoom &&
+      v.left >= self->layer_x0 && v.top >= self->layer_y0 &&
+      v.left + width <= self->layer_x0 + cairo_image_surface_get_width (self->layer) / ps &&
+      v.top + height <= self->layer_y0 + cairo_image_surface_get_height (self->layer) / ps)
+    {
+      cairo_set_source_surface (cr, self->layer, round (self->layer_x0 - v.left), round (self->layer_y0 - v.top));
+      cairo_paint (cr);
+      return;
+    }
+
+  if (same && options->allow_stale_base && fabs (v.zoom - self->layer_zoom) < 1.0)
+    {
+      double r = exp2 (v.zoom - self->layer_zoom);
+
+      cairo_save (cr);
+      cairo_translate (cr, self->layer_x0 * r - v.left, self->layer_y0 * r - v.top);
+      cairo_scale (cr, r, r);
+      cairo_set_source_surface (cr, self->layer, 0, 0);
+      cairo_paint (cr);
+      cairo_restore (cr);
+      return;
+    }
+
+  {
+    AtlasMapAreasView area = v;
+    cairo_t *lcr;
+
+    area.left = floor (v.left) - LAYER_MARGIN;
+    area.top = floor (v.top) - LAYER_MARGIN;
+    area.width = ceil (width) + 2 * LAYER_MARGIN;
+    area.height = ceil (height) + 2 * LAYER_MARGIN;
+
+    g_clear_pointer (&self->layer, cairo_surface_destroy);
+    self->layer = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, area.width * ps, area.height * ps);
+    cairo_surface_set_device_scale (self->layer, ps, ps);
+    self->layer_x0 = area.left;
+    self->layer_y0 = area.top;
+    self->layer_zoom = v.zoom;
+    g_free (self->layer_key);
+    self->layer_key = g_steal_pointer (&key);
+
+    lcr = cairo_create (self->layer);
+    draw_layer (self, lcr, scene, &area, options->variant);
+    cairo_destroy (lcr);
+
+    cairo_set_source_surface (cr, self->layer, round (self->layer_x0 - v.left), round (self->layer_y0 - v.top));
+    cairo_paint (cr);
+  }
 }
 
 /* A layout of our own: the badge's name is cut to a width, which must not
