@@ -296,7 +296,10 @@ atlas_map_view_snapshot (GtkWidget   *widget,
     {
       int badge = atlas_map_areas_find_badge (self->areas, atlas_map_areas_get_focus (self->areas));
 
+      /* Its area may have no site left to show: the keyboard lets go. */
       self->focus = badge >= 0 ? (int) self->markers->len + badge : -1;
+      if (badge < 0)
+        atlas_map_areas_set_focus (self->areas, -1);
     }
   else if (had_focus)
     for (guint i = 0; i < self->markers->len; i++)

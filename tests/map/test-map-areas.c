@@ -433,6 +433,18 @@ test_keyboard_reaches_badges (Fixture       *f,
   g_signal_emit_by_name (keys, "key-pressed", GDK_KEY_Tab, 0, 0, &handled);
   g_assert_false (handled);
   g_assert_cmpint (atlas_map_areas_get_focus (f->areas), <, 0);
+
+  /* Back on the last badge; a search leaves its area nothing to show: the
+   * badge goes, and the keyboard with it (its area is not left outlined).
+   */
+  g_signal_emit_by_name (keys, "key-pressed", GDK_KEY_ISO_Left_Tab, 0, GDK_SHIFT_MASK, &handled);
+  g_assert_true (handled);
+  g_assert_cmpint (atlas_map_areas_get_focus (f->areas), >=, 0);
+  atlas_state_set_search_text (f->state, "zzzz no such site qqqq");
+  redraw (f);
+  g_assert_cmpuint (atlas_map_areas_get_n_badges (f->areas), ==, 0);
+  g_assert_cmpint (atlas_map_view_get_focus (f->view), <, 0);
+  g_assert_cmpint (atlas_map_areas_get_focus (f->areas), <, 0);
 }
 
 /* An export draws the areas at its own size: what the screen's badges are
