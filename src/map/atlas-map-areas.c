@@ -591,8 +591,6 @@ get_hatch_tile (AtlasMapAreas           *self,
     return self->hatch;
 
   g_clear_pointer (&self->hatch, cairo_surface_destroy);
-  g_clear_pointer (&self->layer, cairo_surface_destroy);
-  g_clear_pointer (&self->layer_key, g_free);
   self->hatch = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, n, n);
   self->hatch_variant = variant;
   cr = cairo_create (self->hatch);

@@ -41,6 +41,7 @@
 #include "atlas-map-page.h"
 #include "atlas-map-site-list.h"
 #include "atlas-map-view.h"
+#include "atlas-map-render.h"
 #include "atlas-session.h"
 #include "atlas-site.h"
 #include "atlas-state.h"
@@ -469,6 +470,75 @@ test_export_keeps_screen_badges (Fixture       *f,
                                         &g_array_index (before, AtlasMapBadge, i).rect));
 }
 
+/* Rendered into an image, as GSK's cairo renderer does. */
+static cairo_surface_t *
+render (AtlasMapScene              *scene,
+        AtlasViewport              *viewport,
+        const AtlasMapPaintOptions *options)
+{
+  g_autoptr(GskRenderNode) node = atlas_map_render_scene (scene, viewport, options, 1366, 768);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1366, 768);
+  cairo_t *cr = cairo_create (surface);
+
+  gsk_render_node_draw (node, cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  return surface;
+}
+
+static guint
+count_differences (cairo_surface_t *a,
+                   cairo_surface_t *b,
+                   int              x0,
+                   int              y0,
+                   int              x1,
+                   int              y1)
+{
+  int stride = cairo_image_surface_get_stride (a);
+  const guint8 *da = cairo_image_surface_get_data (a);
+  const guint8 *db = cairo_image_surface_get_data (b);
+  guint n = 0;
+
+  for (int y = y0; y < y1; y++)
+    for (int x = x0; x < x1; x++)
+      if (memcmp (da + y * stride + 4 * x, db + y * stride + 4 * x, 4) != 0)
+        n++;
+  return n;
+}
+
+/* The areas' layer, drawn for the first time (its hatching tile made then),
+ * adds the areas and takes nothing from the rest of the map: the legend,
+ * far from any area, is drawn the same with and without it.  (A first
+ * frame once lost everything drawn after the layer.)
+ */
+static void
+test_layer_leaves_the_rest (Fixture       *f,
+                            gconstpointer  data)
+{
+  AtlasMapScene *scene = atlas_map_view_get_scene (f->view);
+  g_autoptr(AtlasViewport) viewport = atlas_viewport_new ();
+  g_autoptr(AtlasMapAreas) fresh = atlas_map_areas_new (f->session);
+  AtlasMapPaintOptions options;
+  cairo_surface_t *without, *with;
+
+  atlas_viewport_set_zoom_range (viewport, ATLAS_MAP_MIN_ZOOM - 2, ATLAS_MAP_MAX_ZOOM);
+  atlas_map_fit_chongqing (scene, viewport, 1366, 768, FALSE, NULL);
+  atlas_map_paint_options_init (&options);
+
+  without = render (scene, viewport, &options);
+  options.areas = fresh;
+  with = render (scene, viewport, &options);
+
+  /* The areas are drawn... */
+  g_assert_cmpuint (atlas_map_areas_get_n_badges (fresh), >, 0);
+  g_assert_cmpuint (count_differences (without, with, 0, 0, 1366, 768), >, 1000);
+  /* ...and the legend (bottom left, all of Chongqing in view) is intact. */
+  g_assert_cmpuint (count_differences (without, with, 14, 480, 180, 750), ==, 0);
+
+  cairo_surface_destroy (without);
+  cairo_surface_destroy (with);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -521,6 +591,8 @@ main (int   argc,
               fixture_set_up, test_keyboard_reaches_badges, fixture_tear_down);
   g_test_add ("/map-areas/export-keeps-the-screen-badges", Fixture, NULL,
               fixture_set_up, test_export_keeps_screen_badges, fixture_tear_down);
+  g_test_add ("/map-areas/layer-leaves-the-rest-of-the-map", Fixture, NULL,
+              fixture_set_up, test_layer_leaves_the_rest, fixture_tear_down);
 
   status = g_test_run ();
   g_clear_object (&app);
