@@ -32,6 +32,7 @@
 #include "atlas-item.h"
 #include "atlas-map-page.h"
 #include "atlas-map-render.h"
+#include "atlas-map-site-list.h"
 #include "atlas-render.h"
 #include "atlas-site.h"
 #include "atlas-state.h"
@@ -60,6 +61,8 @@ struct _AtlasMapPage
   GtkDropDown  *measure_dropdown;
   GtkMenuButton *district_button;
   GtkListBox   *district_list;
+  GtkMenuButton *unplaced_button;
+  AtlasMapSiteList *unplaced_list;
 };
 
 static void atlas_map_page_view_init (AtlasViewInterface *iface);
@@ -456,6 +459,21 @@ update_empty_state (AtlasMapPage *self)
                           g_list_model_get_n_items (sites) == 0 && !self->presenting);
 }
 
+/* The sites with no known place that pass the filters: "5 sites have no
+ * known place", opening their list.
+ */
+static void
+update_unplaced (AtlasMapPage *self)
+{
+  GListModel *unplaced = atlas_map_areas_get_unplaced (atlas_map_view_get_areas (self->view));
+  guint n = g_list_model_get_n_items (unplaced);
+  g_autofree char *text = g_strdup_printf (g_dngettext (NULL, "%u site has no known place",
+                                                        "%u sites have no known place", n), n);
+
+  gtk_menu_button_set_label (self->unplaced_button, text);
+  gtk_widget_set_visible (GTK_WIDGET (self->unplaced_button), n > 0 && !self->presenting);
+}
+
 /* ---- AtlasView --------------------------------------------------------- */
 
 static void
@@ -470,6 +488,15 @@ atlas_map_page_bind (AtlasView    *view,
   self->dataset = g_object_ref (atlas_session_get_dataset (session));
   self->state = g_object_ref (atlas_session_get_state (session));
   atlas_map_view_bind (self->view, session);
+
+  atlas_map_site_list_bind (self->unplaced_list, session);
+  atlas_map_site_list_set_sites (self->unplaced_list,
+                                 atlas_map_areas_get_unplaced (atlas_map_view_get_areas (self->view)),
+                                 _("Sites with No Known Place"),
+                                 _("The sources name these sites but give no place for them, so the map cannot show them."));
+  g_signal_connect_object (atlas_map_areas_get_unplaced (atlas_map_view_get_areas (self->view)), "items-changed",
+                           G_CALLBACK (update_unplaced), self, G_CONNECT_SWAPPED);
+  update_unplaced (self);
 
   atlas_map_inset_set_view (self->inset, self->view);
   g_signal_connect_object (atlas_session_get_sites (session), "items-changed",
@@ -546,9 +573,12 @@ atlas_map_page_set_presenting (AtlasView *view,
        child = gtk_widget_get_next_sibling (child))
     if (child != GTK_WIDGET (self->view))
       gtk_widget_set_visible (child, !presenting);
-  /* ...and the empty state only when nothing passes the filters. */
+  /* ...and the empty state and the notice only when they have something to say. */
   if (self->session != NULL)
-    update_empty_state (self);
+    {
+      update_empty_state (self);
+      update_unplaced (self);
+    }
 }
 
 /* The selected site's marker, or the whole map when nothing is selected. */
@@ -617,6 +647,7 @@ atlas_map_page_class_init (AtlasMapPageClass *klass)
   g_type_ensure (ATLAS_TYPE_MAP_VIEW);
   g_type_ensure (ATLAS_TYPE_EMPTY_STATE);
   g_type_ensure (ATLAS_TYPE_MAP_INSET);
+  g_type_ensure (ATLAS_TYPE_MAP_SITE_LIST);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/atlas-map-page.ui");
   gtk_widget_class_bind_template_child (widget_class, AtlasMapPage, view);
@@ -626,6 +657,8 @@ atlas_map_page_class_init (AtlasMapPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AtlasMapPage, measure_dropdown);
   gtk_widget_class_bind_template_child (widget_class, AtlasMapPage, district_button);
   gtk_widget_class_bind_template_child (widget_class, AtlasMapPage, district_list);
+  gtk_widget_class_bind_template_child (widget_class, AtlasMapPage, unplaced_button);
+  gtk_widget_class_bind_template_child (widget_class, AtlasMapPage, unplaced_list);
   gtk_widget_class_bind_template_callback (widget_class, on_choropleth_controls_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_district_activated);
 

@@ -25,6 +25,7 @@
 
 #include "atlas-district.h"
 #include "atlas-map-painter-private.h"
+#include "atlas-map-areas.h"
 #include "atlas-projection.h"
 
 /* The map's painter: one frame is the base map, markers and clusters, the
@@ -132,9 +133,13 @@ atlas_map_paint (AtlasMapScene              *scene,
       atlas_map_collider_add (f.collider, &box);
     }
 
+  if (options->areas != NULL)
+    atlas_map_areas_paint_layer (options->areas, cr, scene, viewport, width, height, options);
   _atlas_map_paint_markers (&f, cr);
   if (options->legend)
     _atlas_map_paint_legend (&f, cr);
+  if (options->areas != NULL)
+    atlas_map_areas_paint_badges (options->areas, cr, scene, viewport, width, height, options, f.collider);
   _atlas_map_paint_labels (&f, cr);
   _atlas_map_paint_highlights (&f, cr);
   if (options->notice)

@@ -35,6 +35,8 @@ G_BEGIN_DECLS
  * through atlas_map_paint(), so what is measured is what is shown.
  */
 
+typedef struct _AtlasMapAreas AtlasMapAreas;
+
 typedef struct
 {
   AtlasStyleVariant variant;
@@ -52,6 +54,7 @@ typedef struct
   gboolean          allow_stale_base;  /* the zoom is moving: a scaled base will do */
   int               pixel_scale;       /* device pixels per pixel */
   GArray           *labels;            /* (nullable): receives AtlasMapLabel */
+  AtlasMapAreas    *areas;             /* (nullable): zones and their badges */
 } AtlasMapPaintOptions;
 
 /* A site's name as placed on the map (for tests and assistive tools). */

@@ -24,6 +24,7 @@
 #include <math.h>
 
 #include "atlas-dataset.h"
+#include "atlas-map-areas.h"
 #include "atlas-map-render.h"
 #include "atlas-projection.h"
 #include "atlas-render.h"
@@ -95,10 +96,12 @@ atlas_map_render (AtlasSession *session,
   AtlasState *state = atlas_session_get_state (session);
   g_autoptr(AtlasMapScene) scene = atlas_map_scene_new (atlas_session_get_dataset (session));
   g_autoptr(AtlasViewport) viewport = new_viewport (scene, width, height);
+  g_autoptr(AtlasMapAreas) areas = atlas_map_areas_new (session);
   AtlasMapPaintOptions options;
 
   atlas_map_scene_set_filter (scene, atlas_session_get_site_filter (session));
   atlas_map_paint_options_init (&options);
+  options.areas = areas;
   options.variant = atlas_style_variant_for (dark, FALSE, FALSE);
   options.choropleth = atlas_state_get_choropleth (state);
   options.title = _("Science and Technology Sites in Chongqing");

@@ -29,7 +29,9 @@
 #include "atlas-district.h"
 #include "atlas-item.h"
 #include "atlas-labels.h"
+#include "atlas-map-areas.h"
 #include "atlas-map-fit.h"
+#include "atlas-map-site-list.h"
 #include "atlas-map-render.h"
 #include "atlas-map-view.h"
 #include "atlas-projection.h"
@@ -64,6 +66,8 @@ struct _AtlasMapView
   AtlasViewport   *viewport;
   GArray          *markers;        /* AtlasMapMarker, last frame */
   GArray          *order;          /* guint, Tab order of markers */
+  AtlasMapAreas   *areas;          /* badges follow the markers in the order */
+  GtkWidget       *area_list;      /* AtlasMapSiteList of a badge */
 
   int              hover;          /* marker index or -1 */
   int              focus;          /* marker index or -1 */
@@ -116,6 +120,7 @@ atlas_map_view_get_paint_options (AtlasMapView         *self,
   options->hover_marker = self->hover;
   options->focus_marker = self->focus;
   options->legend_top = 120;
+  options->areas = self->areas;
 
   if (self->state == NULL || self->scene == NULL)
     return;
@@ -198,7 +203,10 @@ update_accessible (AtlasMapView *self)
   g_autofree char *description = NULL;
   guint n = self->order->len;
 
-  if (m == NULL)
+  /* A badge has the keyboard: say what it counts. */
+  if (m == NULL && self->focus >= 0 && self->areas != NULL && atlas_map_areas_get_focus (self->areas) >= 0)
+    text = atlas_map_areas_dup_badge_name (self->areas, atlas_map_areas_get_focus (self->areas));
+  else if (m == NULL)
     {
       self->described = self->markers->len;
       description = g_strdup_printf (g_dngettext (NULL,
@@ -213,8 +221,7 @@ update_accessible (AtlasMapView *self)
       atlas_accessible_set_description (GTK_WIDGET (self), description);
       return;
     }
-
-  if (m->count == 1)
+  else if (m->count == 1)
     {
       const AtlasMapSiteInfo *info = atlas_map_scene_get_site_info (self->scene, m->site);
       AtlasItem *selection = self->state ? atlas_state_get_selection (self->state) : NULL;
@@ -283,10 +290,20 @@ atlas_map_view_snapshot (GtkWidget   *widget,
       self->settle_id == 0)
     self->settle_id = g_timeout_add (160, settle_cb, self);
   atlas_map_focus_order (self->markers, self->order);
+  atlas_map_areas_add_focus_order (self->areas, self->markers->len, self->order);
 
-  /* Markers are rebuilt each frame: find the focused site again. */
+  /* Markers are rebuilt each frame: find the focused site (or badge) again. */
   self->focus = -1;
-  if (had_focus)
+  if (had_focus && atlas_map_areas_get_focus (self->areas) >= 0)
+    {
+      int badge = atlas_map_areas_find_badge (self->areas, atlas_map_areas_get_focus (self->areas));
+
+      /* Its area may have no site left to show: the keyboard lets go. */
+      self->focus = badge >= 0 ? (int) self->markers->len + badge : -1;
+      if (badge < 0)
+        atlas_map_areas_set_focus (self->areas, -1);
+    }
+  else if (had_focus)
     for (guint i = 0; i < self->markers->len; i++)
       if (g_array_index (self->markers, AtlasMapMarker, i).site == focus_site)
         self->focus = i;
@@ -297,17 +314,26 @@ atlas_map_view_snapshot (GtkWidget   *widget,
   if (self->focus < 0 && self->described != self->markers->len)
     update_accessible (self);
 
-  /* Focus and hover rings on top, from this frame's markers. */
+  /* Focus and hover rings on top, from this frame's markers (or badges). */
   {
     const AtlasMapMarker *m = get_marker (self, self->focus);
+    int badge = self->focus - (int) self->markers->len;
 
-    if (m != NULL && gtk_widget_has_focus (widget))
+    if ((m != NULL || badge >= 0) && gtk_widget_has_focus (widget))
       {
         GdkRGBA accent = atlas_style_get_palette (options.variant)->accent;
         GskRoundedRect ring;
-        float r = m->radius + 6;
+        float r = m != NULL ? m->radius + 6 : 0;
 
-        gsk_rounded_rect_init_from_rect (&ring, &GRAPHENE_RECT_INIT (m->x - r, m->y - r, 2 * r, 2 * r), r);
+        if (m != NULL)
+          gsk_rounded_rect_init_from_rect (&ring, &GRAPHENE_RECT_INIT (m->x - r, m->y - r, 2 * r, 2 * r), r);
+        else
+          {
+            graphene_rect_t box;
+
+            graphene_rect_inset_r (&atlas_map_areas_get_badge (self->areas, badge)->rect, -4, -4, &box);
+            gsk_rounded_rect_init_from_rect (&ring, &box, box.size.height / 2);
+          }
         gtk_snapshot_append_border (snapshot, &ring, (float[4]) { 3, 3, 3, 3 },
                                     (GdkRGBA[4]) { accent, accent, accent, accent });
       }
@@ -365,6 +391,8 @@ atlas_map_view_size_allocate (GtkWidget *widget,
 
   self->last_width = width;
   self->last_height = height;
+  if (self->area_list != NULL)
+    gtk_popover_present (GTK_POPOVER (self->area_list));
 }
 
 /* ---- camera ------------------------------------------------------------ */
@@ -513,12 +541,58 @@ zoom_into_cluster (AtlasMapView         *self,
 }
 
 static void
+on_area_list_closed (AtlasMapView *self)
+{
+  atlas_map_areas_set_open (self->areas, -1);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* A badge (clicked, or Enter on it): the list of its area's sites beside
+ * it; the area is outlined while the list is open.
+ */
+static void
+open_area_list (AtlasMapView *self,
+                guint         badge)
+{
+  const AtlasMapBadge *b;
+  g_autofree char *description = NULL;
+
+  if (badge >= atlas_map_areas_get_n_badges (self->areas))
+    return;
+  b = atlas_map_areas_get_badge (self->areas, badge);
+  if (self->area_list == NULL)
+    {
+      self->area_list = atlas_map_site_list_new ();
+      atlas_map_site_list_bind (ATLAS_MAP_SITE_LIST (self->area_list), self->session);
+      gtk_widget_set_parent (self->area_list, GTK_WIDGET (self));
+      g_signal_connect_object (self->area_list, "closed", G_CALLBACK (on_area_list_closed), self,
+                               G_CONNECT_SWAPPED);
+    }
+  description = atlas_map_areas_dup_description (self->areas, b->area);
+  atlas_map_site_list_set_sites (ATLAS_MAP_SITE_LIST (self->area_list),
+                                 atlas_map_areas_get_sites (self->areas, b->area),
+                                 atlas_item_get_name (ATLAS_ITEM (atlas_map_areas_get_area (self->areas, b->area))),
+                                 description);
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->area_list),
+                               &(GdkRectangle) { b->rect.origin.x, b->rect.origin.y,
+                                                 b->rect.size.width, b->rect.size.height });
+  atlas_map_areas_set_open (self->areas, b->area);
+  gtk_popover_popup (GTK_POPOVER (self->area_list));
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
 activate_marker (AtlasMapView *self,
                  int           index)
 {
   const AtlasMapMarker *m = get_marker (self, index);
   const AtlasMapSiteInfo *info;
 
+  if (m == NULL && index >= (int) self->markers->len)
+    {
+      open_area_list (self, index - self->markers->len);
+      return;
+    }
   if (m == NULL)
     return;
 
@@ -559,6 +633,12 @@ click_at (AtlasMapView *self,
   if (self->state == NULL)
     return;
 
+  /* Badges are drawn over the markers. */
+  if (atlas_map_areas_badge_at (self->areas, x, y) >= 0)
+    {
+      open_area_list (self, atlas_map_areas_badge_at (self->areas, x, y));
+      return;
+    }
   if (marker >= 0)
     {
       activate_marker (self, marker);
@@ -743,13 +823,14 @@ on_motion (GtkEventControllerMotion *controller,
            AtlasMapView             *self)
 {
   int hover = atlas_map_view_marker_at (self, x, y);
+  gboolean badge = self->areas != NULL && atlas_map_areas_badge_at (self->areas, x, y) >= 0;
 
   self->pointer_x = x;
   self->pointer_y = y;
-  if (hover != self->hover)
+  if (hover != self->hover || badge)
     {
       self->hover = hover;
-      gtk_widget_set_cursor_from_name (GTK_WIDGET (self), hover >= 0 ? "pointer" : NULL);
+      gtk_widget_set_cursor_from_name (GTK_WIDGET (self), hover >= 0 || badge ? "pointer" : NULL);
     }
 }
 
@@ -774,8 +855,25 @@ atlas_map_view_query_tooltip (GtkWidget  *widget,
   const AtlasMapMarker *m = get_marker (self, index);
   g_autofree char *markup = NULL;
 
-  if (self->scene == NULL)
+  if (self->scene == NULL || (self->area_list != NULL && gtk_widget_get_visible (self->area_list)))
     return FALSE;
+
+  /* A badge: what it counts, and what a click does. */
+  {
+    int badge = keyboard ? self->focus - (int) self->markers->len : atlas_map_areas_badge_at (self->areas, x, y);
+
+    if (badge >= 0 && (guint) badge < atlas_map_areas_get_n_badges (self->areas))
+      {
+        const AtlasMapBadge *b = atlas_map_areas_get_badge (self->areas, badge);
+        g_autofree char *name = atlas_map_areas_dup_badge_name (self->areas, b->area);
+
+        markup = g_markup_printf_escaped ("<b>%s</b>\n%s", name, _("Click to list them"));
+        gtk_tooltip_set_markup (tooltip, markup);
+        gtk_tooltip_set_tip_area (tooltip, &(GdkRectangle) { b->rect.origin.x, b->rect.origin.y,
+                                                             b->rect.size.width, b->rect.size.height });
+        return TRUE;
+      }
+  }
 
   if (m != NULL && m->count == 1)
     {
@@ -848,13 +946,21 @@ move_focus (AtlasMapView *self,
     {
       /* Past the last site: let the focus leave the map. */
       self->focus = -1;
+      atlas_map_areas_set_focus (self->areas, -1);
       update_accessible (self);
       gtk_widget_queue_draw (GTK_WIDGET (self));
       return FALSE;
     }
 
   self->focus = g_array_index (self->order, guint, position);
-  self->focus_site = g_array_index (self->markers, AtlasMapMarker, self->focus).site;
+  if ((guint) self->focus < self->markers->len)
+    {
+      self->focus_site = g_array_index (self->markers, AtlasMapMarker, self->focus).site;
+      atlas_map_areas_set_focus (self->areas, -1);
+    }
+  else
+    atlas_map_areas_set_focus (self->areas,
+                               atlas_map_areas_get_badge (self->areas, self->focus - self->markers->len)->area);
   update_accessible (self);
   gtk_widget_trigger_tooltip_query (GTK_WIDGET (self));
   gtk_widget_queue_draw (GTK_WIDGET (self));
@@ -923,6 +1029,7 @@ on_key_pressed (GtkEventControllerKey *controller,
       if (self->focus < 0)
         return GDK_EVENT_PROPAGATE;
       self->focus = -1;
+      atlas_map_areas_set_focus (self->areas, -1);
       update_accessible (self);
       gtk_widget_queue_draw (GTK_WIDGET (self));
       return GDK_EVENT_STOP;
@@ -1022,6 +1129,8 @@ atlas_map_view_dispose (GObject *object)
   if (self->viewport != NULL)
     atlas_viewport_stop (self->viewport);
   g_clear_object (&self->viewport);
+  g_clear_pointer (&self->area_list, gtk_widget_unparent);
+  g_clear_object (&self->areas);
   g_clear_object (&self->scene);
   g_clear_object (&self->filter);
   g_clear_object (&self->session);
@@ -1182,6 +1291,7 @@ atlas_map_view_bind (AtlasMapView *self,
   self->scene = atlas_map_scene_new (dataset);
   self->filter = g_object_ref (atlas_session_get_site_filter (session));
   atlas_map_scene_set_filter (self->scene, self->filter);
+  self->areas = atlas_map_areas_new (session);
 
   atlas_map_scene_get_bounds (self->scene, &x0, &y0, &x1, &y1);
   atlas_viewport_set_bounds (self->viewport, x0 - 0.5, y0 - 0.5, x1 + 0.5, y1 + 0.5);
@@ -1233,4 +1343,11 @@ atlas_map_view_get_focus (AtlasMapView *self)
 {
   g_return_val_if_fail (ATLAS_IS_MAP_VIEW (self), -1);
   return self->focus;
+}
+
+AtlasMapAreas *
+atlas_map_view_get_areas (AtlasMapView *self)
+{
+  g_return_val_if_fail (ATLAS_IS_MAP_VIEW (self), NULL);
+  return self->areas;
 }

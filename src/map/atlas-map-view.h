@@ -22,6 +22,7 @@
 
 #include <gtk/gtk.h>
 
+#include "atlas-map-areas.h"
 #include "atlas-map-painter.h"
 #include "atlas-map-scene.h"
 #include "atlas-session.h"
@@ -57,5 +58,6 @@ void           atlas_map_view_get_paint_options (AtlasMapView *self,
                                                  AtlasMapPaintOptions *options);
 char          *atlas_map_view_dup_site_name   (AtlasMapView *self,
                                                guint         site);
+AtlasMapAreas *atlas_map_view_get_areas       (AtlasMapView *self);
 
 G_END_DECLS

@@ -388,6 +388,26 @@ atlas_style_contrast_ratio (const GdkRGBA *foreground,
   return (MAX (a, b) + 0.05) / (MIN (a, b) + 0.05);
 }
 
+/* Named zones of several districts (the Science City, Liangjiang New
+ * Area): one colour for their hatching, outline and badge, apart from the
+ * categories' hues, the rivers' blue and the choropleth's ramp; and the
+ * text drawn on a badge of that colour (at least 4.5:1 against it).
+ */
+static const Swatch area_color = { RGB (0x00707a), RGB (0x6fd6e0), RGB (0x004a52), RGB (0x6fd6e0) };
+static const Swatch area_text = { RGB (0xffffff), RGB (0x1e1e1e), RGB (0xffffff), RGB (0x1e1e1e) };
+
+void
+atlas_style_get_area_color (AtlasStyleVariant  variant,
+                            GdkRGBA           *color,
+                            GdkRGBA           *text)
+{
+  g_return_if_fail (color != NULL);
+
+  *color = *pick (&area_color, variant);
+  if (text != NULL)
+    *text = *pick (&area_text, variant);
+}
+
 static void
 append_rule (GString       *css,
              const char    *selector,

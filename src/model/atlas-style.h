@@ -135,6 +135,9 @@ double           atlas_style_contrast_ratio     (const GdkRGBA     *foreground,
 void             atlas_style_composite          (const GdkRGBA     *over,
                                                  const GdkRGBA     *under,
                                                  GdkRGBA           *result);
+void             atlas_style_get_area_color     (AtlasStyleVariant  variant,
+                                                 GdkRGBA           *color,
+                                                 GdkRGBA           *text);
 char            *atlas_style_dup_css            (void);
 
 G_END_DECLS

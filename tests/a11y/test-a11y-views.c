@@ -475,10 +475,10 @@ test_timeline_keyboard_range (void)
 /* ---- the map ------------------------------------------------------------ */
 
 /* Tab walks the markers in view (one whose place is off the top or the
- * left edge is not in the walk).
+ * left edge is not in the walk), then the areas' badges.
  */
 static guint
-n_markers_shown (AtlasMapView *view)
+n_tab_stops (AtlasMapView *view)
 {
   GArray *markers = atlas_map_view_get_markers (view);
   guint n = 0;
@@ -490,7 +490,7 @@ n_markers_shown (AtlasMapView *view)
       if (m->x >= 0 && m->y >= 0)
         n++;
     }
-  return n;
+  return n + atlas_map_areas_get_n_badges (atlas_map_view_get_areas (view));
 }
 
 static void
@@ -521,9 +521,9 @@ test_map_tab_and_districts_from_the_keyboard (void)
   /* Tab walks the markers: each says what it is and where it stands. */
   gtk_widget_grab_focus (widget);
   g_assert_true (press (widget, GDK_KEY_Tab, 0));
-  assert_position (widget, 1, n_markers_shown (view));
+  assert_position (widget, 1, n_tab_stops (view));
   g_assert_true (press (widget, GDK_KEY_Tab, 0));
-  assert_position (widget, 2, n_markers_shown (view));
+  assert_position (widget, 2, n_tab_stops (view));
   markers = atlas_map_view_get_markers (view);
 
   /* Enter selects a single site: the description says so. */
