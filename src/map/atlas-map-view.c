@@ -33,7 +33,7 @@
 #include "atlas-map-fit.h"
 #include "atlas-map-site-list.h"
 #include "atlas-map-render.h"
-#include "atlas-map-view.h"
+#include "atlas-map-view-private.h"
 #include "atlas-projection.h"
 #include "atlas-site.h"
 #include "atlas-session.h"
@@ -44,54 +44,6 @@
  * the shared state.  Markers drawn in the last frame are remembered for
  * hit-testing, tooltips and keyboard focus.
  */
-
-#define KEY_PAN 96.0
-
-typedef enum
-{
-  CAMERA_USER,        /* moved by the user or a story */
-  CAMERA_ALL,         /* all of Chongqing, as "0" and the button fit it */
-  CAMERA_SITES,       /* the opening frame around the sites shown */
-} CameraFit;
-
-struct _AtlasMapView
-{
-  GtkWidget        parent_instance;
-
-  AtlasDataset    *dataset;
-  AtlasState      *state;
-  AtlasMapScene   *scene;
-  AtlasSession    *session;
-  GtkFilter       *filter;     /* the session's site filter */
-  AtlasViewport   *viewport;
-  GArray          *markers;        /* AtlasMapMarker, last frame */
-  GArray          *order;          /* guint, Tab order of markers */
-  AtlasMapAreas   *areas;          /* badges follow the markers in the order */
-  GtkWidget       *area_list;      /* AtlasMapSiteList of a badge */
-
-  int              hover;          /* marker index or -1 */
-  int              focus;          /* marker index or -1 */
-  guint            focus_site;     /* site of the focused marker */
-  guint            described;      /* markers counted in the description */
-  gboolean         placed;         /* the camera was set for a size */
-  gboolean         presenting;
-  AtlasStyleVariant variant;       /* follows the style manager */
-  gboolean         selecting;      /* our own change of the selection */
-  double           drag_lon, drag_lat;
-  double           pinch_zoom;
-  double           pointer_x, pointer_y;
-  gint64           zoom_changed;   /* when the zoom last moved */
-  guint            settle_id;      /* redraw sharp once the zoom rests */
-  double           last_width, last_height;
-
-  /* The camera as a fit last set it: while it still is, a new size (the
-   * window maximised, the details pane opened) fits again.
-   */
-  CameraFit        fit;
-  double           fit_lon, fit_lat, fit_zoom;
-  double           fit_box[4];      /* the sites' box (unit), kept for a resize */
-  gboolean         has_fit_box;
-};
 
 G_DEFINE_FINAL_TYPE (AtlasMapView, atlas_map_view, GTK_TYPE_WIDGET)
 
@@ -138,8 +90,8 @@ atlas_map_view_get_paint_options (AtlasMapView         *self,
                                                                 atlas_district_get_adcode (ATLAS_DISTRICT (selection)));
 }
 
-static const AtlasMapMarker *
-get_marker (AtlasMapView *self,
+const AtlasMapMarker *
+_atlas_map_view_get_marker (AtlasMapView *self,
             int           index)
 {
   if (index < 0 || (guint) index >= self->markers->len)
@@ -194,10 +146,10 @@ atlas_map_view_dup_site_name (AtlasMapView *self,
  * selected) and where it stands in the Tab order ("3 of 8"), or how to move
  * when it is on nothing yet.
  */
-static void
-update_accessible (AtlasMapView *self)
+void
+_atlas_map_view_update_accessible (AtlasMapView *self)
 {
-  const AtlasMapMarker *m = get_marker (self, self->focus);
+  const AtlasMapMarker *m = _atlas_map_view_get_marker (self, self->focus);
   g_autofree char *text = NULL;
   g_autofree char *position = NULL;
   g_autofree char *description = NULL;
@@ -312,11 +264,11 @@ atlas_map_view_snapshot (GtkWidget   *widget,
    * comes (GTK 4.8 reports a description set before as a change then).
    */
   if (self->focus < 0 && self->described != self->markers->len)
-    update_accessible (self);
+    _atlas_map_view_update_accessible (self);
 
   /* Focus and hover rings on top, from this frame's markers (or badges). */
   {
-    const AtlasMapMarker *m = get_marker (self, self->focus);
+    const AtlasMapMarker *m = _atlas_map_view_get_marker (self, self->focus);
     int badge = self->focus - (int) self->markers->len;
 
     if ((m != NULL || badge >= 0) && gtk_widget_has_focus (widget))
@@ -581,11 +533,11 @@ open_area_list (AtlasMapView *self,
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
-static void
-activate_marker (AtlasMapView *self,
+void
+_atlas_map_view_activate_marker (AtlasMapView *self,
                  int           index)
 {
-  const AtlasMapMarker *m = get_marker (self, index);
+  const AtlasMapMarker *m = _atlas_map_view_get_marker (self, index);
   const AtlasMapSiteInfo *info;
 
   if (m == NULL && index >= (int) self->markers->len)
@@ -619,8 +571,8 @@ activate_marker (AtlasMapView *self,
  * that filters by it; a casual click never hides sites.  Clicking the
  * selected district again lets go of it.
  */
-static void
-click_at (AtlasMapView *self,
+void
+_atlas_map_view_click_at (AtlasMapView *self,
           double        x,
           double        y)
 {
@@ -641,7 +593,7 @@ click_at (AtlasMapView *self,
     }
   if (marker >= 0)
     {
-      activate_marker (self, marker);
+      _atlas_map_view_activate_marker (self, marker);
       return;
     }
 
@@ -708,346 +660,6 @@ atlas_map_view_select_district (AtlasMapView *self,
                          atlas_projection_unit_to_lat ((shape->min_y + shape->max_y) / 2), fit);
 }
 
-/* ---- gestures ---------------------------------------------------------- */
-
-static void
-on_click_released (GtkGestureClick *gesture,
-                   int              n_press,
-                   double           x,
-                   double           y,
-                   AtlasMapView    *self)
-{
-  gtk_widget_grab_focus (GTK_WIDGET (self));
-
-  if (n_press == 2)
-    {
-      double zoom = atlas_viewport_get_zoom (self->viewport);
-      double lon, lat, cx, cy, px, py;
-
-      /* Zoom in one level keeping the clicked place under the pointer. */
-      atlas_viewport_from_screen (self->viewport, x, y, self->last_width, self->last_height, &lon, &lat);
-      atlas_projection_to_pixels (lon, lat, zoom + 1, &px, &py);
-      cx = px - (x - self->last_width / 2);
-      cy = py - (y - self->last_height / 2);
-      atlas_projection_from_pixels (cx, cy, zoom + 1, &lon, &lat);
-      atlas_viewport_fly_to (self->viewport, GTK_WIDGET (self), lon, lat, zoom + 1);
-      return;
-    }
-
-  if (n_press == 1)
-    click_at (self, x, y);
-}
-
-static void
-on_drag_begin (GtkGestureDrag *gesture,
-               double          x,
-               double          y,
-               AtlasMapView   *self)
-{
-  atlas_viewport_stop (self->viewport);
-  self->drag_lon = atlas_viewport_get_lon (self->viewport);
-  self->drag_lat = atlas_viewport_get_lat (self->viewport);
-}
-
-static void
-on_drag_update (GtkGestureDrag *gesture,
-                double          dx,
-                double          dy,
-                AtlasMapView   *self)
-{
-  double zoom = atlas_viewport_get_zoom (self->viewport);
-  double x, y, lon, lat;
-
-  atlas_projection_to_pixels (self->drag_lon, self->drag_lat, zoom, &x, &y);
-  atlas_projection_from_pixels (x - dx, y - dy, zoom, &lon, &lat);
-  atlas_viewport_set_center (self->viewport, lon, lat);
-  if (fabs (dx) + fabs (dy) > 3)
-    gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "grabbing");
-}
-
-static void
-on_drag_end (GtkGestureDrag *gesture,
-             double          dx,
-             double          dy,
-             AtlasMapView   *self)
-{
-  gtk_widget_set_cursor_from_name (GTK_WIDGET (self), NULL);
-}
-
-static gboolean
-on_scroll (GtkEventControllerScroll *controller,
-           double                    dx,
-           double                    dy,
-           AtlasMapView             *self)
-{
-  double x = self->pointer_x, y = self->pointer_y;
-  double step;
-
-  /* Wheels give whole steps, touchpads small deltas. */
-  step = gtk_event_controller_scroll_get_unit (controller) == GDK_SCROLL_UNIT_WHEEL ? -dy * 0.5 : -dy * 0.02;
-  atlas_viewport_stop (self->viewport);
-  atlas_viewport_zoom_around (self->viewport, atlas_viewport_get_zoom (self->viewport) + step,
-                              x, y, self->last_width, self->last_height);
-  return GDK_EVENT_STOP;
-}
-
-static void
-on_pinch_begin (GtkGesture       *gesture,
-                GdkEventSequence *sequence,
-                AtlasMapView     *self)
-{
-  atlas_viewport_stop (self->viewport);
-  self->pinch_zoom = atlas_viewport_get_zoom (self->viewport);
-}
-
-static void
-on_pinch_scale_changed (GtkGestureZoom *gesture,
-                        double          scale,
-                        AtlasMapView   *self)
-{
-  double x, y;
-
-  if (!gtk_gesture_get_bounding_box_center (GTK_GESTURE (gesture), &x, &y))
-    {
-      x = self->last_width / 2;
-      y = self->last_height / 2;
-    }
-  atlas_viewport_zoom_around (self->viewport, self->pinch_zoom + log2 (MAX (scale, 0.01)),
-                              x, y, self->last_width, self->last_height);
-}
-
-static void
-on_motion (GtkEventControllerMotion *controller,
-           double                    x,
-           double                    y,
-           AtlasMapView             *self)
-{
-  int hover = atlas_map_view_marker_at (self, x, y);
-  gboolean badge = self->areas != NULL && atlas_map_areas_badge_at (self->areas, x, y) >= 0;
-
-  self->pointer_x = x;
-  self->pointer_y = y;
-  if (hover != self->hover || badge)
-    {
-      self->hover = hover;
-      gtk_widget_set_cursor_from_name (GTK_WIDGET (self), hover >= 0 || badge ? "pointer" : NULL);
-    }
-}
-
-static void
-on_leave (GtkEventControllerMotion *controller,
-          AtlasMapView             *self)
-{
-  self->hover = -1;
-  self->pointer_x = self->last_width / 2;
-  self->pointer_y = self->last_height / 2;
-}
-
-static gboolean
-atlas_map_view_query_tooltip (GtkWidget  *widget,
-                              int         x,
-                              int         y,
-                              gboolean    keyboard,
-                              GtkTooltip *tooltip)
-{
-  AtlasMapView *self = ATLAS_MAP_VIEW (widget);
-  int index = keyboard ? self->focus : atlas_map_view_marker_at (self, x, y);
-  const AtlasMapMarker *m = get_marker (self, index);
-  g_autofree char *markup = NULL;
-
-  if (self->scene == NULL || (self->area_list != NULL && gtk_widget_get_visible (self->area_list)))
-    return FALSE;
-
-  /* A badge: what it counts, and what a click does. */
-  {
-    int badge = keyboard ? self->focus - (int) self->markers->len : atlas_map_areas_badge_at (self->areas, x, y);
-
-    if (badge >= 0 && (guint) badge < atlas_map_areas_get_n_badges (self->areas))
-      {
-        const AtlasMapBadge *b = atlas_map_areas_get_badge (self->areas, badge);
-        g_autofree char *name = atlas_map_areas_dup_badge_name (self->areas, b->area);
-
-        markup = g_markup_printf_escaped ("<b>%s</b>\n%s", name, _("Click to list them"));
-        gtk_tooltip_set_markup (tooltip, markup);
-        gtk_tooltip_set_tip_area (tooltip, &(GdkRectangle) { b->rect.origin.x, b->rect.origin.y,
-                                                             b->rect.size.width, b->rect.size.height });
-        return TRUE;
-      }
-  }
-
-  if (m != NULL && m->count == 1)
-    {
-      const AtlasMapSiteInfo *info = atlas_map_scene_get_site_info (self->scene, m->site);
-      AtlasDistrict *district = info->site ? atlas_site_get_district (info->site) : NULL;
-
-      markup = g_markup_printf_escaped ("<b>%s</b>\n%s · %s\n<small>%s: %s</small>",
-                                        atlas_map_scene_get_site_name (self->scene, m->site),
-                                        atlas_site_category_get_label (info->category),
-                                        district ? atlas_item_get_name (ATLAS_ITEM (district)) : "",
-                                        atlas_location_precision_get_label (info->precision),
-                                        atlas_location_precision_get_description (info->precision));
-    }
-  else if (m != NULL)
-    {
-      g_autofree char *text = g_strdup_printf (g_dngettext (NULL, "%u site here", "%u sites here", m->count),
-                                               m->count);
-
-      markup = g_markup_printf_escaped ("<b>%s</b>\n%s", text, _("Click to zoom in"));
-    }
-  else if (!keyboard)
-    {
-      double lon, lat;
-      int district;
-
-      atlas_viewport_from_screen (self->viewport, x, y, self->last_width, self->last_height, &lon, &lat);
-      district = atlas_map_scene_district_at (self->scene, lon, lat);
-      if (district >= 0)
-        {
-          AtlasMapShape *shape = atlas_map_scene_get_district (self->scene, district);
-          guint sites = shape->district ? atlas_district_get_site_count (shape->district) : 0;
-          guint events = shape->district ? atlas_district_get_event_count (shape->district) : 0;
-          g_autofree char *s = g_strdup_printf (g_dngettext (NULL, "%u site", "%u sites", sites), sites);
-          g_autofree char *e = g_strdup_printf (g_dngettext (NULL, "%u event", "%u events", events), events);
-
-          markup = g_markup_printf_escaped ("<b>%s</b>\n%s · %s", shape->name, s, e);
-        }
-    }
-
-  if (markup == NULL)
-    return FALSE;
-  gtk_tooltip_set_markup (tooltip, markup);
-  if (m != NULL)
-    gtk_tooltip_set_tip_area (tooltip, &(GdkRectangle) { m->x - m->radius, m->y - m->radius,
-                                                         2 * m->radius, 2 * m->radius });
-  return TRUE;
-}
-
-/* ---- keyboard ---------------------------------------------------------- */
-
-static gboolean
-move_focus (AtlasMapView *self,
-            gboolean      backward)
-{
-  int position = -1;
-
-  if (self->order->len == 0)
-    return FALSE;
-
-  for (guint i = 0; i < self->order->len; i++)
-    if ((int) g_array_index (self->order, guint, i) == self->focus)
-      position = i;
-
-  if (position < 0)
-    position = backward ? (int) self->order->len - 1 : 0;
-  else
-    position += backward ? -1 : 1;
-
-  if (position < 0 || position >= (int) self->order->len)
-    {
-      /* Past the last site: let the focus leave the map. */
-      self->focus = -1;
-      atlas_map_areas_set_focus (self->areas, -1);
-      update_accessible (self);
-      gtk_widget_queue_draw (GTK_WIDGET (self));
-      return FALSE;
-    }
-
-  self->focus = g_array_index (self->order, guint, position);
-  if ((guint) self->focus < self->markers->len)
-    {
-      self->focus_site = g_array_index (self->markers, AtlasMapMarker, self->focus).site;
-      atlas_map_areas_set_focus (self->areas, -1);
-    }
-  else
-    atlas_map_areas_set_focus (self->areas,
-                               atlas_map_areas_get_badge (self->areas, self->focus - self->markers->len)->area);
-  update_accessible (self);
-  gtk_widget_trigger_tooltip_query (GTK_WIDGET (self));
-  gtk_widget_queue_draw (GTK_WIDGET (self));
-  return TRUE;
-}
-
-static gboolean
-on_key_pressed (GtkEventControllerKey *controller,
-                guint                  keyval,
-                guint                  keycode,
-                GdkModifierType        state,
-                AtlasMapView          *self)
-{
-  if (state & (GDK_CONTROL_MASK | GDK_ALT_MASK))
-    return GDK_EVENT_PROPAGATE;
-
-  switch (keyval)
-    {
-    case GDK_KEY_Left:
-    case GDK_KEY_KP_Left:
-      atlas_viewport_pan_pixels (self->viewport, KEY_PAN, 0);
-      return GDK_EVENT_STOP;
-    case GDK_KEY_Right:
-    case GDK_KEY_KP_Right:
-      atlas_viewport_pan_pixels (self->viewport, -KEY_PAN, 0);
-      return GDK_EVENT_STOP;
-    case GDK_KEY_Up:
-    case GDK_KEY_KP_Up:
-      atlas_viewport_pan_pixels (self->viewport, 0, KEY_PAN);
-      return GDK_EVENT_STOP;
-    case GDK_KEY_Down:
-    case GDK_KEY_KP_Down:
-      atlas_viewport_pan_pixels (self->viewport, 0, -KEY_PAN);
-      return GDK_EVENT_STOP;
-    case GDK_KEY_plus:
-    case GDK_KEY_equal:
-    case GDK_KEY_KP_Add:
-      atlas_map_view_zoom_by (self, 1);
-      return GDK_EVENT_STOP;
-    case GDK_KEY_minus:
-    case GDK_KEY_KP_Subtract:
-      atlas_map_view_zoom_by (self, -1);
-      return GDK_EVENT_STOP;
-    case GDK_KEY_0:
-    case GDK_KEY_KP_0:
-      atlas_map_view_zoom_to_fit (self, TRUE);
-      return GDK_EVENT_STOP;
-    case GDK_KEY_Tab:
-    case GDK_KEY_KP_Tab:
-      return move_focus (self, FALSE) ? GDK_EVENT_STOP : GDK_EVENT_PROPAGATE;
-    case GDK_KEY_ISO_Left_Tab:
-      return move_focus (self, TRUE) ? GDK_EVENT_STOP : GDK_EVENT_PROPAGATE;
-    case GDK_KEY_Return:
-    case GDK_KEY_KP_Enter:
-    case GDK_KEY_space:
-      if (self->focus < 0)
-        return GDK_EVENT_PROPAGATE;
-      activate_marker (self, self->focus);
-      return GDK_EVENT_STOP;
-    case GDK_KEY_d:
-    case GDK_KEY_D:
-      /* The page's list of districts, for choosing one without a mouse. */
-      return gtk_widget_activate_action (GTK_WIDGET (self), "map.choose-district", NULL)
-             ? GDK_EVENT_STOP : GDK_EVENT_PROPAGATE;
-    case GDK_KEY_Escape:
-      if (self->focus < 0)
-        return GDK_EVENT_PROPAGATE;
-      self->focus = -1;
-      atlas_map_areas_set_focus (self->areas, -1);
-      update_accessible (self);
-      gtk_widget_queue_draw (GTK_WIDGET (self));
-      return GDK_EVENT_STOP;
-    default:
-      return GDK_EVENT_PROPAGATE;
-    }
-}
-
-/* Coming in, the description counts the markers as they are now (and
- * takes back what an announcement borrowed).
- */
-static void
-on_has_focus_changed (AtlasMapView *self)
-{
-  if (gtk_widget_has_focus (GTK_WIDGET (self)))
-    update_accessible (self);
-}
-
 /* ---- state ------------------------------------------------------------- */
 
 static void
@@ -1059,7 +671,7 @@ on_selection_changed (AtlasMapView *self)
   gtk_widget_queue_draw (GTK_WIDGET (self));
   /* The focused site says whether it is the one selected. */
   if (self->focus >= 0)
-    update_accessible (self);
+    _atlas_map_view_update_accessible (self);
   if (self->selecting || item == NULL)
     return;
 
@@ -1176,7 +788,7 @@ atlas_map_view_class_init (AtlasMapViewClass *klass)
   widget_class->snapshot = atlas_map_view_snapshot;
   widget_class->size_allocate = atlas_map_view_size_allocate;
   widget_class->measure = atlas_map_view_measure;
-  widget_class->query_tooltip = atlas_map_view_query_tooltip;
+  widget_class->query_tooltip = _atlas_map_view_query_tooltip;
 
   gtk_widget_class_set_css_name (widget_class, "atlas-map");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
@@ -1185,9 +797,6 @@ atlas_map_view_class_init (AtlasMapViewClass *klass)
 static void
 atlas_map_view_init (AtlasMapView *self)
 {
-  GtkEventController *controller;
-  GtkGesture *gesture;
-
   self->markers = g_array_new (FALSE, FALSE, sizeof (AtlasMapMarker));
   self->order = g_array_new (FALSE, FALSE, sizeof (guint));
   self->hover = -1;
@@ -1196,7 +805,7 @@ atlas_map_view_init (AtlasMapView *self)
   atlas_viewport_set_zoom_range (self->viewport, ATLAS_MAP_MIN_ZOOM, ATLAS_MAP_VIEW_MAX_ZOOM);
 
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
-  g_signal_connect (self, "notify::has-focus", G_CALLBACK (on_has_focus_changed), NULL);
+  g_signal_connect (self, "notify::has-focus", G_CALLBACK (_atlas_map_view_on_has_focus_changed), NULL);
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
   gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
   gtk_widget_set_hexpand (GTK_WIDGET (self), TRUE);
@@ -1207,34 +816,7 @@ atlas_map_view_init (AtlasMapView *self)
   g_signal_connect_object (self->viewport, "notify", G_CALLBACK (gtk_widget_queue_draw), self,
                            G_CONNECT_SWAPPED);
 
-  gesture = gtk_gesture_click_new ();
-  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (gesture), GDK_BUTTON_PRIMARY);
-  g_signal_connect (gesture, "released", G_CALLBACK (on_click_released), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (gesture));
-
-  gesture = gtk_gesture_drag_new ();
-  g_signal_connect (gesture, "drag-begin", G_CALLBACK (on_drag_begin), self);
-  g_signal_connect (gesture, "drag-update", G_CALLBACK (on_drag_update), self);
-  g_signal_connect (gesture, "drag-end", G_CALLBACK (on_drag_end), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (gesture));
-
-  gesture = gtk_gesture_zoom_new ();
-  g_signal_connect (gesture, "begin", G_CALLBACK (on_pinch_begin), self);
-  g_signal_connect (gesture, "scale-changed", G_CALLBACK (on_pinch_scale_changed), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (gesture));
-
-  controller = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_VERTICAL);
-  g_signal_connect (controller, "scroll", G_CALLBACK (on_scroll), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), controller);
-
-  controller = gtk_event_controller_motion_new ();
-  g_signal_connect (controller, "motion", G_CALLBACK (on_motion), self);
-  g_signal_connect (controller, "leave", G_CALLBACK (on_leave), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), controller);
-
-  controller = gtk_event_controller_key_new ();
-  g_signal_connect (controller, "key-pressed", G_CALLBACK (on_key_pressed), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+  _atlas_map_view_add_controllers (self);
 
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (on_style_changed), self, G_CONNECT_SWAPPED);
@@ -1245,7 +827,7 @@ atlas_map_view_init (AtlasMapView *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Map of Chongqing"),
                                   -1);
-  update_accessible (self);
+  _atlas_map_view_update_accessible (self);
 }
 
 GtkWidget *
