@@ -352,43 +352,42 @@ load_sites (AtlasDataset  *self,
     return FALSE;
 
   COL (id); COL (name_zh); COL (name_en); COL (category); COL (district_adcode); COL (lon);
-  COL (lat); COL (location_precision); COL (description_zh); COL (description_en);
-  COL (established_on); COL (note); COL (from_user); COL (area_id); COL (note_zh);
-  COL (caveat_en); COL (caveat_zh);
+  COL (lat); COL (location_precision); COL (established_on); COL (note); COL (from_user);
+  COL (area_id); COL (note_zh); COL (caveat_en); COL (caveat_zh);
 
   while (atlas_rows_next (rows))
     {
       g_autoptr(AtlasSite) site = NULL;
-      AtlasSiteCategory site_category = ATLAS_SITE_CATEGORY_RESEARCH_INSTITUTE;
-      AtlasLocationPrecision precision = ATLAS_LOCATION_PRECISION_DISTRICT;
-      const char *established = atlas_rows_text (rows, established_on);
+      AtlasSiteFields fields = {
+        .id = atlas_rows_text (rows, id),
+        .name_zh = atlas_rows_text (rows, name_zh),
+        .name_en = atlas_rows_text (rows, name_en),
+        .category = ATLAS_SITE_CATEGORY_RESEARCH_INSTITUTE,
+        /* A site of precision area or unknown has no district and no point. */
+        .district = (AtlasDistrict *) find_district (index, rows, district_adcode),
+        .lon = atlas_rows_double (rows, lon, 0),
+        .lat = atlas_rows_double (rows, lat, 0),
+        .location_precision = ATLAS_LOCATION_PRECISION_DISTRICT,
+        .established_on = atlas_rows_text (rows, established_on),
+        .note = atlas_rows_text (rows, note),
+        .note_zh = atlas_rows_text (rows, note_zh),
+        .caveat_en = atlas_rows_text (rows, caveat_en),
+        .caveat_zh = atlas_rows_text (rows, caveat_zh),
+        .from_user = atlas_rows_int (rows, from_user, 0) != 0,
+        .area = (AtlasArea *) find (index, "area", atlas_rows_text (rows, area_id)),
+      };
       AtlasDate date;
 
-      atlas_site_category_from_string (atlas_rows_text (rows, category), &site_category);
-      atlas_location_precision_from_string (atlas_rows_text (rows, location_precision), &precision);
+      atlas_site_category_from_string (atlas_rows_text (rows, category), &fields.category);
+      atlas_location_precision_from_string (atlas_rows_text (rows, location_precision),
+                                            &fields.location_precision);
 
-      /* A site of precision area or unknown has no district and no point. */
-      site = g_object_new (ATLAS_TYPE_SITE,
-                           "id", atlas_rows_text (rows, id),
-                           "name-zh", atlas_rows_text (rows, name_zh),
-                           "name-en", atlas_rows_text (rows, name_en),
-                           "category", site_category,
-                           "district", find_district (index, rows, district_adcode),
-                           "lon", atlas_rows_double (rows, lon, 0),
-                           "lat", atlas_rows_double (rows, lat, 0),
-                           "location-precision", precision,
-                           "description-zh", atlas_rows_text (rows, description_zh),
-                           "description-en", atlas_rows_text (rows, description_en),
-                           "established-on", established,
-                           "note", atlas_rows_text (rows, note),
-                           "from-user", atlas_rows_int (rows, from_user, 0) != 0,
-                           "area", find (index, "area", atlas_rows_text (rows, area_id)),
-                           "note-zh", atlas_rows_text (rows, note_zh),
-                           "caveat-en", atlas_rows_text (rows, caveat_en),
-                           "caveat-zh", atlas_rows_text (rows, caveat_zh),
-                           NULL);
+      /* The descriptions are read when first shown (only the details pane
+       * does), from the store.
+       */
+      site = _atlas_site_new (&fields, self->store);
 
-      if (established != NULL && atlas_date_parse (established, &date, NULL))
+      if (fields.established_on != NULL && atlas_date_parse (fields.established_on, &date, NULL))
         _atlas_site_add_span (site, atlas_date_get_first_day (&date), atlas_date_get_last_day (&date));
 
       index_item (index, site);

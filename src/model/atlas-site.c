@@ -28,6 +28,7 @@
 #include "atlas-model-private.h"
 #include "atlas-district.h"
 #include "atlas-enums.h"
+#include "atlas-store-query.h"
 
 /* A place in Chongqing: an institute, laboratory, park, company...
  *
@@ -60,6 +61,11 @@ struct _AtlasSite
   char *caveat_en;
   char *caveat_zh;
   AtlasArea *area;
+  /* Where the descriptions are read from the first time they are asked
+   * for (only the details pane shows them); NULL when they were given.  At
+   * 100,000 sites they were most of the records' memory.
+   */
+  AtlasStore *texts;
 };
 
 G_DEFINE_FINAL_TYPE (AtlasSite, atlas_site, ATLAS_TYPE_ITEM)
@@ -101,6 +107,7 @@ atlas_site_finalize (GObject *object)
   g_clear_pointer (&self->caveat_en, g_free);
   g_clear_pointer (&self->caveat_zh, g_free);
   g_clear_object (&self->area);
+  g_clear_object (&self->texts);
 
   G_OBJECT_CLASS (atlas_site_parent_class)->finalize (object);
 }
@@ -136,11 +143,11 @@ atlas_site_get_property (GObject    *object,
       break;
 
     case PROP_DESCRIPTION_ZH:
-      g_value_set_string (value, self->description_zh);
+      g_value_set_string (value, atlas_site_get_description_zh (self));
       break;
 
     case PROP_DESCRIPTION_EN:
-      g_value_set_string (value, self->description_en);
+      g_value_set_string (value, atlas_site_get_description_en (self));
       break;
 
     case PROP_DESCRIPTION:
@@ -377,11 +384,69 @@ atlas_site_get_location_precision (AtlasSite *self)
   return self->location_precision;
 }
 
+/**
+ * _atlas_site_new:
+ * @texts: (nullable): the store to read the descriptions from when they are
+ *   first asked for
+ *
+ * A site as AtlasDataset loads it: the fields are set directly, not through
+ * construct properties.
+ */
+AtlasSite *
+_atlas_site_new (const AtlasSiteFields *fields,
+                 AtlasStore            *texts)
+{
+  AtlasSite *self = g_object_new (ATLAS_TYPE_SITE, NULL);
+
+  _atlas_item_set_names (ATLAS_ITEM (self), fields->id, fields->name_zh, fields->name_en);
+  self->category = fields->category;
+  self->district = fields->district ? g_object_ref (fields->district) : NULL;
+  self->lon = fields->lon;
+  self->lat = fields->lat;
+  self->location_precision = fields->location_precision;
+  self->established_on = g_strdup (fields->established_on);
+  self->note = g_strdup (fields->note);
+  self->note_zh = g_strdup (fields->note_zh);
+  self->caveat_en = g_strdup (fields->caveat_en);
+  self->caveat_zh = g_strdup (fields->caveat_zh);
+  self->from_user = fields->from_user;
+  self->area = fields->area ? g_object_ref (fields->area) : NULL;
+  self->texts = texts ? g_object_ref (texts) : NULL;
+
+  return self;
+}
+
+/* Reads the descriptions, once.  A site held across a reload reads what the
+ * store holds now under its id; one that is gone has none.
+ */
+static void
+ensure_texts (AtlasSite *self)
+{
+  g_autoptr(AtlasStore) store = g_steal_pointer (&self->texts);
+  g_autoptr(AtlasRows) rows = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (store == NULL)
+    return;
+
+  rows = atlas_store_query (store, ATLAS_QUERY_SITE_TEXTS,
+                            atlas_item_get_id (ATLAS_ITEM (self)), NULL, &error);
+  if (rows != NULL && atlas_rows_next (rows))
+    {
+      self->description_zh = g_strdup (atlas_rows_text (rows, 0));
+      self->description_en = g_strdup (atlas_rows_text (rows, 1));
+    }
+  if (rows == NULL || !atlas_rows_finish (rows, &error))
+    g_warning ("Cannot read the description of site %s: %s",
+               atlas_item_get_id (ATLAS_ITEM (self)), error->message);
+}
+
 const char *
 atlas_site_get_description_zh (AtlasSite *self)
 {
   g_return_val_if_fail (ATLAS_IS_SITE (self), NULL);
 
+  ensure_texts (self);
   return self->description_zh;
 }
 
@@ -390,6 +455,7 @@ atlas_site_get_description_en (AtlasSite *self)
 {
   g_return_val_if_fail (ATLAS_IS_SITE (self), NULL);
 
+  ensure_texts (self);
   return self->description_en;
 }
 
@@ -398,6 +464,7 @@ atlas_site_get_description (AtlasSite *self)
 {
   g_return_val_if_fail (ATLAS_IS_SITE (self), NULL);
 
+  ensure_texts (self);
   return atlas_l10n_pick (self->description_zh, self->description_en);
 }
 

@@ -46,8 +46,8 @@ static const char * const queries[ATLAS_N_QUERIES] = {
     "SELECT area_id, adcode FROM main.area_district ORDER BY area_id, adcode",
   [ATLAS_QUERY_SITES] =
     "SELECT id, name_zh, name_en, category, district_adcode, lon, lat, location_precision,"
-    " description_zh, description_en, established_on, note, from_user, area_id, note_zh,"
-    " caveat_en, caveat_zh FROM v_site ORDER BY id",
+    " established_on, note, from_user, area_id, note_zh, caveat_en, caveat_zh"
+    " FROM v_site ORDER BY id",
   [ATLAS_QUERY_PARTIES] =
     "SELECT id, name_zh, name_en, kind FROM v_party ORDER BY id",
   [ATLAS_QUERY_EVENTS] =
@@ -75,6 +75,9 @@ static const char * const queries[ATLAS_N_QUERIES] = {
   [ATLAS_QUERY_RECORDS_CITING] =
     "SELECT DISTINCT entity, entity_id FROM v_citation"
     " WHERE source_id = ?1 ORDER BY entity, entity_id",
+  /* The columns of a site that the model reads only when they are shown. */
+  [ATLAS_QUERY_SITE_TEXTS] =
+    "SELECT description_zh, description_en FROM v_site WHERE id = ?1",
 };
 
 struct _AtlasRows

@@ -45,6 +45,7 @@ typedef enum
   ATLAS_QUERY_CITATION_COUNTS,
   ATLAS_QUERY_CITATIONS_OF,      /* ?1 entity, ?2 entity id */
   ATLAS_QUERY_RECORDS_CITING,    /* ?1 source id */
+  ATLAS_QUERY_SITE_TEXTS,        /* ?1 site id */
   ATLAS_N_QUERIES
 } AtlasQuery;
 
