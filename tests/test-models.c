@@ -613,6 +613,31 @@ test_site_descriptions_on_demand (Fixture       *f,
   atlas_l10n_set_chinese (chinese);
 }
 
+/* A source's count of the records citing it, read when first asked for, is
+ * the number of records the details pane lists under it.
+ */
+static void
+test_source_citation_counts (Fixture       *f,
+                             gconstpointer  data)
+{
+  GListModel *sources = atlas_dataset_get_sources (f->dataset);
+  guint total = 0;
+
+  g_assert_cmpuint (n_items (sources), >, 0);
+  for (guint i = 0; i < n_items (sources); i++)
+    {
+      g_autoptr(AtlasSource) source = g_list_model_get_item (sources, i);
+      g_autoptr(GListModel) citing = atlas_dataset_list_records_citing (f->dataset, source);
+      guint property = 0;
+
+      g_assert_cmpuint (atlas_source_get_citation_count (source), ==, n_items (citing));
+      g_object_get (source, "citation-count", &property, NULL);
+      g_assert_cmpuint (property, ==, n_items (citing));
+      total += n_items (citing);
+    }
+  g_assert_cmpuint (total, >, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -635,6 +660,7 @@ main (int   argc,
   ADD ("/models/conflict-on-both-records", test_conflict_on_both_records);
   ADD ("/models/both-languages", test_both_languages);
   ADD ("/models/site-descriptions-on-demand", test_site_descriptions_on_demand);
+  ADD ("/models/source-citation-counts", test_source_citation_counts);
 
 #undef ADD
 

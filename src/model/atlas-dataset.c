@@ -197,6 +197,8 @@ load_sources (AtlasDataset  *self,
                       "note", atlas_rows_text (rows, note),
                       "note-zh", atlas_rows_text (rows, note_zh),
                       NULL);
+      /* Counted when first shown (the details pane of a source). */
+      _atlas_source_count_citations_in (source, self->store);
       index_item (index, source);
       g_ptr_array_add (out, g_steal_pointer (&source));
     }
@@ -635,28 +637,6 @@ load_statistics (AtlasDataset  *self,
   return atlas_rows_finish (rows, error);
 }
 
-static gboolean
-count_citations (AtlasDataset  *self,
-                 GHashTable    *index,
-                 GError       **error)
-{
-  g_autoptr(AtlasRows) rows = atlas_store_query (self->store, ATLAS_QUERY_CITATION_COUNTS, NULL, NULL, error);
-  if (rows == NULL)
-    return FALSE;
-
-  COL (source_id); COL (records);
-
-  while (atlas_rows_next (rows))
-    {
-      AtlasSource *source = (AtlasSource *) find (index, "source", atlas_rows_text (rows, source_id));
-
-      if (source != NULL)
-        atlas_source_set_citation_count (source, atlas_rows_int (rows, records, 0));
-    }
-
-  return atlas_rows_finish (rows, error);
-}
-
 #undef COL
 
 static void
@@ -769,8 +749,7 @@ load (AtlasDataset  *self,
       !load_parties (self, index, parties, error) ||
       !load_events (self, index, events, error) ||
       !load_series (self, index, series, error) ||
-      !load_statistics (self, index, statistics, error) ||
-      !count_citations (self, index, error))
+      !load_statistics (self, index, statistics, error))
     return FALSE;
 
   count_per_district (districts, sites, events);

@@ -52,6 +52,9 @@ void       _atlas_item_set_names  (AtlasItem             *self,
 AtlasSite *_atlas_site_new        (const AtlasSiteFields *fields,
                                    AtlasStore            *texts);
 
+void _atlas_source_count_citations_in (AtlasSource *self,
+                                       AtlasStore  *store);
+
 /* Used by AtlasDataset while it links the records it loads. */
 void _atlas_site_add_span         (AtlasSite      *self,
                                    guint32         first_day,

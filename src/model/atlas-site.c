@@ -188,77 +188,6 @@ atlas_site_get_property (GObject    *object,
 }
 
 static void
-atlas_site_set_property (GObject      *object,
-                        guint         prop_id,
-                        const GValue *value,
-                        GParamSpec   *pspec)
-{
-  AtlasSite *self = ATLAS_SITE (object);
-
-  switch (prop_id)
-    {
-    case PROP_CATEGORY:
-      self->category = g_value_get_enum (value);
-      break;
-
-    case PROP_DISTRICT:
-      self->district = g_value_dup_object (value);
-      break;
-
-    case PROP_LON:
-      self->lon = g_value_get_double (value);
-      break;
-
-    case PROP_LAT:
-      self->lat = g_value_get_double (value);
-      break;
-
-    case PROP_LOCATION_PRECISION:
-      self->location_precision = g_value_get_enum (value);
-      break;
-
-    case PROP_DESCRIPTION_ZH:
-      self->description_zh = g_value_dup_string (value);
-      break;
-
-    case PROP_DESCRIPTION_EN:
-      self->description_en = g_value_dup_string (value);
-      break;
-
-    case PROP_ESTABLISHED_ON:
-      self->established_on = g_value_dup_string (value);
-      break;
-
-    case PROP_NOTE:
-      self->note = g_value_dup_string (value);
-      break;
-
-    case PROP_FROM_USER:
-      self->from_user = g_value_get_boolean (value);
-      break;
-
-    case PROP_NOTE_ZH:
-      self->note_zh = g_value_dup_string (value);
-      break;
-
-    case PROP_CAVEAT_EN:
-      self->caveat_en = g_value_dup_string (value);
-      break;
-
-    case PROP_CAVEAT_ZH:
-      self->caveat_zh = g_value_dup_string (value);
-      break;
-
-    case PROP_AREA:
-      self->area = g_value_dup_object (value);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 atlas_site_class_init (AtlasSiteClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -266,37 +195,40 @@ atlas_site_class_init (AtlasSiteClass *klass)
 
   object_class->finalize = atlas_site_finalize;
   object_class->get_property = atlas_site_get_property;
-  object_class->set_property = atlas_site_set_property;
 
   item_class->entity = "site";
 
+  /* Read-only: sites are made by the dataset (_atlas_site_new()), which sets
+   * the fields directly.  Construct properties would be set to their
+   * defaults on every g_object_new(), 100,000 times at start.
+   */
   properties[PROP_CATEGORY] =
     g_param_spec_enum ("category", NULL, NULL, ATLAS_TYPE_SITE_CATEGORY, ATLAS_SITE_CATEGORY_RESEARCH_INSTITUTE,
-                       (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+                       (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
 
   properties[PROP_DISTRICT] =
     g_param_spec_object ("district", NULL, NULL, ATLAS_TYPE_DISTRICT,
-                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
 
   properties[PROP_LON] =
     g_param_spec_double ("lon", NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE, 0.0,
-                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
 
   properties[PROP_LAT] =
     g_param_spec_double ("lat", NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE, 0.0,
-                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
 
   properties[PROP_LOCATION_PRECISION] =
     g_param_spec_enum ("location-precision", NULL, NULL, ATLAS_TYPE_LOCATION_PRECISION, ATLAS_LOCATION_PRECISION_EXACT,
-                       (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+                       (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
 
   properties[PROP_DESCRIPTION_ZH] =
     g_param_spec_string ("description-zh", NULL, NULL, NULL,
-                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
 
   properties[PROP_DESCRIPTION_EN] =
     g_param_spec_string ("description-en", NULL, NULL, NULL,
-                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
 
   properties[PROP_DESCRIPTION] =
     g_param_spec_string ("description", NULL, NULL, NULL,
@@ -304,31 +236,31 @@ atlas_site_class_init (AtlasSiteClass *klass)
 
   properties[PROP_ESTABLISHED_ON] =
     g_param_spec_string ("established-on", NULL, NULL, NULL,
-                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
 
   properties[PROP_NOTE] =
     g_param_spec_string ("note", NULL, NULL, NULL,
-                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
 
   properties[PROP_FROM_USER] =
     g_param_spec_boolean ("from-user", NULL, NULL, FALSE,
-                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+                          (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
 
   properties[PROP_NOTE_ZH] =
     g_param_spec_string ("note-zh", NULL, NULL, NULL,
-                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
 
   properties[PROP_CAVEAT_EN] =
     g_param_spec_string ("caveat-en", NULL, NULL, NULL,
-                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
 
   properties[PROP_CAVEAT_ZH] =
     g_param_spec_string ("caveat-zh", NULL, NULL, NULL,
-                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
 
   properties[PROP_AREA] =
     g_param_spec_object ("area", NULL, NULL, ATLAS_TYPE_AREA,
-                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -336,7 +268,7 @@ atlas_site_class_init (AtlasSiteClass *klass)
 static void
 atlas_site_init (AtlasSite *self)
 {
-  self->spans = g_array_new (FALSE, FALSE, sizeof (guint32));
+  /* spans: made with the first one (most sites have one or none) */
 }
 
 AtlasSiteCategory
@@ -518,6 +450,8 @@ _atlas_site_add_span (AtlasSite *self,
 {
   g_assert (ATLAS_IS_SITE (self));
 
+  if (self->spans == NULL)
+    self->spans = g_array_sized_new (FALSE, FALSE, sizeof (guint32), 2);
   g_array_append_val (self->spans, first_day);
   g_array_append_val (self->spans, last_day);
 }
@@ -532,7 +466,7 @@ atlas_site_is_active_between (AtlasSite *self,
 {
   g_return_val_if_fail (ATLAS_IS_SITE (self), FALSE);
 
-  for (guint i = 0; i + 1 < self->spans->len; i += 2)
+  for (guint i = 0; self->spans != NULL && i + 1 < self->spans->len; i += 2)
     {
       guint32 a = g_array_index (self->spans, guint32, i);
       guint32 b = g_array_index (self->spans, guint32, i + 1);
@@ -551,7 +485,7 @@ atlas_site_get_first_day (AtlasSite *self)
 
   g_return_val_if_fail (ATLAS_IS_SITE (self), 0);
 
-  for (guint i = 0; i < self->spans->len; i += 2)
+  for (guint i = 0; self->spans != NULL && i < self->spans->len; i += 2)
     {
       guint32 a = g_array_index (self->spans, guint32, i);
 

@@ -66,9 +66,10 @@ static const char * const queries[ATLAS_N_QUERIES] = {
     " scope_en, district_adcode, site_id, as_of, is_target, series, series_order, note,"
     " from_user, note_zh, caveat_en, caveat_zh FROM v_statistic"
     " ORDER BY series IS NULL, series, series_order, id",
-  [ATLAS_QUERY_CITATION_COUNTS] =
-    "SELECT source_id, count(DISTINCT entity || ':' || entity_id) AS records"
-    " FROM v_citation GROUP BY source_id",
+  /* How many records cite one source (a record citing it twice counts once). */
+  [ATLAS_QUERY_CITATION_COUNT_OF] =
+    "SELECT count(*) AS records FROM"
+    " (SELECT DISTINCT entity, entity_id FROM v_citation WHERE source_id = ?1)",
   [ATLAS_QUERY_CITATIONS_OF] =
     "SELECT source_id, quote, quote_en FROM v_citation"
     " WHERE entity = ?1 AND entity_id = ?2 ORDER BY position",
