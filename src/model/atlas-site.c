@@ -54,9 +54,12 @@ struct _AtlasSite
   char *note;
   gboolean from_user;
   /* Spans of days (pairs of Julian days) in which something happened to the
-   * site: its founding, and the events that concern it.
+   * site: its founding, and the events that concern it.  The first is kept
+   * here (first_span[0] == 0: none); more go to more_spans, made when needed
+   * (most sites have one or none).
    */
-  GArray *spans;
+  guint32 first_span[2];
+  GArray *more_spans;
   char *note_zh;
   char *caveat_en;
   char *caveat_zh;
@@ -97,7 +100,7 @@ atlas_site_finalize (GObject *object)
 {
   AtlasSite *self = (AtlasSite *)object;
 
-  g_clear_pointer (&self->spans, g_array_unref);
+  g_clear_pointer (&self->more_spans, g_array_unref);
   g_clear_object (&self->district);
   g_clear_pointer (&self->description_zh, g_free);
   g_clear_pointer (&self->description_en, g_free);
@@ -268,7 +271,6 @@ atlas_site_class_init (AtlasSiteClass *klass)
 static void
 atlas_site_init (AtlasSite *self)
 {
-  /* spans: made with the first one (most sites have one or none) */
 }
 
 AtlasSiteCategory
@@ -450,10 +452,17 @@ _atlas_site_add_span (AtlasSite *self,
 {
   g_assert (ATLAS_IS_SITE (self));
 
-  if (self->spans == NULL)
-    self->spans = g_array_sized_new (FALSE, FALSE, sizeof (guint32), 2);
-  g_array_append_val (self->spans, first_day);
-  g_array_append_val (self->spans, last_day);
+  if (self->first_span[0] == 0)
+    {
+      /* Julian days are far above 0: 0 can mean "none". */
+      self->first_span[0] = MAX (first_day, 1);
+      self->first_span[1] = last_day;
+      return;
+    }
+  if (self->more_spans == NULL)
+    self->more_spans = g_array_sized_new (FALSE, FALSE, sizeof (guint32), 2);
+  g_array_append_val (self->more_spans, first_day);
+  g_array_append_val (self->more_spans, last_day);
 }
 
 /* Whether anything dated happened to the site between the two days
@@ -466,10 +475,12 @@ atlas_site_is_active_between (AtlasSite *self,
 {
   g_return_val_if_fail (ATLAS_IS_SITE (self), FALSE);
 
-  for (guint i = 0; self->spans != NULL && i + 1 < self->spans->len; i += 2)
+  if (self->first_span[0] != 0 && self->first_span[0] <= last_day && self->first_span[1] >= first_day)
+    return TRUE;
+  for (guint i = 0; self->more_spans != NULL && i + 1 < self->more_spans->len; i += 2)
     {
-      guint32 a = g_array_index (self->spans, guint32, i);
-      guint32 b = g_array_index (self->spans, guint32, i + 1);
+      guint32 a = g_array_index (self->more_spans, guint32, i);
+      guint32 b = g_array_index (self->more_spans, guint32, i + 1);
 
       if (a <= last_day && b >= first_day)
         return TRUE;
@@ -485,9 +496,10 @@ atlas_site_get_first_day (AtlasSite *self)
 
   g_return_val_if_fail (ATLAS_IS_SITE (self), 0);
 
-  for (guint i = 0; self->spans != NULL && i < self->spans->len; i += 2)
+  first = self->first_span[0];
+  for (guint i = 0; self->more_spans != NULL && i < self->more_spans->len; i += 2)
     {
-      guint32 a = g_array_index (self->spans, guint32, i);
+      guint32 a = g_array_index (self->more_spans, guint32, i);
 
       if (first == 0 || a < first)
         first = a;
