@@ -34,6 +34,7 @@
 #include "atlas-event.h"
 #include "atlas-item.h"
 #include "atlas-l10n.h"
+#include "atlas-record-list.h"
 #include "atlas-site.h"
 #include "atlas-session.h"
 #include "atlas-source.h"
@@ -638,6 +639,66 @@ test_source_citation_counts (Fixture       *f,
   g_assert_cmpuint (total, >, 0);
 }
 
+static void
+count_changes (GListModel *list,
+               guint       position,
+               guint       removed,
+               guint       added,
+               guint      *changes)
+{
+  g_assert_cmpuint (position, ==, 0);
+  /* Handlers see the new records already. */
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, added);
+  changes[0]++;
+  changes[1] = removed;
+  changes[2] = added;
+}
+
+/* The dataset's lists: replaced whole, with one items-changed saying so. */
+static void
+test_record_list (Fixture       *f,
+                  gconstpointer  data)
+{
+  GListModel *sites = atlas_dataset_get_sites (f->dataset);
+  g_autoptr(AtlasRecordList) list = atlas_record_list_new (ATLAS_TYPE_SITE);
+  g_autoptr(GPtrArray) first = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) second = g_ptr_array_new_with_free_func (g_object_unref);
+  guint changes[3] = { 0, 0, 0 };
+
+  g_assert_true (g_list_model_get_item_type (G_LIST_MODEL (list)) == ATLAS_TYPE_SITE);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 0);
+  g_signal_connect (list, "items-changed", G_CALLBACK (count_changes), changes);
+
+  for (guint i = 0; i < 3; i++)
+    g_ptr_array_add (first, g_list_model_get_item (sites, i));
+  g_ptr_array_add (second, g_list_model_get_item (sites, 3));
+
+  atlas_record_list_replace_all (list, first);
+  g_assert_cmpuint (changes[0], ==, 1);
+  g_assert_cmpuint (changes[1], ==, 0);
+  g_assert_cmpuint (changes[2], ==, 3);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (list), i);
+      g_autoptr(GObject) expected = g_list_model_get_item (sites, i);
+
+      g_assert_true (item == expected);
+    }
+  g_assert_null (g_list_model_get_item (G_LIST_MODEL (list), 3));
+
+  atlas_record_list_replace_all (list, second);
+  g_assert_cmpuint (changes[0], ==, 2);
+  g_assert_cmpuint (changes[1], ==, 3);
+  g_assert_cmpuint (changes[2], ==, 1);
+
+  /* Nothing to nothing is no change. */
+  g_ptr_array_set_size (first, 0);
+  atlas_record_list_replace_all (list, first);
+  g_assert_cmpuint (changes[0], ==, 3);
+  atlas_record_list_replace_all (list, first);
+  g_assert_cmpuint (changes[0], ==, 3);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -661,6 +722,7 @@ main (int   argc,
   ADD ("/models/both-languages", test_both_languages);
   ADD ("/models/site-descriptions-on-demand", test_site_descriptions_on_demand);
   ADD ("/models/source-citation-counts", test_source_citation_counts);
+  ADD ("/models/record-list", test_record_list);
 
 #undef ADD
 

@@ -31,6 +31,7 @@
 #include "atlas-event.h"
 #include "atlas-model-private.h"
 #include "atlas-party.h"
+#include "atlas-record-list.h"
 #include "atlas-river.h"
 #include "atlas-series.h"
 #include "atlas-site.h"
@@ -38,11 +39,12 @@
 #include "atlas-statistic.h"
 #include "atlas-store-query.h"
 
-/* AtlasDataset turns the store's rows into the app's records: one GListStore
- * per kind, with references resolved (a site holds its district, an event its
- * parties and sites) and derived counts filled in.  The stores keep their
- * identity across atlas_dataset_reload(), so every filter and view built on
- * them follows an import or an update through items-changed.
+/* AtlasDataset turns the store's rows into the app's records: one list
+ * (AtlasRecordList) per kind, with references resolved (a site holds its
+ * district, an event its parties and sites) and derived counts filled in.
+ * The lists keep their identity across atlas_dataset_reload(), so every
+ * filter and view built on them follows an import or an update through
+ * items-changed.
  */
 
 struct _AtlasDataset
@@ -51,15 +53,15 @@ struct _AtlasDataset
 
   AtlasStore *store;
 
-  GListStore *sites;
-  GListStore *events;
-  GListStore *statistics;
-  GListStore *series;
-  GListStore *districts;
-  GListStore *rivers;
-  GListStore *sources;
-  GListStore *parties;
-  GListStore *areas;
+  AtlasRecordList *sites;
+  AtlasRecordList *events;
+  AtlasRecordList *statistics;
+  AtlasRecordList *series;
+  AtlasRecordList *districts;
+  AtlasRecordList *rivers;
+  AtlasRecordList *sources;
+  AtlasRecordList *parties;
+  AtlasRecordList *areas;
 
   /* entity ("site"...) -> (id -> AtlasItem), for lookups; see new_index() */
   GHashTable *index;
@@ -128,15 +130,15 @@ new_index (void)
 static void
 atlas_dataset_init (AtlasDataset *self)
 {
-  self->sites = g_list_store_new (ATLAS_TYPE_SITE);
-  self->events = g_list_store_new (ATLAS_TYPE_EVENT);
-  self->statistics = g_list_store_new (ATLAS_TYPE_STATISTIC);
-  self->series = g_list_store_new (ATLAS_TYPE_SERIES);
-  self->districts = g_list_store_new (ATLAS_TYPE_DISTRICT);
-  self->rivers = g_list_store_new (ATLAS_TYPE_RIVER);
-  self->sources = g_list_store_new (ATLAS_TYPE_SOURCE);
-  self->parties = g_list_store_new (ATLAS_TYPE_PARTY);
-  self->areas = g_list_store_new (ATLAS_TYPE_AREA);
+  self->sites = atlas_record_list_new (ATLAS_TYPE_SITE);
+  self->events = atlas_record_list_new (ATLAS_TYPE_EVENT);
+  self->statistics = atlas_record_list_new (ATLAS_TYPE_STATISTIC);
+  self->series = atlas_record_list_new (ATLAS_TYPE_SERIES);
+  self->districts = atlas_record_list_new (ATLAS_TYPE_DISTRICT);
+  self->rivers = atlas_record_list_new (ATLAS_TYPE_RIVER);
+  self->sources = atlas_record_list_new (ATLAS_TYPE_SOURCE);
+  self->parties = atlas_record_list_new (ATLAS_TYPE_PARTY);
+  self->areas = atlas_record_list_new (ATLAS_TYPE_AREA);
   self->index = new_index ();
 }
 
@@ -733,11 +735,10 @@ count_per_area (GPtrArray *areas,
 }
 
 static void
-replace_all (GListStore *store,
-             GPtrArray  *items)
+replace_all (AtlasRecordList *list,
+             GPtrArray       *items)
 {
-  g_list_store_splice (store, 0, g_list_model_get_n_items (G_LIST_MODEL (store)),
-                       items->pdata, items->len);
+  atlas_record_list_replace_all (list, items);
 }
 
 static gboolean
