@@ -3,13 +3,15 @@
 # frame, and how much memory it has used by then, next to an empty libadwaita
 # window started the same way.
 #
-#   build-aux/bench-startup.sh [-n RUNS] [--sites N] [--prefix DIR]
+#   build-aux/bench-startup.sh [-n RUNS] [--sites N] [--prefix DIR] [--keep-data DIR]
 #
 #   -n RUNS      paired rounds to count, after one warm-up round (default 10)
 #   --sites N    also start with N sites of the user's own (default 100000;
 #                0 leaves that out)
 #   --prefix DIR where the atlas is installed (default: the folder above the
 #                cq-atlas found in $PATH)
+#   --keep-data DIR  only make the data of the N-site start, copy it to DIR
+#                (use as XDG_DATA_HOME, e.g. under perf record) and stop
 #
 # Each round starts, one after the other: the empty window
 # (build-aux/empty-window.c), the atlas with the bundled data only, and the
@@ -37,10 +39,11 @@ here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 runs=10
 sites=100000
 prefix=
+keep_data=
 args=("$@")
 
 usage () {
-  sed -n '2,13s/^# \{0,1\}//p' "${BASH_SOURCE[0]}" >&2
+  sed -n '2,15s/^# \{0,1\}//p' "${BASH_SOURCE[0]}" >&2
   exit 2
 }
 
@@ -49,6 +52,7 @@ while [ $# -gt 0 ]; do
     -n) runs=${2:?}; shift 2 ;;
     --sites) sites=${2:?}; shift 2 ;;
     --prefix) prefix=${2:?}; shift 2 ;;
+    --keep-data) keep_data=${2:?}; shift 2 ;;
     -h|--help) usage ;;
     *) echo "bench-startup: unknown argument $1" >&2; usage ;;
   esac
@@ -118,7 +122,8 @@ if [ "$sites" -gt 0 ]; then
   command -v sqlite3 >/dev/null || { echo "bench-startup: --sites needs sqlite3" >&2; exit 1; }
   command -v gresource >/dev/null || { echo "bench-startup: --sites needs gresource" >&2; exit 1; }
   run setup "$work/many" "$app"
-  db_path=$(gresource --section atlas_db list "$app" | head -n 1)
+  # awk reads the whole list: with pipefail, head would end gresource by SIGPIPE
+  db_path=$(gresource --section atlas_db list "$app" | awk 'NR == 1')
   gresource --section atlas_db extract "$app" "$db_path" >"$work/atlas.sqlite"
   sqlite3 "$work/many/cq-atlas/user.sqlite" <<SQL
 ATTACH '$work/atlas.sqlite' AS bundled;
@@ -151,6 +156,13 @@ INSERT INTO search (entity, entity_id, name, body)
   FROM site s LEFT JOIN bundled.district d ON d.adcode = s.district_adcode;
 COMMIT;
 SQL
+fi
+if [ -n "$keep_data" ]; then
+  [ "$sites" -gt 0 ] || { echo "bench-startup: --keep-data needs --sites above 0" >&2; exit 2; }
+  mkdir -p "$keep_data"
+  cp -a "$work/many/." "$keep_data/"
+  echo "bench-startup: the data of the $sites-site start is in $keep_data (XDG_DATA_HOME)"
+  exit 0
 fi
 
 bundled_sites=$(command -v sqlite3 >/dev/null && [ -f "$work/atlas.sqlite" ] \

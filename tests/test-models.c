@@ -34,12 +34,14 @@
 #include "atlas-event.h"
 #include "atlas-item.h"
 #include "atlas-l10n.h"
+#include "atlas-record-list.h"
 #include "atlas-site.h"
 #include "atlas-session.h"
 #include "atlas-source.h"
 #include "atlas-statistic.h"
 #include "atlas-state.h"
 #include "atlas-store.h"
+#include "atlas-store-private.h"
 #include "atlas-date.h"
 
 typedef struct
@@ -519,6 +521,184 @@ test_both_languages (Fixture       *f,
     }
 }
 
+static char *
+dup_text (AtlasStore *store,
+          const char *sql,
+          const char *id)
+{
+  g_autoptr(GError) error = NULL;
+  sqlite3_stmt *stmt = atlas_store_prepare (store, sql, &error);
+  char *text = NULL;
+
+  g_assert_no_error (error);
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    text = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  return text;
+}
+
+/* A site's descriptions are read from the store when first asked for, and
+ * they are those of the record the site was made from: the user's own
+ * version of a bundled site, the bundled text otherwise.
+ */
+static void
+test_site_descriptions_on_demand (Fixture       *f,
+                                  gconstpointer  data)
+{
+  GListModel *sites = atlas_dataset_get_sites (f->dataset);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *mine = NULL;
+  g_autofree char *property = NULL;
+  AtlasSite *edited;
+  gboolean chinese;
+  guint checked = 0;
+  sqlite3_stmt *stmt;
+
+  for (guint i = 0; i < n_items (sites) && mine == NULL; i++)
+    {
+      g_autoptr(AtlasSite) site = g_list_model_get_item (sites, i);
+
+      if (atlas_site_get_description_zh (site) != NULL)
+        mine = g_strdup (atlas_item_get_id (ATLAS_ITEM (site)));
+    }
+  g_assert_nonnull (mine);
+
+  /* The user's own version of that site, with other descriptions. */
+  stmt = atlas_store_prepare (f->store,
+                              "INSERT INTO user.site (id, name_zh, name_en, category, district_adcode,"
+                              " lon, lat, location_precision, description_zh, description_en)"
+                              " SELECT id, name_zh, name_en, category, district_adcode, lon, lat,"
+                              " location_precision, '用户写的说明', 'What the user wrote'"
+                              " FROM main.site WHERE id = ?1", &error);
+  g_assert_no_error (error);
+  sqlite3_bind_text (stmt, 1, mine, -1, SQLITE_TRANSIENT);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  g_assert_true (atlas_dataset_reload (f->dataset, &error));
+  g_assert_no_error (error);
+
+  edited = ATLAS_SITE (atlas_dataset_lookup (f->dataset, "site", mine));
+  g_assert_true (atlas_site_get_from_user (edited));
+  g_assert_cmpstr (atlas_site_get_description_zh (edited), ==, "用户写的说明");
+  g_assert_cmpstr (atlas_site_get_description_en (edited), ==, "What the user wrote");
+  g_object_get (edited, "description-en", &property, NULL);
+  g_assert_cmpstr (property, ==, "What the user wrote");
+
+  /* Every other site shows the bundled text of its own row. */
+  for (guint i = 0; i < n_items (sites); i++)
+    {
+      g_autoptr(AtlasSite) site = g_list_model_get_item (sites, i);
+      const char *id = atlas_item_get_id (ATLAS_ITEM (site));
+      g_autofree char *zh = NULL;
+      g_autofree char *en = NULL;
+
+      if (g_str_equal (id, mine))
+        continue;
+      zh = dup_text (f->store, "SELECT description_zh FROM main.site WHERE id = ?1", id);
+      en = dup_text (f->store, "SELECT description_en FROM main.site WHERE id = ?1", id);
+      g_assert_cmpstr (atlas_site_get_description_zh (site), ==, zh);
+      g_assert_cmpstr (atlas_site_get_description_en (site), ==, en);
+      checked++;
+    }
+  g_assert_cmpuint (checked, ==, n_items (sites) - 1);
+
+  /* The description shown follows the interface's language. */
+  chinese = atlas_l10n_is_chinese ();
+  atlas_l10n_set_chinese (FALSE);
+  g_assert_cmpstr (atlas_site_get_description (edited), ==, "What the user wrote");
+  atlas_l10n_set_chinese (TRUE);
+  g_assert_cmpstr (atlas_site_get_description (edited), ==, "用户写的说明");
+  atlas_l10n_set_chinese (chinese);
+}
+
+/* A source's count of the records citing it, read when first asked for, is
+ * the number of records the details pane lists under it.
+ */
+static void
+test_source_citation_counts (Fixture       *f,
+                             gconstpointer  data)
+{
+  GListModel *sources = atlas_dataset_get_sources (f->dataset);
+  guint total = 0;
+
+  g_assert_cmpuint (n_items (sources), >, 0);
+  for (guint i = 0; i < n_items (sources); i++)
+    {
+      g_autoptr(AtlasSource) source = g_list_model_get_item (sources, i);
+      g_autoptr(GListModel) citing = atlas_dataset_list_records_citing (f->dataset, source);
+      guint property = 0;
+
+      g_assert_cmpuint (atlas_source_get_citation_count (source), ==, n_items (citing));
+      g_object_get (source, "citation-count", &property, NULL);
+      g_assert_cmpuint (property, ==, n_items (citing));
+      total += n_items (citing);
+    }
+  g_assert_cmpuint (total, >, 0);
+}
+
+static void
+count_changes (GListModel *list,
+               guint       position,
+               guint       removed,
+               guint       added,
+               guint      *changes)
+{
+  g_assert_cmpuint (position, ==, 0);
+  /* Handlers see the new records already. */
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, added);
+  changes[0]++;
+  changes[1] = removed;
+  changes[2] = added;
+}
+
+/* The dataset's lists: replaced whole, with one items-changed saying so. */
+static void
+test_record_list (Fixture       *f,
+                  gconstpointer  data)
+{
+  GListModel *sites = atlas_dataset_get_sites (f->dataset);
+  g_autoptr(AtlasRecordList) list = atlas_record_list_new (ATLAS_TYPE_SITE);
+  g_autoptr(GPtrArray) first = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) second = g_ptr_array_new_with_free_func (g_object_unref);
+  guint changes[3] = { 0, 0, 0 };
+
+  g_assert_true (g_list_model_get_item_type (G_LIST_MODEL (list)) == ATLAS_TYPE_SITE);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 0);
+  g_signal_connect (list, "items-changed", G_CALLBACK (count_changes), changes);
+
+  for (guint i = 0; i < 3; i++)
+    g_ptr_array_add (first, g_list_model_get_item (sites, i));
+  g_ptr_array_add (second, g_list_model_get_item (sites, 3));
+
+  atlas_record_list_replace_all (list, first);
+  g_assert_cmpuint (changes[0], ==, 1);
+  g_assert_cmpuint (changes[1], ==, 0);
+  g_assert_cmpuint (changes[2], ==, 3);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (list), i);
+      g_autoptr(GObject) expected = g_list_model_get_item (sites, i);
+
+      g_assert_true (item == expected);
+    }
+  g_assert_null (g_list_model_get_item (G_LIST_MODEL (list), 3));
+
+  atlas_record_list_replace_all (list, second);
+  g_assert_cmpuint (changes[0], ==, 2);
+  g_assert_cmpuint (changes[1], ==, 3);
+  g_assert_cmpuint (changes[2], ==, 1);
+
+  /* Nothing to nothing is no change. */
+  g_ptr_array_set_size (first, 0);
+  atlas_record_list_replace_all (list, first);
+  g_assert_cmpuint (changes[0], ==, 3);
+  atlas_record_list_replace_all (list, first);
+  g_assert_cmpuint (changes[0], ==, 3);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -540,6 +720,9 @@ main (int   argc,
   ADD ("/models/figures-keep-their-meaning", test_figures_keep_their_meaning);
   ADD ("/models/conflict-on-both-records", test_conflict_on_both_records);
   ADD ("/models/both-languages", test_both_languages);
+  ADD ("/models/site-descriptions-on-demand", test_site_descriptions_on_demand);
+  ADD ("/models/source-citation-counts", test_source_citation_counts);
+  ADD ("/models/record-list", test_record_list);
 
 #undef ADD
 

@@ -22,12 +22,16 @@
  * its migrations, and every way the user's database can be unusable.
  */
 
+/* pwrite(), futimens() and struct stat's nanoseconds: POSIX, outside C11. */
+#define _GNU_SOURCE
+
 #include "config.h"
 
 #include <glib/gstdio.h>
 
 #include <fcntl.h>
 #include <sys/file.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "atlas-import.h"
@@ -266,6 +270,97 @@ test_user_corrupt (Fixture       *f,
   g_assert_cmpstr (atlas_store_get_user_path (store), ==, f->user_path);
   g_assert_true (atlas_store_is_user_writable (store));
   g_assert_cmpint (count (store, "SELECT count(*) FROM v_site"), >, 0);
+}
+
+/* Fills the page of the user's table "site" with bytes no b-tree page has,
+ * leaving the header and the schema readable: only a check of every page
+ * finds it.  Returns with the file's time a second later than before, as a
+ * later write leaves it (the clock may not tick between two quick writes).
+ */
+static void
+damage_user_site_table (const char *path)
+{
+  guint8 junk[4096];
+  struct stat info;
+  struct timespec times[2];
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  int root, page_size, fd;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT rootpage, (SELECT page_size FROM pragma_page_size)"
+                                           " FROM sqlite_schema WHERE name = 'site'",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  root = sqlite3_column_int (stmt, 0);
+  page_size = sqlite3_column_int (stmt, 1);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  g_assert_cmpint (root, >, 1);
+  g_assert_cmpint (page_size, <=, (int) sizeof junk);
+
+  memset (junk, 0xff, sizeof junk);
+  fd = g_open (path, O_WRONLY, 0);
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_cmpint (pwrite (fd, junk, page_size, (off_t) (root - 1) * page_size), ==, page_size);
+  g_assert_cmpint (fstat (fd, &info), ==, 0);
+  times[0] = info.st_atim;
+  times[1] = info.st_mtim;
+  times[1].tv_sec += 1;
+  g_assert_cmpint (futimens (fd, times), ==, 0);
+  close (fd);
+}
+
+/* The integrity check reads the whole file: a start notes that the file
+ * passed it, and the next one checks again only when the file changed.
+ */
+static void
+test_user_check_noted (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasStore) store = atlas_store_new (f->bundled, f->user_path, &error);
+
+  g_assert_no_error (error);
+  g_assert_null (atlas_store_get_user_problem (store));
+  g_clear_object (&store);
+  g_assert_true (_atlas_store_user_check_is_current (f->user_path));
+
+  /* Damaged after it passed: the file changed, so it is checked again. */
+  damage_user_site_table (f->user_path);
+  g_assert_false (_atlas_store_user_check_is_current (f->user_path));
+  store = atlas_store_new (f->bundled, f->user_path, &error);
+  g_assert_no_error (error);
+  g_assert_error (atlas_store_get_user_problem (store), ATLAS_STORE_ERROR, ATLAS_STORE_ERROR_CORRUPT);
+  g_assert_nonnull (atlas_store_get_user_moved_aside (store));
+}
+
+/* A file unchanged since its check is not read whole again (here, one noted
+ * as checked while damaged opens without a problem); the damage still
+ * comes back as an error from the first read that meets it.
+ */
+static void
+test_user_check_skipped_when_unchanged (Fixture       *f,
+                                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasStore) store = atlas_store_new (f->bundled, f->user_path, &error);
+  sqlite3_stmt *stmt;
+
+  g_assert_no_error (error);
+  g_clear_object (&store);
+  damage_user_site_table (f->user_path);
+  _atlas_store_record_user_check (f->user_path);
+
+  store = atlas_store_new (f->bundled, f->user_path, &error);
+  g_assert_no_error (error);
+  g_assert_null (atlas_store_get_user_problem (store));
+  g_assert_null (atlas_store_get_user_moved_aside (store));
+
+  stmt = atlas_store_prepare (store, "SELECT count (name_zh) FROM user.site NOT INDEXED", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_step (stmt) & 0xff, ==, SQLITE_CORRUPT);
+  sqlite3_reset (stmt);
 }
 
 static void
@@ -708,6 +803,8 @@ main (int   argc,
   ADD ("/store/user/migration-v1", test_user_migration);
   ADD ("/store/user/corrupt", test_user_corrupt);
   ADD ("/store/user/newer", test_user_newer);
+  ADD ("/store/user/check-noted", test_user_check_noted);
+  ADD ("/store/user/check-skipped-when-unchanged", test_user_check_skipped_when_unchanged);
   ADD ("/store/user/unopenable", test_user_unopenable);
   ADD ("/store/user/bundled-parity", test_user_bundled_parity);
   ADD ("/store/search", test_search);

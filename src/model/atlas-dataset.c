@@ -31,6 +31,7 @@
 #include "atlas-event.h"
 #include "atlas-model-private.h"
 #include "atlas-party.h"
+#include "atlas-record-list.h"
 #include "atlas-river.h"
 #include "atlas-series.h"
 #include "atlas-site.h"
@@ -38,11 +39,12 @@
 #include "atlas-statistic.h"
 #include "atlas-store-query.h"
 
-/* AtlasDataset turns the store's rows into the app's records: one GListStore
- * per kind, with references resolved (a site holds its district, an event its
- * parties and sites) and derived counts filled in.  The stores keep their
- * identity across atlas_dataset_reload(), so every filter and view built on
- * them follows an import or an update through items-changed.
+/* AtlasDataset turns the store's rows into the app's records: one list
+ * (AtlasRecordList) per kind, with references resolved (a site holds its
+ * district, an event its parties and sites) and derived counts filled in.
+ * The lists keep their identity across atlas_dataset_reload(), so every
+ * filter and view built on them follows an import or an update through
+ * items-changed.
  */
 
 struct _AtlasDataset
@@ -51,17 +53,17 @@ struct _AtlasDataset
 
   AtlasStore *store;
 
-  GListStore *sites;
-  GListStore *events;
-  GListStore *statistics;
-  GListStore *series;
-  GListStore *districts;
-  GListStore *rivers;
-  GListStore *sources;
-  GListStore *parties;
-  GListStore *areas;
+  AtlasRecordList *sites;
+  AtlasRecordList *events;
+  AtlasRecordList *statistics;
+  AtlasRecordList *series;
+  AtlasRecordList *districts;
+  AtlasRecordList *rivers;
+  AtlasRecordList *sources;
+  AtlasRecordList *parties;
+  AtlasRecordList *areas;
 
-  /* "entity:id" -> AtlasItem, for lookups */
+  /* entity ("site"...) -> (id -> AtlasItem), for lookups; see new_index() */
   GHashTable *index;
 };
 
@@ -115,26 +117,45 @@ atlas_dataset_class_init (AtlasDatasetClass *klass)
                   G_TYPE_NONE, 0);
 }
 
+/* One table of records by id per entity, keyed by the records' own ids
+ * (no key is copied: at 100,000 sites, making "site:id" keys to store and
+ * to look up was a tenth of loading them).
+ */
+static GHashTable *
+new_index (void)
+{
+  return g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) g_hash_table_unref);
+}
+
 static void
 atlas_dataset_init (AtlasDataset *self)
 {
-  self->sites = g_list_store_new (ATLAS_TYPE_SITE);
-  self->events = g_list_store_new (ATLAS_TYPE_EVENT);
-  self->statistics = g_list_store_new (ATLAS_TYPE_STATISTIC);
-  self->series = g_list_store_new (ATLAS_TYPE_SERIES);
-  self->districts = g_list_store_new (ATLAS_TYPE_DISTRICT);
-  self->rivers = g_list_store_new (ATLAS_TYPE_RIVER);
-  self->sources = g_list_store_new (ATLAS_TYPE_SOURCE);
-  self->parties = g_list_store_new (ATLAS_TYPE_PARTY);
-  self->areas = g_list_store_new (ATLAS_TYPE_AREA);
-  self->index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  self->sites = atlas_record_list_new (ATLAS_TYPE_SITE);
+  self->events = atlas_record_list_new (ATLAS_TYPE_EVENT);
+  self->statistics = atlas_record_list_new (ATLAS_TYPE_STATISTIC);
+  self->series = atlas_record_list_new (ATLAS_TYPE_SERIES);
+  self->districts = atlas_record_list_new (ATLAS_TYPE_DISTRICT);
+  self->rivers = atlas_record_list_new (ATLAS_TYPE_RIVER);
+  self->sources = atlas_record_list_new (ATLAS_TYPE_SOURCE);
+  self->parties = atlas_record_list_new (ATLAS_TYPE_PARTY);
+  self->areas = atlas_record_list_new (ATLAS_TYPE_AREA);
+  self->index = new_index ();
 }
 
 static void
 index_item (GHashTable *index,
             gpointer    item)
 {
-  g_hash_table_insert (index, atlas_item_dup_key (item), g_object_ref (item));
+  const char *entity = atlas_item_get_entity (item);
+  GHashTable *by_id = g_hash_table_lookup (index, entity);
+
+  if (by_id == NULL)
+    {
+      by_id = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_object_unref);
+      g_hash_table_insert (index, (gpointer) entity, by_id);
+    }
+  /* Replace, not insert: the key belongs to the record it stands for. */
+  g_hash_table_replace (by_id, (gpointer) atlas_item_get_id (item), g_object_ref (item));
 }
 
 static AtlasItem *
@@ -142,12 +163,11 @@ find (GHashTable *index,
       const char *entity,
       const char *id)
 {
-  g_autofree char *key = NULL;
+  GHashTable *by_id;
 
-  if (id == NULL)
+  if (id == NULL || (by_id = g_hash_table_lookup (index, entity)) == NULL)
     return NULL;
-  key = g_strconcat (entity, ":", id, NULL);
-  return g_hash_table_lookup (index, key);
+  return g_hash_table_lookup (by_id, id);
 }
 
 /* A district by the adcode in @column, if there is one. */
@@ -197,6 +217,8 @@ load_sources (AtlasDataset  *self,
                       "note", atlas_rows_text (rows, note),
                       "note-zh", atlas_rows_text (rows, note_zh),
                       NULL);
+      /* Counted when first shown (the details pane of a source). */
+      _atlas_source_count_citations_in (source, self->store);
       index_item (index, source);
       g_ptr_array_add (out, g_steal_pointer (&source));
     }
@@ -352,43 +374,42 @@ load_sites (AtlasDataset  *self,
     return FALSE;
 
   COL (id); COL (name_zh); COL (name_en); COL (category); COL (district_adcode); COL (lon);
-  COL (lat); COL (location_precision); COL (description_zh); COL (description_en);
-  COL (established_on); COL (note); COL (from_user); COL (area_id); COL (note_zh);
-  COL (caveat_en); COL (caveat_zh);
+  COL (lat); COL (location_precision); COL (established_on); COL (note); COL (from_user);
+  COL (area_id); COL (note_zh); COL (caveat_en); COL (caveat_zh);
 
   while (atlas_rows_next (rows))
     {
       g_autoptr(AtlasSite) site = NULL;
-      AtlasSiteCategory site_category = ATLAS_SITE_CATEGORY_RESEARCH_INSTITUTE;
-      AtlasLocationPrecision precision = ATLAS_LOCATION_PRECISION_DISTRICT;
-      const char *established = atlas_rows_text (rows, established_on);
+      AtlasSiteFields fields = {
+        .id = atlas_rows_text (rows, id),
+        .name_zh = atlas_rows_text (rows, name_zh),
+        .name_en = atlas_rows_text (rows, name_en),
+        .category = ATLAS_SITE_CATEGORY_RESEARCH_INSTITUTE,
+        /* A site of precision area or unknown has no district and no point. */
+        .district = (AtlasDistrict *) find_district (index, rows, district_adcode),
+        .lon = atlas_rows_double (rows, lon, 0),
+        .lat = atlas_rows_double (rows, lat, 0),
+        .location_precision = ATLAS_LOCATION_PRECISION_DISTRICT,
+        .established_on = atlas_rows_text (rows, established_on),
+        .note = atlas_rows_text (rows, note),
+        .note_zh = atlas_rows_text (rows, note_zh),
+        .caveat_en = atlas_rows_text (rows, caveat_en),
+        .caveat_zh = atlas_rows_text (rows, caveat_zh),
+        .from_user = atlas_rows_int (rows, from_user, 0) != 0,
+        .area = (AtlasArea *) find (index, "area", atlas_rows_text (rows, area_id)),
+      };
       AtlasDate date;
 
-      atlas_site_category_from_string (atlas_rows_text (rows, category), &site_category);
-      atlas_location_precision_from_string (atlas_rows_text (rows, location_precision), &precision);
+      atlas_site_category_from_string (atlas_rows_text (rows, category), &fields.category);
+      atlas_location_precision_from_string (atlas_rows_text (rows, location_precision),
+                                            &fields.location_precision);
 
-      /* A site of precision area or unknown has no district and no point. */
-      site = g_object_new (ATLAS_TYPE_SITE,
-                           "id", atlas_rows_text (rows, id),
-                           "name-zh", atlas_rows_text (rows, name_zh),
-                           "name-en", atlas_rows_text (rows, name_en),
-                           "category", site_category,
-                           "district", find_district (index, rows, district_adcode),
-                           "lon", atlas_rows_double (rows, lon, 0),
-                           "lat", atlas_rows_double (rows, lat, 0),
-                           "location-precision", precision,
-                           "description-zh", atlas_rows_text (rows, description_zh),
-                           "description-en", atlas_rows_text (rows, description_en),
-                           "established-on", established,
-                           "note", atlas_rows_text (rows, note),
-                           "from-user", atlas_rows_int (rows, from_user, 0) != 0,
-                           "area", find (index, "area", atlas_rows_text (rows, area_id)),
-                           "note-zh", atlas_rows_text (rows, note_zh),
-                           "caveat-en", atlas_rows_text (rows, caveat_en),
-                           "caveat-zh", atlas_rows_text (rows, caveat_zh),
-                           NULL);
+      /* The descriptions are read when first shown (only the details pane
+       * does), from the store.
+       */
+      site = _atlas_site_new (&fields, self->store);
 
-      if (established != NULL && atlas_date_parse (established, &date, NULL))
+      if (fields.established_on != NULL && atlas_date_parse (fields.established_on, &date, NULL))
         _atlas_site_add_span (site, atlas_date_get_first_day (&date), atlas_date_get_last_day (&date));
 
       index_item (index, site);
@@ -636,28 +657,6 @@ load_statistics (AtlasDataset  *self,
   return atlas_rows_finish (rows, error);
 }
 
-static gboolean
-count_citations (AtlasDataset  *self,
-                 GHashTable    *index,
-                 GError       **error)
-{
-  g_autoptr(AtlasRows) rows = atlas_store_query (self->store, ATLAS_QUERY_CITATION_COUNTS, NULL, NULL, error);
-  if (rows == NULL)
-    return FALSE;
-
-  COL (source_id); COL (records);
-
-  while (atlas_rows_next (rows))
-    {
-      AtlasSource *source = (AtlasSource *) find (index, "source", atlas_rows_text (rows, source_id));
-
-      if (source != NULL)
-        atlas_source_set_citation_count (source, atlas_rows_int (rows, records, 0));
-    }
-
-  return atlas_rows_finish (rows, error);
-}
-
 #undef COL
 
 static void
@@ -736,18 +735,17 @@ count_per_area (GPtrArray *areas,
 }
 
 static void
-replace_all (GListStore *store,
-             GPtrArray  *items)
+replace_all (AtlasRecordList *list,
+             GPtrArray       *items)
 {
-  g_list_store_splice (store, 0, g_list_model_get_n_items (G_LIST_MODEL (store)),
-                       items->pdata, items->len);
+  atlas_record_list_replace_all (list, items);
 }
 
 static gboolean
 load (AtlasDataset  *self,
       GError       **error)
 {
-  g_autoptr(GHashTable) index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  g_autoptr(GHashTable) index = new_index ();
   g_autoptr(GPtrArray) sources = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) districts = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) rivers = g_ptr_array_new_with_free_func (g_object_unref);
@@ -770,8 +768,7 @@ load (AtlasDataset  *self,
       !load_parties (self, index, parties, error) ||
       !load_events (self, index, events, error) ||
       !load_series (self, index, series, error) ||
-      !load_statistics (self, index, statistics, error) ||
-      !count_citations (self, index, error))
+      !load_statistics (self, index, statistics, error))
     return FALSE;
 
   count_per_district (districts, sites, events);

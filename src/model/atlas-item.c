@@ -20,7 +20,10 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "atlas-item.h"
+#include "atlas-model-private.h"
 #include "atlas-l10n.h"
 
 /* The base of every record the app shows: an id, and a name in both
@@ -35,6 +38,7 @@ typedef struct
   char *name_en;
   char *sort_key;           /* collation key of the name shown, made once */
   guint sort_key_chinese : 1;
+  guint names_packed : 1;   /* the three strings above share id's block */
 } AtlasItemPrivate;
 
 G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (AtlasItem, atlas_item, G_TYPE_OBJECT)
@@ -57,6 +61,8 @@ atlas_item_finalize (GObject *object)
   AtlasItem *self = (AtlasItem *)object;
   AtlasItemPrivate *priv = atlas_item_get_instance_private (self);
 
+  if (priv->names_packed)
+    priv->name_zh = priv->name_en = NULL;
   g_clear_pointer (&priv->id, g_free);
   g_clear_pointer (&priv->name_zh, g_free);
   g_clear_pointer (&priv->name_en, g_free);
@@ -238,6 +244,45 @@ atlas_item_get_entity (AtlasItem *self)
   g_return_val_if_fail (ATLAS_IS_ITEM (self), NULL);
 
   return ATLAS_ITEM_GET_CLASS (self)->entity;
+}
+
+/* For loaders that make many records at once: sets what the construct-only
+ * properties would, without going through GValues (at 100,000 sites,
+ * g_object_new() with properties was the larger part of loading them), and
+ * in one block of memory instead of three.  Only for an item just made with
+ * no id.
+ */
+void
+_atlas_item_set_names (AtlasItem  *self,
+                       const char *id,
+                       const char *name_zh,
+                       const char *name_en)
+{
+  AtlasItemPrivate *priv = atlas_item_get_instance_private (self);
+  gsize id_size, zh_size, en_size;
+  char *block;
+
+  g_assert (ATLAS_IS_ITEM (self));
+  g_assert (priv->id == NULL && priv->name_zh == NULL && priv->name_en == NULL);
+  if (id == NULL)
+    {
+      /* Not in a well-formed store; kept as it came, like a property would. */
+      priv->name_zh = g_strdup (name_zh);
+      priv->name_en = g_strdup (name_en);
+      return;
+    }
+
+  /* The block starts with the id, which finalize() frees. */
+  id_size = strlen (id) + 1;
+  zh_size = name_zh ? strlen (name_zh) + 1 : 0;
+  en_size = name_en ? strlen (name_en) + 1 : 0;
+  block = g_malloc (id_size + zh_size + en_size);
+  priv->id = memcpy (block, id, id_size);
+  if (name_zh != NULL)
+    priv->name_zh = memcpy (block + id_size, name_zh, zh_size);
+  if (name_en != NULL)
+    priv->name_en = memcpy (block + id_size + zh_size, name_en, en_size);
+  priv->names_packed = TRUE;
 }
 
 /* "entity:id", as atlas_store_search_key() makes it. */

@@ -21,8 +21,39 @@
 #pragma once
 
 #include "atlas-types.h"
+#include "atlas-store.h"
 
 G_BEGIN_DECLS
+
+/* What AtlasDataset reads of a site to make it; the strings are copied. */
+typedef struct
+{
+  const char            *id;
+  const char            *name_zh;
+  const char            *name_en;
+  AtlasSiteCategory      category;
+  AtlasDistrict         *district;
+  double                 lon;
+  double                 lat;
+  AtlasLocationPrecision location_precision;
+  const char            *established_on;
+  const char            *note;
+  const char            *note_zh;
+  const char            *caveat_en;
+  const char            *caveat_zh;
+  gboolean               from_user;
+  AtlasArea             *area;
+} AtlasSiteFields;
+
+void       _atlas_item_set_names  (AtlasItem             *self,
+                                   const char            *id,
+                                   const char            *name_zh,
+                                   const char            *name_en);
+AtlasSite *_atlas_site_new        (const AtlasSiteFields *fields,
+                                   AtlasStore            *texts);
+
+void _atlas_source_count_citations_in (AtlasSource *self,
+                                       AtlasStore  *store);
 
 /* Used by AtlasDataset while it links the records it loads. */
 void _atlas_site_add_span         (AtlasSite      *self,

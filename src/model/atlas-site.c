@@ -28,6 +28,7 @@
 #include "atlas-model-private.h"
 #include "atlas-district.h"
 #include "atlas-enums.h"
+#include "atlas-store-query.h"
 
 /* A place in Chongqing: an institute, laboratory, park, company...
  *
@@ -53,13 +54,21 @@ struct _AtlasSite
   char *note;
   gboolean from_user;
   /* Spans of days (pairs of Julian days) in which something happened to the
-   * site: its founding, and the events that concern it.
+   * site: its founding, and the events that concern it.  The first is kept
+   * here (first_span[0] == 0: none); more go to more_spans, made when needed
+   * (most sites have one or none).
    */
-  GArray *spans;
+  guint32 first_span[2];
+  GArray *more_spans;
   char *note_zh;
   char *caveat_en;
   char *caveat_zh;
   AtlasArea *area;
+  /* Where the descriptions are read from the first time they are asked
+   * for (only the details pane shows them); NULL when they were given.  At
+   * 100,000 sites they were most of the records' memory.
+   */
+  AtlasStore *texts;
 };
 
 G_DEFINE_FINAL_TYPE (AtlasSite, atlas_site, ATLAS_TYPE_ITEM)
@@ -91,7 +100,7 @@ atlas_site_finalize (GObject *object)
 {
   AtlasSite *self = (AtlasSite *)object;
 
-  g_clear_pointer (&self->spans, g_array_unref);
+  g_clear_pointer (&self->more_spans, g_array_unref);
   g_clear_object (&self->district);
   g_clear_pointer (&self->description_zh, g_free);
   g_clear_pointer (&self->description_en, g_free);
@@ -101,6 +110,7 @@ atlas_site_finalize (GObject *object)
   g_clear_pointer (&self->caveat_en, g_free);
   g_clear_pointer (&self->caveat_zh, g_free);
   g_clear_object (&self->area);
+  g_clear_object (&self->texts);
 
   G_OBJECT_CLASS (atlas_site_parent_class)->finalize (object);
 }
@@ -136,11 +146,11 @@ atlas_site_get_property (GObject    *object,
       break;
 
     case PROP_DESCRIPTION_ZH:
-      g_value_set_string (value, self->description_zh);
+      g_value_set_string (value, atlas_site_get_description_zh (self));
       break;
 
     case PROP_DESCRIPTION_EN:
-      g_value_set_string (value, self->description_en);
+      g_value_set_string (value, atlas_site_get_description_en (self));
       break;
 
     case PROP_DESCRIPTION:
@@ -181,77 +191,6 @@ atlas_site_get_property (GObject    *object,
 }
 
 static void
-atlas_site_set_property (GObject      *object,
-                        guint         prop_id,
-                        const GValue *value,
-                        GParamSpec   *pspec)
-{
-  AtlasSite *self = ATLAS_SITE (object);
-
-  switch (prop_id)
-    {
-    case PROP_CATEGORY:
-      self->category = g_value_get_enum (value);
-      break;
-
-    case PROP_DISTRICT:
-      self->district = g_value_dup_object (value);
-      break;
-
-    case PROP_LON:
-      self->lon = g_value_get_double (value);
-      break;
-
-    case PROP_LAT:
-      self->lat = g_value_get_double (value);
-      break;
-
-    case PROP_LOCATION_PRECISION:
-      self->location_precision = g_value_get_enum (value);
-      break;
-
-    case PROP_DESCRIPTION_ZH:
-      self->description_zh = g_value_dup_string (value);
-      break;
-
-    case PROP_DESCRIPTION_EN:
-      self->description_en = g_value_dup_string (value);
-      break;
-
-    case PROP_ESTABLISHED_ON:
-      self->established_on = g_value_dup_string (value);
-      break;
-
-    case PROP_NOTE:
-      self->note = g_value_dup_string (value);
-      break;
-
-    case PROP_FROM_USER:
-      self->from_user = g_value_get_boolean (value);
-      break;
-
-    case PROP_NOTE_ZH:
-      self->note_zh = g_value_dup_string (value);
-      break;
-
-    case PROP_CAVEAT_EN:
-      self->caveat_en = g_value_dup_string (value);
-      break;
-
-    case PROP_CAVEAT_ZH:
-      self->caveat_zh = g_value_dup_string (value);
-      break;
-
-    case PROP_AREA:
-      self->area = g_value_dup_object (value);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 atlas_site_class_init (AtlasSiteClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -259,37 +198,40 @@ atlas_site_class_init (AtlasSiteClass *klass)
 
   object_class->finalize = atlas_site_finalize;
   object_class->get_property = atlas_site_get_property;
-  object_class->set_property = atlas_site_set_property;
 
   item_class->entity = "site";
 
+  /* Read-only: sites are made by the dataset (_atlas_site_new()), which sets
+   * the fields directly.  Construct properties would be set to their
+   * defaults on every g_object_new(), 100,000 times at start.
+   */
   properties[PROP_CATEGORY] =
     g_param_spec_enum ("category", NULL, NULL, ATLAS_TYPE_SITE_CATEGORY, ATLAS_SITE_CATEGORY_RESEARCH_INSTITUTE,
-                       (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+                       (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
 
   properties[PROP_DISTRICT] =
     g_param_spec_object ("district", NULL, NULL, ATLAS_TYPE_DISTRICT,
-                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
 
   properties[PROP_LON] =
     g_param_spec_double ("lon", NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE, 0.0,
-                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
 
   properties[PROP_LAT] =
     g_param_spec_double ("lat", NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE, 0.0,
-                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
 
   properties[PROP_LOCATION_PRECISION] =
     g_param_spec_enum ("location-precision", NULL, NULL, ATLAS_TYPE_LOCATION_PRECISION, ATLAS_LOCATION_PRECISION_EXACT,
-                       (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+                       (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
 
   properties[PROP_DESCRIPTION_ZH] =
     g_param_spec_string ("description-zh", NULL, NULL, NULL,
-                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
 
   properties[PROP_DESCRIPTION_EN] =
     g_param_spec_string ("description-en", NULL, NULL, NULL,
-                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
 
   properties[PROP_DESCRIPTION] =
     g_param_spec_string ("description", NULL, NULL, NULL,
@@ -297,31 +239,31 @@ atlas_site_class_init (AtlasSiteClass *klass)
 
   properties[PROP_ESTABLISHED_ON] =
     g_param_spec_string ("established-on", NULL, NULL, NULL,
-                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
 
   properties[PROP_NOTE] =
     g_param_spec_string ("note", NULL, NULL, NULL,
-                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
 
   properties[PROP_FROM_USER] =
     g_param_spec_boolean ("from-user", NULL, NULL, FALSE,
-                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+                          (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
 
   properties[PROP_NOTE_ZH] =
     g_param_spec_string ("note-zh", NULL, NULL, NULL,
-                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
 
   properties[PROP_CAVEAT_EN] =
     g_param_spec_string ("caveat-en", NULL, NULL, NULL,
-                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
 
   properties[PROP_CAVEAT_ZH] =
     g_param_spec_string ("caveat-zh", NULL, NULL, NULL,
-                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
 
   properties[PROP_AREA] =
     g_param_spec_object ("area", NULL, NULL, ATLAS_TYPE_AREA,
-                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -329,7 +271,6 @@ atlas_site_class_init (AtlasSiteClass *klass)
 static void
 atlas_site_init (AtlasSite *self)
 {
-  self->spans = g_array_new (FALSE, FALSE, sizeof (guint32));
 }
 
 AtlasSiteCategory
@@ -377,11 +318,69 @@ atlas_site_get_location_precision (AtlasSite *self)
   return self->location_precision;
 }
 
+/**
+ * _atlas_site_new:
+ * @texts: (nullable): the store to read the descriptions from when they are
+ *   first asked for
+ *
+ * A site as AtlasDataset loads it: the fields are set directly, not through
+ * construct properties.
+ */
+AtlasSite *
+_atlas_site_new (const AtlasSiteFields *fields,
+                 AtlasStore            *texts)
+{
+  AtlasSite *self = g_object_new (ATLAS_TYPE_SITE, NULL);
+
+  _atlas_item_set_names (ATLAS_ITEM (self), fields->id, fields->name_zh, fields->name_en);
+  self->category = fields->category;
+  self->district = fields->district ? g_object_ref (fields->district) : NULL;
+  self->lon = fields->lon;
+  self->lat = fields->lat;
+  self->location_precision = fields->location_precision;
+  self->established_on = g_strdup (fields->established_on);
+  self->note = g_strdup (fields->note);
+  self->note_zh = g_strdup (fields->note_zh);
+  self->caveat_en = g_strdup (fields->caveat_en);
+  self->caveat_zh = g_strdup (fields->caveat_zh);
+  self->from_user = fields->from_user;
+  self->area = fields->area ? g_object_ref (fields->area) : NULL;
+  self->texts = texts ? g_object_ref (texts) : NULL;
+
+  return self;
+}
+
+/* Reads the descriptions, once.  A site held across a reload reads what the
+ * store holds now under its id; one that is gone has none.
+ */
+static void
+ensure_texts (AtlasSite *self)
+{
+  g_autoptr(AtlasStore) store = g_steal_pointer (&self->texts);
+  g_autoptr(AtlasRows) rows = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (store == NULL)
+    return;
+
+  rows = atlas_store_query (store, ATLAS_QUERY_SITE_TEXTS,
+                            atlas_item_get_id (ATLAS_ITEM (self)), NULL, &error);
+  if (rows != NULL && atlas_rows_next (rows))
+    {
+      self->description_zh = g_strdup (atlas_rows_text (rows, 0));
+      self->description_en = g_strdup (atlas_rows_text (rows, 1));
+    }
+  if (rows == NULL || !atlas_rows_finish (rows, &error))
+    g_warning ("Cannot read the description of site %s: %s",
+               atlas_item_get_id (ATLAS_ITEM (self)), error->message);
+}
+
 const char *
 atlas_site_get_description_zh (AtlasSite *self)
 {
   g_return_val_if_fail (ATLAS_IS_SITE (self), NULL);
 
+  ensure_texts (self);
   return self->description_zh;
 }
 
@@ -390,6 +389,7 @@ atlas_site_get_description_en (AtlasSite *self)
 {
   g_return_val_if_fail (ATLAS_IS_SITE (self), NULL);
 
+  ensure_texts (self);
   return self->description_en;
 }
 
@@ -398,6 +398,7 @@ atlas_site_get_description (AtlasSite *self)
 {
   g_return_val_if_fail (ATLAS_IS_SITE (self), NULL);
 
+  ensure_texts (self);
   return atlas_l10n_pick (self->description_zh, self->description_en);
 }
 
@@ -451,8 +452,17 @@ _atlas_site_add_span (AtlasSite *self,
 {
   g_assert (ATLAS_IS_SITE (self));
 
-  g_array_append_val (self->spans, first_day);
-  g_array_append_val (self->spans, last_day);
+  if (self->first_span[0] == 0)
+    {
+      /* Julian days are far above 0: 0 can mean "none". */
+      self->first_span[0] = MAX (first_day, 1);
+      self->first_span[1] = last_day;
+      return;
+    }
+  if (self->more_spans == NULL)
+    self->more_spans = g_array_sized_new (FALSE, FALSE, sizeof (guint32), 2);
+  g_array_append_val (self->more_spans, first_day);
+  g_array_append_val (self->more_spans, last_day);
 }
 
 /* Whether anything dated happened to the site between the two days
@@ -465,10 +475,12 @@ atlas_site_is_active_between (AtlasSite *self,
 {
   g_return_val_if_fail (ATLAS_IS_SITE (self), FALSE);
 
-  for (guint i = 0; i + 1 < self->spans->len; i += 2)
+  if (self->first_span[0] != 0 && self->first_span[0] <= last_day && self->first_span[1] >= first_day)
+    return TRUE;
+  for (guint i = 0; self->more_spans != NULL && i + 1 < self->more_spans->len; i += 2)
     {
-      guint32 a = g_array_index (self->spans, guint32, i);
-      guint32 b = g_array_index (self->spans, guint32, i + 1);
+      guint32 a = g_array_index (self->more_spans, guint32, i);
+      guint32 b = g_array_index (self->more_spans, guint32, i + 1);
 
       if (a <= last_day && b >= first_day)
         return TRUE;
@@ -484,9 +496,10 @@ atlas_site_get_first_day (AtlasSite *self)
 
   g_return_val_if_fail (ATLAS_IS_SITE (self), 0);
 
-  for (guint i = 0; i < self->spans->len; i += 2)
+  first = self->first_span[0];
+  for (guint i = 0; self->more_spans != NULL && i < self->more_spans->len; i += 2)
     {
-      guint32 a = g_array_index (self->spans, guint32, i);
+      guint32 a = g_array_index (self->more_spans, guint32, i);
 
       if (first == 0 || a < first)
         first = a;

@@ -25,6 +25,8 @@
 #include "atlas-source.h"
 #include "atlas-l10n.h"
 #include "atlas-enums.h"
+#include "atlas-model-private.h"
+#include "atlas-store-query.h"
 
 /* A source document of the dataset. */
 
@@ -40,6 +42,11 @@ struct _AtlasSource
   char *note;
   guint citation_count;
   char *note_zh;
+  /* Where the count is read from when first asked for (the details pane
+   * shows it); NULL once it is known.  Counting every source's records
+   * at start read all 100,000 citations of a large register.
+   */
+  AtlasStore *count_store;
 };
 
 G_DEFINE_FINAL_TYPE (AtlasSource, atlas_source, ATLAS_TYPE_ITEM)
@@ -65,6 +72,7 @@ atlas_source_finalize (GObject *object)
 {
   AtlasSource *self = (AtlasSource *)object;
 
+  g_clear_object (&self->count_store);
   g_clear_pointer (&self->publisher_zh, g_free);
   g_clear_pointer (&self->publisher_en, g_free);
   g_clear_pointer (&self->published_on, g_free);
@@ -115,7 +123,7 @@ atlas_source_get_property (GObject    *object,
       break;
 
     case PROP_CITATION_COUNT:
-      g_value_set_uint (value, self->citation_count);
+      g_value_set_uint (value, atlas_source_get_citation_count (self));
       break;
 
     case PROP_NOTE_ZH:
@@ -308,9 +316,33 @@ atlas_source_get_note_zh (AtlasSource *self)
 guint
 atlas_source_get_citation_count (AtlasSource *self)
 {
+  g_autoptr(AtlasStore) store = NULL;
+  g_autoptr(AtlasRows) rows = NULL;
+  g_autoptr(GError) error = NULL;
+
   g_return_val_if_fail (ATLAS_IS_SOURCE (self), 0);
 
+  if ((store = g_steal_pointer (&self->count_store)) == NULL)
+    return self->citation_count;
+
+  rows = atlas_store_query (store, ATLAS_QUERY_CITATION_COUNT_OF,
+                            atlas_item_get_id (ATLAS_ITEM (self)), NULL, &error);
+  if (rows != NULL && atlas_rows_next (rows))
+    self->citation_count = atlas_rows_int (rows, 0, 0);
+  if (rows == NULL || !atlas_rows_finish (rows, &error))
+    g_warning ("Cannot count the records citing %s: %s",
+               atlas_item_get_id (ATLAS_ITEM (self)), error->message);
   return self->citation_count;
+}
+
+/* The count is read from @store when first asked for. */
+void
+_atlas_source_count_citations_in (AtlasSource *self,
+                                  AtlasStore  *store)
+{
+  g_assert (ATLAS_IS_SOURCE (self));
+
+  g_set_object (&self->count_store, store);
 }
 
 void
@@ -319,6 +351,8 @@ atlas_source_set_citation_count (AtlasSource *self,
 {
   g_return_if_fail (ATLAS_IS_SOURCE (self));
 
+  /* A count given wins over one not read yet. */
+  g_clear_object (&self->count_store);
   if (self->citation_count != citation_count)
     {
       self->citation_count = citation_count;

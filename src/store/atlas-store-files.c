@@ -30,6 +30,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 #include <sys/file.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "atlas-store-private.h"
@@ -194,4 +195,97 @@ failed:
   g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
                _("Cannot write %s: %s"), path, g_strerror (saved));
   return FALSE;
+}
+
+/* What identifies one state of the user's file without reading it: where it
+ * is (device, inode), its size and modification time to the nanosecond, and
+ * its SQLite header, whose change counter moves on every write SQLite makes.
+ * NULL when the file cannot be read.
+ */
+static char *
+dup_file_stamp (const char *path)
+{
+  guint8 header[100] = { 0 };
+  g_autoptr(GString) stamp = NULL;
+  struct stat info;
+  ssize_t got;
+  int fd;
+
+  if ((fd = g_open (path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW, 0)) < 0)
+    return NULL;
+  if (fstat (fd, &info) != 0 || !S_ISREG (info.st_mode))
+    {
+      close (fd);
+      return NULL;
+    }
+  got = read (fd, header, sizeof header);
+  close (fd);
+  if (got != (ssize_t) sizeof header)
+    return NULL;
+
+  stamp = g_string_new ("cq-atlas user check 1\n");
+  g_string_append_printf (stamp, "%" G_GUINT64_FORMAT " %" G_GUINT64_FORMAT " %" G_GINT64_FORMAT
+                          " %" G_GINT64_FORMAT ".%09ld\n",
+                          (guint64) info.st_dev, (guint64) info.st_ino, (gint64) info.st_size,
+                          (gint64) info.st_mtim.tv_sec, (long) info.st_mtim.tv_nsec);
+  for (gsize i = 0; i < sizeof header; i++)
+    g_string_append_printf (stamp, "%02x", header[i]);
+  g_string_append_c (stamp, '\n');
+  return g_string_free (g_steal_pointer (&stamp), FALSE);
+}
+
+static char *
+check_record_path (const char *path)
+{
+  return g_strconcat (path, ".checked", NULL);
+}
+
+/**
+ * _atlas_store_user_check_is_current:
+ *
+ * Whether the user's file at @path is, by its stamp, the one that last
+ * passed the integrity check (_atlas_store_record_user_check()).  The check
+ * reads the whole file: at 100,000 sites it was a third of a second of every
+ * start, for a file that had not changed since.
+ */
+gboolean
+_atlas_store_user_check_is_current (const char *path)
+{
+  g_autofree char *record_path = check_record_path (path);
+  g_autofree char *recorded = NULL;
+  g_autofree char *now = NULL;
+  GStatBuf info;
+  gsize length = 0;
+
+  /* A stamp is a few hundred bytes; anything else there is not one. */
+  if (g_stat (record_path, &info) != 0 || info.st_size > 4096)
+    return FALSE;
+  if (!g_file_get_contents (record_path, &recorded, &length, NULL))
+    return FALSE;
+  if ((now = dup_file_stamp (path)) == NULL)
+    return FALSE;
+  return g_str_equal (recorded, now);
+}
+
+/**
+ * _atlas_store_record_user_check:
+ *
+ * Notes that the user's file at @path, as it is now, passed the integrity
+ * check.  A failure to note it only costs a check at the next start.
+ */
+void
+_atlas_store_record_user_check (const char *path)
+{
+  g_autofree char *record_path = check_record_path (path);
+  g_autofree char *stamp = dup_file_stamp (path);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize length;
+
+  if (stamp == NULL)
+    return;
+  length = strlen (stamp);
+  bytes = g_bytes_new_take (g_steal_pointer (&stamp), length);
+  if (!_atlas_store_write_file (record_path, bytes, &error))
+    g_debug ("Cannot note the check of %s: %s", path, error->message);
 }

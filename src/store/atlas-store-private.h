@@ -57,6 +57,8 @@ gboolean    _atlas_store_write_file             (const char  *path,
 guint       _atlas_store_sweep_temporary_files  (const char  *dir);
 char       *_atlas_store_move_aside             (const char  *path,
                                                  GError     **error);
+gboolean    _atlas_store_user_check_is_current  (const char  *path);
+void        _atlas_store_record_user_check      (const char  *path);
 AtlasStore *_atlas_store_open_replacement       (AtlasStore  *self,
                                                  GBytes      *dataset,
                                                  GError     **error);

@@ -46,8 +46,8 @@ static const char * const queries[ATLAS_N_QUERIES] = {
     "SELECT area_id, adcode FROM main.area_district ORDER BY area_id, adcode",
   [ATLAS_QUERY_SITES] =
     "SELECT id, name_zh, name_en, category, district_adcode, lon, lat, location_precision,"
-    " description_zh, description_en, established_on, note, from_user, area_id, note_zh,"
-    " caveat_en, caveat_zh FROM v_site ORDER BY id",
+    " established_on, note, from_user, area_id, note_zh, caveat_en, caveat_zh"
+    " FROM v_site ORDER BY id",
   [ATLAS_QUERY_PARTIES] =
     "SELECT id, name_zh, name_en, kind FROM v_party ORDER BY id",
   [ATLAS_QUERY_EVENTS] =
@@ -66,15 +66,19 @@ static const char * const queries[ATLAS_N_QUERIES] = {
     " scope_en, district_adcode, site_id, as_of, is_target, series, series_order, note,"
     " from_user, note_zh, caveat_en, caveat_zh FROM v_statistic"
     " ORDER BY series IS NULL, series, series_order, id",
-  [ATLAS_QUERY_CITATION_COUNTS] =
-    "SELECT source_id, count(DISTINCT entity || ':' || entity_id) AS records"
-    " FROM v_citation GROUP BY source_id",
+  /* How many records cite one source (a record citing it twice counts once). */
+  [ATLAS_QUERY_CITATION_COUNT_OF] =
+    "SELECT count(*) AS records FROM"
+    " (SELECT DISTINCT entity, entity_id FROM v_citation WHERE source_id = ?1)",
   [ATLAS_QUERY_CITATIONS_OF] =
     "SELECT source_id, quote, quote_en FROM v_citation"
     " WHERE entity = ?1 AND entity_id = ?2 ORDER BY position",
   [ATLAS_QUERY_RECORDS_CITING] =
     "SELECT DISTINCT entity, entity_id FROM v_citation"
     " WHERE source_id = ?1 ORDER BY entity, entity_id",
+  /* The columns of a site that the model reads only when they are shown. */
+  [ATLAS_QUERY_SITE_TEXTS] =
+    "SELECT description_zh, description_en FROM v_site WHERE id = ?1",
 };
 
 struct _AtlasRows

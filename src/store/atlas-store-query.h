@@ -42,9 +42,10 @@ typedef enum
   ATLAS_QUERY_EVENT_SITES,
   ATLAS_QUERY_SERIES,
   ATLAS_QUERY_STATISTICS,
-  ATLAS_QUERY_CITATION_COUNTS,
+  ATLAS_QUERY_CITATION_COUNT_OF, /* ?1 source id */
   ATLAS_QUERY_CITATIONS_OF,      /* ?1 entity, ?2 entity id */
   ATLAS_QUERY_RECORDS_CITING,    /* ?1 source id */
+  ATLAS_QUERY_SITE_TEXTS,        /* ?1 site id */
   ATLAS_N_QUERIES
 } AtlasQuery;
 

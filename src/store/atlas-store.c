@@ -303,6 +303,7 @@ set_broken_reason (AtlasStore *self,
 static gboolean
 check_user (AtlasStore  *self,
             const char  *path,
+            gboolean     checked_before,
             int         *version_out,
             GError     **error)
 {
@@ -312,7 +313,11 @@ check_user (AtlasStore  *self,
 
   version = query_int (self, "PRAGMA user.user_version", &rc);
   base = rc & 0xff;
-  if (rc == SQLITE_OK)
+  /* The integrity check reads every page; a file unchanged since it last
+   * passed (same stamp) is not read again.  Damage SQLite meets later
+   * still comes back as an error from the read that met it.
+   */
+  if (rc == SQLITE_OK && !checked_before)
     {
       if (sqlite3_prepare_v2 (self->db, "PRAGMA user.quick_check", -1, &stmt, NULL) == SQLITE_OK &&
           sqlite3_step (stmt) == SQLITE_ROW &&
@@ -386,6 +391,7 @@ open_user (AtlasStore  *self,
            GError     **error)
 {
   g_autofree char *dir = g_path_get_dirname (path);
+  gboolean checked_before;
   int version = 0;
 
   if (g_mkdir_with_parents (dir, 0700) != 0)
@@ -402,7 +408,8 @@ open_user (AtlasStore  *self,
   /* A busy timeout keeps a second instance from failing at once. */
   sqlite3_busy_timeout (self->db, 2000);
 
-  if (!check_user (self, path, &version, error))
+  checked_before = _atlas_store_user_check_is_current (path);
+  if (!check_user (self, path, checked_before, &version, error))
     {
       detach_user (self);
       return FALSE;
@@ -425,6 +432,10 @@ open_user (AtlasStore  *self,
           return FALSE;
         }
     }
+
+  /* After the upgrade, which writes: the stamp is of the file as it is left. */
+  if (!checked_before)
+    _atlas_store_record_user_check (path);
 
   return TRUE;
 }
