@@ -64,3 +64,34 @@ atlas_test_find_controller (GtkWidget *widget,
     }
   return NULL;
 }
+
+/* A data folder of the test's own (XDG_DATA_HOME, where the user database
+ * goes), made as "@name-XXXXXX" in the temporary folder.  Call it before
+ * GTK and the application start.
+ */
+char *
+atlas_test_make_data_home (const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *template = g_strconcat (name, "-XXXXXX", NULL);
+  char *dir = g_dir_make_tmp (template, &error);
+
+  g_assert_no_error (error);
+  g_setenv ("XDG_DATA_HOME", dir, TRUE);
+  return dir;
+}
+
+/* The application the UI tests open their windows in: not unique (tests
+ * run side by side), registered, not run.
+ */
+AtlasApplication *
+atlas_test_application_new (void)
+{
+  g_autoptr(GError) error = NULL;
+  AtlasApplication *app = atlas_application_new ();
+
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+  return app;
+}

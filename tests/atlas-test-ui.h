@@ -22,11 +22,15 @@
 
 #include <gtk/gtk.h>
 
+#include "atlas-application.h"
+
 G_BEGIN_DECLS
 
 /* Helpers the UI tests share. */
 
 gboolean            atlas_test_timeout_cb         (gpointer   data);
+char               *atlas_test_make_data_home     (const char *name);
+AtlasApplication   *atlas_test_application_new    (void);
 GtkWidget          *atlas_test_find_child_of_type (GtkWidget *widget,
                                                    GType      type);
 GtkEventController *atlas_test_find_controller    (GtkWidget *widget,

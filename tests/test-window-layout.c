@@ -264,7 +264,6 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   g_autofree char *xdg = NULL;
   const char *language = NULL;
   int kept = 1;
@@ -288,16 +287,11 @@ main (int   argc,
   textdomain (GETTEXT_PACKAGE);
   atlas_l10n_set_chinese (language != NULL && g_str_has_prefix (language, "zh"));
 
-  xdg = g_dir_make_tmp ("atlas-layout-XXXXXX", &error);
-  g_assert_no_error (error);
-  g_setenv ("XDG_DATA_HOME", xdg, TRUE);
+  xdg = atlas_test_make_data_home ("atlas-layout");
 
   gtk_test_init (&argc, &argv, NULL);
 
-  app = atlas_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  app = atlas_test_application_new ();
 
   g_test_add_func ("/layout/minimum-width-800-every-page", test_minimum_width);
   g_test_add_func ("/layout/default-height-fits-768", test_default_height);

@@ -516,21 +516,15 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   g_autofree char *xdg = NULL;
   int status;
 
   /* A private home for the user database. */
-  xdg = g_dir_make_tmp ("atlas-window-XXXXXX", &error);
-  g_assert_no_error (error);
-  g_setenv ("XDG_DATA_HOME", xdg, TRUE);
+  xdg = atlas_test_make_data_home ("atlas-window");
 
   gtk_test_init (&argc, &argv, NULL);
 
-  app = atlas_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  app = atlas_test_application_new ();
 
   g_test_add_func ("/window/search/enter-picks-first-and-filter-is-explicit", test_search_finds);
   g_test_add_func ("/window/search/result-brings-its-page", test_search_result_pages);

@@ -578,7 +578,6 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   g_autofree char *xdg = NULL;
   const char *language = "en";
   int kept = 1;
@@ -602,17 +601,12 @@ main (int   argc,
   textdomain (GETTEXT_PACKAGE);
   atlas_l10n_set_chinese (g_str_has_prefix (language, "zh"));
 
-  xdg = g_dir_make_tmp ("atlas-a11y-names-XXXXXX", &error);
-  g_assert_no_error (error);
-  g_setenv ("XDG_DATA_HOME", xdg, TRUE);
+  xdg = atlas_test_make_data_home ("atlas-a11y-names");
   g_setenv ("GTK_A11Y", "test", TRUE);
 
   gtk_test_init (&argc, &argv, NULL);
 
-  app = atlas_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  app = atlas_test_application_new ();
 
   g_test_add_func ("/a11y/names/bad-names-are-caught", test_bad_names_are_caught);
 #if !GTK_CHECK_VERSION (4, 10, 0)

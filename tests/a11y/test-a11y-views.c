@@ -562,22 +562,16 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   g_autofree char *xdg = NULL;
   int status;
 
-  xdg = g_dir_make_tmp ("atlas-a11y-views-XXXXXX", &error);
-  g_assert_no_error (error);
-  g_setenv ("XDG_DATA_HOME", xdg, TRUE);
+  xdg = atlas_test_make_data_home ("atlas-a11y-views");
   g_setenv ("GTK_A11Y", "test", TRUE);
   g_setenv ("LANGUAGE", "C", TRUE);
 
   gtk_test_init (&argc, &argv, NULL);
 
-  app = atlas_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  app = atlas_test_application_new ();
 
   g_test_add_func ("/a11y/sites/rows-read-their-content", test_sites_rows_read_their_content);
   g_test_add_func ("/a11y/sites/sorting-from-the-keyboard", test_sites_sorting_from_the_keyboard);

@@ -249,23 +249,17 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   g_autofree char *xdg = NULL;
   int status;
 
-  xdg = g_dir_make_tmp ("atlas-announcer-XXXXXX", &error);
-  g_assert_no_error (error);
-  g_setenv ("XDG_DATA_HOME", xdg, TRUE);
+  xdg = atlas_test_make_data_home ("atlas-announcer");
   /* Accessible properties are read back from GTK's test backend. */
   g_setenv ("GTK_A11Y", "test", TRUE);
   g_setenv ("LANGUAGE", "C", TRUE);
 
   gtk_test_init (&argc, &argv, NULL);
 
-  app = atlas_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  app = atlas_test_application_new ();
 
   g_test_add ("/a11y/announcer/found-through-any-widget", Fixture, NULL,
               fixture_set_up, test_found_through_any_widget, fixture_tear_down);

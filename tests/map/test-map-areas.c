@@ -543,7 +543,6 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   g_autofree char *xdg = NULL;
   const char *language = NULL;
   int kept = 1;
@@ -568,16 +567,11 @@ main (int   argc,
   textdomain (GETTEXT_PACKAGE);
   atlas_l10n_set_chinese (chinese);
 
-  xdg = g_dir_make_tmp ("atlas-map-areas-XXXXXX", &error);
-  g_assert_no_error (error);
-  g_setenv ("XDG_DATA_HOME", xdg, TRUE);
+  xdg = atlas_test_make_data_home ("atlas-map-areas");
 
   gtk_test_init (&argc, &argv, NULL);
 
-  app = atlas_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  app = atlas_test_application_new ();
 
   g_test_add ("/map-areas/badge-counts-follow-category-and-search", Fixture, NULL,
               fixture_set_up, test_counts_follow_filters, fixture_tear_down);

@@ -448,20 +448,14 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   g_autofree char *xdg = NULL;
   int status;
 
-  xdg = g_dir_make_tmp ("atlas-map-view-XXXXXX", &error);
-  g_assert_no_error (error);
-  g_setenv ("XDG_DATA_HOME", xdg, TRUE);
+  xdg = atlas_test_make_data_home ("atlas-map-view");
 
   gtk_test_init (&argc, &argv, NULL);
 
-  app = atlas_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  app = atlas_test_application_new ();
 
   g_test_add ("/map-view/click-marker-selects-site", Fixture, NULL,
               fixture_set_up, test_click_marker_selects, fixture_tear_down);

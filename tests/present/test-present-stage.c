@@ -668,22 +668,16 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   int status;
 
-  tmpdir = g_dir_make_tmp ("atlas-present-stage-XXXXXX", &error);
-  g_assert_no_error (error);
-  g_setenv ("XDG_DATA_HOME", tmpdir, TRUE);
+  tmpdir = atlas_test_make_data_home ("atlas-present-stage");
   g_setenv ("LANGUAGE", "en", TRUE);
 
   gtk_test_init (&argc, &argv, NULL);
   /* Cameras jump instead of flying, so the tests see the step's frame. */
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
 
-  app = atlas_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  app = atlas_test_application_new ();
 
   g_test_add_func ("/present-stage/fits-1024x768", test_fits_1024x768);
   g_test_add_func ("/present-stage/fits-1366x768", test_fits_1366x768);

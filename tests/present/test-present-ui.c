@@ -734,20 +734,14 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   int status;
 
-  tmpdir = g_dir_make_tmp ("atlas-present-ui-XXXXXX", &error);
-  g_assert_no_error (error);
-  g_setenv ("XDG_DATA_HOME", tmpdir, TRUE);
+  tmpdir = atlas_test_make_data_home ("atlas-present-ui");
   g_setenv ("LANGUAGE", "en", TRUE);
 
   gtk_test_init (&argc, &argv, NULL);
 
-  app = atlas_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  app = atlas_test_application_new ();
 
   g_test_add_func ("/present-ui/bundled-steps-restore", test_bundled_steps_restore);
   g_test_add_func ("/present-ui/test-story-restores", test_test_story_restores);

@@ -252,20 +252,14 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   g_autofree char *xdg = NULL;
   int status;
 
   g_setenv ("LANGUAGE", "en", TRUE);
-  xdg = g_dir_make_tmp ("atlas-timeline-ui-XXXXXX", &error);
-  g_assert_no_error (error);
-  g_setenv ("XDG_DATA_HOME", xdg, TRUE);
+  xdg = atlas_test_make_data_home ("atlas-timeline-ui");
 
   gtk_test_init (&argc, &argv, NULL);
-  app = atlas_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  app = atlas_test_application_new ();
 
   g_test_add_func ("/timeline-ui/click-shows-details", test_click_shows_details);
   g_test_add_func ("/timeline-ui/brush-filters-sites", test_brush_filters_sites);
