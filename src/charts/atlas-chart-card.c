@@ -405,6 +405,20 @@ atlas_chart_card_export (AtlasChartCard  *self,
                          GFile           *file,
                          GError         **error)
 {
+  return atlas_chart_card_export_sized (self, file, ATLAS_EXPORT_SIZE_AS_SHOWN, error);
+}
+
+/**
+ * atlas_chart_card_export_sized:
+ * @size: AS_SHOWN lays the chart out 1200 pixels wide at its natural
+ *   height; SLIDE and A4 at their own sizes (see atlas_render_export_size_get())
+ */
+gboolean
+atlas_chart_card_export_sized (AtlasChartCard   *self,
+                               GFile            *file,
+                               AtlasExportSize   size,
+                               GError          **error)
+{
   g_autofree char *name = NULL;
 
   g_return_val_if_fail (ATLAS_IS_CHART_CARD (self), FALSE);
@@ -429,10 +443,13 @@ atlas_chart_card_export (AtlasChartCard  *self,
       g_autoptr(AtlasChart) chart = atlas_chart_new (atlas_chart_definition_get_kind (self->definition),
                                                      self->series);
       g_autoptr(AtlasPangoContext) context = atlas_chart_create_headless_context ();
-      int width = 1200, height = atlas_chart_get_natural_height (chart, context, 1100) + 160;
-      g_autoptr(GskRenderNode) node = atlas_chart_card_render (self, width, height, FALSE);
+      int width, height;
+      g_autoptr(GskRenderNode) node = NULL;
 
-      return atlas_render_node_to_file (node, width, height, file, error);
+      atlas_render_export_size_get (size, 1200, atlas_chart_get_natural_height (chart, context, 1100) + 160,
+                                    &width, &height);
+      node = atlas_chart_card_render (self, width, height, FALSE);
+      return atlas_render_node_to_file_sized (node, width, height, size, file, error);
     }
 }
 
@@ -446,7 +463,8 @@ on_export_response (GtkNativeDialog *dialog,
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
       g_autoptr(GError) error = NULL;
 
-      if (!atlas_chart_card_export (self, file, &error))
+      if (!atlas_chart_card_export_sized (self, file, atlas_render_get_size_choice (GTK_FILE_CHOOSER (dialog)),
+                                          &error))
         {
           GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
           GtkWidget *message = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
@@ -477,6 +495,8 @@ export_activated (GtkWidget  *widget,
                                          GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  if (!g_str_equal (format, "csv"))
+    atlas_render_add_size_choice (GTK_FILE_CHOOSER (chooser));
   g_signal_connect (chooser, "response", G_CALLBACK (on_export_response), g_object_ref (self));
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }

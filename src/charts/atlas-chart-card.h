@@ -22,6 +22,8 @@
 
 #include <gtk/gtk.h>
 
+#include "atlas-render.h"
+
 #include "atlas-chart-canvas.h"
 #include "atlas-chart-definition.h"
 #include "atlas-session.h"
@@ -52,6 +54,10 @@ GskRenderNode        *atlas_chart_card_render         (AtlasChartCard       *sel
 gboolean              atlas_chart_card_export         (AtlasChartCard       *self,
                                                        GFile                *file,
                                                        GError              **error);
+gboolean        atlas_chart_card_export_sized (AtlasChartCard   *self,
+                                               GFile            *file,
+                                               AtlasExportSize   size,
+                                               GError          **error);
 void                  atlas_chart_card_apply_point    (AtlasChartCard       *self,
                                                        AtlasChartPoint      *point);
 

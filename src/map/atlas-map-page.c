@@ -274,7 +274,34 @@ typedef struct
   GtkSpinButton *width;
   GtkSpinButton *height;
   GtkDropDown   *format;
+  GtkDropDown   *size;       /* custom (the spin buttons), slide, A4 */
 } ExportRequest;
+
+/* The entries of the Size drop-down, in order. */
+static const AtlasExportSize export_sizes[] = {
+  ATLAS_EXPORT_SIZE_AS_SHOWN, ATLAS_EXPORT_SIZE_SLIDE, ATLAS_EXPORT_SIZE_A4,
+};
+
+/* A preset fills in the width and height; only "Custom" lets them change. */
+static void
+on_export_size_changed (GtkDropDown   *size,
+                        GParamSpec    *pspec,
+                        ExportRequest *request)
+{
+  guint selected = MIN (gtk_drop_down_get_selected (size), G_N_ELEMENTS (export_sizes) - 1);
+  gboolean custom = export_sizes[selected] == ATLAS_EXPORT_SIZE_AS_SHOWN;
+
+  if (!custom)
+    {
+      int width, height;
+
+      atlas_render_export_size_get (export_sizes[selected], 0, 0, &width, &height);
+      gtk_spin_button_set_value (request->width, width);
+      gtk_spin_button_set_value (request->height, height);
+    }
+  gtk_widget_set_sensitive (GTK_WIDGET (request->width), custom);
+  gtk_widget_set_sensitive (GTK_WIDGET (request->height), custom);
+}
 
 static void
 export_request_free (ExportRequest *request)
@@ -313,8 +340,10 @@ on_file_chosen (GtkNativeDialog *chooser,
       int w = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (chooser), "export-width"));
       int h = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (chooser), "export-height"));
 
+      AtlasExportSize size = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (chooser), "export-size"));
+
       node = atlas_map_page_render (self, w, h, adw_style_manager_get_dark (adw_style_manager_get_default ()));
-      if (node == NULL || !atlas_render_node_to_file (node, w, h, file, &error))
+      if (node == NULL || !atlas_render_node_to_file_sized (node, w, h, size, file, &error))
         show_error (self, error ? error->message : _("Nothing to draw"));
     }
   gtk_native_dialog_destroy (chooser);
@@ -350,12 +379,15 @@ on_export_response (AdwMessageDialog *dialog,
                      GINT_TO_POINTER (gtk_spin_button_get_value_as_int (request->width)));
   g_object_set_data (G_OBJECT (chooser), "export-height",
                      GINT_TO_POINTER (gtk_spin_button_get_value_as_int (request->height)));
+  g_object_set_data (G_OBJECT (chooser), "export-size",
+                     GINT_TO_POINTER (export_sizes[MIN (gtk_drop_down_get_selected (request->size),
+                                                        G_N_ELEMENTS (export_sizes) - 1)]));
 
   /* The request (and its page reference) moves on to the chooser; the
    * dialog's widgets go with the dialog.
    */
   request->width = request->height = NULL;
-  request->format = NULL;
+  request->format = request->size = NULL;
   g_signal_connect (chooser, "response", G_CALLBACK (on_file_chosen), request);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
@@ -382,6 +414,10 @@ export_action (GtkWidget  *widget,
 {
   AtlasMapPage *self = ATLAS_MAP_PAGE (widget);
   const char *format_names[] = { "PNG", "SVG", "PDF", NULL };
+  const char *size_names[] = {
+    _("Custom"), _("Slide, 1920 × 1080"), _("Print, A4 landscape at 300 dpi"), NULL
+  };
+  g_autoptr(GtkListItemFactory) size_factory = atlas_accessible_label_factory_new (NULL);
   ExportRequest *request;
   GtkWidget *dialog, *box;
   g_autoptr(GtkListItemFactory) factory = atlas_accessible_label_factory_new (NULL);
@@ -406,7 +442,13 @@ export_action (GtkWidget  *widget,
   gtk_spin_button_set_value (request->height, MAX (gtk_widget_get_height (GTK_WIDGET (self->view)), 800));
 
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  request->size = GTK_DROP_DOWN (gtk_drop_down_new_from_strings (size_names));
+  gtk_drop_down_set_factory (request->size, size_factory);
+  atlas_accessible_name_drop_down (request->size, _("_Size"));
+  g_signal_connect (request->size, "notify::selected", G_CALLBACK (on_export_size_changed), request);
+
   gtk_box_append (GTK_BOX (box), labelled (_("_Format"), GTK_WIDGET (request->format)));
+  gtk_box_append (GTK_BOX (box), labelled (_("_Size"), GTK_WIDGET (request->size)));
   gtk_box_append (GTK_BOX (box), labelled (_("_Width (pixels)"), GTK_WIDGET (request->width)));
   gtk_box_append (GTK_BOX (box), labelled (_("_Height (pixels)"), GTK_WIDGET (request->height)));
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);

@@ -195,12 +195,17 @@ on_export_response (GtkNativeDialog   *dialog,
   if (response == GTK_RESPONSE_ACCEPT)
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      int width = MAX (gtk_widget_get_width (GTK_WIDGET (self->view)), 800);
-      int height = MAX (gtk_widget_get_height (GTK_WIDGET (self->view)), 500);
-      g_autoptr(GskRenderNode) node = atlas_timeline_view_render (self->view, width, height, FALSE);
+      AtlasExportSize size = atlas_render_get_size_choice (GTK_FILE_CHOOSER (dialog));
+      g_autoptr(GskRenderNode) node = NULL;
       g_autoptr(GError) error = NULL;
+      int width, height;
 
-      if (!atlas_render_node_to_file (node, width, height, file, &error))
+      atlas_render_export_size_get (size,
+                                    MAX (gtk_widget_get_width (GTK_WIDGET (self->view)), 800),
+                                    MAX (gtk_widget_get_height (GTK_WIDGET (self->view)), 500),
+                                    &width, &height);
+      node = atlas_timeline_view_render (self->view, width, height, FALSE);
+      if (!atlas_render_node_to_file_sized (node, width, height, size, file, &error))
         {
           GtkWidget *toplevel = GTK_WIDGET (gtk_widget_get_root (GTK_WIDGET (self)));
           GtkWidget *message = gtk_message_dialog_new (GTK_WINDOW (toplevel), GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
@@ -238,6 +243,7 @@ export_action (GtkWidget *widget, const char *name, GVariant *parameter)
       gtk_file_filter_add_pattern (filter, formats[i].pattern);
       gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
     }
+  atlas_render_add_size_choice (GTK_FILE_CHOOSER (dialog));
   /* Translators: the suggested file name of an exported timeline. */
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), _("timeline.png"));
   g_signal_connect (dialog, "response", G_CALLBACK (on_export_response), self);

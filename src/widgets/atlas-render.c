@@ -23,6 +23,7 @@
 #include <cairo-pdf.h>
 #include <cairo-svg.h>
 #include <glib/gi18n.h>
+#include <math.h>
 
 #include "atlas-render.h"
 
@@ -93,11 +94,109 @@ atlas_render_node_to_file (GskRenderNode  *node,
                            GFile          *file,
                            GError        **error)
 {
+  return atlas_render_node_to_file_sized (node, width, height, ATLAS_EXPORT_SIZE_AS_SHOWN, file, error);
+}
+
+/* ---- sizes for export -------------------------------------------------- */
+
+/* A4 landscape, laid out at 100 pixels an inch (11.69 × 8.27 in), then
+ * drawn at 300 dots an inch for PNG, or on an A4 page (842 × 595 pt) for
+ * PDF and SVG.
+ */
+#define A4_WIDTH  1169
+#define A4_HEIGHT 827
+
+/**
+ * atlas_render_export_size_get:
+ * @shown_width: the size the view has on screen, for AS_SHOWN
+ * @width: (out): the size to lay the picture out at
+ * @height: (out):
+ */
+void
+atlas_render_export_size_get (AtlasExportSize  size,
+                              int              shown_width,
+                              int              shown_height,
+                              int             *width,
+                              int             *height)
+{
+  switch (size)
+    {
+    case ATLAS_EXPORT_SIZE_SLIDE:
+      *width = 1920;
+      *height = 1080;
+      break;
+    case ATLAS_EXPORT_SIZE_A4:
+      *width = A4_WIDTH;
+      *height = A4_HEIGHT;
+      break;
+    case ATLAS_EXPORT_SIZE_AS_SHOWN:
+    default:
+      *width = shown_width;
+      *height = shown_height;
+      break;
+    }
+}
+
+#define SIZE_CHOICE "atlas-size"
+
+/**
+ * atlas_render_add_size_choice:
+ *
+ * Offers the sizes of AtlasExportSize in @chooser (a "Size" choice beside
+ * the file name); read it back with atlas_render_get_size_choice().
+ */
+void
+atlas_render_add_size_choice (GtkFileChooser *chooser)
+{
+  const char *ids[] = { "shown", "slide", "a4", NULL };
+  const char *labels[] = {
+    _("As shown"),
+    _("Slide, 1920 × 1080"),
+    _("Print, A4 landscape at 300 dpi"),
+    NULL
+  };
+
+  g_return_if_fail (GTK_IS_FILE_CHOOSER (chooser));
+
+  gtk_file_chooser_add_choice (chooser, SIZE_CHOICE, _("Size"), ids, labels);
+  gtk_file_chooser_set_choice (chooser, SIZE_CHOICE, "shown");
+}
+
+AtlasExportSize
+atlas_render_get_size_choice (GtkFileChooser *chooser)
+{
+  const char *id = gtk_file_chooser_get_choice (chooser, SIZE_CHOICE);
+
+  if (g_strcmp0 (id, "slide") == 0)
+    return ATLAS_EXPORT_SIZE_SLIDE;
+  if (g_strcmp0 (id, "a4") == 0)
+    return ATLAS_EXPORT_SIZE_A4;
+  return ATLAS_EXPORT_SIZE_AS_SHOWN;
+}
+
+/**
+ * atlas_render_node_to_file_sized:
+ * @width: the size @node was laid out at
+ * @size: for ATLAS_EXPORT_SIZE_A4, a PNG is drawn at 300 dpi and a PDF or
+ *   SVG on an A4 page; otherwise one pixel (or point) a unit
+ *
+ * Draws @node into @file; the format follows the extension (.png, .svg,
+ * .pdf).  The file is replaced only when the whole picture was written.
+ */
+gboolean
+atlas_render_node_to_file_sized (GskRenderNode    *node,
+                                 int               width,
+                                 int               height,
+                                 AtlasExportSize   size,
+                                 GFile            *file,
+                                 GError          **error)
+{
   g_autoptr(GFileOutputStream) stream = NULL;
   g_autofree char *name = NULL;
   cairo_surface_t *surface;
   cairo_status_t status;
   cairo_t *cr;
+  double scale = 1.0;
   enum { PNG, SVG, PDF } format;
 
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
@@ -121,21 +220,26 @@ atlas_render_node_to_file (GskRenderNode  *node,
   if (stream == NULL)
     return FALSE;
 
+  if (size == ATLAS_EXPORT_SIZE_A4)
+    scale = format == PNG ? 300.0 / 100.0 : 72.0 / 100.0;
+
   switch (format)
     {
     case SVG:
-      surface = cairo_svg_surface_create_for_stream (write_to_stream, stream, width, height);
+      surface = cairo_svg_surface_create_for_stream (write_to_stream, stream, width * scale, height * scale);
       break;
     case PDF:
-      surface = cairo_pdf_surface_create_for_stream (write_to_stream, stream, width, height);
+      surface = cairo_pdf_surface_create_for_stream (write_to_stream, stream, width * scale, height * scale);
       break;
     case PNG:
     default:
-      surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+      surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) ceil (width * scale),
+                                            (int) ceil (height * scale));
       break;
     }
 
   cr = cairo_create (surface);
+  cairo_scale (cr, scale, scale);
   atlas_render_node_to_cairo (node, cr);
   cairo_destroy (cr);
   cairo_surface_flush (surface);

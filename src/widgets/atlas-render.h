@@ -43,7 +43,28 @@ typedef GskRenderNode *(*AtlasRenderFunc)    (AtlasSession *session,
 /* Prints one line per case ("map-frame sites=1000 median_ms=1.2 max_ms=3.4"). */
 typedef void            (*AtlasBenchmarkFunc) (AtlasDataset *dataset);
 
+/* The sizes an exported picture can have. */
+typedef enum
+{
+  ATLAS_EXPORT_SIZE_AS_SHOWN,  /* the view's size on screen */
+  ATLAS_EXPORT_SIZE_SLIDE,     /* 1920 × 1080, for someone else's slides */
+  ATLAS_EXPORT_SIZE_A4,        /* A4 landscape: 300 dpi PNG, an A4 PDF page */
+} AtlasExportSize;
+
 void      atlas_render_ensure_types  (void);
+void      atlas_render_export_size_get (AtlasExportSize  size,
+                                        int              shown_width,
+                                        int              shown_height,
+                                        int             *width,
+                                        int             *height);
+void      atlas_render_add_size_choice (GtkFileChooser  *chooser);
+AtlasExportSize atlas_render_get_size_choice (GtkFileChooser *chooser);
+gboolean  atlas_render_node_to_file_sized (GskRenderNode   *node,
+                                           int              width,
+                                           int              height,
+                                           AtlasExportSize  size,
+                                           GFile           *file,
+                                           GError         **error);
 gboolean  atlas_render_node_to_file  (GskRenderNode  *node,
                                       int             width,
                                       int             height,

@@ -30,11 +30,13 @@
 #include <math.h>
 #include <glib/gstdio.h>
 #include <locale.h>
+#include <string.h>
 #include <libintl.h>
 
 #include "atlas-chart-definition.h"
 #include "atlas-chart-private.h"
 #include "atlas-chart-series.h"
+#include "atlas-render.h"
 #include "atlas-dataset.h"
 #include "atlas-format.h"
 #include "atlas-l10n.h"
@@ -306,6 +308,62 @@ test_targets_are_marked (Fixture       *f,
 
   g_assert_true (atlas_chart_series_has_targets (series));
   g_assert_nonnull (strstr (csv, ",1,"));
+}
+
+/* The export sizes: a slide is 1920 × 1080; A4 is laid out at 1169 × 827
+ * and drawn at 300 dpi as PNG (3507 × 2481 pixels) or on an A4 page as
+ * PDF; "as shown" keeps the view's size.
+ */
+static void
+test_export_sizes (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("atlas-export-size-XXXXXX", NULL);
+  g_autofree char *png = g_build_filename (dir, "a4.png", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "a4.pdf", NULL);
+  g_autoptr(GFile) png_file = g_file_new_for_path (png);
+  g_autoptr(GFile) pdf_file = g_file_new_for_path (pdf);
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  const char *media_box = "/MediaBox [ 0 0 841.68 595.44 ]";
+  cairo_surface_t *surface;
+  gboolean found = FALSE;
+  gsize length = 0;
+  int width, height;
+
+  atlas_render_export_size_get (ATLAS_EXPORT_SIZE_AS_SHOWN, 640, 480, &width, &height);
+  g_assert_cmpint (width, ==, 640);
+  g_assert_cmpint (height, ==, 480);
+  atlas_render_export_size_get (ATLAS_EXPORT_SIZE_SLIDE, 640, 480, &width, &height);
+  g_assert_cmpint (width, ==, 1920);
+  g_assert_cmpint (height, ==, 1080);
+  atlas_render_export_size_get (ATLAS_EXPORT_SIZE_A4, 640, 480, &width, &height);
+  g_assert_cmpint (width, ==, 1169);
+  g_assert_cmpint (height, ==, 827);
+
+  atlas_render_ensure_types ();
+  node = gsk_color_node_new (&(GdkRGBA) { 0.2, 0.4, 0.6, 1 }, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_assert_true (atlas_render_node_to_file_sized (node, width, height, ATLAS_EXPORT_SIZE_A4, png_file, &error));
+  g_assert_no_error (error);
+  surface = cairo_image_surface_create_from_png (png);
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  g_assert_cmpint (cairo_image_surface_get_width (surface), ==, 3507);
+  g_assert_cmpint (cairo_image_surface_get_height (surface), ==, 2481);
+  cairo_surface_destroy (surface);
+
+  g_assert_true (atlas_render_node_to_file_sized (node, width, height, ATLAS_EXPORT_SIZE_A4, pdf_file, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (pdf, &contents, &length, NULL));
+  /* An A4 landscape page is 842 × 595 points (the file holds binary
+   * streams: search all of it).
+   */
+  for (gsize i = 0; i + strlen (media_box) <= length && !found; i++)
+    found = memcmp (contents + i, media_box, strlen (media_box)) == 0;
+  g_assert_true (found);
+
+  g_unlink (png);
+  g_unlink (pdf);
+  g_rmdir (dir);
 }
 
 /* `cq-atlas --render charts` writes a PNG that is not one flat colour. */
@@ -776,6 +834,7 @@ main (int   argc,
   g_test_add ("/charts/series/targets-are-marked", Fixture, NULL,
               fixture_set_up, test_targets_are_marked, fixture_tear_down);
   g_test_add_func ("/charts/render/not-blank", test_render_not_blank);
+  g_test_add_func ("/charts/render/export-sizes", test_export_sizes);
   g_test_add ("/charts/painter/every-column-labelled", Fixture, NULL,
               fixture_set_up, test_every_column_labelled, fixture_tear_down);
   g_test_add ("/charts/painter/every-row-labelled", Fixture, NULL,
