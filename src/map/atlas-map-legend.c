@@ -55,9 +55,10 @@ typedef enum { ROW_TITLE, ROW_CATEGORY, ROW_PRECISION, ROW_CLUSTER, ROW_CLASS } 
 
 typedef struct
 {
-  RowKind kind;
-  guint   value;
-  char   *text;
+  RowKind  kind;
+  guint    value;
+  char    *text;
+  gboolean off;      /* a category hidden by the filter: listed, dimmed */
 } Row;
 
 static void
@@ -121,8 +122,15 @@ draw_legend_sprite (Frame        *f,
           tx = rx;
           break;
         case ROW_CATEGORY:
+          if (row->off)
+            cairo_push_group (cr);
           _atlas_map_draw_site_marker (cr, f->palette, o->variant, row->value, ATLAS_LOCATION_PRECISION_EXACT,
                             rx + swatch / 2, cy, 6 * line, line);
+          if (row->off)
+            {
+              cairo_pop_group_to_source (cr);
+              cairo_paint_with_alpha (cr, 0.3);
+            }
           break;
         case ROW_PRECISION:
           /* Precision shown on the neutral grey of companies. */
@@ -156,8 +164,27 @@ draw_legend_sprite (Frame        *f,
         }
 
       cairo_move_to (cr, tx, cy - lh / 2.0);
-      _atlas_map_set_color (cr, &f->palette->text);
-      pango_cairo_show_layout (cr, layout);
+      if (row->off)
+        {
+          /* Dimmed, and struck through: hidden, one click brings it back. */
+          GdkRGBA dim = f->palette->text;
+          int lw;
+
+          dim.alpha = 0.55;
+          _atlas_map_set_color (cr, &dim);
+          pango_cairo_show_layout (cr, layout);
+          pango_layout_get_pixel_size (layout, &lw, NULL);
+          cairo_new_path (cr);
+          cairo_set_line_width (cr, line);
+          cairo_move_to (cr, tx, round (cy) + 0.5);
+          cairo_line_to (cr, tx + lw, round (cy) + 0.5);
+          cairo_stroke (cr);
+        }
+      else
+        {
+          _atlas_map_set_color (cr, &f->palette->text);
+          pango_cairo_show_layout (cr, layout);
+        }
     }
 }
 
@@ -199,12 +226,16 @@ _atlas_map_paint_legend (Frame   *f,
     g_array_append_val (rows, title);
   }
   for (guint c = 0; c < ATLAS_N_SITE_CATEGORIES; c++)
-    if (atlas_map_scene_get_category_count (scene, c) > 0)
-      {
-        Row row = { ROW_CATEGORY, c, g_strdup (atlas_site_category_get_label (c)) };
-        g_array_append_val (rows, row);
-        n_category_rows++;
-      }
+    {
+      gboolean off = (o->hidden_categories & (1u << c)) != 0;
+
+      if (off || atlas_map_scene_get_category_count (scene, c) > 0)
+        {
+          Row row = { ROW_CATEGORY, c, g_strdup (atlas_site_category_get_label (c)), off };
+          g_array_append_val (rows, row);
+          n_category_rows++;
+        }
+    }
   if (has_cluster)
     {
       Row row = { ROW_CLUSTER, 0, g_strdup (_("Several sites (zoom in)")) };
@@ -252,14 +283,29 @@ _atlas_map_paint_legend (Frame   *f,
     atlas_map_collider_add (f->collider, &box);
   }
 
+  /* Where each category's row is, for clicks. */
+  if (o->legend_hits != NULL)
+    for (guint i = 0; i < rows->len; i++)
+      if (g_array_index (rows, Row, i).kind == ROW_CATEGORY)
+        {
+          AtlasMapLegendHit hit = {
+            GRAPHENE_RECT_INIT (x + pad + (i / rows_per_col) * col_w, y + pad + (i % rows_per_col) * row_h,
+                                col_w - 12, row_h),
+            g_array_index (rows, Row, i).value,
+          };
+
+          g_array_append_val (o->legend_hits, hit);
+        }
+
   {
     LegendSprite sprite = { rows, width, height, pad, row_h, col_w, swatch, rows_per_col, pt };
     GString *key = g_string_new (NULL);
 
     g_string_append_printf (key, "legend|%d|%g|%u|%g", o->variant, line, rows_per_col, width);
     for (guint i = 0; i < rows->len; i++)
-      g_string_append_printf (key, "|%d.%u.%s", g_array_index (rows, Row, i).kind,
-                              g_array_index (rows, Row, i).value, g_array_index (rows, Row, i).text);
+      g_string_append_printf (key, "|%d.%u.%d.%s", g_array_index (rows, Row, i).kind,
+                              g_array_index (rows, Row, i).value, g_array_index (rows, Row, i).off,
+                              g_array_index (rows, Row, i).text);
     _atlas_map_blit (f, cr, key->str, x, y, 0, 0, (int) ceil (width + 2 * pad) + 1, (int) ceil (height + 2 * pad) + 1,
           draw_legend_sprite, &sprite);
     g_string_free (key, TRUE);

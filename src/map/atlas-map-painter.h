@@ -55,7 +55,18 @@ typedef struct
   int               pixel_scale;       /* device pixels per pixel */
   GArray           *labels;            /* (nullable): receives AtlasMapLabel */
   AtlasMapAreas    *areas;             /* (nullable): zones and their badges */
+  guint             hidden_categories; /* bits: listed in the legend, dimmed */
+  GArray           *legend_hits;       /* (nullable): receives AtlasMapLegendHit */
 } AtlasMapPaintOptions;
+
+/* A category's row in the legend as drawn: a click there hides or shows
+ * that category.
+ */
+typedef struct
+{
+  graphene_rect_t rect;      /* screen pixels */
+  guint           category;  /* AtlasSiteCategory */
+} AtlasMapLegendHit;
 
 /* A site's name as placed on the map (for tests and assistive tools). */
 typedef struct

@@ -49,6 +49,12 @@ on_click_released (GtkGestureClick *gesture,
 {
   gtk_widget_grab_focus (GTK_WIDGET (self));
 
+  /* The legend's categories: one click hides or shows one (a second click
+   * of a double-click is not a zoom).
+   */
+  if (_atlas_map_view_toggle_category_at (self, x, y, n_press == 1))
+    return;
+
   if (n_press == 2)
     {
       double zoom = atlas_viewport_get_zoom (self->viewport);

@@ -57,6 +57,7 @@ struct _AtlasMapView
   GArray          *order;          /* guint, Tab order of markers */
   AtlasMapAreas   *areas;          /* badges follow the markers in the order */
   GtkWidget       *area_list;      /* AtlasMapSiteList of a badge */
+  GArray          *legend_hits;    /* AtlasMapLegendHit, last frame */
 
   int              hover;          /* marker index or -1 */
   int              focus;          /* marker index or -1 */
@@ -89,5 +90,6 @@ void                     _atlas_map_view_activate_marker (AtlasMapView *self, in
 gboolean                 _atlas_map_view_query_tooltip (GtkWidget *widget, int x, int y, gboolean keyboard, GtkTooltip *tooltip);
 void                     _atlas_map_view_on_has_focus_changed (AtlasMapView *self);
 void                     _atlas_map_view_add_controllers (AtlasMapView *self);
+gboolean                 _atlas_map_view_toggle_category_at (AtlasMapView *self, double x, double y, gboolean toggle);
 
 G_END_DECLS

@@ -78,6 +78,7 @@ atlas_map_view_get_paint_options (AtlasMapView         *self,
     return;
 
   options->choropleth = atlas_state_get_choropleth (self->state);
+  options->hidden_categories = ATLAS_ALL_SITE_CATEGORIES & ~atlas_state_get_categories (self->state);
   selection = atlas_state_get_selection (self->state);
   if (selection != NULL && ATLAS_IS_SITE (selection))
     options->selected_site = atlas_map_scene_find_site (self->scene, ATLAS_SITE (selection));
@@ -236,6 +237,8 @@ atlas_map_view_snapshot (GtkWidget   *widget,
   options.focus_marker = -1;
   options.hover_marker = -1;
   options.pixel_scale = gtk_widget_get_scale_factor (widget);
+  g_array_set_size (self->legend_hits, 0);
+  options.legend_hits = self->presenting ? NULL : self->legend_hits;
   options.allow_stale_base = atlas_viewport_is_animating (self->viewport) ||
                              g_get_monotonic_time () - self->zoom_changed < 150 * 1000;
   if (atlas_map_paint (self->scene, snapshot, self->viewport, width, height, &options, self->markers) &&
@@ -660,6 +663,33 @@ atlas_map_view_select_district (AtlasMapView *self,
                          atlas_projection_unit_to_lat ((shape->min_y + shape->max_y) / 2), fit);
 }
 
+/* A click on a category's row in the legend hides that category, or shows
+ * it again (the filter every view shares).  The last category shown stays.
+ */
+gboolean
+_atlas_map_view_toggle_category_at (AtlasMapView *self,
+                                    double        x,
+                                    double        y,
+                                    gboolean      toggle)
+{
+  for (guint i = 0; self->state != NULL && i < self->legend_hits->len; i++)
+    {
+      const AtlasMapLegendHit *hit = &g_array_index (self->legend_hits, AtlasMapLegendHit, i);
+      guint shown, toggled;
+
+      if (!graphene_rect_contains_point (&hit->rect, &GRAPHENE_POINT_INIT (x, y)))
+        continue;
+      if (!toggle)
+        return TRUE;
+      shown = atlas_state_get_categories (self->state);
+      toggled = (shown ^ (1u << hit->category)) & ATLAS_ALL_SITE_CATEGORIES;
+      if (toggled != 0)
+        atlas_state_set_categories (self->state, toggled);
+      return TRUE;
+    }
+  return FALSE;
+}
+
 /* ---- state ------------------------------------------------------------- */
 
 static void
@@ -759,6 +789,7 @@ atlas_map_view_finalize (GObject *object)
 
   g_array_unref (self->markers);
   g_array_unref (self->order);
+  g_array_unref (self->legend_hits);
 
   G_OBJECT_CLASS (atlas_map_view_parent_class)->finalize (object);
 }
@@ -799,6 +830,7 @@ atlas_map_view_init (AtlasMapView *self)
 {
   self->markers = g_array_new (FALSE, FALSE, sizeof (AtlasMapMarker));
   self->order = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->legend_hits = g_array_new (FALSE, FALSE, sizeof (AtlasMapLegendHit));
   self->hover = -1;
   self->focus = -1;
   self->viewport = atlas_viewport_new ();
@@ -932,4 +964,13 @@ atlas_map_view_get_areas (AtlasMapView *self)
 {
   g_return_val_if_fail (ATLAS_IS_MAP_VIEW (self), NULL);
   return self->areas;
+}
+
+/* The legend's category rows in the last frame (AtlasMapLegendHit). */
+GArray *
+atlas_map_view_get_legend_hits (AtlasMapView *self)
+{
+  g_return_val_if_fail (ATLAS_IS_MAP_VIEW (self), NULL);
+
+  return self->legend_hits;
 }

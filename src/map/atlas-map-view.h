@@ -60,4 +60,6 @@ char          *atlas_map_view_dup_site_name   (AtlasMapView *self,
                                                guint         site);
 AtlasMapAreas *atlas_map_view_get_areas       (AtlasMapView *self);
 
+GArray        *atlas_map_view_get_legend_hits (AtlasMapView *self);
+
 G_END_DECLS

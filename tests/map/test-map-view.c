@@ -38,6 +38,7 @@
 #include "atlas-map-page.h"
 #include "atlas-map-painter.h"
 #include "atlas-map-view.h"
+#include "atlas-session.h"
 #include "atlas-site.h"
 #include "atlas-state.h"
 #include "atlas-view.h"
@@ -138,6 +139,43 @@ test_click_marker_selects (Fixture       *f,
   g_assert_cmpint (atlas_map_scene_find_site (atlas_map_view_get_scene (f->view), ATLAS_SITE (selection)),
                    ==, (int) marker.site);
   g_assert_cmpstr (atlas_details_pane_get_title (pane), ==, atlas_item_get_name (selection));
+}
+
+/* A click on a category in the legend hides it in every view and leaves
+ * it listed, dimmed; a second click shows it again.
+ */
+static void
+test_legend_click_hides_category (Fixture       *f,
+                                  gconstpointer  data)
+{
+  GtkEventController *click = atlas_test_find_controller (GTK_WIDGET (f->view), GTK_TYPE_GESTURE_CLICK);
+  AtlasSession *session = atlas_window_get_session (f->window);
+  GArray *hits = atlas_map_view_get_legend_hits (f->view);
+  guint all = g_list_model_get_n_items (atlas_session_get_sites (session));
+  AtlasMapLegendHit hit;
+  gboolean listed = FALSE;
+  double x, y;
+
+  g_assert_cmpuint (hits->len, >, 1);
+  hit = g_array_index (hits, AtlasMapLegendHit, 0);
+  x = hit.rect.origin.x + hit.rect.size.width / 2;
+  y = hit.rect.origin.y + hit.rect.size.height / 2;
+
+  g_signal_emit_by_name (click, "pressed", 1, x, y);
+  g_signal_emit_by_name (click, "released", 1, x, y);
+  g_assert_cmpuint (atlas_state_get_categories (f->state), ==, ATLAS_ALL_SITE_CATEGORIES & ~(1u << hit.category));
+  g_assert_cmpuint (g_list_model_get_n_items (atlas_session_get_sites (session)), <, all);
+  g_assert_null (atlas_state_get_selection (f->state));
+
+  redraw (f->view);
+  for (guint i = 0; i < hits->len; i++)
+    listed |= g_array_index (hits, AtlasMapLegendHit, i).category == hit.category;
+  g_assert_true (listed);
+
+  g_signal_emit_by_name (click, "pressed", 1, x, y);
+  g_signal_emit_by_name (click, "released", 1, x, y);
+  g_assert_cmpuint (atlas_state_get_categories (f->state), ==, ATLAS_ALL_SITE_CATEGORIES);
+  g_assert_cmpuint (g_list_model_get_n_items (atlas_session_get_sites (session)), ==, all);
 }
 
 static void
@@ -459,6 +497,8 @@ main (int   argc,
 
   g_test_add ("/map-view/click-marker-selects-site", Fixture, NULL,
               fixture_set_up, test_click_marker_selects, fixture_tear_down);
+  g_test_add ("/map-view/legend-click-hides-category", Fixture, NULL,
+              fixture_set_up, test_legend_click_hides_category, fixture_tear_down);
   g_test_add ("/map-view/selection-elsewhere-centres", Fixture, NULL,
               fixture_set_up, test_selection_elsewhere_centres, fixture_tear_down);
   g_test_add ("/map-view/tab-walks-markers", Fixture, NULL,
