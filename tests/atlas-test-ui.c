@@ -18,6 +18,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#include "atlas-store.h"
 #include "atlas-test-ui.h"
 
 gboolean
@@ -94,4 +95,48 @@ atlas_test_application_new (void)
   g_application_register (G_APPLICATION (app), NULL, &error);
   g_assert_no_error (error);
   return app;
+}
+
+/* The bundled data alone (no user database), opened once for the tests of
+ * one program.
+ */
+AtlasDataset *
+atlas_test_open_bundled_dataset (void)
+{
+  static AtlasStore *store;
+  static AtlasDataset *dataset;
+  g_autoptr(GError) error = NULL;
+
+  if (dataset == NULL)
+    {
+      g_autoptr(GBytes) bundled = atlas_store_get_bundled_bytes (&error);
+
+      g_assert_no_error (error);
+      store = atlas_store_new (bundled, NULL, &error);
+      g_assert_no_error (error);
+      dataset = atlas_dataset_new (store, &error);
+      g_assert_no_error (error);
+    }
+  return dataset;
+}
+
+/* @inner lies within @outer, give or take @slack pixels on each side. */
+gboolean
+atlas_test_rect_inside (const graphene_rect_t *outer,
+                        const graphene_rect_t *inner,
+                        double                 slack)
+{
+  return inner->origin.x >= outer->origin.x - slack && inner->origin.y >= outer->origin.y - slack &&
+         inner->origin.x + inner->size.width <= outer->origin.x + outer->size.width + slack &&
+         inner->origin.y + inner->size.height <= outer->origin.y + outer->size.height + slack;
+}
+
+/* @a and @b share more than @slack pixels both ways. */
+gboolean
+atlas_test_rects_overlap (const graphene_rect_t *a,
+                          const graphene_rect_t *b,
+                          double                 slack)
+{
+  return a->origin.x + a->size.width > b->origin.x + slack && b->origin.x + b->size.width > a->origin.x + slack &&
+         a->origin.y + a->size.height > b->origin.y + slack && b->origin.y + b->size.height > a->origin.y + slack;
 }

@@ -23,6 +23,7 @@
 #include <gtk/gtk.h>
 
 #include "atlas-application.h"
+#include "atlas-dataset.h"
 
 G_BEGIN_DECLS
 
@@ -31,6 +32,13 @@ G_BEGIN_DECLS
 gboolean            atlas_test_timeout_cb         (gpointer   data);
 char               *atlas_test_make_data_home     (const char *name);
 AtlasApplication   *atlas_test_application_new    (void);
+AtlasDataset       *atlas_test_open_bundled_dataset (void);
+gboolean            atlas_test_rect_inside        (const graphene_rect_t *outer,
+                                                   const graphene_rect_t *inner,
+                                                   double                 slack);
+gboolean            atlas_test_rects_overlap      (const graphene_rect_t *a,
+                                                   const graphene_rect_t *b,
+                                                   double                 slack);
 GtkWidget          *atlas_test_find_child_of_type (GtkWidget *widget,
                                                    GType      type);
 GtkEventController *atlas_test_find_controller    (GtkWidget *widget,

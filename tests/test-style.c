@@ -38,31 +38,12 @@
 #include "atlas-store.h"
 #include "atlas-style.h"
 #include "atlas-test-render.h"
+#include "atlas-test-ui.h"
 #include "atlas-timeline-chart-private.h"
 
 #define MIN_TEXT_CONTRAST 4.5
 
 static gboolean have_display;
-
-static AtlasDataset *
-open_dataset (void)
-{
-  static AtlasStore *store;
-  static AtlasDataset *dataset;
-  g_autoptr(GError) error = NULL;
-
-  if (dataset == NULL)
-    {
-      g_autoptr(GBytes) bundled = atlas_store_get_bundled_bytes (&error);
-
-      g_assert_no_error (error);
-      store = atlas_store_new (bundled, NULL, &error);
-      g_assert_no_error (error);
-      dataset = atlas_dataset_new (store, &error);
-      g_assert_no_error (error);
-    }
-  return dataset;
-}
 
 typedef struct
 {
@@ -344,7 +325,7 @@ check_drawn_text (GskRenderNode *node,
 static void
 test_timeline_draws_legible_text (void)
 {
-  AtlasDataset *dataset = open_dataset ();
+  AtlasDataset *dataset = atlas_test_open_bundled_dataset ();
   g_autoptr(GString) failures = g_string_new (NULL);
 
   for (AtlasStyleVariant v = 0; v < ATLAS_N_STYLES; v++)
@@ -378,7 +359,7 @@ test_timeline_draws_legible_text (void)
 static void
 test_charts_draw_legible_text (void)
 {
-  AtlasDataset *dataset = open_dataset ();
+  AtlasDataset *dataset = atlas_test_open_bundled_dataset ();
   g_autoptr(AtlasSession) session = atlas_session_new (dataset);
   g_autoptr(GError) error = NULL;
   g_autoptr(GListModel) definitions = atlas_chart_definition_load_all (&error);

@@ -44,27 +44,8 @@
 #include "atlas-session.h"
 #include "atlas-state.h"
 #include "atlas-store.h"
+#include "atlas-test-ui.h"
 #include "atlas-viewport.h"
-
-static AtlasDataset *
-open_dataset (void)
-{
-  static AtlasStore *store;
-  static AtlasDataset *dataset;
-  g_autoptr(GError) error = NULL;
-
-  if (dataset == NULL)
-    {
-      g_autoptr(GBytes) bundled = atlas_store_get_bundled_bytes (&error);
-
-      g_assert_no_error (error);
-      store = atlas_store_new (bundled, NULL, &error);
-      g_assert_no_error (error);
-      dataset = atlas_dataset_new (store, &error);
-      g_assert_no_error (error);
-    }
-  return dataset;
-}
 
 static void
 test_projection_round_trip (void)
@@ -397,7 +378,7 @@ count_sites_with_point (GListModel *sites)
 static void
 test_scene_districts (void)
 {
-  AtlasDataset *dataset = open_dataset ();
+  AtlasDataset *dataset = atlas_test_open_bundled_dataset ();
   g_autoptr(AtlasMapScene) scene = atlas_map_scene_new (dataset);
   GListModel *sites = atlas_dataset_get_sites (dataset);
   int yuzhong;
@@ -450,7 +431,7 @@ test_scene_districts (void)
 static void
 test_painter_markers_apart (void)
 {
-  AtlasDataset *dataset = open_dataset ();
+  AtlasDataset *dataset = atlas_test_open_bundled_dataset ();
   g_autoptr(AtlasMapScene) real = atlas_map_scene_new (dataset);
   g_autoptr(AtlasMapScene) crowded = atlas_map_scene_new_synthetic (dataset, 5000, 11);
   AtlasMapScene *scenes[] = { real, crowded };
@@ -579,7 +560,7 @@ is_only_site (gpointer item,
 static void
 test_painter_names_selected_and_lone (void)
 {
-  AtlasDataset *dataset = open_dataset ();
+  AtlasDataset *dataset = atlas_test_open_bundled_dataset ();
   g_autoptr(AtlasMapScene) scene = atlas_map_scene_new_synthetic (dataset, 3000, 5);
   g_autoptr(AtlasViewport) viewport = atlas_viewport_new ();
   g_autoptr(GArray) labels = g_array_new (FALSE, FALSE, sizeof (AtlasMapLabel));
@@ -648,7 +629,7 @@ test_painter_names_selected_and_lone (void)
 static void
 test_painter_markers (void)
 {
-  AtlasDataset *dataset = open_dataset ();
+  AtlasDataset *dataset = atlas_test_open_bundled_dataset ();
   g_autoptr(AtlasMapScene) scene = atlas_map_scene_new (dataset);
   g_autoptr(AtlasViewport) viewport = atlas_viewport_new ();
   g_autoptr(GArray) markers = g_array_new (FALSE, FALSE, sizeof (AtlasMapMarker));
@@ -722,7 +703,7 @@ draw_options (AtlasMapScene              *scene,
 static void
 test_cached_matches_vector (void)
 {
-  AtlasDataset *dataset = open_dataset ();
+  AtlasDataset *dataset = atlas_test_open_bundled_dataset ();
   g_autoptr(AtlasMapScene) scene = atlas_map_scene_new (dataset);
   g_autoptr(AtlasViewport) viewport = atlas_viewport_new ();
   AtlasMapPaintOptions options;
@@ -769,7 +750,7 @@ test_cached_matches_vector (void)
 static void
 test_filter_applies (void)
 {
-  AtlasDataset *dataset = open_dataset ();
+  AtlasDataset *dataset = atlas_test_open_bundled_dataset ();
   g_autoptr(AtlasMapScene) scene = atlas_map_scene_new (dataset);
   g_autoptr(AtlasSession) session = atlas_session_new (dataset);
   AtlasState *state = atlas_session_get_state (session);

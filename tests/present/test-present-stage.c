@@ -84,23 +84,6 @@ bundled_story (AtlasWindow *window)
   return story;
 }
 
-static gboolean
-rect_inside (const graphene_rect_t *outer,
-             const graphene_rect_t *inner)
-{
-  return inner->origin.x >= outer->origin.x - 1 && inner->origin.y >= outer->origin.y - 1 &&
-         inner->origin.x + inner->size.width <= outer->origin.x + outer->size.width + 1 &&
-         inner->origin.y + inner->size.height <= outer->origin.y + outer->size.height + 1;
-}
-
-static gboolean
-rects_overlap (const graphene_rect_t *a,
-               const graphene_rect_t *b)
-{
-  return a->origin.x + a->size.width > b->origin.x + 1 && b->origin.x + b->size.width > a->origin.x + 1 &&
-         a->origin.y + a->size.height > b->origin.y + 1 && b->origin.y + b->size.height > a->origin.y + 1;
-}
-
 /* @rect in @from's coordinates, as a rectangle in @to's (through scaling). */
 static void
 map_rect (GtkWidget             *from,
@@ -133,7 +116,7 @@ check_inside (GtkWidget             *widget,
   if (widget != stage && gtk_widget_compute_bounds (widget, stage, &rect) &&
       rect.size.width > 0 && rect.size.height > 0)
     {
-      if (!rect_inside (bounds, &rect))
+      if (!atlas_test_rect_inside (bounds, &rect, 1))
         g_error ("%s (%s) at %.0f,%.0f %.0fx%.0f is outside the %.0fx%.0f stage",
                  G_OBJECT_TYPE_NAME (widget), gtk_widget_get_name (widget),
                  rect.origin.x, rect.origin.y, rect.size.width, rect.size.height,
@@ -208,9 +191,9 @@ check_step (AtlasPresentation *presentation,
                   on_stage.origin.x, on_stage.origin.y, on_stage.size.width, on_stage.size.height,
                   panel_rect.origin.x, panel_rect.origin.y, panel_rect.size.width, panel_rect.size.height,
                   atlas_present_hud_get_scale (hud));
-  g_assert_true (rect_inside (&safe, &on_stage));
-  g_assert_false (rects_overlap (&on_stage, &panel_rect));
-  g_assert_true (rect_inside (&safe, &panel_rect));
+  g_assert_true (atlas_test_rect_inside (&safe, &on_stage, 1));
+  g_assert_false (atlas_test_rects_overlap (&on_stage, &panel_rect, 1));
+  g_assert_true (atlas_test_rect_inside (&safe, &panel_rect, 1));
   g_assert_cmpstr (atlas_present_hud_get_caption (hud), ==, atlas_story_step_get_caption (step));
 
   /* A screen reader hears the step: the caption's panel has the stage's

@@ -659,23 +659,6 @@ test_handout (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-static gboolean
-rect_inside (const graphene_rect_t *outer,
-             const graphene_rect_t *inner)
-{
-  return inner->origin.x >= outer->origin.x - 0.5 && inner->origin.y >= outer->origin.y - 0.5 &&
-         inner->origin.x + inner->size.width <= outer->origin.x + outer->size.width + 0.5 &&
-         inner->origin.y + inner->size.height <= outer->origin.y + outer->size.height + 0.5;
-}
-
-static gboolean
-rects_overlap (const graphene_rect_t *a,
-               const graphene_rect_t *b)
-{
-  return a->origin.x + a->size.width > b->origin.x + 0.5 && b->origin.x + b->size.width > a->origin.x + 0.5 &&
-         a->origin.y + a->size.height > b->origin.y + 0.5 && b->origin.y + b->size.height > a->origin.y + 0.5;
-}
-
 /* The stage's layout at projector sizes, with every caption side: the
  * caption and the subject share the stage without overlapping, inside the
  * margins, and a caption band is never more than 40% of the height.
@@ -692,10 +675,10 @@ test_stage_layout (void)
         graphene_rect_t stage = GRAPHENE_RECT_INIT (0, 0, sizes[i].w, sizes[i].h);
 
         atlas_present_layout (sizes[i].w, sizes[i].h, side, sizes[i].h, &safe, &panel, &subject);
-        g_assert_true (rect_inside (&stage, &safe));
-        g_assert_true (rect_inside (&safe, &panel));
-        g_assert_true (rect_inside (&safe, &subject));
-        g_assert_false (rects_overlap (&panel, &subject));
+        g_assert_true (atlas_test_rect_inside (&stage, &safe, 0.5));
+        g_assert_true (atlas_test_rect_inside (&safe, &panel, 0.5));
+        g_assert_true (atlas_test_rect_inside (&safe, &subject, 0.5));
+        g_assert_false (atlas_test_rects_overlap (&panel, &subject, 0.5));
         if (side == ATLAS_CAPTION_SIDE_BOTTOM || side == ATLAS_CAPTION_SIDE_TOP)
           g_assert_cmpfloat (panel.size.height, <=, safe.size.height * 0.4 + 0.5);
         g_assert_cmpfloat (subject.size.width * subject.size.height, >=, safe.size.width * safe.size.height * 0.5);
