@@ -631,7 +631,10 @@ test_filters_keep_selection (void)
   g_autoptr(AtlasSite) other = g_list_model_get_item (sites, 0);
   AtlasSiteCategory category = atlas_site_get_category (site);
 
-  /* The Sites page shows the list, with the site selected in it. */
+  /* The Sites page shows the list, with the site selected in it (the
+   * table takes its rows when the page is first on screen).
+   */
+  gtk_window_present (GTK_WINDOW (window));
   atlas_state_set_page (state, "sites");
   atlas_state_set_selection (state, ATLAS_ITEM (site));
   settle ();

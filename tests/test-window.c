@@ -491,6 +491,32 @@ test_select_row_shows_citation (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A window opens on the map: the hidden Sites table has no rows to make
+ * until its page is first shown, then shows every site.
+ */
+static void
+test_sites_table_waits_for_its_page (void)
+{
+  AtlasWindow *window = open_window ();
+  AtlasState *state = atlas_window_get_state (window);
+  AtlasSitesPage *page = ATLAS_SITES_PAGE (atlas_window_get_page (window, "sites"));
+  GtkColumnView *view = GTK_COLUMN_VIEW (atlas_test_find_child_of_type (GTK_WIDGET (page), GTK_TYPE_COLUMN_VIEW));
+  GListModel *sites = atlas_dataset_get_sites (atlas_window_get_dataset (window));
+
+  gtk_window_present (GTK_WINDOW (window));
+  atlas_state_set_page (state, "map");
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_null (gtk_column_view_get_model (view));
+
+  atlas_state_set_page (state, "sites");
+  g_assert_nonnull (gtk_column_view_get_model (view));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (view))), ==,
+                    g_list_model_get_n_items (sites));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_sources_page (void)
 {
@@ -536,6 +562,7 @@ main (int   argc,
   g_test_add_func ("/window/sites-status-said-once", test_sites_status_once);
   g_test_add_func ("/window/select-row-shows-citation", test_select_row_shows_citation);
   g_test_add_func ("/window/sources-page", test_sources_page);
+  g_test_add_func ("/window/sites-table-waits-for-its-page", test_sites_table_waits_for_its_page);
 
   status = g_test_run ();
   g_clear_object (&app);

@@ -524,8 +524,10 @@ on_state_selection_changed (AtlasSitesPage *self)
   gtk_single_selection_set_selected (self->selection, position);
   self->syncing = FALSE;
 
-  /* Bring the row into view (GTK 4.8 has no gtk_column_view_scroll_to ()). */
-  if (position != GTK_INVALID_LIST_POSITION)
+  /* Bring the row into view (GTK 4.8 has no gtk_column_view_scroll_to ()),
+   * if the table has its rows yet (ensure_attached() does it then).
+   */
+  if (position != GTK_INVALID_LIST_POSITION && gtk_column_view_get_model (self->column_view) != NULL)
     gtk_widget_activate_action (GTK_WIDGET (self->column_view), "list.scroll-to-item", "u", position);
 }
 
@@ -537,10 +539,28 @@ ensure_sorted (AtlasSitesPage *self)
   gtk_sort_list_model_set_sorter (self->sorted, gtk_column_view_get_sorter (self->column_view));
 }
 
+/* The table gets its rows only when the page first shows: a column view
+ * given a model makes row widgets for it even while hidden, and a window
+ * that opens on the map need not pay for that (a tenth of its start-up).
+ */
+static void
+ensure_attached (AtlasSitesPage *self)
+{
+  guint position;
+
+  if (self->selection == NULL || gtk_column_view_get_model (self->column_view) != NULL)
+    return;
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+  position = gtk_single_selection_get_selected (self->selection);
+  if (position != GTK_INVALID_LIST_POSITION)
+    gtk_widget_activate_action (GTK_WIDGET (self->column_view), "list.scroll-to-item", "u", position);
+}
+
 static void
 atlas_sites_page_map (GtkWidget *widget)
 {
   ensure_sorted (ATLAS_SITES_PAGE (widget));
+  ensure_attached (ATLAS_SITES_PAGE (widget));
 
   GTK_WIDGET_CLASS (atlas_sites_page_parent_class)->map (widget);
 }
@@ -735,8 +755,6 @@ atlas_sites_page_bind (AtlasSitesPage *self,
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
-  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
-
   /* Sorted by name until the user picks a column. */
   {
     g_autoptr(GtkColumnViewColumn) name = g_list_model_get_item (gtk_column_view_get_columns (self->column_view), 0);
@@ -744,7 +762,10 @@ atlas_sites_page_bind (AtlasSitesPage *self,
     gtk_column_view_sort_by_column (self->column_view, name, GTK_SORT_ASCENDING);
   }
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
-    ensure_sorted (self);
+    {
+      ensure_sorted (self);
+      ensure_attached (self);
+    }
 
   g_signal_connect_object (self->selection, "notify::selected-item",
                            G_CALLBACK (on_selected_item_changed), self, G_CONNECT_SWAPPED);
