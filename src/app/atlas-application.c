@@ -39,6 +39,7 @@ struct _AtlasApplication
   AtlasStore     *store;
   AtlasDataset   *dataset;
   GError         *open_error;
+  GThread        *opening;      /* reads the data while GTK starts */
   gboolean        presenting;
 };
 
@@ -137,19 +138,58 @@ atlas_application_new (void)
  * problem with the user's database is not fatal: the store falls back to an
  * in-memory one and reports it (the window shows a banner).
  */
+static void
+open_dataset (AtlasApplication *self)
+{
+  self->store = atlas_store_new_default (&self->open_error);
+  if (self->store != NULL)
+    self->dataset = atlas_dataset_new (self->store, &self->open_error);
+}
+
+/* The thread of start_opening(): the store, the dataset and the error are
+ * its alone until it is joined (finish_opening()).  Nothing in the store or
+ * the model attaches to a main context while it loads.
+ */
+static gpointer
+opening_thread (gpointer data)
+{
+  open_dataset (data);
+  return NULL;
+}
+
+/* Start-up opens the display, loads GTK's styles and builds the window: the
+ * data (the user's database checked, every record read) is read meanwhile
+ * on another core, and the window waits for it only if it comes later.
+ */
+static void
+start_opening (AtlasApplication *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->opening != NULL || self->store != NULL || self->open_error != NULL)
+    return;
+  self->opening = g_thread_try_new ("atlas-open", opening_thread, self, &error);
+  if (self->opening == NULL)
+    g_debug ("Reading the data on the main thread: %s", error->message);
+}
+
+static void
+finish_opening (AtlasApplication *self)
+{
+  if (self->opening != NULL)
+    g_thread_join (g_steal_pointer (&self->opening));
+}
+
 static gboolean
 ensure_dataset (AtlasApplication  *self,
                 GError           **error)
 {
+  finish_opening (self);
   if (self->dataset != NULL)
     return TRUE;
 
-  if (self->open_error == NULL)
-    {
-      self->store = atlas_store_new_default (&self->open_error);
-      if (self->store != NULL)
-        self->dataset = atlas_dataset_new (self->store, &self->open_error);
-    }
+  if (self->open_error == NULL && self->store == NULL)
+    open_dataset (self);
 
   if (self->dataset == NULL)
     {
@@ -226,6 +266,7 @@ about_activated (GSimpleAction *action,
                           "institutes, labs, parks and agreements — on a map, a timeline and charts.");
   GtkWidget *about;
 
+  finish_opening (self);
   /* The release of the data shown, on the first page where it is seen
    * (the README promises it here), not only under Troubleshooting.
    */
@@ -304,6 +345,7 @@ preferences_activated (GSimpleAction *action,
   GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
   AtlasPreferencesWindow *preferences;
 
+  finish_opening (self);
   preferences = atlas_preferences_window_new (self->settings, self->store);
   if (parent != NULL)
     gtk_window_set_transient_for (GTK_WINDOW (preferences), parent);
@@ -346,6 +388,8 @@ atlas_application_startup (GApplication *application)
   g_autofree char *css = atlas_style_dup_css ();
   const char *quit_accels[] = { "<Primary>q", NULL };
   const char *preferences_accels[] = { "<Primary>comma", NULL };
+
+  start_opening (self);
 
   G_APPLICATION_CLASS (atlas_application_parent_class)->startup (application);
 
@@ -421,6 +465,7 @@ atlas_application_dispose (GObject *object)
 {
   AtlasApplication *self = (AtlasApplication *)object;
 
+  finish_opening (self);
   g_clear_object (&self->dataset);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
