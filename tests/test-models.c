@@ -605,6 +605,16 @@ test_site_descriptions_on_demand (Fixture       *f,
     }
   g_assert_cmpuint (checked, ==, n_items (sites) - 1);
 
+  /* The user's rows and the bundled ones come as one list in id order. */
+  for (guint i = 1; i < n_items (sites); i++)
+    {
+      g_autoptr(AtlasSite) before = g_list_model_get_item (sites, i - 1);
+      g_autoptr(AtlasSite) after = g_list_model_get_item (sites, i);
+
+      g_assert_cmpint (strcmp (atlas_item_get_id (ATLAS_ITEM (before)),
+                               atlas_item_get_id (ATLAS_ITEM (after))), <, 0);
+    }
+
   /* The description shown follows the interface's language. */
   chinese = atlas_l10n_is_chinese ();
   atlas_l10n_set_chinese (FALSE);

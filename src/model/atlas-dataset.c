@@ -23,6 +23,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "atlas-area.h"
 #include "atlas-citation.h"
@@ -363,6 +364,14 @@ load_area_districts (AtlasDataset  *self,
   return atlas_rows_finish (rows, error);
 }
 
+/* By id, byte by byte, as SQLite's BINARY collation orders them. */
+static int
+compare_ids (gconstpointer a,
+             gconstpointer b)
+{
+  return strcmp (atlas_item_get_id (*(AtlasItem **) a), atlas_item_get_id (*(AtlasItem **) b));
+}
+
 static gboolean
 load_sites (AtlasDataset  *self,
             GHashTable    *index,
@@ -415,6 +424,8 @@ load_sites (AtlasDataset  *self,
       index_item (index, site);
       g_ptr_array_add (out, g_steal_pointer (&site));
     }
+
+  g_ptr_array_sort (out, compare_ids);
 
   return atlas_rows_finish (rows, error);
 }

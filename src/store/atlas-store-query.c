@@ -47,7 +47,11 @@ static const char * const queries[ATLAS_N_QUERIES] = {
   [ATLAS_QUERY_SITES] =
     "SELECT id, name_zh, name_en, category, district_adcode, lon, lat, location_precision,"
     " established_on, note, from_user, area_id, note_zh, caveat_en, caveat_zh"
-    " FROM v_site ORDER BY id",
+    /* In the order of the tables, not of the ids: ordering the merged view
+     * reads each row through the id index, three times slower at 100,000
+     * sites than sorting the records afterwards (atlas-dataset.c does).
+     */
+    " FROM v_site",
   [ATLAS_QUERY_PARTIES] =
     "SELECT id, name_zh, name_en, kind FROM v_party ORDER BY id",
   [ATLAS_QUERY_EVENTS] =
