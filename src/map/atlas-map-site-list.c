@@ -44,6 +44,7 @@ struct _AtlasMapSiteList
   GtkLabel     *title;
   GtkLabel     *description;
   GtkListView  *list;
+  GListModel   *sites;     /* listed while open: a closed list has no rows */
 };
 
 G_DEFINE_FINAL_TYPE (AtlasMapSiteList, atlas_map_site_list, GTK_TYPE_POPOVER)
@@ -119,6 +120,36 @@ atlas_map_site_list_activate (AtlasMapSiteList *self,
   atlas_state_set_selection (atlas_session_get_state (self->session), ATLAS_ITEM (site));
 }
 
+/* The rows exist while the popover is open: the notice's list of the sites
+ * with no known place can hold most of a large register, and a view given
+ * a model makes rows for it even while hidden.
+ */
+static void
+attach_sites (AtlasMapSiteList *self)
+{
+  g_autoptr(GtkSelectionModel) selection = NULL;
+
+  if (self->sites != NULL)
+    selection = GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (self->sites)));
+  gtk_list_view_set_model (self->list, selection);
+}
+
+static void
+atlas_map_site_list_map (GtkWidget *widget)
+{
+  attach_sites (ATLAS_MAP_SITE_LIST (widget));
+
+  GTK_WIDGET_CLASS (atlas_map_site_list_parent_class)->map (widget);
+}
+
+static void
+atlas_map_site_list_unmap (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (atlas_map_site_list_parent_class)->unmap (widget);
+
+  gtk_list_view_set_model (ATLAS_MAP_SITE_LIST (widget)->list, NULL);
+}
+
 static void
 atlas_map_site_list_dispose (GObject *object)
 {
@@ -126,6 +157,7 @@ atlas_map_site_list_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), ATLAS_TYPE_MAP_SITE_LIST);
   g_clear_object (&self->session);
+  g_clear_object (&self->sites);
 
   G_OBJECT_CLASS (atlas_map_site_list_parent_class)->dispose (object);
 }
@@ -137,6 +169,8 @@ atlas_map_site_list_class_init (AtlasMapSiteListClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = atlas_map_site_list_dispose;
+  widget_class->map = atlas_map_site_list_map;
+  widget_class->unmap = atlas_map_site_list_unmap;
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/atlas-map-site-list.ui");
   gtk_widget_class_bind_template_child (widget_class, AtlasMapSiteList, title);
@@ -189,13 +223,12 @@ atlas_map_site_list_set_sites (AtlasMapSiteList *self,
                                const char       *title,
                                const char       *description)
 {
-  g_autoptr(GtkSelectionModel) selection = NULL;
-
   g_return_if_fail (ATLAS_IS_MAP_SITE_LIST (self));
   g_return_if_fail (G_IS_LIST_MODEL (sites));
 
-  selection = GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (sites)));
-  gtk_list_view_set_model (self->list, selection);
+  g_set_object (&self->sites, sites);
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    attach_sites (self);
   gtk_label_set_text (self->title, title);
   gtk_label_set_text (self->description, description);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->list),
@@ -211,12 +244,7 @@ atlas_map_site_list_set_sites (AtlasMapSiteList *self,
 GListModel *
 atlas_map_site_list_get_sites (AtlasMapSiteList *self)
 {
-  GtkSelectionModel *selection;
-
   g_return_val_if_fail (ATLAS_IS_MAP_SITE_LIST (self), NULL);
 
-  selection = gtk_list_view_get_model (self->list);
-  if (selection == NULL)
-    return NULL;
-  return gtk_no_selection_get_model (GTK_NO_SELECTION (selection));
+  return self->sites;
 }
