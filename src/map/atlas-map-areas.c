@@ -87,7 +87,9 @@ struct _AtlasMapAreas
   AtlasSession       *session;
   GtkFilter          *others;    /* every session filter but the district */
   GPtrArray          *entries;   /* Entry */
-  GtkFilterListModel *unplaced;
+  GListStore         *in_areas;  /* AtlasSite known only by its area */
+  GListStore         *unknown;   /* AtlasSite with no known place */
+  GtkFilterListModel *unplaced;  /* unknown, filtered */
   AtlasMapScene      *scene;     /* whose districts the anchors were found in */
   GArray             *badges;    /* AtlasMapBadge, last frame */
   PangoContext       *pango;
@@ -122,11 +124,33 @@ site_in_area (gpointer item,
   return adcode == 0 || atlas_area_spans_district (match->area, adcode);
 }
 
-static gboolean
-site_is_unplaced (gpointer item,
-                  gpointer user_data)
+/* The sites with no point, once per dataset: the lists filter these few,
+ * not every site (a register of 100,000 sites has a handful of them).
+ */
+static void
+sort_pointless_sites (AtlasMapAreas *self,
+                      GListModel    *sites)
 {
-  return atlas_site_get_location_precision (item) == ATLAS_LOCATION_PRECISION_UNKNOWN;
+  g_autoptr(GPtrArray) in_areas = g_ptr_array_new ();
+  g_autoptr(GPtrArray) unknown = g_ptr_array_new ();
+  guint n = g_list_model_get_n_items (sites);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(AtlasSite) site = g_list_model_get_item (sites, i);
+
+      if (atlas_site_has_point (site))
+        continue;
+      if (atlas_site_get_location_precision (site) == ATLAS_LOCATION_PRECISION_UNKNOWN)
+        g_ptr_array_add (unknown, site);
+      if (atlas_site_get_area (site) != NULL && atlas_site_get_district (site) == NULL)
+        g_ptr_array_add (in_areas, site);
+    }
+
+  g_list_store_splice (self->in_areas, 0, g_list_model_get_n_items (G_LIST_MODEL (self->in_areas)),
+                       in_areas->pdata, in_areas->len);
+  g_list_store_splice (self->unknown, 0, g_list_model_get_n_items (G_LIST_MODEL (self->unknown)),
+                       unknown->pdata, unknown->len);
 }
 
 static void
@@ -135,8 +159,9 @@ build_entries (AtlasMapAreas *self)
   AtlasDataset *dataset = atlas_session_get_dataset (self->session);
   AtlasState *state = atlas_session_get_state (self->session);
   GListModel *areas = atlas_dataset_get_areas (dataset);
-  GListModel *sites = atlas_dataset_get_sites (dataset);
+  GListModel *sites = G_LIST_MODEL (self->in_areas);
 
+  sort_pointless_sites (self, atlas_dataset_get_sites (dataset));
   g_ptr_array_set_size (self->entries, 0);
   g_array_set_size (self->badges, 0);
   g_clear_object (&self->scene);
@@ -191,6 +216,8 @@ atlas_map_areas_dispose (GObject *object)
 
   g_clear_pointer (&self->entries, g_ptr_array_unref);
   g_clear_object (&self->unplaced);
+  g_clear_object (&self->in_areas);
+  g_clear_object (&self->unknown);
   g_clear_object (&self->others);
   g_clear_object (&self->scene);
   g_clear_object (&self->session);
@@ -249,8 +276,11 @@ atlas_map_areas_new (AtlasSession *session)
   self = g_object_new (ATLAS_TYPE_MAP_AREAS, NULL);
   self->session = g_object_ref (session);
   self->others = atlas_session_new_filter (session, ATLAS_TYPE_SITE, ATLAS_FILTER_DISTRICT);
-  self->unplaced = gtk_filter_list_model_new (g_object_ref (atlas_session_get_sites (session)),
-                                              GTK_FILTER (gtk_custom_filter_new (site_is_unplaced, NULL, NULL)));
+  self->in_areas = g_list_store_new (ATLAS_TYPE_SITE);
+  self->unknown = g_list_store_new (ATLAS_TYPE_SITE);
+  self->unplaced = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->unknown)),
+                                              atlas_session_new_filter (session, ATLAS_TYPE_SITE,
+                                                                        ATLAS_FILTER_NONE));
   build_entries (self);
 
   g_signal_connect_object (session, "filters-changed", G_CALLBACK (on_filters_changed), self,
