@@ -364,12 +364,49 @@ load_area_districts (AtlasDataset  *self,
   return atlas_rows_finish (rows, error);
 }
 
+typedef struct
+{
+  const char *id;
+  gpointer    item;
+} Keyed;
+
 /* By id, byte by byte, as SQLite's BINARY collation orders them. */
 static int
-compare_ids (gconstpointer a,
-             gconstpointer b)
+compare_keyed (gconstpointer a,
+               gconstpointer b,
+               gpointer      user_data)
 {
-  return strcmp (atlas_item_get_id (*(AtlasItem **) a), atlas_item_get_id (*(AtlasItem **) b));
+  return strcmp (((const Keyed *) a)->id, ((const Keyed *) b)->id);
+}
+
+/* Sorts @items by id: each id is fetched once, not once per comparison. */
+static void
+sort_by_id (GPtrArray *items)
+{
+  g_autofree Keyed *keyed = g_new (Keyed, MAX (items->len, 1));
+
+  for (guint i = 0; i < items->len; i++)
+    keyed[i] = (Keyed) { atlas_item_get_id (items->pdata[i]), items->pdata[i] };
+  g_qsort_with_data (keyed, items->len, sizeof (Keyed), compare_keyed, NULL);
+  for (guint i = 0; i < items->len; i++)
+    items->pdata[i] = keyed[i].item;
+}
+
+/* The districts by adcode, for the many sites read after them. */
+static GHashTable *
+index_districts (GHashTable *index)
+{
+  GHashTable *by_adcode = g_hash_table_new (NULL, NULL);
+  GHashTable *districts = g_hash_table_lookup (index, "district");
+  GHashTableIter iter;
+  gpointer district;
+
+  if (districts == NULL)
+    return by_adcode;
+  g_hash_table_iter_init (&iter, districts);
+  while (g_hash_table_iter_next (&iter, NULL, &district))
+    g_hash_table_insert (by_adcode, GINT_TO_POINTER (atlas_district_get_adcode (district)), district);
+  return by_adcode;
 }
 
 static gboolean
@@ -379,8 +416,11 @@ load_sites (AtlasDataset  *self,
             GError       **error)
 {
   g_autoptr(AtlasRows) rows = atlas_store_query (self->store, ATLAS_QUERY_SITES, NULL, NULL, error);
+  g_autoptr(GHashTable) by_adcode = NULL;
+
   if (rows == NULL)
     return FALSE;
+  by_adcode = index_districts (index);
 
   COL (id); COL (name_zh); COL (name_en); COL (category); COL (district_adcode); COL (lon);
   COL (lat); COL (location_precision); COL (established_on); COL (note); COL (from_user);
@@ -395,7 +435,8 @@ load_sites (AtlasDataset  *self,
         .name_en = atlas_rows_text (rows, name_en),
         .category = ATLAS_SITE_CATEGORY_RESEARCH_INSTITUTE,
         /* A site of precision area or unknown has no district and no point. */
-        .district = (AtlasDistrict *) find_district (index, rows, district_adcode),
+        .district = atlas_rows_is_null (rows, district_adcode) ? NULL :
+                    g_hash_table_lookup (by_adcode, GINT_TO_POINTER (atlas_rows_int (rows, district_adcode, 0))),
         .lon = atlas_rows_double (rows, lon, 0),
         .lat = atlas_rows_double (rows, lat, 0),
         .location_precision = ATLAS_LOCATION_PRECISION_DISTRICT,
@@ -425,7 +466,7 @@ load_sites (AtlasDataset  *self,
       g_ptr_array_add (out, g_steal_pointer (&site));
     }
 
-  g_ptr_array_sort (out, compare_ids);
+  sort_by_id (out);
 
   return atlas_rows_finish (rows, error);
 }
