@@ -22,6 +22,7 @@
 
 #include <glib/gi18n.h>
 
+#include "atlas-accessible.h"
 #include "atlas-dataset.h"
 #include "atlas-import-dialog.h"
 #include "atlas-labels.h"
@@ -48,6 +49,31 @@ search_activated (GSimpleAction *action,
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
   /* A new search replaces the last one's words. */
   gtk_editable_select_region (GTK_EDITABLE (self->search_entry), 0, -1);
+}
+
+/* The shortcuts window is built when first asked for, not with every
+ * window: it is a window of its own, with a few hundred widgets.
+ */
+static void
+show_help_overlay_activated (GSimpleAction *action,
+                             GVariant      *parameter,
+                             gpointer       user_data)
+{
+  GtkApplicationWindow *window = user_data;
+  GtkShortcutsWindow *overlay = gtk_application_window_get_help_overlay (window);
+
+  if (overlay == NULL)
+    {
+      g_autoptr(GtkBuilder) builder =
+        gtk_builder_new_from_resource (RESOURCE_PREFIX "/ui/atlas-shortcuts-window.ui");
+
+      overlay = GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+      /* The window keeps it, hides it on close and destroys it with itself. */
+      gtk_application_window_set_help_overlay (window, overlay);
+      /* What GTK 4.8 tells screen readers, mended (atlas-accessible.c). */
+      atlas_accessible_fix_names (GTK_WIDGET (overlay));
+    }
+  gtk_window_present (GTK_WINDOW (overlay));
 }
 
 static void
@@ -413,6 +439,7 @@ static const GActionEntry win_actions[] = {
   { "present", present_activated },
   { "start-story", start_story_activated },
   { "search", search_activated },
+  { "show-help-overlay", show_help_overlay_activated },
   { "clear-filters", clear_filters_activated },
   { "show-all-categories", show_all_categories_activated },
   { "page", NULL, "s", "''", page_changed },

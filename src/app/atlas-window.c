@@ -845,8 +845,6 @@ atlas_window_new (GtkApplication *application,
 
   /* What GTK 4.8 tells screen readers, mended (atlas-accessible.c). */
   atlas_accessible_fix_names (GTK_WIDGET (self));
-  if (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (self)) != NULL)
-    atlas_accessible_fix_names (GTK_WIDGET (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (self))));
 
   /* A problem with the user's data comes before the welcome. */
   g_signal_connect_object (self->banner, "dismissed", G_CALLBACK (on_banner_dismissed), self,
@@ -865,7 +863,7 @@ atlas_window_new (GtkApplication *application,
 }
 
 /* Keyboard shortcuts of the window's actions; also listed in
- * gtk/help-overlay.ui.
+ * ui/atlas-shortcuts-window.ui.
  */
 void
 atlas_window_set_accels (GtkApplication *application)
@@ -886,6 +884,7 @@ atlas_window_set_accels (GtkApplication *application)
     { "win.page::sites", { "<Alt>4", NULL } },
     { "win.page::sources", { "<Alt>5", NULL } },
     { "window.close", { "<Primary>w", NULL } },
+    { "win.show-help-overlay", { "<Primary>question", "<Primary>slash", NULL } },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
