@@ -68,13 +68,17 @@ cell_key (gint64 cx,
 }
 
 /* Cell key -> index: open addressing, for the hundred thousand lookups of
- * a crowded frame (GHashTable costs several times more per lookup).
+ * a crowded frame (GHashTable costs several times more per lookup).  The
+ * table grows with the cells actually met: a view of a hundred thousand
+ * points has a few thousand cells, and a table that small stays in the
+ * processor's cache where one sized for every point would not.
  */
 typedef struct
 {
   gint64 *keys;
   guint  *values;   /* index + 1; 0: empty */
   guint   mask;
+  guint   used;
 } CellMap;
 
 static void
@@ -88,6 +92,7 @@ cell_map_init (CellMap *map,
   map->keys = g_new (gint64, size);
   map->values = g_new0 (guint, size);
   map->mask = size - 1;
+  map->used = 0;
 }
 
 static void
@@ -107,6 +112,39 @@ cell_map_slot (const CellMap *map,
   while (map->values[slot] != 0 && map->keys[slot] != key)
     slot = (slot + 1) & map->mask;
   return slot;
+}
+
+/* Stores @value for @key in the empty @slot that cell_map_slot() gave,
+ * doubling the table when it is half full (@slot is then stale).
+ */
+static void
+cell_map_put (CellMap *map,
+              guint    slot,
+              gint64   key,
+              guint    value)
+{
+  map->keys[slot] = key;
+  map->values[slot] = value;
+  if (++map->used * 2 > map->mask + 1)
+    {
+      gint64 *keys = map->keys;
+      guint *values = map->values;
+      guint old_size = map->mask + 1;
+
+      map->keys = g_new (gint64, old_size * 2);
+      map->values = g_new0 (guint, old_size * 2);
+      map->mask = old_size * 2 - 1;
+      for (guint i = 0; i < old_size; i++)
+        if (values[i] != 0)
+          {
+            guint s = cell_map_slot (map, keys[i]);
+
+            map->keys[s] = keys[i];
+            map->values[s] = values[i];
+          }
+      g_free (keys);
+      g_free (values);
+    }
 }
 
 /* The index stored for @key, or -1. */
@@ -147,22 +185,27 @@ merge_overlaps (Group  *groups,
   guint n_cells = 0;
 
   /* Live groups by grid cell of the merge reach, each cell a list. */
-  cell_map_init (&grid, n);
+  cell_map_init (&grid, 64);
   for (guint i = 0; i < n; i++)
     {
       guint slot;
 
       if (groups[i].parent != (int) i)
         continue;
-      slot = cell_map_slot (&grid, cell_key ((gint64) floor (groups[i].x / cell), (gint64) floor (groups[i].y / cell)));
+      gint64 key = cell_key ((gint64) floor (groups[i].x / cell), (gint64) floor (groups[i].y / cell));
+      guint list;
+
+      slot = cell_map_slot (&grid, key);
       if (grid.values[slot] == 0)
         {
-          grid.keys[slot] = cell_key ((gint64) floor (groups[i].x / cell), (gint64) floor (groups[i].y / cell));
-          grid.values[slot] = ++n_cells;
-          heads[n_cells - 1] = -1;
+          list = n_cells++;
+          heads[list] = -1;
+          cell_map_put (&grid, slot, key, n_cells);
         }
-      next[i] = heads[grid.values[slot] - 1];
-      heads[grid.values[slot] - 1] = i;
+      else
+        list = grid.values[slot] - 1;
+      next[i] = heads[list];
+      heads[list] = i;
     }
 
   for (guint i = 0; i < n; i++)
@@ -272,6 +315,34 @@ atlas_map_cluster_set_build (const AtlasMapPoint *points,
                              const AtlasMapPoint *obstacle,
                              double               obstacle_reach)
 {
+  g_autofree AtlasMapPoint *gathered = g_new (AtlasMapPoint, MAX (n_indices, 1));
+
+  for (guint i = 0; i < n_indices; i++)
+    gathered[i] = points[indices[i]];
+  return atlas_map_cluster_set_build_gathered (gathered, indices, n_indices, zoom, radius, scale,
+                                               obstacle, obstacle_reach);
+}
+
+/**
+ * atlas_map_cluster_set_build_gathered:
+ * @gathered: the points to cluster, in order
+ * @indices: what each of them is known by (member lists hold these)
+ *
+ * The same as atlas_map_cluster_set_build() for points already gathered
+ * in the order they are given: @gathered[i] is the point @indices[i].  The
+ * scene keeps its sites in this order, and reading them one after the
+ * other is much quicker than jumping about a hundred thousand of them.
+ */
+AtlasMapClusterSet *
+atlas_map_cluster_set_build_gathered (const AtlasMapPoint *gathered,
+                                      const guint         *indices,
+                                      guint                n_indices,
+                                      int                  zoom,
+                                      double               radius,
+                                      double               scale,
+                                      const AtlasMapPoint *obstacle,
+                                      double               obstacle_reach)
+{
   AtlasMapClusterSet *set = g_new0 (AtlasMapClusterSet, 1);
   double size = atlas_projection_world_size (zoom);
   double cell = MAX (radius / 2, 1.0), r2 = radius * radius;
@@ -289,12 +360,12 @@ atlas_map_cluster_set_build (const AtlasMapPoint *points,
   set->radius = radius;
   set->clusters = g_array_new (FALSE, FALSE, sizeof (AtlasMapCluster));
   set->members = g_array_sized_new (FALSE, FALSE, sizeof (guint), n_indices);
-  cell_map_init (&lookup, n_indices);
+  cell_map_init (&lookup, 64);
 
   /* Count the points into cells. */
   for (guint i = 0; i < n_indices; i++)
     {
-      const AtlasMapPoint *p = &points[indices[i]];
+      const AtlasMapPoint *p = &gathered[i];
       double x = p->x * size, y = p->y * size;
       gint64 key = cell_key ((gint64) floor (x / cell), (gint64) floor (y / cell));
       guint slot = cell_map_slot (&lookup, key);
@@ -305,10 +376,11 @@ atlas_map_cluster_set_build (const AtlasMapPoint *points,
           Cell fresh = { key, 0, 0, 0, -1 };
 
           g_array_append_val (cells, fresh);
-          lookup.keys[slot] = key;
-          lookup.values[slot] = cells->len;
+          cell_of[i] = cells->len - 1;
+          cell_map_put (&lookup, slot, key, cells->len);
         }
-      cell_of[i] = lookup.values[slot] - 1;
+      else
+        cell_of[i] = lookup.values[slot] - 1;
       c = &g_array_index (cells, Cell, cell_of[i]);
       c->count++;
       c->sx += x;
@@ -439,7 +511,7 @@ atlas_map_cluster_set_build (const AtlasMapPoint *points,
       {
         int c = cluster_of_group[group_of_cell[cell_of[i]]];
         AtlasMapCluster *cluster = &g_array_index (set->clusters, AtlasMapCluster, c);
-        const AtlasMapPoint *p = &points[indices[i]];
+        const AtlasMapPoint *p = &gathered[i];
 
         g_array_index (set->members, guint, fill[c]++) = indices[i];
         cluster->x0 = MIN (cluster->x0, p->x);
