@@ -57,8 +57,20 @@ typedef struct
   double x, y;        /* where it is drawn, world pixels */
   double ax, ay;      /* the members' centroid (the anchor), world pixels */
   guint  count;
+  double radius;      /* atlas_map_cluster_radius (count) */
   int    parent;      /* union-find: merged into */
 } Group;
+
+/* floor() as an integer, without the library call it costs here, once for
+ * every point of a crowded view.
+ */
+static inline gint64
+floor_int (double v)
+{
+  gint64 t = (gint64) v;
+
+  return v < (double) t ? t - 1 : t;
+}
 
 static inline gint64
 cell_key (gint64 cx,
@@ -192,7 +204,7 @@ merge_overlaps (Group  *groups,
 
       if (groups[i].parent != (int) i)
         continue;
-      gint64 key = cell_key ((gint64) floor (groups[i].x / cell), (gint64) floor (groups[i].y / cell));
+      gint64 key = cell_key (floor_int (groups[i].x / cell), floor_int (groups[i].y / cell));
       guint list;
 
       slot = cell_map_slot (&grid, key);
@@ -214,8 +226,8 @@ merge_overlaps (Group  *groups,
 
       if (groups[i].parent != (int) i)
         continue;
-      cx = (gint64) floor (groups[i].x / cell);
-      cy = (gint64) floor (groups[i].y / cell);
+      cx = floor_int (groups[i].x / cell);
+      cy = floor_int (groups[i].y / cell);
       for (int dy = -1; dy <= 1; dy++)
         for (int dx = -1; dx <= 1; dx++)
           {
@@ -232,7 +244,7 @@ merge_overlaps (Group  *groups,
                   continue;
                 ddx = (a->x - b->x) / G_SQRT2;
                 ddy = (a->y - b->y) / G_SQRT2;
-                need = (atlas_map_cluster_radius (a->count) + atlas_map_cluster_radius (b->count)) * scale + GAP;
+                need = (a->radius + b->radius) * scale + GAP;
                 if (ddx * ddx + ddy * ddy >= need * need)
                   continue;
 
@@ -248,6 +260,7 @@ merge_overlaps (Group  *groups,
                 a->ax = (a->ax * a->count + b->ax * b->count) / (a->count + b->count);
                 a->ay = (a->ay * a->count + b->ay * b->count) / (a->count + b->count);
                 a->count += b->count;
+                a->radius = atlas_map_cluster_radius (a->count);
                 b->parent = (int) (a - groups);
                 merged = TRUE;
               }
@@ -276,7 +289,7 @@ push_out (Group  *groups,
     {
       Group *g = &groups[i];
       double dx = g->x - ox, dy = g->y - oy, d = hypot (dx, dy);
-      double need = (reach + atlas_map_cluster_radius (g->count) * scale + GAP) * G_SQRT2;
+      double need = (reach + g->radius * scale + GAP) * G_SQRT2;
 
       if (g->parent != (int) i || d >= need - 1e-6)
         continue;
@@ -367,7 +380,7 @@ atlas_map_cluster_set_build_gathered (const AtlasMapPoint *gathered,
     {
       const AtlasMapPoint *p = &gathered[i];
       double x = p->x * size, y = p->y * size;
-      gint64 key = cell_key ((gint64) floor (x / cell), (gint64) floor (y / cell));
+      gint64 key = cell_key (floor_int (x / cell), floor_int (y / cell));
       guint slot = cell_map_slot (&lookup, key);
       Cell *c;
 
@@ -425,8 +438,8 @@ atlas_map_cluster_set_build_gathered (const AtlasMapPoint *gathered,
       g->parent = n_groups;
       sx = seed->sx / seed->count;
       sy = seed->sy / seed->count;
-      cx = (gint64) floor (sx / cell);
-      cy = (gint64) floor (sy / cell);
+      cx = floor_int (sx / cell);
+      cy = floor_int (sy / cell);
 
       for (int dy = -2; dy <= 2; dy++)
         for (int dx = -2; dx <= 2; dx++)
@@ -453,6 +466,7 @@ atlas_map_cluster_set_build_gathered (const AtlasMapPoint *gathered,
       g->y /= g->count;
       g->ax = g->x;
       g->ay = g->y;
+      g->radius = atlas_map_cluster_radius (g->count);
       n_groups++;
     }
 
