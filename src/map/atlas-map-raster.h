@@ -39,6 +39,11 @@ AtlasMapMask    *atlas_map_mask_new      (int            width,
                                           int            height);
 void             atlas_map_mask_free     (AtlasMapMask  *self);
 void             atlas_map_mask_clear    (AtlasMapMask  *self);
+void             atlas_map_mask_set_clip (AtlasMapMask  *self,
+                                          int            x,
+                                          int            y,
+                                          int            width,
+                                          int            height);
 void             atlas_map_mask_line     (AtlasMapMask  *self,
                                           double         x0,
                                           double         y0,

@@ -545,6 +545,20 @@ test_raster_lines (void)
     g_assert_cmphex (data[5 * stride + 5] & 0xffffff, ==, 0xffffff);
   }
   cairo_surface_destroy (target);
+
+  /* With a clip, lines and dots mark the pixels inside it only. */
+  atlas_map_mask_clear (mask);
+  atlas_map_mask_set_clip (mask, 20, 0, 10, 64);
+  atlas_map_mask_line (mask, 5, 30.5, 45, 30.5, 1);
+  atlas_map_mask_dot (mask, 35, 40, 6);
+  g_assert_cmpuint (atlas_map_mask_get (mask, 19, 30), ==, 0);
+  g_assert_cmpuint (atlas_map_mask_get (mask, 20, 30), ==, 255);
+  g_assert_cmpuint (atlas_map_mask_get (mask, 29, 30), ==, 255);
+  g_assert_cmpuint (atlas_map_mask_get (mask, 30, 30), ==, 0);
+  g_assert_cmpuint (atlas_map_mask_get (mask, 35, 40), ==, 0);
+  g_assert_true (atlas_map_mask_get_extents (mask, &extents));
+  g_assert_cmpint (extents.x, ==, 20);
+  g_assert_cmpint (extents.width, ==, 10);
 }
 
 static gboolean
