@@ -91,6 +91,7 @@ typedef struct
   double            zoom;
   double            x0, y0;       /* world pixels at @zoom of the top-left */
   int               width, height;
+  int               drawn_x, drawn_y, drawn_width, drawn_height;  /* what is drawn yet, image px */
   AtlasStyleVariant variant;
   char             *measure;
   int               district;
