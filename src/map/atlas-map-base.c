@@ -24,6 +24,7 @@
 #include <math.h>
 #include <pango/pangocairo.h>
 
+#include "atlas-map-fill.h"
 #include "atlas-map-painter-private.h"
 #include "atlas-map-raster.h"
 #include "atlas-projection.h"
@@ -34,7 +35,8 @@
  *
  * A frame at a new zoom draws that image anew, and it has to be quick (a
  * pinch, a story's fly-to): fills are drawn without antialiasing, since the
- * borders drawn over them hide their edges; borders and rivers, thousands
+ * borders drawn over them hide their edges, together with the colour around
+ * them, each pixel once (atlas-map-fill.c); borders and rivers, thousands
  * of short segments, are drawn into a coverage mask by atlas-map-raster.c
  * and painted once; the stretches of outline far outside the image are
  * left out.  Vector exports keep cairo's strokes.
@@ -335,6 +337,7 @@ draw_base_raster (Frame   *f,
   double border = (atlas_style_variant_is_high_contrast (f->options->variant) ? 1.4 : 1.0) * line * ps;
   g_autoptr(GArray) points = g_array_new (FALSE, FALSE, sizeof (AtlasMapPoint));
   g_autoptr(GArray) starts = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(AtlasMapFill) fill = atlas_map_fill_new ();
   AtlasMapMask *mask;
 
   /* One mask as large as the image, kept with it and reused. */
@@ -348,40 +351,28 @@ draw_base_raster (Frame   *f,
   atlas_map_mask_clear (mask);
   atlas_map_mask_set_clip (mask, clip_x, clip_y, clip_w, clip_h);
 
-  /* The part, cleared to the colour outside Chongqing; then fills, in
-   * device pixels (no scaling by cairo), and the borders into the mask from
-   * the same points.
+  /* Fills and the colour outside Chongqing, written once per pixel, in
+   * device pixels; the borders into the mask from the same points.
    */
-  cairo_save (cr);
-  cairo_identity_matrix (cr);
-  cairo_rectangle (cr, clip_x, clip_y, clip_w, clip_h);
-  cairo_clip (cr);
-  cairo_set_operator (cr, CAIRO_OPERATOR_SOURCE);
-  _atlas_map_set_color (cr, &f->palette->map_outside);
-  cairo_paint (cr);
-  cairo_set_operator (cr, CAIRO_OPERATOR_OVER);
-  cairo_set_antialias (cr, CAIRO_ANTIALIAS_NONE);
+  atlas_map_fill_reset (fill, clip_x, clip_y, clip_w, clip_h);
   for (guint i = 0; i < n; i++)
     {
       AtlasMapShape *shape = atlas_map_scene_get_district (scene, i);
-      GdkRGBA fill = f->palette->map_land;
+      GdkRGBA color = f->palette->map_land;
 
       if (!shape_on_screen (f, shape, 4))
         continue;
       if (choropleth && f->n_classes > 0)
         atlas_style_get_sequential_color (atlas_map_classes_find (f->uppers, f->n_classes,
                                                                   _atlas_map_measure_value (shape, f->options->choropleth)),
-                                          f->n_classes, f->options->variant, &fill);
+                                          f->n_classes, f->options->variant, &color);
 
       prepare_paths (f, atlas_map_scene_get_paths (scene, shape, k, TRUE), s, ps, origin_x, origin_y, points, starts);
-      cairo_new_path (cr);
-      trace_prepared (cr, points, starts);
-      _atlas_map_set_color (cr, &fill);
-      cairo_fill (cr);
+      atlas_map_fill_add_polygon (fill, (const AtlasMapPoint *) points->data, (const guint *) starts->data,
+                                  starts->len - 1, &color);
       mask_prepared (mask, points, starts, TRUE, border);
     }
-  cairo_restore (cr);
-  cairo_surface_flush (target);
+  atlas_map_fill_draw (fill, target, &f->palette->map_outside);
   atlas_map_mask_blend (mask, target, &f->palette->map_border);
 
   /* Rivers, each as wide as its level. */
