@@ -34,6 +34,7 @@
 #include "atlas-map-classes.h"
 #include "atlas-map-cluster.h"
 #include "atlas-map-collision.h"
+#include "atlas-map-fill.h"
 #include "atlas-map-painter.h"
 #include "atlas-map-raster.h"
 #include "atlas-map-render.h"
@@ -561,6 +562,58 @@ test_raster_lines (void)
   g_assert_cmpint (extents.width, ==, 10);
 }
 
+/* The fill of the base image: pixels whose centre is inside a polygon take
+ * its colour, a hole drawn the other way round stays empty, the polygon
+ * added last wins where two overlap, and nothing outside the part given is
+ * written.
+ */
+static void
+test_raster_fill (void)
+{
+  g_autoptr(AtlasMapFill) fill = atlas_map_fill_new ();
+  cairo_surface_t *target = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 64, 64);
+  GdkRGBA grey = { 128 / 255.0, 128 / 255.0, 128 / 255.0, 1 }, red = { 1, 0, 0, 1 }, blue = { 0, 0, 1, 1 };
+  /* A square with a square hole (the other way round), and one over it. */
+  const AtlasMapPoint ring[] = {
+    { 10.4, 10.4 }, { 40.6, 10.4 }, { 40.6, 40.6 }, { 10.4, 40.6 },
+    { 20, 20 }, { 20, 30 }, { 30, 30 }, { 30, 20 },
+  };
+  const guint ring_starts[] = { 0, 4, 8 };
+  const AtlasMapPoint over[] = { { 35, 35 }, { 70, 35 }, { 70, 70 }, { 35, 70 } };
+  const guint over_starts[] = { 0, 4 };
+  guint32 *data;
+  int stride;
+  cairo_t *cr = cairo_create (target);
+
+  cairo_set_source_rgb (cr, 0, 1, 0);
+  cairo_paint (cr);
+  cairo_destroy (cr);
+
+  atlas_map_fill_reset (fill, 0, 0, 60, 64);
+  atlas_map_fill_add_polygon (fill, ring, ring_starts, 2, &red);
+  atlas_map_fill_add_polygon (fill, over, over_starts, 1, &blue);
+  atlas_map_fill_draw (fill, target, &grey);
+  cairo_surface_flush (target);
+  data = (guint32 *) cairo_image_surface_get_data (target);
+  stride = cairo_image_surface_get_stride (target) / 4;
+
+  /* Centres at 10.5 and 40.5 are in, 9.5 and 41.5 out. */
+  g_assert_cmphex (data[10 * stride + 10] & 0xffffff, ==, 0xff0000);
+  g_assert_cmphex (data[15 * stride + 40] & 0xffffff, ==, 0xff0000);
+  g_assert_cmphex (data[15 * stride + 9] & 0xffffff, ==, 0x808080);
+  g_assert_cmphex (data[15 * stride + 41] & 0xffffff, ==, 0x808080);
+  g_assert_cmphex (data[9 * stride + 15] & 0xffffff, ==, 0x808080);
+  /* The hole. */
+  g_assert_cmphex (data[25 * stride + 25] & 0xffffff, ==, 0x808080);
+  g_assert_cmphex (data[25 * stride + 19] & 0xffffff, ==, 0xff0000);
+  /* The later polygon over the earlier, and on its own. */
+  g_assert_cmphex (data[38 * stride + 38] & 0xffffff, ==, 0x0000ff);
+  g_assert_cmphex (data[50 * stride + 50] & 0xffffff, ==, 0x0000ff);
+  /* Beyond the part: as it was. */
+  g_assert_cmphex (data[50 * stride + 62] & 0xffffff, ==, 0x00ff00);
+  cairo_surface_destroy (target);
+}
+
 static gboolean
 is_only_site (gpointer item,
               gpointer user_data)
@@ -973,6 +1026,7 @@ main (int   argc,
   g_test_add_func ("/map/painter/markers-hit-where-drawn", test_painter_markers);
   g_test_add_func ("/map/painter/markers-never-overlap", test_painter_markers_apart);
   g_test_add_func ("/map/raster/lines", test_raster_lines);
+  g_test_add_func ("/map/raster/fill", test_raster_fill);
   g_test_add_func ("/map/painter/selected-site-named", test_painter_names_selected_and_lone);
   g_test_add_func ("/map/scene/filter-applies", test_filter_applies);
   g_test_add_func ("/map/painter/cached-matches-vector", test_cached_matches_vector);
