@@ -50,6 +50,7 @@ typedef struct
   guint  count;
   double sx, sy;      /* sums of the members, world pixels */
   int    owner;       /* the cluster (seed cell index) it went to, or -1 */
+  double x0, y0, x1, y1;   /* the members' bounds, unit coordinates */
 } Cell;
 
 typedef struct
@@ -375,30 +376,48 @@ atlas_map_cluster_set_build_gathered (const AtlasMapPoint *gathered,
   set->members = g_array_sized_new (FALSE, FALSE, sizeof (guint), n_indices);
   cell_map_init (&lookup, 64);
 
-  /* Count the points into cells. */
-  for (guint i = 0; i < n_indices; i++)
-    {
-      const AtlasMapPoint *p = &gathered[i];
-      double x = p->x * size, y = p->y * size;
-      gint64 key = cell_key (floor_int (x / cell), floor_int (y / cell));
-      guint slot = cell_map_slot (&lookup, key);
-      Cell *c;
+  /* Count the points into cells.  Points come in the scene's grid order,
+   * so the next one is often in the cell of the last: that one is tried
+   * before the table.
+   */
+  {
+    gint64 last_key = 0;
+    guint last_cell = G_MAXUINT;
 
-      if (lookup.values[slot] == 0)
-        {
-          Cell fresh = { key, 0, 0, 0, -1 };
+    for (guint i = 0; i < n_indices; i++)
+      {
+        const AtlasMapPoint *p = &gathered[i];
+        double x = p->x * size, y = p->y * size;
+        gint64 key = cell_key (floor_int (x / cell), floor_int (y / cell));
+        Cell *c;
 
-          g_array_append_val (cells, fresh);
-          cell_of[i] = cells->len - 1;
-          cell_map_put (&lookup, slot, key, cells->len);
-        }
-      else
-        cell_of[i] = lookup.values[slot] - 1;
-      c = &g_array_index (cells, Cell, cell_of[i]);
-      c->count++;
-      c->sx += x;
-      c->sy += y;
-    }
+        if (last_cell == G_MAXUINT || key != last_key)
+          {
+            guint slot = cell_map_slot (&lookup, key);
+
+            if (lookup.values[slot] == 0)
+              {
+                Cell fresh = { key, 0, 0, 0, -1, G_MAXDOUBLE, G_MAXDOUBLE, -G_MAXDOUBLE, -G_MAXDOUBLE };
+
+                g_array_append_val (cells, fresh);
+                last_cell = cells->len - 1;
+                cell_map_put (&lookup, slot, key, cells->len);
+              }
+            else
+              last_cell = lookup.values[slot] - 1;
+            last_key = key;
+          }
+        cell_of[i] = last_cell;
+        c = &g_array_index (cells, Cell, last_cell);
+        c->count++;
+        c->sx += x;
+        c->sy += y;
+        c->x0 = MIN (c->x0, p->x);
+        c->y0 = MIN (c->y0, p->y);
+        c->x1 = MAX (c->x1, p->x);
+        c->y1 = MAX (c->y1, p->y);
+      }
+  }
   n_cells = cells->len;
 
   /* Seeds, fullest first (a counting sort: ties keep the order the cells
@@ -493,23 +512,36 @@ atlas_map_cluster_set_build_gathered (const AtlasMapPoint *gathered,
     group_of_cell[c] = find_root (groups, g_array_index (cells, Cell, c).owner);
   {
     g_autofree int *cluster_of_group = g_new (int, MAX (n_groups, 1));
+    g_autofree int *cluster_of_cell = g_new (int, MAX (n_cells, 1));
 
+    /* Cells are in the order of their first point, and a cluster's first
+     * point is the first of its first cell: going through the cells gives
+     * the clusters in the order of their first member.
+     */
     for (guint gi = 0; gi < n_groups; gi++)
       cluster_of_group[gi] = -1;
-    for (guint i = 0; i < n_indices; i++)
+    for (guint c = 0; c < n_cells; c++)
       {
-        int gi = group_of_cell[cell_of[i]];
+        const Cell *cl = &g_array_index (cells, Cell, c);
+        int gi = group_of_cell[c];
+        AtlasMapCluster *cluster;
 
         if (cluster_of_group[gi] < 0)
           {
-            AtlasMapCluster cluster = { groups[gi].x / size, groups[gi].y / size, groups[gi].count, 0,
-                                        G_MAXDOUBLE, G_MAXDOUBLE, -G_MAXDOUBLE, -G_MAXDOUBLE,
-                                        groups[gi].ax / size, groups[gi].ay / size };
+            AtlasMapCluster fresh = { groups[gi].x / size, groups[gi].y / size, groups[gi].count, 0,
+                                      G_MAXDOUBLE, G_MAXDOUBLE, -G_MAXDOUBLE, -G_MAXDOUBLE,
+                                      groups[gi].ax / size, groups[gi].ay / size };
 
             cluster_of_group[gi] = set->clusters->len;
-            g_array_append_val (set->clusters, cluster);
+            g_array_append_val (set->clusters, fresh);
           }
-        counts[cluster_of_group[gi]]++;
+        cluster_of_cell[c] = cluster_of_group[gi];
+        counts[cluster_of_cell[c]] += cl->count;
+        cluster = &g_array_index (set->clusters, AtlasMapCluster, cluster_of_cell[c]);
+        cluster->x0 = MIN (cluster->x0, cl->x0);
+        cluster->y0 = MIN (cluster->y0, cl->y0);
+        cluster->x1 = MAX (cluster->x1, cl->x1);
+        cluster->y1 = MAX (cluster->y1, cl->y1);
       }
 
     /* Offsets, then the members in input order. */
@@ -522,17 +554,7 @@ atlas_map_cluster_set_build_gathered (const AtlasMapPoint *gathered,
       }
     g_array_set_size (set->members, n_indices);
     for (guint i = 0; i < n_indices; i++)
-      {
-        int c = cluster_of_group[group_of_cell[cell_of[i]]];
-        AtlasMapCluster *cluster = &g_array_index (set->clusters, AtlasMapCluster, c);
-        const AtlasMapPoint *p = &gathered[i];
-
-        g_array_index (set->members, guint, fill[c]++) = indices[i];
-        cluster->x0 = MIN (cluster->x0, p->x);
-        cluster->y0 = MIN (cluster->y0, p->y);
-        cluster->x1 = MAX (cluster->x1, p->x);
-        cluster->y1 = MAX (cluster->y1, p->y);
-      }
+      g_array_index (set->members, guint, fill[cluster_of_cell[cell_of[i]]]++) = indices[i];
   }
 
   return set;
