@@ -338,21 +338,26 @@ draw_base_raster (Frame   *f,
   g_autoptr(GArray) points = g_array_new (FALSE, FALSE, sizeof (AtlasMapPoint));
   g_autoptr(GArray) starts = g_array_new (FALSE, FALSE, sizeof (guint));
   g_autoptr(AtlasMapFill) fill = atlas_map_fill_new ();
-  AtlasMapMask *mask;
+  AtlasMapMask *borders, *rivers;
 
-  /* One mask as large as the image, kept with it and reused. */
+  /* Two masks as large as the image, kept with it and reused. */
   if (cache->mask == NULL || atlas_map_mask_get_width (cache->mask) != mask_w ||
       atlas_map_mask_get_height (cache->mask) != mask_h)
     {
       g_clear_pointer (&cache->mask, atlas_map_mask_free);
+      g_clear_pointer (&cache->river_mask, atlas_map_mask_free);
       cache->mask = atlas_map_mask_new (mask_w, mask_h);
+      cache->river_mask = atlas_map_mask_new (mask_w, mask_h);
     }
-  mask = cache->mask;
-  atlas_map_mask_clear (mask);
-  atlas_map_mask_set_clip (mask, clip_x, clip_y, clip_w, clip_h);
+  borders = cache->mask;
+  rivers = cache->river_mask;
+  atlas_map_mask_clear (borders);
+  atlas_map_mask_set_clip (borders, clip_x, clip_y, clip_w, clip_h);
+  atlas_map_mask_clear (rivers);
+  atlas_map_mask_set_clip (rivers, clip_x, clip_y, clip_w, clip_h);
 
-  /* Fills and the colour outside Chongqing, written once per pixel, in
-   * device pixels; the borders into the mask from the same points.
+  /* The fills' polygons, and the borders into their mask from the same
+   * points, in device pixels.
    */
   atlas_map_fill_reset (fill, clip_x, clip_y, clip_w, clip_h);
   for (guint i = 0; i < n; i++)
@@ -370,13 +375,10 @@ draw_base_raster (Frame   *f,
       prepare_paths (f, atlas_map_scene_get_paths (scene, shape, k, TRUE), s, ps, origin_x, origin_y, points, starts);
       atlas_map_fill_add_polygon (fill, (const AtlasMapPoint *) points->data, (const guint *) starts->data,
                                   starts->len - 1, &color);
-      mask_prepared (mask, points, starts, TRUE, border);
+      mask_prepared (borders, points, starts, TRUE, border);
     }
-  atlas_map_fill_draw (fill, target, &f->palette->map_outside);
-  atlas_map_mask_blend (mask, target, &f->palette->map_border);
 
   /* Rivers, each as wide as its level. */
-  atlas_map_mask_clear (mask);
   for (guint i = 0; i < atlas_map_scene_get_n_rivers (scene); i++)
     {
       AtlasMapShape *shape = atlas_map_scene_get_river (scene, i);
@@ -386,9 +388,15 @@ draw_base_raster (Frame   *f,
       if (!shape_on_screen (f, shape, 8))
         continue;
       prepare_paths (f, atlas_map_scene_get_paths (scene, shape, k, FALSE), s, ps, origin_x, origin_y, points, starts);
-      mask_prepared (mask, points, starts, FALSE, width);
+      mask_prepared (rivers, points, starts, FALSE, width);
     }
-  atlas_map_mask_blend (mask, target, &f->palette->map_river);
+
+  /* Every pixel of the part once: the fills or the colour outside
+   * Chongqing, then the borders and the rivers over them.
+   */
+  atlas_map_fill_add_lines (fill, borders, &f->palette->map_border);
+  atlas_map_fill_add_lines (fill, rivers, &f->palette->map_river);
+  atlas_map_fill_draw (fill, target, &f->palette->map_outside);
 
   /* The selected district on top, antialiased: one outline. */
   if (selected >= 0 && (guint) selected < n)

@@ -47,6 +47,9 @@ struct _AtlasMapFill
   int     x, y, width, height;   /* the part of the target to write */
   GArray *edges;                 /* Edge */
   GArray *colors;                /* guint32 per polygon, opaque */
+  guint   n_lines;
+  AtlasMapMask  *masks[4];       /* blended over the fills, in this order */
+  GdkRGBA        line_colors[4];
 };
 
 AtlasMapFill *
@@ -85,6 +88,22 @@ atlas_map_fill_reset (AtlasMapFill *self,
   self->height = MAX (height, 0);
   g_array_set_size (self->edges, 0);
   g_array_set_size (self->colors, 0);
+  self->n_lines = 0;
+}
+
+/* Lines drawn into @mask, blended in @color over the fills (and the lines
+ * added before) when drawing.  The mask is not kept beyond that.
+ */
+void
+atlas_map_fill_add_lines (AtlasMapFill  *self,
+                          AtlasMapMask  *mask,
+                          const GdkRGBA *color)
+{
+  g_return_if_fail (self->n_lines < G_N_ELEMENTS (self->masks));
+
+  self->masks[self->n_lines] = mask;
+  self->line_colors[self->n_lines] = *color;
+  self->n_lines++;
 }
 
 /* A colour channel as cairo turns it into 8 bits, so that the fills match
@@ -202,7 +221,8 @@ topmost (const int *winding,
 
 /* Writes the part of @target (an RGB24 or ARGB32 image) given to
  * atlas_map_fill_reset(): each polygon's colour where it is, @background
- * elsewhere.
+ * elsewhere, and the lines over them.  The masks' lines are expected
+ * within the part.
  */
 void
 atlas_map_fill_draw (AtlasMapFill    *self,
@@ -312,6 +332,8 @@ atlas_map_fill_draw (AtlasMapFill    *self,
             top = topmost (winding, n_polygons);
         }
       write_run (row, x, x1, top >= 0 ? pixels[top] : bg);
+      for (guint l = 0; l < self->n_lines; l++)
+        atlas_map_mask_blend_row (self->masks[l], y, row, &self->line_colors[l]);
 
       /* Rings are closed, so every winding is back to zero; a ring cut
        * short by the part's edge is not left over for the next row.

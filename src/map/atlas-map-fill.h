@@ -23,6 +23,7 @@
 #include <gdk/gdk.h>
 
 #include "atlas-map-cluster.h"
+#include "atlas-map-raster.h"
 
 G_BEGIN_DECLS
 
@@ -33,6 +34,8 @@ G_BEGIN_DECLS
  * twice and cost a call per span.  Pixels whose centre is inside a polygon
  * (non-zero winding) take its colour; where polygons overlap, the one added
  * last.  No antialiasing: the borders drawn over the edges hide them.
+ * Lines drawn beforehand into masks (borders, rivers) are blended into each
+ * row as soon as it is written, while it is still in the processor's cache.
  */
 
 typedef struct _AtlasMapFill AtlasMapFill;
@@ -48,6 +51,9 @@ void          atlas_map_fill_add_polygon (AtlasMapFill        *self,
                                           const AtlasMapPoint *points,
                                           const guint         *starts,
                                           guint                n_rings,
+                                          const GdkRGBA       *color);
+void          atlas_map_fill_add_lines   (AtlasMapFill        *self,
+                                          AtlasMapMask        *mask,
                                           const GdkRGBA       *color);
 void          atlas_map_fill_draw        (AtlasMapFill        *self,
                                           cairo_surface_t     *target,

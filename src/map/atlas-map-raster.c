@@ -321,6 +321,47 @@ div255 (int v)
   return (v + (v >> 8)) >> 8;
 }
 
+/* Blends @color into row @y of an opaque image (the mask's pixels, from
+ * the left) wherever the mask covers it, touching only the runs drawn on.
+ */
+void
+atlas_map_mask_blend_row (AtlasMapMask  *self,
+                          int            y,
+                          guint32       *row,
+                          const GdkRGBA *color)
+{
+  int r = (int) (color->red * 255 + 0.5), g = (int) (color->green * 255 + 0.5), b = (int) (color->blue * 255 + 0.5);
+  int a = (int) (color->alpha * 255 + 0.5);
+  const guint64 *words;
+  const guint8 *m;
+
+  if (y < self->y0 || y > self->y1)
+    return;
+  words = self->dirty + (gsize) y * self->dirty_words;
+  m = self->data + (gsize) y * self->stride;
+  for (int w = 0; w < self->dirty_words; w++)
+    for (guint64 bits = words[w]; bits != 0; bits &= bits - 1)
+      {
+        int x = (w * 64 + __builtin_ctzll (bits)) * RUN, end = MIN (x + RUN, self->width);
+
+        for (; x < end; x++)
+          {
+            int k, j;
+            guint32 p;
+
+            if (m[x] == 0)
+              continue;
+            k = div255 (m[x] * a);
+            j = 255 - k;
+            p = row[x];
+            row[x] = 0xff000000u |
+                     (guint32) div255 (r * k + ((p >> 16) & 0xff) * j) << 16 |
+                     (guint32) div255 (g * k + ((p >> 8) & 0xff) * j) << 8 |
+                     (guint32) div255 (b * k + (p & 0xff) * j);
+          }
+      }
+}
+
 /* Blends @color into the opaque image @target (CAIRO_FORMAT_RGB24, the
  * mask's size) wherever the mask covers it: only the covered pixels are
  * touched, which for lines is a small part of the image that cairo_mask()
@@ -332,8 +373,7 @@ atlas_map_mask_blend (AtlasMapMask    *self,
                       const GdkRGBA   *color)
 {
   guint8 *data;
-  int stride, r = (int) (color->red * 255 + 0.5), g = (int) (color->green * 255 + 0.5), b = (int) (color->blue * 255 + 0.5);
-  int a = (int) (color->alpha * 255 + 0.5);
+  int stride;
 
   g_return_if_fail (cairo_image_surface_get_format (target) == CAIRO_FORMAT_RGB24);
   g_return_if_fail (cairo_image_surface_get_width (target) >= self->width);
@@ -345,32 +385,6 @@ atlas_map_mask_blend (AtlasMapMask    *self,
   data = cairo_image_surface_get_data (target);
   stride = cairo_image_surface_get_stride (target);
   for (int y = self->y0; y <= self->y1; y++)
-    {
-      const guint64 *words = self->dirty + (gsize) y * self->dirty_words;
-      const guint8 *m = self->data + (gsize) y * self->stride;
-      guint32 *row = (guint32 *) (data + (gsize) y * stride);
-
-      for (int w = 0; w < self->dirty_words; w++)
-        for (guint64 bits = words[w]; bits != 0; bits &= bits - 1)
-          {
-            int x = (w * 64 + __builtin_ctzll (bits)) * RUN, end = MIN (x + RUN, self->width);
-
-            for (; x < end; x++)
-              {
-                int k, j;
-                guint32 p;
-
-                if (m[x] == 0)
-                  continue;
-                k = div255 (m[x] * a);
-                j = 255 - k;
-                p = row[x];
-                row[x] = 0xff000000u |
-                         (guint32) div255 (r * k + ((p >> 16) & 0xff) * j) << 16 |
-                         (guint32) div255 (g * k + ((p >> 8) & 0xff) * j) << 8 |
-                         (guint32) div255 (b * k + (p & 0xff) * j);
-              }
-          }
-    }
+    atlas_map_mask_blend_row (self, y, (guint32 *) (data + (gsize) y * stride), color);
   cairo_surface_mark_dirty (target);
 }

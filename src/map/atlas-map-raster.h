@@ -62,6 +62,10 @@ guint8           atlas_map_mask_get      (AtlasMapMask  *self,
                                           int            x,
                                           int            y);
 cairo_surface_t *atlas_map_mask_get_surface (AtlasMapMask *self);
+void             atlas_map_mask_blend_row (AtlasMapMask  *self,
+                                           int            y,
+                                           guint32       *row,
+                                           const GdkRGBA *color);
 void             atlas_map_mask_blend    (AtlasMapMask    *self,
                                           cairo_surface_t *target,
                                           const GdkRGBA   *color);

@@ -428,6 +428,7 @@ atlas_map_scene_dispose (GObject *object)
   g_clear_pointer (&self->base.part, cairo_surface_destroy);
   g_clear_pointer (&self->base.surface, cairo_surface_destroy);
   g_clear_pointer (&self->base.mask, atlas_map_mask_free);
+  g_clear_pointer (&self->base.river_mask, atlas_map_mask_free);
   g_clear_pointer (&self->base.measure, g_free);
 
   G_OBJECT_CLASS (atlas_map_scene_parent_class)->dispose (object);

@@ -85,7 +85,8 @@ typedef struct
 {
   cairo_surface_t  *surface;      /* kept for reuse while not valid */
   gboolean          valid;
-  AtlasMapMask     *mask;         /* for the borders and rivers, reused */
+  AtlasMapMask     *mask;         /* for the borders, reused */
+  AtlasMapMask     *river_mask;   /* for the rivers, reused */
   cairo_surface_t  *part;         /* the part last shown, a subsurface */
   int               part_x, part_y, part_width, part_height;
   double            zoom;
