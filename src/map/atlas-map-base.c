@@ -24,6 +24,7 @@
 #include <math.h>
 #include <pango/pangocairo.h>
 
+#include "atlas-map-fill.h"
 #include "atlas-map-painter-private.h"
 #include "atlas-map-raster.h"
 #include "atlas-projection.h"
@@ -34,7 +35,8 @@
  *
  * A frame at a new zoom draws that image anew, and it has to be quick (a
  * pinch, a story's fly-to): fills are drawn without antialiasing, since the
- * borders drawn over them hide their edges; borders and rivers, thousands
+ * borders drawn over them hide their edges, together with the colour around
+ * them, each pixel once (atlas-map-fill.c); borders and rivers, thousands
  * of short segments, are drawn into a coverage mask by atlas-map-raster.c
  * and painted once; the stretches of outline far outside the image are
  * left out.  Vector exports keep cairo's strokes.
@@ -197,23 +199,28 @@ outcode (double x,
   return (x < -margin) | (x > width + margin) << 1 | (y < -margin) << 2 | (y > height + margin) << 3;
 }
 
-/* The points of @paths in area pixels (world pixels at zoom k scaled by
- * @s, less the area's origin, times @ps), into @out, with the start of
- * each path in @starts (and the end): points lying, with both neighbours,
- * beyond one side of the area are left out, and what is left draws the same
- * inside it.  Each point is transformed once.
+/* The points of @paths in image pixels (world pixels at zoom k scaled by
+ * @s, less the image's origin (@origin_x, @origin_y), times @ps), into
+ * @out, with the start of each path in @starts (and the end): points lying,
+ * with both neighbours, beyond one side of the area f->area_* are left out,
+ * and what is left draws the same inside it.  Each point is transformed
+ * once, and the same way whichever part of the image is drawn, so that
+ * parts drawn at different times meet exactly.
  */
 static void
 prepare_paths (Frame         *f,
                AtlasMapPaths *paths,
                double         s,
                double         ps,
+               double         origin_x,
+               double         origin_y,
                GArray        *out,
                GArray        *starts)
 {
   const AtlasMapPoint *points = (const AtlasMapPoint *) paths->points->data;
   double w = f->area_width * ps, h = f->area_height * ps, margin = 8 * ps;
-  double ox = f->area_left * ps, oy = f->area_top * ps, k = s * ps;
+  double ox = origin_x * ps, oy = origin_y * ps, k = s * ps;
+  double ax = (f->area_left - origin_x) * ps, ay = (f->area_top - origin_y) * ps;
 
   g_array_set_size (out, 0);
   g_array_set_size (starts, 0);
@@ -221,35 +228,42 @@ prepare_paths (Frame         *f,
     {
       guint first = g_array_index (paths->offsets, guint, p);
       guint n = g_array_index (paths->offsets, guint, p + 1) - first;
-      AtlasMapPoint prev, cur, next;
-      guint prev_code, cur_code, next_code;
+      AtlasMapPoint cur, next;
+      guint run_code, cur_code, next_code;
 
       if (n < 2)
         continue;
       g_array_append_val (starts, out->len);
       cur = (AtlasMapPoint) { points[first].x * k - ox, points[first].y * k - oy };
-      cur_code = outcode (cur.x, cur.y, w, h, margin);
-      prev = cur;
-      prev_code = 0;
+      cur_code = outcode (cur.x - ax, cur.y - ay, w, h, margin);
+      run_code = 0;
       for (guint j = 0; j < n; j++)
         {
           if (j + 1 < n)
             {
               next = (AtlasMapPoint) { points[first + j + 1].x * k - ox, points[first + j + 1].y * k - oy };
-              next_code = outcode (next.x, next.y, w, h, margin);
+              next_code = outcode (next.x - ax, next.y - ay, w, h, margin);
             }
           else
             next_code = 0;
 
-          if (j == 0 || j + 1 == n || (cur_code & prev_code & next_code) == 0)
-            g_array_append_val (out, cur);
+          /* A point goes only when the last one kept, every one left out
+           * since and the next are all beyond the same side: the straight
+           * line that replaces them is beyond it too.  (Sharing a side
+           * with its two neighbours alone is not enough: a run around a
+           * corner would be cut short across the area.)
+           */
+          if (j > 0 && j + 1 < n && (run_code & cur_code & next_code) != 0)
+            run_code &= cur_code;
+          else
+            {
+              g_array_append_val (out, cur);
+              run_code = cur_code;
+            }
 
-          prev = cur;
-          prev_code = cur_code;
           cur = next;
           cur_code = next_code;
         }
-      (void) prev;
     }
   g_array_append_val (starts, out->len);
 }
@@ -297,13 +311,17 @@ mask_prepared (AtlasMapMask *mask,
     }
 }
 
-/* The same as draw_base_vector() into the base image (RGB24, the area's
- * top-left at its origin, @ps device pixels per pixel), the fast way.
+/* The same as draw_base_vector() into the part f->area_* (world pixels
+ * at f->zoom) of the base image (RGB24, @ps device pixels per pixel, its
+ * top-left at (@origin_x, @origin_y)), the fast way; the rest of the image
+ * is left as it is.
  */
 static void
 draw_base_raster (Frame   *f,
                   cairo_t *cr,
-                  int      ps)
+                  int      ps,
+                  double   origin_x,
+                  double   origin_y)
 {
   AtlasMapScene *scene = f->scene;
   int k = CLAMP ((int) ceil (f->zoom - 0.001), 0, (int) ATLAS_MAP_MAX_ZOOM + 1);
@@ -312,53 +330,55 @@ draw_base_raster (Frame   *f,
   gboolean choropleth = _atlas_map_has_choropleth (f->options);
   int selected = f->options->selected_district;
   AtlasMapBaseCache *cache = atlas_map_scene_get_base_cache (scene);
-  int mask_w = (int) ceil (f->area_width * ps), mask_h = (int) ceil (f->area_height * ps);
+  cairo_surface_t *target = cairo_get_target (cr);
+  int mask_w = cairo_image_surface_get_width (target), mask_h = cairo_image_surface_get_height (target);
+  int clip_x = (int) round ((f->area_left - origin_x) * ps), clip_y = (int) round ((f->area_top - origin_y) * ps);
+  int clip_w = (int) ceil (f->area_width * ps), clip_h = (int) ceil (f->area_height * ps);
   double border = (atlas_style_variant_is_high_contrast (f->options->variant) ? 1.4 : 1.0) * line * ps;
   g_autoptr(GArray) points = g_array_new (FALSE, FALSE, sizeof (AtlasMapPoint));
   g_autoptr(GArray) starts = g_array_new (FALSE, FALSE, sizeof (guint));
-  AtlasMapMask *mask;
+  g_autoptr(AtlasMapFill) fill = atlas_map_fill_new ();
+  AtlasMapMask *borders, *rivers;
 
-  /* One mask, kept with the base image and reused. */
+  /* Two masks as large as the image, kept with it and reused. */
   if (cache->mask == NULL || atlas_map_mask_get_width (cache->mask) != mask_w ||
       atlas_map_mask_get_height (cache->mask) != mask_h)
     {
       g_clear_pointer (&cache->mask, atlas_map_mask_free);
+      g_clear_pointer (&cache->river_mask, atlas_map_mask_free);
       cache->mask = atlas_map_mask_new (mask_w, mask_h);
+      cache->river_mask = atlas_map_mask_new (mask_w, mask_h);
     }
-  mask = cache->mask;
-  atlas_map_mask_clear (mask);
+  borders = cache->mask;
+  rivers = cache->river_mask;
+  atlas_map_mask_clear (borders);
+  atlas_map_mask_set_clip (borders, clip_x, clip_y, clip_w, clip_h);
+  atlas_map_mask_clear (rivers);
+  atlas_map_mask_set_clip (rivers, clip_x, clip_y, clip_w, clip_h);
 
-  /* Fills, in device pixels (no scaling by cairo), and the borders into
-   * the mask from the same points.
+  /* The fills' polygons, and the borders into their mask from the same
+   * points, in device pixels.
    */
-  cairo_save (cr);
-  cairo_identity_matrix (cr);
-  cairo_set_antialias (cr, CAIRO_ANTIALIAS_NONE);
+  atlas_map_fill_reset (fill, clip_x, clip_y, clip_w, clip_h);
   for (guint i = 0; i < n; i++)
     {
       AtlasMapShape *shape = atlas_map_scene_get_district (scene, i);
-      GdkRGBA fill = f->palette->map_land;
+      GdkRGBA color = f->palette->map_land;
 
       if (!shape_on_screen (f, shape, 4))
         continue;
       if (choropleth && f->n_classes > 0)
         atlas_style_get_sequential_color (atlas_map_classes_find (f->uppers, f->n_classes,
                                                                   _atlas_map_measure_value (shape, f->options->choropleth)),
-                                          f->n_classes, f->options->variant, &fill);
+                                          f->n_classes, f->options->variant, &color);
 
-      prepare_paths (f, atlas_map_scene_get_paths (scene, shape, k, TRUE), s, ps, points, starts);
-      cairo_new_path (cr);
-      trace_prepared (cr, points, starts);
-      _atlas_map_set_color (cr, &fill);
-      cairo_fill (cr);
-      mask_prepared (mask, points, starts, TRUE, border);
+      prepare_paths (f, atlas_map_scene_get_paths (scene, shape, k, TRUE), s, ps, origin_x, origin_y, points, starts);
+      atlas_map_fill_add_polygon (fill, (const AtlasMapPoint *) points->data, (const guint *) starts->data,
+                                  starts->len - 1, &color);
+      mask_prepared (borders, points, starts, TRUE, border);
     }
-  cairo_restore (cr);
-  cairo_surface_flush (cairo_get_target (cr));
-  atlas_map_mask_blend (mask, cairo_get_target (cr), &f->palette->map_border);
 
   /* Rivers, each as wide as its level. */
-  atlas_map_mask_clear (mask);
   for (guint i = 0; i < atlas_map_scene_get_n_rivers (scene); i++)
     {
       AtlasMapShape *shape = atlas_map_scene_get_river (scene, i);
@@ -367,10 +387,16 @@ draw_base_raster (Frame   *f,
 
       if (!shape_on_screen (f, shape, 8))
         continue;
-      prepare_paths (f, atlas_map_scene_get_paths (scene, shape, k, FALSE), s, ps, points, starts);
-      mask_prepared (mask, points, starts, FALSE, width);
+      prepare_paths (f, atlas_map_scene_get_paths (scene, shape, k, FALSE), s, ps, origin_x, origin_y, points, starts);
+      mask_prepared (rivers, points, starts, FALSE, width);
     }
-  atlas_map_mask_blend (mask, cairo_get_target (cr), &f->palette->map_river);
+
+  /* Every pixel of the part once: the fills or the colour outside
+   * Chongqing, then the borders and the rivers over them.
+   */
+  atlas_map_fill_add_lines (fill, borders, &f->palette->map_border);
+  atlas_map_fill_add_lines (fill, rivers, &f->palette->map_river);
+  atlas_map_fill_draw (fill, target, &f->palette->map_outside);
 
   /* The selected district on top, antialiased: one outline. */
   if (selected >= 0 && (guint) selected < n)
@@ -378,9 +404,11 @@ draw_base_raster (Frame   *f,
       AtlasMapShape *shape = atlas_map_scene_get_district (scene, selected);
       GdkRGBA tint = f->palette->accent;
 
-      prepare_paths (f, atlas_map_scene_get_paths (scene, shape, k, TRUE), s, ps, points, starts);
+      prepare_paths (f, atlas_map_scene_get_paths (scene, shape, k, TRUE), s, ps, origin_x, origin_y, points, starts);
       cairo_save (cr);
       cairo_identity_matrix (cr);
+      cairo_rectangle (cr, clip_x, clip_y, clip_w, clip_h);
+      cairo_clip (cr);
       cairo_new_path (cr);
       trace_prepared (cr, points, starts);
       tint.alpha = 0.12;
@@ -445,11 +473,85 @@ copy_visible (Frame             *f,
   cairo_set_operator (cr, CAIRO_OPERATOR_OVER);
 }
 
+/* Draws the part (@x, @y, @width, @height) of the base image, in its
+ * pixels.
+ */
+static void
+draw_part (Frame             *f,
+           cairo_t           *bcr,
+           AtlasMapBaseCache *cache,
+           int                x,
+           int                y,
+           int                width,
+           int                height)
+{
+  if (width <= 0 || height <= 0)
+    return;
+  f->area_left = cache->x0 + x;
+  f->area_top = cache->y0 + y;
+  f->area_width = width;
+  f->area_height = height;
+  draw_base_raster (f, bcr, cache->pixel_scale, cache->x0, cache->y0);
+}
+
+/* The rest of the image around the part drawn first: four strips. */
+static void
+complete_image (Frame             *f,
+                AtlasMapBaseCache *cache)
+{
+  int x0 = cache->drawn_x, y0 = cache->drawn_y;
+  int x1 = x0 + cache->drawn_width, y1 = y0 + cache->drawn_height;
+  cairo_t *bcr;
+
+  /* The part last shown goes before the image changes under it. */
+  g_clear_pointer (&cache->part, cairo_surface_destroy);
+
+  bcr = cairo_create (cache->surface);
+  draw_part (f, bcr, cache, 0, 0, cache->width, y0);
+  draw_part (f, bcr, cache, 0, y1, cache->width, cache->height - y1);
+  draw_part (f, bcr, cache, 0, y0, x0, y1 - y0);
+  draw_part (f, bcr, cache, x1, y0, cache->width - x1, y1 - y0);
+  cairo_destroy (bcr);
+
+  cache->drawn_x = cache->drawn_y = 0;
+  cache->drawn_width = cache->width;
+  cache->drawn_height = cache->height;
+}
+
+static gboolean
+cache_holds (AtlasMapBaseCache *cache,
+             double             left,
+             double             top,
+             double             width,
+             double             height,
+             gboolean           drawn)
+{
+  double x0 = cache->x0 + (drawn ? cache->drawn_x : 0), y0 = cache->y0 + (drawn ? cache->drawn_y : 0);
+  double x1 = x0 + (drawn ? cache->drawn_width : cache->width), y1 = y0 + (drawn ? cache->drawn_height : cache->height);
+
+  return left >= x0 && top >= y0 && left + width <= x1 && top + height <= y1;
+}
+
+static gboolean
+image_is_complete (AtlasMapBaseCache *cache)
+{
+  return cache->drawn_width == cache->width && cache->drawn_height == cache->height;
+}
+
+/* How far around the view a new image is drawn at first. */
+#define BASE_NEAR 2
+
 /* The base map: drawn directly for vector exports; otherwise copied from an
  * image of the area around the screen, redrawn only when the camera leaves
  * it, the zoom or the style changes.  While the zoom moves (animations,
  * pinches) an image of a nearby zoom may be scaled instead; the caller then
  * draws again once the camera rests.
+ *
+ * A new image is drawn in two goes: the part in view at once, for the
+ * frame being drawn -- the one a pinch or a fly-to waits for -- and the
+ * margin around it, for panning, on the next frame that is not part of a
+ * moving zoom (or as soon as the view reaches into it).  The caller is told
+ * to draw once more when the camera rests, so that the margin is done then.
  */
 void
 _atlas_map_paint_base (Frame   *f,
@@ -472,10 +574,12 @@ _atlas_map_paint_base (Frame   *f,
     }
 
   if (base_cache_matches (f, cache) && cache->zoom == f->zoom &&
-      left >= cache->x0 && top >= cache->y0 &&
-      left + f->width <= cache->x0 + cache->width &&
-      top + f->height <= cache->y0 + cache->height)
+      cache_holds (cache, left, top, f->width, f->height, FALSE))
     {
+      if (!image_is_complete (cache) &&
+          (!f->options->allow_stale_base || !cache_holds (cache, left, top, f->width, f->height, TRUE)))
+        complete_image (f, cache);
+      f->stale = !image_is_complete (cache);
       copy_visible (f, cr, cache, left, top);
       return;
     }
@@ -490,6 +594,9 @@ _atlas_map_paint_base (Frame   *f,
       cairo_save (cr);
       cairo_translate (cr, cache->x0 * r - left, cache->y0 * r - top);
       cairo_scale (cr, r, r);
+      /* Only what was drawn of it: the rest holds an older picture. */
+      cairo_rectangle (cr, cache->drawn_x, cache->drawn_y, cache->drawn_width, cache->drawn_height);
+      cairo_clip (cr);
       cairo_set_source_surface (cr, cache->surface, 0, 0);
       cairo_paint (cr);
       cairo_restore (cr);
@@ -499,7 +606,6 @@ _atlas_map_paint_base (Frame   *f,
 
   {
     cairo_t *bcr;
-
     int width = (int) ceil (f->width) + 2 * BASE_MARGIN, height = (int) ceil (f->height) + 2 * BASE_MARGIN;
 
     /* The part last shown goes before the image changes under it. */
@@ -525,19 +631,17 @@ _atlas_map_paint_base (Frame   *f,
     cache->line_scale = f->scale;
     cache->pixel_scale = ps;
 
-    f->area_left = cache->x0;
-    f->area_top = cache->y0;
-    f->area_width = cache->width;
-    f->area_height = cache->height;
+    /* The view (which starts within a pixel of BASE_MARGIN) and a little
+     * around it.
+     */
+    cache->drawn_x = cache->drawn_y = BASE_MARGIN - BASE_NEAR;
+    cache->drawn_width = MIN ((int) ceil (f->width) + 2 * BASE_NEAR + 1, width - cache->drawn_x);
+    cache->drawn_height = MIN ((int) ceil (f->height) + 2 * BASE_NEAR + 1, height - cache->drawn_y);
     bcr = cairo_create (cache->surface);
-    cairo_set_operator (bcr, CAIRO_OPERATOR_SOURCE);
-    _atlas_map_set_color (bcr, &f->palette->map_outside);
-    cairo_paint (bcr);
-    cairo_set_operator (bcr, CAIRO_OPERATOR_OVER);
-    draw_base_raster (f, bcr, ps);
+    draw_part (f, bcr, cache, cache->drawn_x, cache->drawn_y, cache->drawn_width, cache->drawn_height);
     cairo_destroy (bcr);
+    f->stale = TRUE;
 
     copy_visible (f, cr, cache, left, top);
   }
 }
-

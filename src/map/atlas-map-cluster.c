@@ -50,6 +50,7 @@ typedef struct
   guint  count;
   double sx, sy;      /* sums of the members, world pixels */
   int    owner;       /* the cluster (seed cell index) it went to, or -1 */
+  double x0, y0, x1, y1;   /* the members' bounds, unit coordinates */
 } Cell;
 
 typedef struct
@@ -57,8 +58,20 @@ typedef struct
   double x, y;        /* where it is drawn, world pixels */
   double ax, ay;      /* the members' centroid (the anchor), world pixels */
   guint  count;
+  double radius;      /* atlas_map_cluster_radius (count) */
   int    parent;      /* union-find: merged into */
 } Group;
+
+/* floor() as an integer, without the library call it costs here, once for
+ * every point of a crowded view.
+ */
+static inline gint64
+floor_int (double v)
+{
+  gint64 t = (gint64) v;
+
+  return v < (double) t ? t - 1 : t;
+}
 
 static inline gint64
 cell_key (gint64 cx,
@@ -68,13 +81,17 @@ cell_key (gint64 cx,
 }
 
 /* Cell key -> index: open addressing, for the hundred thousand lookups of
- * a crowded frame (GHashTable costs several times more per lookup).
+ * a crowded frame (GHashTable costs several times more per lookup).  The
+ * table grows with the cells actually met: a view of a hundred thousand
+ * points has a few thousand cells, and a table that small stays in the
+ * processor's cache where one sized for every point would not.
  */
 typedef struct
 {
   gint64 *keys;
   guint  *values;   /* index + 1; 0: empty */
   guint   mask;
+  guint   used;
 } CellMap;
 
 static void
@@ -88,6 +105,7 @@ cell_map_init (CellMap *map,
   map->keys = g_new (gint64, size);
   map->values = g_new0 (guint, size);
   map->mask = size - 1;
+  map->used = 0;
 }
 
 static void
@@ -107,6 +125,39 @@ cell_map_slot (const CellMap *map,
   while (map->values[slot] != 0 && map->keys[slot] != key)
     slot = (slot + 1) & map->mask;
   return slot;
+}
+
+/* Stores @value for @key in the empty @slot that cell_map_slot() gave,
+ * doubling the table when it is half full (@slot is then stale).
+ */
+static void
+cell_map_put (CellMap *map,
+              guint    slot,
+              gint64   key,
+              guint    value)
+{
+  map->keys[slot] = key;
+  map->values[slot] = value;
+  if (++map->used * 2 > map->mask + 1)
+    {
+      gint64 *keys = map->keys;
+      guint *values = map->values;
+      guint old_size = map->mask + 1;
+
+      map->keys = g_new (gint64, old_size * 2);
+      map->values = g_new0 (guint, old_size * 2);
+      map->mask = old_size * 2 - 1;
+      for (guint i = 0; i < old_size; i++)
+        if (values[i] != 0)
+          {
+            guint s = cell_map_slot (map, keys[i]);
+
+            map->keys[s] = keys[i];
+            map->values[s] = values[i];
+          }
+      g_free (keys);
+      g_free (values);
+    }
 }
 
 /* The index stored for @key, or -1. */
@@ -147,22 +198,27 @@ merge_overlaps (Group  *groups,
   guint n_cells = 0;
 
   /* Live groups by grid cell of the merge reach, each cell a list. */
-  cell_map_init (&grid, n);
+  cell_map_init (&grid, 64);
   for (guint i = 0; i < n; i++)
     {
       guint slot;
 
       if (groups[i].parent != (int) i)
         continue;
-      slot = cell_map_slot (&grid, cell_key ((gint64) floor (groups[i].x / cell), (gint64) floor (groups[i].y / cell)));
+      gint64 key = cell_key (floor_int (groups[i].x / cell), floor_int (groups[i].y / cell));
+      guint list;
+
+      slot = cell_map_slot (&grid, key);
       if (grid.values[slot] == 0)
         {
-          grid.keys[slot] = cell_key ((gint64) floor (groups[i].x / cell), (gint64) floor (groups[i].y / cell));
-          grid.values[slot] = ++n_cells;
-          heads[n_cells - 1] = -1;
+          list = n_cells++;
+          heads[list] = -1;
+          cell_map_put (&grid, slot, key, n_cells);
         }
-      next[i] = heads[grid.values[slot] - 1];
-      heads[grid.values[slot] - 1] = i;
+      else
+        list = grid.values[slot] - 1;
+      next[i] = heads[list];
+      heads[list] = i;
     }
 
   for (guint i = 0; i < n; i++)
@@ -171,8 +227,8 @@ merge_overlaps (Group  *groups,
 
       if (groups[i].parent != (int) i)
         continue;
-      cx = (gint64) floor (groups[i].x / cell);
-      cy = (gint64) floor (groups[i].y / cell);
+      cx = floor_int (groups[i].x / cell);
+      cy = floor_int (groups[i].y / cell);
       for (int dy = -1; dy <= 1; dy++)
         for (int dx = -1; dx <= 1; dx++)
           {
@@ -189,7 +245,7 @@ merge_overlaps (Group  *groups,
                   continue;
                 ddx = (a->x - b->x) / G_SQRT2;
                 ddy = (a->y - b->y) / G_SQRT2;
-                need = (atlas_map_cluster_radius (a->count) + atlas_map_cluster_radius (b->count)) * scale + GAP;
+                need = (a->radius + b->radius) * scale + GAP;
                 if (ddx * ddx + ddy * ddy >= need * need)
                   continue;
 
@@ -205,6 +261,7 @@ merge_overlaps (Group  *groups,
                 a->ax = (a->ax * a->count + b->ax * b->count) / (a->count + b->count);
                 a->ay = (a->ay * a->count + b->ay * b->count) / (a->count + b->count);
                 a->count += b->count;
+                a->radius = atlas_map_cluster_radius (a->count);
                 b->parent = (int) (a - groups);
                 merged = TRUE;
               }
@@ -233,7 +290,7 @@ push_out (Group  *groups,
     {
       Group *g = &groups[i];
       double dx = g->x - ox, dy = g->y - oy, d = hypot (dx, dy);
-      double need = (reach + atlas_map_cluster_radius (g->count) * scale + GAP) * G_SQRT2;
+      double need = (reach + g->radius * scale + GAP) * G_SQRT2;
 
       if (g->parent != (int) i || d >= need - 1e-6)
         continue;
@@ -272,6 +329,34 @@ atlas_map_cluster_set_build (const AtlasMapPoint *points,
                              const AtlasMapPoint *obstacle,
                              double               obstacle_reach)
 {
+  g_autofree AtlasMapPoint *gathered = g_new (AtlasMapPoint, MAX (n_indices, 1));
+
+  for (guint i = 0; i < n_indices; i++)
+    gathered[i] = points[indices[i]];
+  return atlas_map_cluster_set_build_gathered (gathered, indices, n_indices, zoom, radius, scale,
+                                               obstacle, obstacle_reach);
+}
+
+/**
+ * atlas_map_cluster_set_build_gathered:
+ * @gathered: the points to cluster, in order
+ * @indices: what each of them is known by (member lists hold these)
+ *
+ * The same as atlas_map_cluster_set_build() for points already gathered
+ * in the order they are given: @gathered[i] is the point @indices[i].  The
+ * scene keeps its sites in this order, and reading them one after the
+ * other is much quicker than jumping about a hundred thousand of them.
+ */
+AtlasMapClusterSet *
+atlas_map_cluster_set_build_gathered (const AtlasMapPoint *gathered,
+                                      const guint         *indices,
+                                      guint                n_indices,
+                                      int                  zoom,
+                                      double               radius,
+                                      double               scale,
+                                      const AtlasMapPoint *obstacle,
+                                      double               obstacle_reach)
+{
   AtlasMapClusterSet *set = g_new0 (AtlasMapClusterSet, 1);
   double size = atlas_projection_world_size (zoom);
   double cell = MAX (radius / 2, 1.0), r2 = radius * radius;
@@ -289,31 +374,50 @@ atlas_map_cluster_set_build (const AtlasMapPoint *points,
   set->radius = radius;
   set->clusters = g_array_new (FALSE, FALSE, sizeof (AtlasMapCluster));
   set->members = g_array_sized_new (FALSE, FALSE, sizeof (guint), n_indices);
-  cell_map_init (&lookup, n_indices);
+  cell_map_init (&lookup, 64);
 
-  /* Count the points into cells. */
-  for (guint i = 0; i < n_indices; i++)
-    {
-      const AtlasMapPoint *p = &points[indices[i]];
-      double x = p->x * size, y = p->y * size;
-      gint64 key = cell_key ((gint64) floor (x / cell), (gint64) floor (y / cell));
-      guint slot = cell_map_slot (&lookup, key);
-      Cell *c;
+  /* Count the points into cells.  Points come in the scene's grid order,
+   * so the next one is often in the cell of the last: that one is tried
+   * before the table.
+   */
+  {
+    gint64 last_key = 0;
+    guint last_cell = G_MAXUINT;
 
-      if (lookup.values[slot] == 0)
-        {
-          Cell fresh = { key, 0, 0, 0, -1 };
+    for (guint i = 0; i < n_indices; i++)
+      {
+        const AtlasMapPoint *p = &gathered[i];
+        double x = p->x * size, y = p->y * size;
+        gint64 key = cell_key (floor_int (x / cell), floor_int (y / cell));
+        Cell *c;
 
-          g_array_append_val (cells, fresh);
-          lookup.keys[slot] = key;
-          lookup.values[slot] = cells->len;
-        }
-      cell_of[i] = lookup.values[slot] - 1;
-      c = &g_array_index (cells, Cell, cell_of[i]);
-      c->count++;
-      c->sx += x;
-      c->sy += y;
-    }
+        if (last_cell == G_MAXUINT || key != last_key)
+          {
+            guint slot = cell_map_slot (&lookup, key);
+
+            if (lookup.values[slot] == 0)
+              {
+                Cell fresh = { key, 0, 0, 0, -1, G_MAXDOUBLE, G_MAXDOUBLE, -G_MAXDOUBLE, -G_MAXDOUBLE };
+
+                g_array_append_val (cells, fresh);
+                last_cell = cells->len - 1;
+                cell_map_put (&lookup, slot, key, cells->len);
+              }
+            else
+              last_cell = lookup.values[slot] - 1;
+            last_key = key;
+          }
+        cell_of[i] = last_cell;
+        c = &g_array_index (cells, Cell, last_cell);
+        c->count++;
+        c->sx += x;
+        c->sy += y;
+        c->x0 = MIN (c->x0, p->x);
+        c->y0 = MIN (c->y0, p->y);
+        c->x1 = MAX (c->x1, p->x);
+        c->y1 = MAX (c->y1, p->y);
+      }
+  }
   n_cells = cells->len;
 
   /* Seeds, fullest first (a counting sort: ties keep the order the cells
@@ -353,8 +457,8 @@ atlas_map_cluster_set_build (const AtlasMapPoint *points,
       g->parent = n_groups;
       sx = seed->sx / seed->count;
       sy = seed->sy / seed->count;
-      cx = (gint64) floor (sx / cell);
-      cy = (gint64) floor (sy / cell);
+      cx = floor_int (sx / cell);
+      cy = floor_int (sy / cell);
 
       for (int dy = -2; dy <= 2; dy++)
         for (int dx = -2; dx <= 2; dx++)
@@ -381,6 +485,7 @@ atlas_map_cluster_set_build (const AtlasMapPoint *points,
       g->y /= g->count;
       g->ax = g->x;
       g->ay = g->y;
+      g->radius = atlas_map_cluster_radius (g->count);
       n_groups++;
     }
 
@@ -407,23 +512,36 @@ atlas_map_cluster_set_build (const AtlasMapPoint *points,
     group_of_cell[c] = find_root (groups, g_array_index (cells, Cell, c).owner);
   {
     g_autofree int *cluster_of_group = g_new (int, MAX (n_groups, 1));
+    g_autofree int *cluster_of_cell = g_new (int, MAX (n_cells, 1));
 
+    /* Cells are in the order of their first point, and a cluster's first
+     * point is the first of its first cell: going through the cells gives
+     * the clusters in the order of their first member.
+     */
     for (guint gi = 0; gi < n_groups; gi++)
       cluster_of_group[gi] = -1;
-    for (guint i = 0; i < n_indices; i++)
+    for (guint c = 0; c < n_cells; c++)
       {
-        int gi = group_of_cell[cell_of[i]];
+        const Cell *cl = &g_array_index (cells, Cell, c);
+        int gi = group_of_cell[c];
+        AtlasMapCluster *cluster;
 
         if (cluster_of_group[gi] < 0)
           {
-            AtlasMapCluster cluster = { groups[gi].x / size, groups[gi].y / size, groups[gi].count, 0,
-                                        G_MAXDOUBLE, G_MAXDOUBLE, -G_MAXDOUBLE, -G_MAXDOUBLE,
-                                        groups[gi].ax / size, groups[gi].ay / size };
+            AtlasMapCluster fresh = { groups[gi].x / size, groups[gi].y / size, groups[gi].count, 0,
+                                      G_MAXDOUBLE, G_MAXDOUBLE, -G_MAXDOUBLE, -G_MAXDOUBLE,
+                                      groups[gi].ax / size, groups[gi].ay / size };
 
             cluster_of_group[gi] = set->clusters->len;
-            g_array_append_val (set->clusters, cluster);
+            g_array_append_val (set->clusters, fresh);
           }
-        counts[cluster_of_group[gi]]++;
+        cluster_of_cell[c] = cluster_of_group[gi];
+        counts[cluster_of_cell[c]] += cl->count;
+        cluster = &g_array_index (set->clusters, AtlasMapCluster, cluster_of_cell[c]);
+        cluster->x0 = MIN (cluster->x0, cl->x0);
+        cluster->y0 = MIN (cluster->y0, cl->y0);
+        cluster->x1 = MAX (cluster->x1, cl->x1);
+        cluster->y1 = MAX (cluster->y1, cl->y1);
       }
 
     /* Offsets, then the members in input order. */
@@ -436,17 +554,7 @@ atlas_map_cluster_set_build (const AtlasMapPoint *points,
       }
     g_array_set_size (set->members, n_indices);
     for (guint i = 0; i < n_indices; i++)
-      {
-        int c = cluster_of_group[group_of_cell[cell_of[i]]];
-        AtlasMapCluster *cluster = &g_array_index (set->clusters, AtlasMapCluster, c);
-        const AtlasMapPoint *p = &points[indices[i]];
-
-        g_array_index (set->members, guint, fill[c]++) = indices[i];
-        cluster->x0 = MIN (cluster->x0, p->x);
-        cluster->y0 = MIN (cluster->y0, p->y);
-        cluster->x1 = MAX (cluster->x1, p->x);
-        cluster->y1 = MAX (cluster->y1, p->y);
-      }
+      g_array_index (set->members, guint, fill[cluster_of_cell[cell_of[i]]]++) = indices[i];
   }
 
   return set;

@@ -60,6 +60,14 @@ AtlasMapClusterSet *atlas_map_cluster_set_build  (const AtlasMapPoint *points,
                                                   double               scale,
                                                   const AtlasMapPoint *obstacle,
                                                   double               obstacle_reach);
+AtlasMapClusterSet *atlas_map_cluster_set_build_gathered (const AtlasMapPoint *gathered,
+                                                          const guint         *indices,
+                                                          guint                n_indices,
+                                                          int                  zoom,
+                                                          double               radius,
+                                                          double               scale,
+                                                          const AtlasMapPoint *obstacle,
+                                                          double               obstacle_reach);
 void                atlas_map_cluster_set_free   (AtlasMapClusterSet  *set);
 const AtlasMapCluster *atlas_map_cluster_set_get (const AtlasMapClusterSet *set,
                                                   guint                index);

@@ -44,7 +44,7 @@ typedef struct
   double                      cx, cy;      /* centre in world pixels at zoom */
   double                      scale;       /* sizes: 1, larger when presenting */
   double                      area_left, area_top, area_width, area_height;  /* base drawing area, world px */
-  gboolean                    stale;       /* an out-of-date base was scaled */
+  gboolean                    stale;       /* an out-of-date base was scaled, or a part is missing */
   const AtlasMapClusterSet   *clusters;
   GArray                     *markers;
   AtlasMapCollider           *collider;

@@ -34,7 +34,17 @@ struct _AtlasMapMask
   int              width;
   int              height;
   int              x0, y0, x1, y1;   /* what was drawn on; empty: x1 < x0 */
+  int              clip_x0, clip_y0, clip_x1, clip_y1;   /* drawn within; ends excluded */
+  /* Which runs of RUN pixels of each row were drawn on, a bit each:
+   * clearing and blending visit those alone, not the whole of a mask that
+   * lines cross here and there.
+   */
+  guint64         *dirty;
+  int              dirty_words;      /* per row */
 };
+
+#define RUN_SHIFT 5
+#define RUN (1 << RUN_SHIFT)
 
 AtlasMapMask *
 atlas_map_mask_new (int width,
@@ -47,11 +57,31 @@ atlas_map_mask_new (int width,
   self->surface = cairo_image_surface_create (CAIRO_FORMAT_A8, self->width, self->height);
   self->data = cairo_image_surface_get_data (self->surface);
   self->stride = cairo_image_surface_get_stride (self->surface);
-  self->x0 = self->y0 = 0;
-  self->x1 = self->width - 1;
-  self->y1 = self->height - 1;
-  atlas_map_mask_clear (self);
+  self->dirty_words = (self->width + RUN * 64 - 1) / (RUN * 64);
+  /* A new image surface is cleared: nothing drawn on yet. */
+  self->dirty = g_new0 (guint64, (gsize) self->dirty_words * self->height);
+  self->x0 = self->width;
+  self->y0 = self->height;
+  self->x1 = self->y1 = -1;
+  atlas_map_mask_set_clip (self, 0, 0, self->width, self->height);
   return self;
+}
+
+/* Lines and dots leave the mask outside this rectangle untouched: the
+ * base map draws a strip of its image at a time, and the pixels around it
+ * are already painted.
+ */
+void
+atlas_map_mask_set_clip (AtlasMapMask *self,
+                         int           x,
+                         int           y,
+                         int           width,
+                         int           height)
+{
+  self->clip_x0 = CLAMP (x, 0, self->width);
+  self->clip_y0 = CLAMP (y, 0, self->height);
+  self->clip_x1 = CLAMP (x + MAX (width, 0), self->clip_x0, self->width);
+  self->clip_y1 = CLAMP (y + MAX (height, 0), self->clip_y0, self->height);
 }
 
 int
@@ -83,6 +113,7 @@ atlas_map_mask_free (AtlasMapMask *self)
   if (self == NULL)
     return;
   cairo_surface_destroy (self->surface);
+  g_free (self->dirty);
   g_free (self);
 }
 
@@ -92,7 +123,21 @@ atlas_map_mask_clear (AtlasMapMask *self)
 {
   cairo_surface_flush (self->surface);
   for (int y = self->y0; y <= self->y1 && self->x1 >= self->x0; y++)
-    memset (self->data + (gsize) y * self->stride + self->x0, 0, self->x1 - self->x0 + 1);
+    {
+      guint64 *words = self->dirty + (gsize) y * self->dirty_words;
+      guint8 *row = self->data + (gsize) y * self->stride;
+
+      for (int w = 0; w < self->dirty_words; w++)
+        {
+          while (words[w] != 0)
+            {
+              int x = (w * 64 + __builtin_ctzll (words[w])) * RUN;
+
+              memset (row + x, 0, MIN (RUN, self->width - x));
+              words[w] &= words[w] - 1;
+            }
+        }
+    }
   self->x0 = self->width;
   self->y0 = self->height;
   self->x1 = self->y1 = -1;
@@ -116,6 +161,7 @@ atlas_map_mask_get (AtlasMapMask *self,
   return self->data[y * self->stride + x];
 }
 
+/* Marks a pixel: the callers keep the extents of what they marked. */
 static inline void
 cover (AtlasMapMask *self,
        int           x,
@@ -127,10 +173,22 @@ cover (AtlasMapMask *self,
 
   if (v > *p)
     *p = v;
-  self->x0 = MIN (self->x0, x);
-  self->x1 = MAX (self->x1, x);
-  self->y0 = MIN (self->y0, y);
-  self->y1 = MAX (self->y1, y);
+  self->dirty[(gsize) y * self->dirty_words + (x >> (RUN_SHIFT + 6))] |= G_GUINT64_CONSTANT (1) << ((x >> RUN_SHIFT) & 63);
+}
+
+static inline void
+add_extents (AtlasMapMask *self,
+             int           x0,
+             int           y0,
+             int           x1,
+             int           y1)
+{
+  if (x1 < x0 || y1 < y0)
+    return;
+  self->x0 = MIN (self->x0, x0);
+  self->x1 = MAX (self->x1, x1);
+  self->y0 = MIN (self->y0, y0);
+  self->y1 = MAX (self->y1, y1);
 }
 
 /* How much of the pixel span [@p, @p + 1) the interval [@a, @b) covers. */
@@ -162,9 +220,9 @@ atlas_map_mask_line (AtlasMapMask *self,
   gboolean steep = fabs (dy) > fabs (dx);
   double reach = width + 2;
 
-  /* Entirely outside the mask: nothing to do. */
-  if (MAX (x0, x1) + reach < 0 || MIN (x0, x1) - reach > self->width ||
-      MAX (y0, y1) + reach < 0 || MIN (y0, y1) - reach > self->height)
+  /* Entirely outside the clip: nothing to do. */
+  if (MAX (x0, x1) + reach < self->clip_x0 || MIN (x0, x1) - reach > self->clip_x1 ||
+      MAX (y0, y1) + reach < self->clip_y0 || MIN (y0, y1) - reach > self->clip_y1)
     return;
 
   if (steep)
@@ -191,18 +249,21 @@ atlas_map_mask_line (AtlasMapMask *self,
     /* The thickness measured across the walked axis. */
     double across = width * sqrt (1 + slope * slope);
     double half = MAX (across, 1.0) / 2, weight = MIN (width, 1.0);
-    int major_max = steep ? self->height : self->width, minor_max = steep ? self->width : self->height;
-    int start = MAX (0, (int) ceil (x0 - 0.5)), end = MIN (major_max, (int) ceil (x1 - 0.5));
+    int major_min = steep ? self->clip_y0 : self->clip_x0, major_max = steep ? self->clip_y1 : self->clip_x1;
+    int minor_min = steep ? self->clip_x0 : self->clip_y0, minor_max = steep ? self->clip_x1 : self->clip_y1;
+    int start = MAX (major_min, (int) ceil (x0 - 0.5)), end = MIN (major_max, (int) ceil (x1 - 0.5));
 
     /* A segment shorter than a pixel still marks its pixel. */
-    if (end <= start && x0 >= -0.5 && x0 < major_max - 0.5)
+    if (end <= start && x0 >= major_min - 0.5 && x0 < major_max - 0.5)
       end = start + 1;
+
+    int lo_i = G_MAXINT, hi_i = G_MININT, lo_j = G_MAXINT, hi_j = G_MININT;
 
     for (int i = start; i < end; i++)
       {
         double c = y0 + (i + 0.5 - x0) * slope;
         double lo = c - half, hi = c + half;
-        int first = MAX (0, (int) floor (lo)), last = MIN (minor_max - 1, (int) floor (hi));
+        int first = MAX (minor_min, (int) floor (lo)), last = MIN (minor_max - 1, (int) floor (hi));
 
         for (int j = first; j <= last; j++)
           {
@@ -214,8 +275,16 @@ atlas_map_mask_line (AtlasMapMask *self,
               cover (self, j, i, cov);
             else
               cover (self, i, j, cov);
+            lo_i = MIN (lo_i, i);
+            hi_i = MAX (hi_i, i);
+            lo_j = MIN (lo_j, j);
+            hi_j = MAX (hi_j, j);
           }
       }
+    if (steep)
+      add_extents (self, lo_j, lo_i, hi_j, hi_i);
+    else
+      add_extents (self, lo_i, lo_j, hi_i, hi_j);
   }
 }
 
@@ -227,8 +296,8 @@ atlas_map_mask_dot (AtlasMapMask *self,
                     double        width)
 {
   double r = width / 2;
-  int x0 = MAX (0, (int) floor (x - r - 1)), x1 = MIN (self->width - 1, (int) ceil (x + r + 1));
-  int y0 = MAX (0, (int) floor (y - r - 1)), y1 = MIN (self->height - 1, (int) ceil (y + r + 1));
+  int x0 = MAX (self->clip_x0, (int) floor (x - r - 1)), x1 = MIN (self->clip_x1 - 1, (int) ceil (x + r + 1));
+  int y0 = MAX (self->clip_y0, (int) floor (y - r - 1)), y1 = MIN (self->clip_y1 - 1, (int) ceil (y + r + 1));
 
   for (int py = y0; py <= y1; py++)
     for (int px = x0; px <= x1; px++)
@@ -237,7 +306,10 @@ atlas_map_mask_dot (AtlasMapMask *self,
         double cov = CLAMP (r + 0.5 - sqrt (ex * ex + ey * ey), 0.0, 1.0);
 
         if (cov > 0)
-          cover (self, px, py, cov);
+          {
+            cover (self, px, py, cov);
+            add_extents (self, px, py, px, py);
+          }
       }
 }
 
@@ -247,6 +319,47 @@ div255 (int v)
 {
   v += 128;
   return (v + (v >> 8)) >> 8;
+}
+
+/* Blends @color into row @y of an opaque image (the mask's pixels, from
+ * the left) wherever the mask covers it, touching only the runs drawn on.
+ */
+void
+atlas_map_mask_blend_row (AtlasMapMask  *self,
+                          int            y,
+                          guint32       *row,
+                          const GdkRGBA *color)
+{
+  int r = (int) (color->red * 255 + 0.5), g = (int) (color->green * 255 + 0.5), b = (int) (color->blue * 255 + 0.5);
+  int a = (int) (color->alpha * 255 + 0.5);
+  const guint64 *words;
+  const guint8 *m;
+
+  if (y < self->y0 || y > self->y1)
+    return;
+  words = self->dirty + (gsize) y * self->dirty_words;
+  m = self->data + (gsize) y * self->stride;
+  for (int w = 0; w < self->dirty_words; w++)
+    for (guint64 bits = words[w]; bits != 0; bits &= bits - 1)
+      {
+        int x = (w * 64 + __builtin_ctzll (bits)) * RUN, end = MIN (x + RUN, self->width);
+
+        for (; x < end; x++)
+          {
+            int k, j;
+            guint32 p;
+
+            if (m[x] == 0)
+              continue;
+            k = div255 (m[x] * a);
+            j = 255 - k;
+            p = row[x];
+            row[x] = 0xff000000u |
+                     (guint32) div255 (r * k + ((p >> 16) & 0xff) * j) << 16 |
+                     (guint32) div255 (g * k + ((p >> 8) & 0xff) * j) << 8 |
+                     (guint32) div255 (b * k + (p & 0xff) * j);
+          }
+      }
 }
 
 /* Blends @color into the opaque image @target (CAIRO_FORMAT_RGB24, the
@@ -260,8 +373,7 @@ atlas_map_mask_blend (AtlasMapMask    *self,
                       const GdkRGBA   *color)
 {
   guint8 *data;
-  int stride, r = (int) (color->red * 255 + 0.5), g = (int) (color->green * 255 + 0.5), b = (int) (color->blue * 255 + 0.5);
-  int a = (int) (color->alpha * 255 + 0.5);
+  int stride;
 
   g_return_if_fail (cairo_image_surface_get_format (target) == CAIRO_FORMAT_RGB24);
   g_return_if_fail (cairo_image_surface_get_width (target) >= self->width);
@@ -273,42 +385,6 @@ atlas_map_mask_blend (AtlasMapMask    *self,
   data = cairo_image_surface_get_data (target);
   stride = cairo_image_surface_get_stride (target);
   for (int y = self->y0; y <= self->y1; y++)
-    {
-      const guint8 *m = self->data + (gsize) y * self->stride;
-      guint32 *row = (guint32 *) (data + (gsize) y * stride);
-      int x = self->x0 & ~7;
-
-      while (x <= self->x1)
-        {
-          guint64 chunk = 0;
-          int end = MIN (x + 8, self->x1 + 1);
-
-          /* Mostly empty: eight at a time, within the row. */
-          if (x + 8 <= self->stride)
-            memcpy (&chunk, m + x, 8);
-          else
-            chunk = 1;
-          if (chunk == 0)
-            {
-              x += 8;
-              continue;
-            }
-          for (; x < end; x++)
-            {
-              int k, j;
-              guint32 p;
-
-              if (m[x] == 0)
-                continue;
-              k = div255 (m[x] * a);
-              j = 255 - k;
-              p = row[x];
-              row[x] = 0xff000000u |
-                       (guint32) div255 (r * k + ((p >> 16) & 0xff) * j) << 16 |
-                       (guint32) div255 (g * k + ((p >> 8) & 0xff) * j) << 8 |
-                       (guint32) div255 (b * k + (p & 0xff) * j);
-            }
-        }
-    }
+    atlas_map_mask_blend_row (self, y, (guint32 *) (data + (gsize) y * stride), color);
   cairo_surface_mark_dirty (target);
 }

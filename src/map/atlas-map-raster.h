@@ -39,6 +39,11 @@ AtlasMapMask    *atlas_map_mask_new      (int            width,
                                           int            height);
 void             atlas_map_mask_free     (AtlasMapMask  *self);
 void             atlas_map_mask_clear    (AtlasMapMask  *self);
+void             atlas_map_mask_set_clip (AtlasMapMask  *self,
+                                          int            x,
+                                          int            y,
+                                          int            width,
+                                          int            height);
 void             atlas_map_mask_line     (AtlasMapMask  *self,
                                           double         x0,
                                           double         y0,
@@ -57,6 +62,10 @@ guint8           atlas_map_mask_get      (AtlasMapMask  *self,
                                           int            x,
                                           int            y);
 cairo_surface_t *atlas_map_mask_get_surface (AtlasMapMask *self);
+void             atlas_map_mask_blend_row (AtlasMapMask  *self,
+                                           int            y,
+                                           guint32       *row,
+                                           const GdkRGBA *color);
 void             atlas_map_mask_blend    (AtlasMapMask    *self,
                                           cairo_surface_t *target,
                                           const GdkRGBA   *color);

@@ -55,6 +55,7 @@ struct _AtlasMapScene
   /* The shown sites by cell of a GRID x GRID grid over their bounds. */
   guint        *grid_start;     /* GRID * GRID + 1 offsets into grid_points */
   guint        *grid_points;    /* shown site indices, by cell, ascending */
+  AtlasMapPoint *grid_xy;       /* their points, in the same order */
   double        grid_x0, grid_y0, grid_w, grid_h;   /* unit */
 
   /* The clusters of a region around the last view drawn, and its key. */
@@ -363,8 +364,10 @@ build_grid (AtlasMapScene *self)
 
   g_free (self->grid_start);
   g_free (self->grid_points);
+  g_free (self->grid_xy);
   self->grid_start = g_new0 (guint, GRID * GRID + 1);
   self->grid_points = g_new (guint, MAX (n, 1));
+  self->grid_xy = g_new (AtlasMapPoint, MAX (n, 1));
   for (guint i = 0; i < n; i++)
     {
       const AtlasMapPoint *p = &points[g_array_index (self->visible, guint, i)];
@@ -379,6 +382,7 @@ build_grid (AtlasMapScene *self)
       const AtlasMapPoint *p = &points[index];
       guint c = grid_row (self, p->y) * GRID + grid_column (self, p->x);
 
+      self->grid_xy[self->grid_start[c] + fill[c]] = *p;
       self->grid_points[self->grid_start[c] + fill[c]++] = index;
     }
 }
@@ -424,6 +428,7 @@ atlas_map_scene_dispose (GObject *object)
   g_clear_pointer (&self->base.part, cairo_surface_destroy);
   g_clear_pointer (&self->base.surface, cairo_surface_destroy);
   g_clear_pointer (&self->base.mask, atlas_map_mask_free);
+  g_clear_pointer (&self->base.river_mask, atlas_map_mask_free);
   g_clear_pointer (&self->base.measure, g_free);
 
   G_OBJECT_CLASS (atlas_map_scene_parent_class)->dispose (object);
@@ -451,6 +456,7 @@ atlas_map_scene_finalize (GObject *object)
   g_free (self->visible_flags);
   g_free (self->grid_start);
   g_free (self->grid_points);
+  g_free (self->grid_xy);
 
   G_OBJECT_CLASS (atlas_map_scene_parent_class)->finalize (object);
 }
@@ -793,7 +799,9 @@ atlas_map_scene_get_clusters (AtlasMapScene *self,
 {
   int z = CLAMP ((int) floor (zoom + 0.5), 0, MAX_CLUSTER_ZOOM);
   double w = x1 - x0, h = y1 - y0;
-  g_autoptr(GArray) indices = NULL;
+  g_autofree guint *indices = NULL;
+  g_autofree AtlasMapPoint *gathered = NULL;
+  guint n_candidates = 0, n = 0;
   int c0, c1, r0, r1;
 
   g_return_val_if_fail (ATLAS_IS_MAP_SCENE (self), NULL);
@@ -812,35 +820,40 @@ atlas_map_scene_get_clusters (AtlasMapScene *self,
   self->clusters_x1 = x1 + w / 2;
   self->clusters_y1 = y1 + h / 2;
 
-  indices = g_array_sized_new (FALSE, FALSE, sizeof (guint), self->visible->len);
   c0 = grid_column (self, self->clusters_x0);
   c1 = grid_column (self, self->clusters_x1);
   r0 = grid_row (self, self->clusters_y0);
   r1 = grid_row (self, self->clusters_y1);
+
+  /* The region's sites, read in the grid's order from the copy of their
+   * points kept in that order.
+   */
   for (int r = r0; r <= r1; r++)
-    for (int c = c0; c <= c1; c++)
-      {
-        guint cell = r * GRID + c;
+    n_candidates += self->grid_start[r * GRID + c1 + 1] - self->grid_start[r * GRID + c0];
+  indices = g_new (guint, MAX (n_candidates, 1));
+  gathered = g_new (AtlasMapPoint, MAX (n_candidates, 1));
+  for (int r = r0; r <= r1; r++)
+    {
+      guint last = self->grid_start[r * GRID + c1 + 1];
 
-        for (guint k = self->grid_start[cell]; k < self->grid_start[cell + 1]; k++)
-          {
-            guint index = self->grid_points[k];
-            const AtlasMapPoint *p = &g_array_index (self->points, AtlasMapPoint, index);
+      for (guint k = self->grid_start[r * GRID + c0]; k < last; k++)
+        {
+          const AtlasMapPoint *p = &self->grid_xy[k];
+          guint index = self->grid_points[k];
 
-            if ((int) index == excluded || p->x < self->clusters_x0 || p->x > self->clusters_x1 ||
-                p->y < self->clusters_y0 || p->y > self->clusters_y1)
-              continue;
-            g_array_append_val (indices, index);
-          }
-      }
+          if ((int) index == excluded || p->x < self->clusters_x0 || p->x > self->clusters_x1 ||
+              p->y < self->clusters_y0 || p->y > self->clusters_y1)
+            continue;
+          indices[n] = index;
+          gathered[n++] = *p;
+        }
+    }
 
   /* The selected marker and its ring reach 21 px (atlas-map-markers.c). */
-  self->clusters = atlas_map_cluster_set_build ((const AtlasMapPoint *) self->points->data,
-                                                (const guint *) indices->data, indices->len, z,
-                                                CLUSTER_DISTANCE, scale,
-                                                excluded >= 0 ? &g_array_index (self->points, AtlasMapPoint, excluded)
-                                                              : NULL,
-                                                ATLAS_MAP_SELECTED_REACH * scale);
+  self->clusters = atlas_map_cluster_set_build_gathered (gathered, indices, n, z, CLUSTER_DISTANCE, scale,
+                                                         excluded >= 0 ? &g_array_index (self->points, AtlasMapPoint, excluded)
+                                                                       : NULL,
+                                                         ATLAS_MAP_SELECTED_REACH * scale);
   return self->clusters;
 }
 

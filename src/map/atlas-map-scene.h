@@ -85,12 +85,14 @@ typedef struct
 {
   cairo_surface_t  *surface;      /* kept for reuse while not valid */
   gboolean          valid;
-  AtlasMapMask     *mask;         /* for the borders and rivers, reused */
+  AtlasMapMask     *mask;         /* for the borders, reused */
+  AtlasMapMask     *river_mask;   /* for the rivers, reused */
   cairo_surface_t  *part;         /* the part last shown, a subsurface */
   int               part_x, part_y, part_width, part_height;
   double            zoom;
   double            x0, y0;       /* world pixels at @zoom of the top-left */
   int               width, height;
+  int               drawn_x, drawn_y, drawn_width, drawn_height;  /* what is drawn yet, image px */
   AtlasStyleVariant variant;
   char             *measure;
   int               district;

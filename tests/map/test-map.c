@@ -34,6 +34,7 @@
 #include "atlas-map-classes.h"
 #include "atlas-map-cluster.h"
 #include "atlas-map-collision.h"
+#include "atlas-map-fill.h"
 #include "atlas-map-painter.h"
 #include "atlas-map-raster.h"
 #include "atlas-map-render.h"
@@ -545,6 +546,72 @@ test_raster_lines (void)
     g_assert_cmphex (data[5 * stride + 5] & 0xffffff, ==, 0xffffff);
   }
   cairo_surface_destroy (target);
+
+  /* With a clip, lines and dots mark the pixels inside it only. */
+  atlas_map_mask_clear (mask);
+  atlas_map_mask_set_clip (mask, 20, 0, 10, 64);
+  atlas_map_mask_line (mask, 5, 30.5, 45, 30.5, 1);
+  atlas_map_mask_dot (mask, 35, 40, 6);
+  g_assert_cmpuint (atlas_map_mask_get (mask, 19, 30), ==, 0);
+  g_assert_cmpuint (atlas_map_mask_get (mask, 20, 30), ==, 255);
+  g_assert_cmpuint (atlas_map_mask_get (mask, 29, 30), ==, 255);
+  g_assert_cmpuint (atlas_map_mask_get (mask, 30, 30), ==, 0);
+  g_assert_cmpuint (atlas_map_mask_get (mask, 35, 40), ==, 0);
+  g_assert_true (atlas_map_mask_get_extents (mask, &extents));
+  g_assert_cmpint (extents.x, ==, 20);
+  g_assert_cmpint (extents.width, ==, 10);
+}
+
+/* The fill of the base image: pixels whose centre is inside a polygon take
+ * its colour, a hole drawn the other way round stays empty, the polygon
+ * added last wins where two overlap, and nothing outside the part given is
+ * written.
+ */
+static void
+test_raster_fill (void)
+{
+  g_autoptr(AtlasMapFill) fill = atlas_map_fill_new ();
+  cairo_surface_t *target = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 64, 64);
+  GdkRGBA grey = { 128 / 255.0, 128 / 255.0, 128 / 255.0, 1 }, red = { 1, 0, 0, 1 }, blue = { 0, 0, 1, 1 };
+  /* A square with a square hole (the other way round), and one over it. */
+  const AtlasMapPoint ring[] = {
+    { 10.4, 10.4 }, { 40.6, 10.4 }, { 40.6, 40.6 }, { 10.4, 40.6 },
+    { 20, 20 }, { 20, 30 }, { 30, 30 }, { 30, 20 },
+  };
+  const guint ring_starts[] = { 0, 4, 8 };
+  const AtlasMapPoint over[] = { { 35, 35 }, { 70, 35 }, { 70, 70 }, { 35, 70 } };
+  const guint over_starts[] = { 0, 4 };
+  guint32 *data;
+  int stride;
+  cairo_t *cr = cairo_create (target);
+
+  cairo_set_source_rgb (cr, 0, 1, 0);
+  cairo_paint (cr);
+  cairo_destroy (cr);
+
+  atlas_map_fill_reset (fill, 0, 0, 60, 64);
+  atlas_map_fill_add_polygon (fill, ring, ring_starts, 2, &red);
+  atlas_map_fill_add_polygon (fill, over, over_starts, 1, &blue);
+  atlas_map_fill_draw (fill, target, &grey);
+  cairo_surface_flush (target);
+  data = (guint32 *) cairo_image_surface_get_data (target);
+  stride = cairo_image_surface_get_stride (target) / 4;
+
+  /* Centres at 10.5 and 40.5 are in, 9.5 and 41.5 out. */
+  g_assert_cmphex (data[10 * stride + 10] & 0xffffff, ==, 0xff0000);
+  g_assert_cmphex (data[15 * stride + 40] & 0xffffff, ==, 0xff0000);
+  g_assert_cmphex (data[15 * stride + 9] & 0xffffff, ==, 0x808080);
+  g_assert_cmphex (data[15 * stride + 41] & 0xffffff, ==, 0x808080);
+  g_assert_cmphex (data[9 * stride + 15] & 0xffffff, ==, 0x808080);
+  /* The hole. */
+  g_assert_cmphex (data[25 * stride + 25] & 0xffffff, ==, 0x808080);
+  g_assert_cmphex (data[25 * stride + 19] & 0xffffff, ==, 0xff0000);
+  /* The later polygon over the earlier, and on its own. */
+  g_assert_cmphex (data[38 * stride + 38] & 0xffffff, ==, 0x0000ff);
+  g_assert_cmphex (data[50 * stride + 50] & 0xffffff, ==, 0x0000ff);
+  /* Beyond the part: as it was. */
+  g_assert_cmphex (data[50 * stride + 62] & 0xffffff, ==, 0x00ff00);
+  cairo_surface_destroy (target);
 }
 
 static gboolean
@@ -747,6 +814,114 @@ test_cached_matches_vector (void)
   cairo_surface_destroy (vector);
 }
 
+/* One frame drawn the way the screen draws it (base image, sprites), and
+ * whether atlas_map_paint() asked for another once the camera rests.
+ */
+static cairo_surface_t *
+draw_frame (AtlasMapScene              *scene,
+            AtlasViewport              *viewport,
+            const AtlasMapPaintOptions *options,
+            gboolean                   *again)
+{
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 800, 600);
+  cairo_t *cr = cairo_create (surface);
+
+  *again = atlas_map_paint (scene, snapshot, viewport, 800, 600, options, NULL);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  atlas_render_node_to_cairo (node, cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  return surface;
+}
+
+static guint32
+pixel_at (cairo_surface_t *surface,
+          int              x,
+          int              y)
+{
+  return ((guint32 *) (cairo_image_surface_get_data (surface) + y * cairo_image_surface_get_stride (surface)))[x] & 0xffffff;
+}
+
+/* A base image drawn in two goes -- the view at once, the margin for
+ * panning on a later frame -- is the image drawn for that view in one go,
+ * and it stays true to the vector drawing at a zoom close in, where an
+ * outline leaves the image around a corner: the land is land there.
+ */
+static void
+test_base_in_parts (void)
+{
+  AtlasDataset *dataset = atlas_test_open_bundled_dataset ();
+  g_autoptr(AtlasMapScene) scene = atlas_map_scene_new (dataset);
+  g_autoptr(AtlasViewport) viewport = atlas_viewport_new ();
+  const AtlasPalette *palette = atlas_style_get_palette (ATLAS_STYLE_LIGHT);
+  cairo_surface_t *first, *panned, *fresh, *vector;
+  guint32 outside;
+  AtlasMapPaintOptions options;
+  gboolean again;
+  guint max_diff = 0, n_outside_raster = 0, n_outside_vector = 0;
+  double diff = 0;
+
+  atlas_render_ensure_types ();
+  atlas_viewport_set_zoom_range (viewport, ATLAS_MAP_MIN_ZOOM, ATLAS_MAP_MAX_ZOOM);
+  atlas_map_paint_options_init (&options);
+  options.legend = FALSE;
+  options.notice = FALSE;
+
+  /* At a new zoom only the view is drawn, and another frame is asked for. */
+  atlas_viewport_set (viewport, 106.55, 29.57, 12.17);
+  first = draw_frame (scene, viewport, &options, &again);
+  g_assert_true (again);
+
+  /* Panned into the margin: the margin is drawn then, and nothing more
+   * is asked for.
+   */
+  atlas_viewport_pan_pixels (viewport, 130, 95);
+  panned = draw_frame (scene, viewport, &options, &again);
+  g_assert_false (again);
+  atlas_viewport_pan_pixels (viewport, -250, -230);
+  cairo_surface_destroy (draw_frame (scene, viewport, &options, &again));
+  g_assert_false (again);
+  atlas_viewport_pan_pixels (viewport, 250, 230);
+
+  /* The same view, drawn anew in one go. */
+  atlas_map_scene_drop_zoom_caches (scene);
+  fresh = draw_frame (scene, viewport, &options, &again);
+  options.vector = TRUE;
+  vector = draw_frame (scene, viewport, &options, &again);
+
+  outside = (guint32) lround (palette->map_outside.red * 255) << 16 |
+            (guint32) lround (palette->map_outside.green * 255) << 8 |
+            (guint32) lround (palette->map_outside.blue * 255);
+  for (int y = 0; y < 600; y++)
+    for (int x = 0; x < 800; x++)
+      {
+        guint32 a = pixel_at (panned, x, y), b = pixel_at (fresh, x, y);
+
+        for (int shift = 0; shift < 24; shift += 8)
+          {
+            guint d = abs ((int) ((a >> shift) & 0xff) - (int) ((b >> shift) & 0xff));
+
+            diff += d;
+            max_diff = MAX (max_diff, d);
+          }
+        n_outside_raster += a == outside;
+        n_outside_vector += pixel_at (vector, x, y) == outside;
+      }
+  diff /= 800 * 600 * 3;
+  g_test_message ("in parts vs in one go: mean %.4f, max %u; outside-coloured pixels: raster %u, vector %u",
+                  diff, max_diff, n_outside_raster, n_outside_vector);
+  g_assert_cmpfloat (diff, <, 0.05);
+  g_assert_cmpuint (max_diff, <=, 8);
+  g_assert_cmpuint (abs ((int) n_outside_raster - (int) n_outside_vector), <, 800 * 600 / 500);
+
+  cairo_surface_destroy (first);
+  cairo_surface_destroy (panned);
+  cairo_surface_destroy (fresh);
+  cairo_surface_destroy (vector);
+}
+
 static void
 test_filter_applies (void)
 {
@@ -851,9 +1026,11 @@ main (int   argc,
   g_test_add_func ("/map/painter/markers-hit-where-drawn", test_painter_markers);
   g_test_add_func ("/map/painter/markers-never-overlap", test_painter_markers_apart);
   g_test_add_func ("/map/raster/lines", test_raster_lines);
+  g_test_add_func ("/map/raster/fill", test_raster_fill);
   g_test_add_func ("/map/painter/selected-site-named", test_painter_names_selected_and_lone);
   g_test_add_func ("/map/scene/filter-applies", test_filter_applies);
   g_test_add_func ("/map/painter/cached-matches-vector", test_cached_matches_vector);
+  g_test_add_func ("/map/painter/base-in-parts", test_base_in_parts);
   g_test_add_func ("/map/render/cli-png", test_render_cli);
 
   return g_test_run ();
