@@ -539,6 +539,77 @@ test_layer_leaves_the_rest (Fixture       *f,
   cairo_surface_destroy (with);
 }
 
+/* The areas alone, drawn as the screen draws them (a cached layer of
+ * opacities laid on in the area colour) and as exports do (vectors): the
+ * same colours in the same places, but for the odd dash or edge pixel.
+ */
+static void
+test_layer_matches_vectors (Fixture       *f,
+                            gconstpointer  data)
+{
+  AtlasMapScene *scene = atlas_map_view_get_scene (f->view);
+  g_autoptr(AtlasViewport) viewport = atlas_viewport_new ();
+  g_autoptr(AtlasMapAreas) areas = atlas_map_areas_new (f->session);
+  AtlasMapPaintOptions options;
+  cairo_surface_t *images[2];
+  guint drawn = 0, apart = 0;
+  int stride;
+
+  atlas_viewport_set_zoom_range (viewport, ATLAS_MAP_MIN_ZOOM - 2, ATLAS_MAP_MAX_ZOOM);
+  atlas_map_fit_chongqing (scene, viewport, 1366, 768, FALSE, NULL);
+  /* A camera between pixels, as after a pan. */
+  atlas_viewport_pan_pixels (viewport, 0.37, -0.21);
+  atlas_map_paint_options_init (&options);
+
+  for (int i = 0; i < 2; i++)
+    {
+      cairo_t *cr;
+
+      options.vector = i == 1;
+      images[i] = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1366, 768);
+      cr = cairo_create (images[i]);
+      atlas_map_areas_paint_layer (areas, cr, scene, viewport, 1366, 768, &options);
+      cairo_destroy (cr);
+      cairo_surface_flush (images[i]);
+    }
+
+  stride = cairo_image_surface_get_stride (images[0]);
+  for (int y = 0; y < 768; y++)
+    for (int x = 0; x < 1366; x++)
+      {
+        const guint8 *a = cairo_image_surface_get_data (images[0]) + y * stride + 4 * x;
+        const guint8 *b = cairo_image_surface_get_data (images[1]) + y * stride + 4 * x;
+        int closest = 255;
+
+        if (a[3] == 0 && b[3] == 0)
+          continue;
+        drawn++;
+        /* The cached layer lies on whole pixels: up to half a pixel from
+         * where the vectors fall.  The nearest match within a pixel counts.
+         */
+        for (int dy = -1; dy <= 1; dy++)
+          for (int dx = -1; dx <= 1; dx++)
+            {
+              int most = 0;
+
+              if (x + dx < 0 || x + dx >= 1366 || y + dy < 0 || y + dy >= 768)
+                continue;
+              for (int c = 0; c < 4; c++)
+                most = MAX (most, ABS (a[c] - b[dy * stride + 4 * dx + c]));
+              closest = MIN (closest, most);
+            }
+        if (closest > 24)
+          apart++;
+      }
+  g_test_message ("areas: %u pixels drawn, %u apart", drawn, apart);
+  g_assert_cmpuint (drawn, >, 10000);
+  /* Dashes may start a little apart along an outline; nothing more. */
+  g_assert_cmpuint (apart, <, drawn / 20);
+
+  cairo_surface_destroy (images[0]);
+  cairo_surface_destroy (images[1]);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -587,6 +658,8 @@ main (int   argc,
               fixture_set_up, test_export_keeps_screen_badges, fixture_tear_down);
   g_test_add ("/map-areas/layer-leaves-the-rest-of-the-map", Fixture, NULL,
               fixture_set_up, test_layer_leaves_the_rest, fixture_tear_down);
+  g_test_add ("/map-areas/layer-matches-vectors", Fixture, NULL,
+              fixture_set_up, test_layer_matches_vectors, fixture_tear_down);
 
   status = g_test_run ();
   g_clear_object (&app);
