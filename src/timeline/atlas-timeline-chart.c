@@ -718,7 +718,12 @@ append_event_labels (AtlasTimelineChart *self,
         {
           GArray *row = lane->rows[r];
           double y = _atlas_timeline_row_top (self, k, r, height);
-          guint j = _atlas_timeline_search_row (self, row, view_left - lane->widest[r]);
+          guint j;
+
+          /* Thousands of events leave rows of marks without a label. */
+          if (lane->n_labelled[r] == 0)
+            continue;
+          j = _atlas_timeline_search_row (self, row, view_left - lane->widest[r]);
 
           for (; j < row->len; j++)
             {

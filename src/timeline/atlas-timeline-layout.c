@@ -416,6 +416,7 @@ _atlas_timeline_ensure_layout (AtlasTimelineChart *self,
           self->lanes[k].rows[r] = g_array_new (FALSE, FALSE, sizeof (guint));
           self->lanes[k].widest[r] = 0;
           self->lanes[k].reach_left[r] = 0;
+          self->lanes[k].n_labelled[r] = 0;
           last_in_row[k][r] = -1;
           limit[k][r] = -G_MAXDOUBLE;
         }
@@ -515,6 +516,8 @@ _atlas_timeline_ensure_layout (AtlasTimelineChart *self,
 
             if (entry->label_room >= entry->label_width - 0.5)
               entry->label_room = -1;
+            if (_atlas_timeline_shown_label_width (entry) > 0)
+              self->lanes[k].n_labelled[r]++;
             self->lanes[k].widest[r] = MAX (self->lanes[k].widest[r],
                                             _atlas_timeline_entry_end (entry) - entry->mark_start);
             self->lanes[k].reach_left[r] = MAX (self->lanes[k].reach_left[r],
