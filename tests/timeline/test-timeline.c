@@ -414,29 +414,41 @@ assert_view_search_matches_scan (AtlasTimelineChart *chart,
   for (guint k = 0; k < ATLAS_N_EVENT_KINDS; k++)
     for (int r = 0; r < chart->layout_rows; r++)
       {
-        GArray *row = chart->lanes[k].rows[r];
+        GArray *row = chart->lanes[k].rows[r], *labelled = chart->lanes[k].labelled[r];
         double y = _atlas_timeline_row_top (chart, k, r, height) + rh / 2;
-        guint labelled = 0;
+        guint m = 0;
 
-        /* Every event in the row with its label counted... */
+        /* Every event in the row with some of its label shown, in order,
+         * is among the row's labelled ones, and no other...
+         */
         for (guint j = 0; j < row->len; j++)
-          labelled += _atlas_timeline_shown_label_width (&g_array_index (chart->entries, Entry,
-                                                                         g_array_index (row, guint, j))) > 0;
-        g_assert_cmpuint (chart->lanes[k].n_labelled[r], ==, labelled);
-        n_labelled += labelled;
+          {
+            guint index = g_array_index (row, guint, j);
 
-        /* ...the search lands where a scan does, on and beside each mark... */
+            if (_atlas_timeline_shown_label_width (&g_array_index (chart->entries, Entry, index)) <= 0)
+              continue;
+            g_assert_cmpuint (m, <, labelled->len);
+            g_assert_cmpuint (g_array_index (labelled, guint, m), ==, index);
+            m++;
+          }
+        g_assert_cmpuint (m, ==, labelled->len);
+        n_labelled += m;
+
+        /* ...the searches land where scans do, on and beside each mark... */
         for (guint j = 0; j < row->len; j++)
           {
             double x = g_array_index (chart->entries, Entry, g_array_index (row, guint, j)).mark_start;
 
             for (int d = -1; d <= 1; d++)
               {
-                guint before = 0;
+                guint before = 0, labelled_before = 0;
 
-                for (guint m = 0; m < row->len; m++)
-                  before += g_array_index (chart->entries, Entry, g_array_index (row, guint, m)).mark_start < x + d * 0.5;
+                for (guint i = 0; i < row->len; i++)
+                  before += g_array_index (chart->entries, Entry, g_array_index (row, guint, i)).mark_start < x + d * 0.5;
+                for (guint i = 0; i < labelled->len; i++)
+                  labelled_before += g_array_index (chart->entries, Entry, g_array_index (labelled, guint, i)).mark_start < x + d * 0.5;
                 g_assert_cmpuint (_atlas_timeline_search_row (chart, row, x + d * 0.5), ==, before);
+                g_assert_cmpuint (_atlas_timeline_search_row (chart, labelled, x + d * 0.5), ==, labelled_before);
               }
           }
 
@@ -452,9 +464,9 @@ assert_view_search_matches_scan (AtlasTimelineChart *chart,
           {
             int found = -1, picked = atlas_timeline_chart_pick (chart, x, y, width, height);
 
-            for (guint m = 0; m < in_row->len; m++)
+            for (guint q = 0; q < in_row->len; q++)
               {
-                guint i = g_array_index (in_row, guint, m);
+                guint i = g_array_index (in_row, guint, q);
                 AtlasTimelinePlacement *p = &places[i];
                 double begin = p->label_left && p->label_width > 0 ? p->label_start : p->mark_start;
                 double end = !p->label_left && p->label_width > 0 ? MAX (p->mark_end, p->label_start + p->label_width)
@@ -480,7 +492,7 @@ test_view_search_matches_scan (void)
 
   guint labelled;
 
-  /* The whole period, where most rows are marks without labels... */
+  /* The whole period, where most marks have no label... */
   labelled = assert_view_search_matches_scan (chart, 1280, 800);
   g_assert_cmpuint (labelled, <, atlas_timeline_chart_get_n_events (chart) / 10);
   /* ...zoomed in until labels show, the view's edges in the middle of the
