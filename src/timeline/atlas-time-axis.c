@@ -525,16 +525,17 @@ labels_fit (AtlasTimeAxis        *self,
   return TRUE;
 }
 
-/* The finest level whose labels do not run into each other. */
-AtlasTickLevel
-atlas_time_axis_pick_level (AtlasTimeAxis        *self,
-                            double                width,
-                            AtlasTickMeasureFunc  measure,
-                            gpointer              user_data)
+/* The finest level whose labels do not run into each other, and its
+ * labelled ticks when @ticks is given (made to check the fit anyway).
+ */
+static AtlasTickLevel
+pick_level (AtlasTimeAxis        *self,
+            double                width,
+            AtlasTickMeasureFunc  measure,
+            gpointer              user_data,
+            GArray              **ticks)
 {
   double px_per_day;
-
-  g_return_val_if_fail (ATLAS_IS_TIME_AXIS (self), ATLAS_TICK_DECADE);
 
   if (measure == NULL)
     measure = estimate_width;
@@ -544,17 +545,32 @@ atlas_time_axis_pick_level (AtlasTimeAxis        *self,
   px_per_day = width / (self->last - self->first);
   for (int level = ATLAS_TICK_DAY; level > ATLAS_TICK_DECADE; level--)
     {
-      g_autoptr(GArray) ticks = NULL;
+      g_autoptr(GArray) candidates = NULL;
 
       /* Too tight for any label: do not even generate the ticks. */
       if (level_min_days[level] * px_per_day < MIN_LABEL_PX + LABEL_GAP)
         continue;
 
-      ticks = atlas_time_axis_ticks_for_level (self, level, TRUE);
-      if (labels_fit (self, ticks, width, measure, user_data))
-        return level;
+      candidates = atlas_time_axis_ticks_for_level (self, level, TRUE);
+      if (labels_fit (self, candidates, width, measure, user_data))
+        {
+          if (ticks != NULL)
+            *ticks = g_steal_pointer (&candidates);
+          return level;
+        }
     }
   return ATLAS_TICK_DECADE;
+}
+
+AtlasTickLevel
+atlas_time_axis_pick_level (AtlasTimeAxis        *self,
+                            double                width,
+                            AtlasTickMeasureFunc  measure,
+                            gpointer              user_data)
+{
+  g_return_val_if_fail (ATLAS_IS_TIME_AXIS (self), ATLAS_TICK_DECADE);
+
+  return pick_level (self, width, measure, user_data, NULL);
 }
 
 /* The labelled ticks for the visible range at @width pixels. */
@@ -566,13 +582,19 @@ atlas_time_axis_compute_ticks (AtlasTimeAxis        *self,
                                AtlasTickLevel       *level)
 {
   AtlasTickLevel picked;
+  GArray *ticks = NULL;
 
   g_return_val_if_fail (ATLAS_IS_TIME_AXIS (self), NULL);
 
-  picked = atlas_time_axis_pick_level (self, width, measure, user_data);
+  /* The fitting level's ticks are kept, not made a second time: the axis
+   * is laid out every frame while panning.
+   */
+  picked = pick_level (self, width, measure, user_data, &ticks);
   if (level != NULL)
     *level = picked;
-  return atlas_time_axis_ticks_for_level (self, picked, TRUE);
+  if (ticks == NULL)
+    ticks = atlas_time_axis_ticks_for_level (self, picked, TRUE);
+  return ticks;
 }
 
 /* ---- camera ----------------------------------------------------------- */

@@ -74,6 +74,7 @@ typedef struct
   GArray *rows[MAX_ROWS];     /* entry indices, by mark_start */
   double  widest[MAX_ROWS];   /* reach right of a mark in the row, for culling */
   double  reach_left[MAX_ROWS]; /* reach left of a mark (left labels) */
+  GArray *labelled[MAX_ROWS]; /* the entries of rows[] with some label shown */
   GArray *bins;               /* density of what did not fit */
 } Lane;
 

@@ -717,12 +717,15 @@ append_event_labels (AtlasTimelineChart *self,
       for (int r = 0; r < self->layout_rows; r++)
         {
           GArray *row = lane->rows[r];
+          /* Thousands of events leave most marks without a label: only
+           * those with one are visited.
+           */
+          GArray *labelled = lane->labelled[r];
           double y = _atlas_timeline_row_top (self, k, r, height);
-          guint j = _atlas_timeline_search_row (self, row, view_left - lane->widest[r]);
 
-          for (; j < row->len; j++)
+          for (guint j = _atlas_timeline_search_row (self, labelled, view_left - lane->widest[r]); j < labelled->len; j++)
             {
-              Entry *entry = &g_array_index (self->entries, Entry, g_array_index (row, guint, j));
+              Entry *entry = &g_array_index (self->entries, Entry, g_array_index (labelled, guint, j));
               double room = _atlas_timeline_shown_label_width (entry);
               double x = _atlas_timeline_label_start (entry);
               gboolean shortened = entry->label_room >= 0;
@@ -738,9 +741,11 @@ append_event_labels (AtlasTimelineChart *self,
                */
               if ((!entry->label_left && x + room > view_right) || (entry->label_left && x < view_left))
                 {
-                  Entry *prev = j > 0 ? &g_array_index (self->entries, Entry, g_array_index (row, guint, j - 1)) : NULL;
-                  Entry *next = j + 1 < row->len ? &g_array_index (self->entries, Entry, g_array_index (row, guint, j + 1))
-                                                 : NULL;
+                  /* Marks in a row never overlap: this finds the entry's own place. */
+                  guint at = _atlas_timeline_search_row (self, row, entry->mark_start);
+                  Entry *prev = at > 0 ? &g_array_index (self->entries, Entry, g_array_index (row, guint, at - 1)) : NULL;
+                  Entry *next = at + 1 < row->len ? &g_array_index (self->entries, Entry, g_array_index (row, guint, at + 1))
+                                                  : NULL;
                   double left = entry->mark_start - LABEL_OFFSET - entry->label_width;
                   double right = entry->mark_end + LABEL_OFFSET;
 

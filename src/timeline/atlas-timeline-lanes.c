@@ -485,6 +485,11 @@ ensure_tile (AtlasTimelineChart         *self,
   return tile;
 }
 
+/* The tiles in view, copied where the lanes have rows and strips; their
+ * empty margins above and below are plain colour.  A cairo node is drawn
+ * by way of an image as large as its bounds, once each frame, so every
+ * pixel left out of one is a pixel not copied three times.
+ */
 static void
 append_tiles (AtlasTimelineChart         *self,
               GtkSnapshot                *snapshot,
@@ -493,23 +498,47 @@ append_tiles (AtlasTimelineChart         *self,
               int                         height)
 {
   double top = _atlas_timeline_lanes_top (self), bottom = _atlas_timeline_lanes_bottom (self, height);
+  double lane_h = _atlas_timeline_lane_height (self, height);
   double view_left = _atlas_timeline_scroll_offset (self), plot_w = _atlas_timeline_plot_width (self, width);
   int lanes_h = (int) ceil (bottom - top);
   int first = (int) floor (view_left / TILE_WIDTH), last = (int) floor ((view_left + plot_w) / TILE_WIDTH);
-  cairo_t *cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (self->gutter, top, plot_w, lanes_h));
+  g_autoptr(GPtrArray) tiles = g_ptr_array_new_with_free_func ((GDestroyNotify) cairo_surface_destroy);
 
-  /* Opaque tiles: copies, no blending. */
-  cairo_set_operator (cr, CAIRO_OPERATOR_SOURCE);
+  /* Held here: making one tile may drop others from a full cache. */
   for (int t = first; t <= last; t++)
-    {
-      cairo_surface_t *tile = ensure_tile (self, palette, t, lanes_h, height);
-      double x = self->gutter + round ((double) t * TILE_WIDTH - view_left);
+    g_ptr_array_add (tiles, cairo_surface_reference (ensure_tile (self, palette, t, lanes_h, height)));
 
-      cairo_set_source_surface (cr, tile, x, top);
-      cairo_rectangle (cr, MAX (x, self->gutter), top, MIN (x + TILE_WIDTH, self->gutter + plot_w) - MAX (x, self->gutter), lanes_h);
-      cairo_fill (cr);
+  for (guint k = 0; k < ATLAS_N_EVENT_KINDS; k++)
+    {
+      /* Lane @k in tile y, as draw_tile() shades it, and its content. */
+      double lane_top = round (k * lane_h), lane_bottom = round ((k + 1) * lane_h);
+      double y0 = CLAMP (floor (_atlas_timeline_row_top (self, k, 0, height) - top), lane_top, lane_bottom);
+      double y1 = CLAMP (ceil (_atlas_timeline_row_top (self, k, self->layout_rows, height) + DENSITY_HEIGHT - top),
+                         y0, lane_bottom);
+      const GdkRGBA *background = k % 2 ? &palette->p->shade : &palette->p->view;
+      cairo_t *cr;
+
+      _atlas_timeline_fill_rect (snapshot, background, 1.0, self->gutter, top + lane_top, plot_w, y0 - lane_top);
+      _atlas_timeline_fill_rect (snapshot, background, 1.0, self->gutter, top + y1, plot_w, lane_bottom - y1);
+      if (y1 <= y0)
+        continue;
+
+      /* Opaque tiles: copies, no blending. */
+      cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (self->gutter, top + y0, plot_w, y1 - y0));
+      cairo_set_operator (cr, CAIRO_OPERATOR_SOURCE);
+      for (int t = first; t <= last; t++)
+        {
+          double x = self->gutter + round ((double) t * TILE_WIDTH - view_left);
+          double x0 = MAX (x, self->gutter), x1 = MIN (x + TILE_WIDTH, self->gutter + plot_w);
+
+          if (x1 <= x0)
+            continue;
+          cairo_set_source_surface (cr, g_ptr_array_index (tiles, t - first), x, top);
+          cairo_rectangle (cr, x0, top + y0, x1 - x0, y1 - y0);
+          cairo_fill (cr);
+        }
+      cairo_destroy (cr);
     }
-  cairo_destroy (cr);
 }
 
 /* ---- either ----------------------------------------------------------- */

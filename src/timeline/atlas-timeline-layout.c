@@ -304,7 +304,10 @@ _atlas_timeline_clear_layout (AtlasTimelineChart *self)
   for (guint k = 0; k < ATLAS_N_EVENT_KINDS; k++)
     {
       for (guint r = 0; r < MAX_ROWS; r++)
-        g_clear_pointer (&self->lanes[k].rows[r], g_array_unref);
+        {
+          g_clear_pointer (&self->lanes[k].rows[r], g_array_unref);
+          g_clear_pointer (&self->lanes[k].labelled[r], g_array_unref);
+        }
       g_clear_pointer (&self->lanes[k].bins, g_array_unref);
     }
   _atlas_timeline_clear_lanes (self);
@@ -416,6 +419,7 @@ _atlas_timeline_ensure_layout (AtlasTimelineChart *self,
           self->lanes[k].rows[r] = g_array_new (FALSE, FALSE, sizeof (guint));
           self->lanes[k].widest[r] = 0;
           self->lanes[k].reach_left[r] = 0;
+          self->lanes[k].labelled[r] = g_array_new (FALSE, FALSE, sizeof (guint));
           last_in_row[k][r] = -1;
           limit[k][r] = -G_MAXDOUBLE;
         }
@@ -515,6 +519,8 @@ _atlas_timeline_ensure_layout (AtlasTimelineChart *self,
 
             if (entry->label_room >= entry->label_width - 0.5)
               entry->label_room = -1;
+            if (_atlas_timeline_shown_label_width (entry) > 0)
+              g_array_append_val (self->lanes[k].labelled[r], g_array_index (row, guint, j));
             self->lanes[k].widest[r] = MAX (self->lanes[k].widest[r],
                                             _atlas_timeline_entry_end (entry) - entry->mark_start);
             self->lanes[k].reach_left[r] = MAX (self->lanes[k].reach_left[r],

@@ -20,7 +20,8 @@
 
 /* The timeline without a display: ticks at every zoom level, spans for
  * dates known to the month or year, lanes without overlaps, chronological
- * keyboard order, the camera, and `cq-atlas --render timeline`.
+ * keyboard order, the camera, searches of the view that agree with a scan
+ * of every event, and `cq-atlas --render timeline`.
  */
 
 #include "config.h"
@@ -392,6 +393,121 @@ test_axis_labels (void)
   atlas_l10n_set_chinese (FALSE);
 }
 
+/* The painter and pick find what is in view by binary search in each row
+ * and skip rows without labels: what they find is what a scan of every
+ * event finds, at the edges of the view too.
+ */
+static guint
+assert_view_search_matches_scan (AtlasTimelineChart *chart,
+                                 int                 width,
+                                 int                 height)
+{
+  guint n = atlas_timeline_chart_get_n_events (chart), n_labelled = 0;
+  g_autofree AtlasTimelinePlacement *places = g_new0 (AtlasTimelinePlacement, n);
+  g_autoptr(GArray) in_row = g_array_new (FALSE, FALSE, sizeof (guint));
+  double left = chart->gutter, right = chart->gutter + _atlas_timeline_plot_width (chart, width);
+  double rh = _atlas_timeline_row_height (chart);
+
+  for (guint i = 0; i < n; i++)
+    atlas_timeline_chart_get_placement (chart, i, width, height, &places[i]);
+
+  for (guint k = 0; k < ATLAS_N_EVENT_KINDS; k++)
+    for (int r = 0; r < chart->layout_rows; r++)
+      {
+        GArray *row = chart->lanes[k].rows[r], *labelled = chart->lanes[k].labelled[r];
+        double y = _atlas_timeline_row_top (chart, k, r, height) + rh / 2;
+        guint m = 0;
+
+        /* Every event in the row with some of its label shown, in order,
+         * is among the row's labelled ones, and no other...
+         */
+        for (guint j = 0; j < row->len; j++)
+          {
+            guint index = g_array_index (row, guint, j);
+
+            if (_atlas_timeline_shown_label_width (&g_array_index (chart->entries, Entry, index)) <= 0)
+              continue;
+            g_assert_cmpuint (m, <, labelled->len);
+            g_assert_cmpuint (g_array_index (labelled, guint, m), ==, index);
+            m++;
+          }
+        g_assert_cmpuint (m, ==, labelled->len);
+        n_labelled += m;
+
+        /* ...the searches land where scans do, on and beside each mark... */
+        for (guint j = 0; j < row->len; j++)
+          {
+            double x = g_array_index (chart->entries, Entry, g_array_index (row, guint, j)).mark_start;
+
+            for (int d = -1; d <= 1; d++)
+              {
+                guint before = 0, labelled_before = 0;
+
+                for (guint i = 0; i < row->len; i++)
+                  before += g_array_index (chart->entries, Entry, g_array_index (row, guint, i)).mark_start < x + d * 0.5;
+                for (guint i = 0; i < labelled->len; i++)
+                  labelled_before += g_array_index (chart->entries, Entry, g_array_index (labelled, guint, i)).mark_start < x + d * 0.5;
+                g_assert_cmpuint (_atlas_timeline_search_row (chart, row, x + d * 0.5), ==, before);
+                g_assert_cmpuint (_atlas_timeline_search_row (chart, labelled, x + d * 0.5), ==, labelled_before);
+              }
+          }
+
+        /* ...and a point in the row picks the one event a scan of the
+         * placements finds there.
+         */
+        g_array_set_size (in_row, 0);
+        for (guint i = 0; i < n; i++)
+          if (places[i].lane == k && places[i].row == r)
+            g_array_append_val (in_row, i);
+        g_assert_cmpuint (in_row->len, ==, row->len);
+        for (double x = left + 0.25; x < right; x += 1.0)
+          {
+            int found = -1, picked = atlas_timeline_chart_pick (chart, x, y, width, height);
+
+            for (guint q = 0; q < in_row->len; q++)
+              {
+                guint i = g_array_index (in_row, guint, q);
+                AtlasTimelinePlacement *p = &places[i];
+                double begin = p->label_left && p->label_width > 0 ? p->label_start : p->mark_start;
+                double end = !p->label_left && p->label_width > 0 ? MAX (p->mark_end, p->label_start + p->label_width)
+                                                                  : p->mark_end;
+
+                if (x < begin - 2 || x > end + 2)
+                  continue;
+                g_assert_cmpint (found, ==, -1);   /* rows never overlap */
+                found = i;
+              }
+            g_assert_cmpint (picked, ==, found);
+          }
+      }
+  return n_labelled;
+}
+
+static void
+test_view_search_matches_scan (void)
+{
+  g_autoptr(GListModel) events = synthetic (3000);
+  g_autoptr(AtlasTimelineChart) chart = chart_for (events, 1280, 800);
+  AtlasTimeAxis *axis = atlas_timeline_chart_get_axis (chart);
+
+  guint labelled;
+
+  /* The whole period, where most marks have no label... */
+  labelled = assert_view_search_matches_scan (chart, 1280, 800);
+  g_assert_cmpuint (labelled, <, atlas_timeline_chart_get_n_events (chart) / 10);
+  /* ...zoomed in until labels show, the view's edges in the middle of the
+   * events, and panned by a fraction of a pixel's worth of days.
+   */
+  for (int step = 0; step < 4; step++)
+    {
+      atlas_time_axis_zoom (axis, 3, atlas_julian_from_ymd (2018, 6, 1) + step * 7.3);
+      assert_view_search_matches_scan (chart, 1280, 800);
+      atlas_time_axis_pan (axis, (atlas_time_axis_get_last (axis) - atlas_time_axis_get_first (axis)) / 2247.0);
+      labelled = assert_view_search_matches_scan (chart, 1280, 800);
+    }
+  g_assert_cmpuint (labelled, >, 0);
+}
+
 static void
 test_keyboard_order (void)
 {
@@ -484,6 +600,7 @@ main (int   argc,
   g_test_add_func ("/timeline/labels/go-left-without-room-right", test_label_goes_left);
   g_test_add_func ("/timeline/labels/beside-range-bars", test_labels_beside_ranges);
   g_test_add_func ("/timeline/axis/labels-whole-and-clear-of-the-line", test_axis_labels);
+  g_test_add_func ("/timeline/view/search-matches-a-full-scan", test_view_search_matches_scan);
 
   status = g_test_run ();
   g_clear_object (&dataset);
