@@ -127,6 +127,8 @@ atlas_search_index_prepare_update (sqlite3  *db,
 
 /**
  * atlas_search_index_update:
+ * @replace: whether some listed records may have index rows already (a
+ *   change); %FALSE when all of them are new
  *
  * Remakes the user index rows of the records in temp.atlas_search_pending
  * only, as atlas_search_index_rebuild() would make them: an import of ten
@@ -134,8 +136,9 @@ atlas_search_index_prepare_update (sqlite3  *db,
  * parties are listed (entity "party") are remade too.
  */
 gboolean
-atlas_search_index_update (sqlite3  *db,
-                           GError  **error)
+atlas_search_index_update (sqlite3   *db,
+                           gboolean   replace,
+                           GError   **error)
 {
   /* A larger buffer of pending terms while the rows go in: FTS5 then writes
    * a few large segments instead of merging many small ones, which halves
@@ -145,14 +148,20 @@ atlas_search_index_update (sqlite3  *db,
     "INSERT INTO user.search (search, rank) VALUES ('hashsize', 33554432);"
     "INSERT OR IGNORE INTO temp.atlas_search_pending (entity, entity_id)"
     "  SELECT 'event', event_id FROM user.event_party"
-    "  WHERE party_id IN (SELECT entity_id FROM temp.atlas_search_pending WHERE entity = 'party');"
+    "  WHERE party_id IN (SELECT entity_id FROM temp.atlas_search_pending WHERE entity = 'party');";
+  /* The index has no key on entity_id: finding the old rows reads all of
+   * user.search (2 s at 100,000 records), so it is left out when every
+   * listed record is new and cannot have a row yet.
+   */
+  static const char remove_old[] =
     "DELETE FROM user.search WHERE rowid IN"
     "  (SELECT s.rowid FROM user.search s JOIN temp.atlas_search_pending p"
     "   ON p.entity = s.entity AND p.entity_id = s.entity_id);";
+  g_autofree char *start = g_strconcat (prefix, replace ? remove_old : "", NULL);
 
   g_return_val_if_fail (db != NULL, FALSE);
 
-  if (!run (db, "user", prefix,
+  if (!run (db, "user", start,
             " WHERE s.id IN (SELECT entity_id FROM temp.atlas_search_pending WHERE entity = 'site')",
             " WHERE e.id IN (SELECT entity_id FROM temp.atlas_search_pending WHERE entity = 'event')",
             " WHERE id IN (SELECT entity_id FROM temp.atlas_search_pending WHERE entity = 'statistic')",

@@ -31,6 +31,7 @@ gboolean atlas_search_index_rebuild (sqlite3     *db,
 gboolean atlas_search_index_prepare_update (sqlite3  *db,
                                             GError  **error);
 gboolean atlas_search_index_update  (sqlite3     *db,
+                                     gboolean     replace,
                                      GError     **error);
 char    *atlas_search_build_match   (const char  *text);
 char    *atlas_search_build_like    (const char  *text);

@@ -154,6 +154,37 @@ test_import_change_full (Fixture       *f,
   g_assert_cmpint (fixture_count (f->store, "SELECT count(*) FROM v_site WHERE name_en = 'CAS Chongqing Science Center'"), ==, 0);
 }
 
+/* The search index keeps one row per record through an add and a change:
+ * the old row of a changed record is replaced, while an import of new
+ * records only adds rows.
+ */
+static void
+test_import_search_rows (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(AtlasImportPlan) plan = plan_hand_made (f->store);
+  g_autoptr(AtlasImportPlan) change = atlas_import_plan_new (f->store);
+  g_autoptr(GString) renamed = g_string_new (sites_csv);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (atlas_import_plan_apply (plan, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (fixture_count (f->store, "SELECT count(*) FROM user.search WHERE entity_id = 'hand-lab'"), ==, 1);
+  g_assert_cmpint (fixture_count (f->store, "SELECT count(*) FROM user.search WHERE entity_id = 'hand-park'"), ==, 1);
+
+  g_assert_cmpuint (g_string_replace (renamed, ",Hand Lab,", ",Hand Laboratory,", 1), ==, 1);
+  atlas_import_plan_add_csv (change, "sites.csv", renamed->str, renamed->len);
+  atlas_import_plan_validate (change);
+  g_assert_cmpuint (atlas_import_plan_count (change, ATLAS_IMPORT_ACTION_CHANGE), ==, 1);
+  g_assert_true (atlas_import_plan_apply (change, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpint (fixture_count (f->store, "SELECT count(*) FROM user.search WHERE entity_id = 'hand-lab'"), ==, 1);
+  g_assert_cmpint (fixture_count (f->store, "SELECT count(*) FROM user.search WHERE entity_id = 'hand-lab'"
+                                            " AND name LIKE '%Hand Laboratory%'"), ==, 1);
+  g_assert_cmpint (fixture_count (f->store, "SELECT count(*) FROM user.search WHERE entity_id = 'hand-park'"), ==, 1);
+}
+
 typedef struct
 {
   const char *name;
@@ -662,6 +693,7 @@ main (int   argc,
   ADD ("/data-io/import/change-partial-header", test_import_change);
   ADD ("/data-io/import/change", test_import_change_full);
   ADD ("/data-io/import/huge-field", test_import_huge_field);
+  ADD ("/data-io/import/search-rows", test_import_search_rows);
   for (guint i = 0; i < G_N_ELEMENTS (bad_inputs); i++)
     {
       g_autofree char *path = g_strdup_printf ("/data-io/import/rejects/%s", bad_inputs[i].name);
