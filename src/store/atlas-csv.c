@@ -225,7 +225,7 @@ read_field (AtlasCsvReader  *self,
             guint            column,
             GError         **error)
 {
-  g_autoptr(GString) buf = g_string_new (NULL);
+  g_autoptr(GString) buf = NULL;
   gboolean quoted = FALSE;
   gboolean too_large = FALSE;
   guint start_line = self->line;
@@ -283,6 +283,9 @@ read_field (AtlasCsvReader  *self,
       *out = end > start ? g_strndup (self->data + start, end - start) : NULL;
       return TRUE;
     }
+
+  /* Only a quoted field needs a buffer, to undo its doubled quotes. */
+  buf = g_string_new (NULL);
 
   for (;;)
     {

@@ -41,6 +41,28 @@
  * column.
  */
 
+/* The columns the checks name, found once per table instead of by comparing
+ * names for every record (ten lookups a site, 20 names each).
+ */
+typedef enum
+{
+  KNOWN_PRECISION,
+  KNOWN_DISTRICT,
+  KNOWN_LON,
+  KNOWN_LAT,
+  KNOWN_AREA,
+  KNOWN_CAVEAT_EN,
+  KNOWN_CAVEAT_ZH,
+  KNOWN_ID,
+  KNOWN_NAME,        /* the table's name_col */
+  N_KNOWN
+} Known;
+
+static const char * const known_names[N_KNOWN] = {
+  "location_precision", "district_adcode", "lon", "lat", "area_id", "caveat_en", "caveat_zh", "id",
+  NULL,
+};
+
 typedef struct
 {
   ImportWork        *work;
@@ -52,6 +74,7 @@ typedef struct
   GHashTable        *cited;               /* "entity\x1fid" cited in the data */
   AtlasDistrictGrid *grid;
   GError            *grid_error;
+  guint8             known[16][N_KNOWN];  /* per table spec: index + 2, or 0 */
 
   /* Per table spec, for the import itself; keys and values point into the
    * records (no copies: 200,000 records).
@@ -376,6 +399,46 @@ column_ok (Record     *record,
          && (record->bad_columns & (G_GUINT64_CONSTANT (1) << i)) == 0;
 }
 
+/* The index of a known column in @table, or -1. */
+static int
+known_index (Checker         *checker,
+             const TableSpec *table,
+             Known            column)
+{
+  guint8 *slot = &checker->known[table_index (table)][column];
+
+  if (*slot == 0)
+    {
+      const char *name = column == KNOWN_NAME ? table->name_col : known_names[column];
+      int i = name != NULL ? _atlas_import_column_index (table, name) : -1;
+
+      g_assert (i < G_MAXUINT8 - 2);
+      *slot = i + 2;
+    }
+  return (int) *slot - 2;
+}
+
+static const char *
+known_value (Checker *checker,
+             Record  *record,
+             Known    column)
+{
+  int i = known_index (checker, record->table, column);
+
+  return i >= 0 ? record->values[i] : NULL;
+}
+
+static gboolean
+known_ok (Checker *checker,
+          Record  *record,
+          Known    column)
+{
+  int i = known_index (checker, record->table, column);
+
+  return i >= 0 && record->values[i] != NULL
+         && (record->bad_columns & (G_GUINT64_CONSTANT (1) << i)) == 0;
+}
+
 /* Where a site is, as the dataset builder has it: a point inside Chongqing
  * and inside the district it names (exact, approximate, district); a named
  * area and nothing else (area); or nothing (unknown).  A column that does
@@ -387,13 +450,18 @@ check_site_place (Checker *checker,
                   Record  *record)
 {
   static const char * const place[] = { "district_adcode", "lon", "lat" };
-  const char *precision_key = _atlas_record_get (record, "location_precision");
+  static const Known place_known[] = { KNOWN_DISTRICT, KNOWN_LON, KNOWN_LAT };
+  const char *precision_key = known_value (checker, record, KNOWN_PRECISION);
+  const char *lon_text = known_value (checker, record, KNOWN_LON);
+  const char *lat_text = known_value (checker, record, KNOWN_LAT);
+  const char *district_text = known_value (checker, record, KNOWN_DISTRICT);
+  const char *area = known_value (checker, record, KNOWN_AREA);
   AtlasLocationPrecision precision;
   AtlasDistrictGrid *grid;
   double lon, lat;
   gint64 stated, found;
 
-  if (!column_ok (record, "location_precision")
+  if (!known_ok (checker, record, KNOWN_PRECISION)
       || !atlas_location_precision_from_string (precision_key, &precision))
     return;
 
@@ -401,27 +469,27 @@ check_site_place (Checker *checker,
     {
       /* Said once, at the first column that should be empty. */
       for (guint i = 0; i < G_N_ELEMENTS (place); i++)
-        if (_atlas_record_get (record, place[i]) != NULL)
+        if (known_value (checker, record, place_known[i]) != NULL)
           {
             _atlas_record_reject (record, place[i],
                                   _("A site of precision “%s” has no point and no district: leave "
                                     "district_adcode, lon and lat empty"), precision_key);
             break;
           }
-      if (precision == ATLAS_LOCATION_PRECISION_AREA && _atlas_record_get (record, "area_id") == NULL)
+      if (precision == ATLAS_LOCATION_PRECISION_AREA && area == NULL)
         _atlas_record_reject (record, "area_id", _("A site of precision “area” needs the area_id "
                                                    "of its area"));
-      else if (precision != ATLAS_LOCATION_PRECISION_AREA && _atlas_record_get (record, "area_id") != NULL)
+      else if (precision != ATLAS_LOCATION_PRECISION_AREA && area != NULL)
         _atlas_record_reject (record, "area_id", _("“area_id” is only for precision “area”, not “%s”"),
                               precision_key);
       return;
     }
 
-  if (_atlas_record_get (record, "area_id") != NULL)
+  if (area != NULL)
     _atlas_record_reject (record, "area_id", _("“area_id” is only for precision “area”, not “%s”"),
                           precision_key);
   for (guint i = 0; i < G_N_ELEMENTS (place); i++)
-    if (_atlas_record_get (record, place[i]) == NULL)
+    if (known_value (checker, record, place_known[i]) == NULL)
       {
         _atlas_record_reject (record, place[i],
                               _("A site of precision “%s” needs district_adcode, lon and lat; use "
@@ -429,45 +497,47 @@ check_site_place (Checker *checker,
         break;
       }
 
-  if (!column_ok (record, "lon") || !column_ok (record, "lat")
+  if (!known_ok (checker, record, KNOWN_LON) || !known_ok (checker, record, KNOWN_LAT)
       || (grid = get_grid (checker)) == NULL)
     return;
 
-  _atlas_import_parse_double (_atlas_record_get (record, "lon"), &lon);
-  _atlas_import_parse_double (_atlas_record_get (record, "lat"), &lat);
+  _atlas_import_parse_double (lon_text, &lon);
+  _atlas_import_parse_double (lat_text, &lat);
   found = atlas_district_grid_lookup (grid, lon, lat);
   if (found == 0)
     {
       _atlas_record_reject (record, "lon", _("The point (%s, %s) lies outside Chongqing"),
-                            _atlas_record_get (record, "lon"), _atlas_record_get (record, "lat"));
+                            lon_text, lat_text);
       return;
     }
-  if (column_ok (record, "district_adcode")
-      && _atlas_import_parse_int (_atlas_record_get (record, "district_adcode"), &stated)
-      && stated != found && district_exists (checker, _atlas_record_get (record, "district_adcode")))
+  if (known_ok (checker, record, KNOWN_DISTRICT)
+      && _atlas_import_parse_int (district_text, &stated)
+      && stated != found && district_exists (checker, district_text))
     {
       g_autofree char *found_text = g_strdup_printf ("%" G_GINT64_FORMAT, found);
 
       _atlas_record_reject (record, "district_adcode",
                             _("The point (%s, %s) lies in %s %s (%s), not in district %s"),
-                            _atlas_record_get (record, "lon"), _atlas_record_get (record, "lat"),
+                            lon_text, lat_text,
                             atlas_district_grid_get_name (grid, found, TRUE),
                             atlas_district_grid_get_name (grid, found, FALSE), found_text,
-                            _atlas_record_get (record, "district_adcode"));
+                            district_text);
     }
 }
 
 /* Rules across columns, as the dataset builder has them. */
 static void
-check_record_rules (Record *record)
+check_record_rules (Checker *checker,
+                    Record  *record)
 {
   const TableSpec *table = record->table;
   const char *planned;
+  const char *caveat_en = known_value (checker, record, KNOWN_CAVEAT_EN);
+  const char *caveat_zh = known_value (checker, record, KNOWN_CAVEAT_ZH);
 
   /* A caveat is said in both languages, or not at all. */
-  if (_atlas_import_column_index (table, "caveat_en") >= 0
-      && (_atlas_record_get (record, "caveat_en") == NULL) != (_atlas_record_get (record, "caveat_zh") == NULL))
-    _atlas_record_reject (record, _atlas_record_get (record, "caveat_en") == NULL ? "caveat_en" : "caveat_zh",
+  if (known_index (checker, table, KNOWN_CAVEAT_EN) >= 0 && (caveat_en == NULL) != (caveat_zh == NULL))
+    _atlas_record_reject (record, caveat_en == NULL ? "caveat_en" : "caveat_zh",
                           _("A caveat needs both caveat_en and caveat_zh"));
 
   if (!g_str_equal (table->name, "event"))
@@ -651,7 +721,7 @@ check_values (Checker *checker,
 
   if (g_str_equal (table->name, "site"))
     check_site_place (checker, record);
-  check_record_rules (record);
+  check_record_rules (checker, record);
 
   if (!key_ok)
     return;
@@ -685,9 +755,9 @@ check_values (Checker *checker,
     }
   g_hash_table_insert (seen, record->key, record);
 
-  if (table->name_col != NULL && column_ok (record, table->name_col))
+  if (table->name_col != NULL && known_ok (checker, record, KNOWN_NAME))
     {
-      const char *name = _atlas_record_get (record, table->name_col);
+      const char *name = known_value (checker, record, KNOWN_NAME);
       GHashTable *names = set_of (checker->seen_names, table);
       Record *same = g_hash_table_lookup (names, name);
 
@@ -752,7 +822,7 @@ check_links (Checker *checker,
         }
     }
 
-  if (table->cited && column_ok (record, "id"))
+  if (table->cited && known_ok (checker, record, KNOWN_ID))
     {
       g_autofree char *cited_key = g_strconcat (table->name, "\x1f", record->values[0], NULL);
 
@@ -783,7 +853,7 @@ check_links (Checker *checker,
   if (record->action == ATLAS_IMPORT_ACTION_ADD && table->names_sql != NULL)
     {
       const char *other = g_hash_table_lookup (existing_names (checker, table),
-                                               _atlas_record_get (record, table->name_col));
+                                               known_value (checker, record, KNOWN_NAME));
 
       if (other != NULL && g_strcmp0 (other, record->values[0]) != 0)
         _atlas_record_reject (record, table->name_col,
