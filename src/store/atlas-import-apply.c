@@ -43,10 +43,12 @@ exec_sql (sqlite3     *db,
 
 static void
 bind_value (sqlite3_stmt  *stmt,
-            int            index,
-            const ColSpec *col,
-            const char    *value)
+            Record        *record,
+            guint          c)
 {
+  const ColSpec *col = &record->table->cols[c];
+  const char *value = record->values[c];
+  int index = c + 1;
   double d;
   gint64 i;
 
@@ -63,7 +65,7 @@ bind_value (sqlite3_stmt  *stmt,
     case COL_REAL:
     case COL_LON:
     case COL_LAT:
-      if (_atlas_import_parse_double (value, &d))
+      if (_atlas_record_get_double (record, c, &d))
         {
           sqlite3_bind_double (stmt, index, d);
           return;
@@ -103,8 +105,7 @@ fill_from_store (ImportWork *work,
 
           if (index >= 0 && !record->present[index])
             {
-              g_free (record->values[index]);
-              record->values[index] = g_strdup ((const char *) sqlite3_column_text (stmt, c));
+              _atlas_record_replace (record, index, g_strdup ((const char *) sqlite3_column_text (stmt, c)));
               record->present[index] = TRUE;
             }
         }
@@ -307,7 +308,7 @@ _atlas_import_apply (ImportWork           *work,
           /* Every column is bound again: no need to clear the bindings. */
           sqlite3_reset (stmt);
           for (guint c = 0; c < n; c++)
-            bind_value (stmt, c + 1, &table->cols[c], record->values[c]);
+            bind_value (stmt, record, c);
           if (sqlite3_step (stmt) != SQLITE_DONE)
             {
               g_set_error (error, ATLAS_IMPORT_ERROR, ATLAS_IMPORT_ERROR_FAILED,

@@ -100,6 +100,8 @@ typedef struct
   char            *changes;    /* what a change changes */
   GPtrArray       *problems;   /* Problem, or NULL */
   guint64          bad_columns; /* bit c: column c failed its own check */
+  double          *reals;       /* per column, or NULL: values read as numbers */
+  guint64          real_ok;     /* bit c: reals[c] is values[c] read */
   guint            n_read_problems;   /* problems found while reading, kept */
   guint64          read_bad_columns;
   gboolean         sealed;      /* reading is over: the above are set */
@@ -166,6 +168,12 @@ void             _atlas_record_take            (Record          *record,
                                                 guint            column);
 const char      *_atlas_record_get             (Record          *record,
                                                 const char      *name);
+gboolean         _atlas_record_get_double      (Record          *record,
+                                                guint            index,
+                                                double          *value);
+void             _atlas_record_replace         (Record          *record,
+                                                guint            index,
+                                                char            *value);
 void             _atlas_record_reject          (Record          *record,
                                                 const char      *column,
                                                 const char      *format,

@@ -285,9 +285,11 @@ get_grid (Checker *checker)
 
 /* Checks one value against its column; returns a reason, or NULL. */
 static char *
-check_value (const ColSpec *col,
-             const char    *value)
+check_value (Record *record,
+             guint   c)
 {
+  const ColSpec *col = &record->table->cols[c];
+  const char *value = record->values[c];
   double d;
   gint64 i;
   AtlasDate date;
@@ -303,7 +305,7 @@ check_value (const ColSpec *col,
                                   "hyphens)"), value);
       return NULL;
     case COL_REAL:
-      if (!_atlas_import_parse_double (value, &d))
+      if (!_atlas_record_get_double (record, c, &d))
         return g_strdup_printf (_("“%s” is not a number"), value);
       return NULL;
     case COL_INT:
@@ -373,13 +375,13 @@ check_value (const ColSpec *col,
         return g_strdup_printf (_("“%s” is not a kind of source"), value);
       return NULL;
     case COL_LON:
-      if (!_atlas_import_parse_double (value, &d))
+      if (!_atlas_record_get_double (record, c, &d))
         return g_strdup_printf (_("“%s” is not a number"), value);
       if (d < 105.0 || d > 110.5)
         return g_strdup_printf (_("Longitude %s is outside Chongqing"), value);
       return NULL;
     case COL_LAT:
-      if (!_atlas_import_parse_double (value, &d))
+      if (!_atlas_record_get_double (record, c, &d))
         return g_strdup_printf (_("“%s” is not a number"), value);
       if (d < 28.0 || d > 32.5)
         return g_strdup_printf (_("Latitude %s is outside Chongqing"), value);
@@ -501,8 +503,8 @@ check_site_place (Checker *checker,
       || (grid = get_grid (checker)) == NULL)
     return;
 
-  _atlas_import_parse_double (lon_text, &lon);
-  _atlas_import_parse_double (lat_text, &lat);
+  _atlas_record_get_double (record, known_index (checker, record->table, KNOWN_LON), &lon);
+  _atlas_record_get_double (record, known_index (checker, record->table, KNOWN_LAT), &lat);
   found = atlas_district_grid_lookup (grid, lon, lat);
   if (found == 0)
     {
@@ -712,7 +714,7 @@ check_values (Checker *checker,
       else if (strlen (value) > ATLAS_INPUT_MAX_FIELD)
         _atlas_record_reject (record, col->name, _("The value of “%s” is larger than %u bytes"),
                               col->name, (guint) ATLAS_INPUT_MAX_FIELD);
-      else if ((reason = check_value (col, value)) != NULL)
+      else if ((reason = check_value (record, c)) != NULL)
         _atlas_record_reject (record, col->name, "%s", reason);
 
       if (c < table->n_keys && (value == NULL || (record->bad_columns & (G_GUINT64_CONSTANT (1) << c))))
@@ -843,7 +845,7 @@ check_links (Checker *checker,
 
       if (atlas_date_parse (record->values[1], &date, NULL))
         {
-          record->values[2] = g_strdup (atlas_date_precision_to_string (date.precision));
+          _atlas_record_replace (record, 2, g_strdup (atlas_date_precision_to_string (date.precision)));
           record->present[2] = record->present[1];
         }
     }
