@@ -23,6 +23,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <sys/resource.h>
 
 #include "atlas-import.h"
 #include "atlas-store-private.h"
@@ -35,7 +36,10 @@
  * main-loop iterations; the longest is the stall a window would show.
  *
  * One line per size:
- *   import rows=N rows_per_s=R max_stall_ms=S
+ *   import rows=N rows_per_s=R max_stall_ms=S seconds=T cpu_s=C
+ * seconds is the wall-clock time of the import; cpu_s the processor time
+ * of all its threads, which says more than seconds on a machine others
+ * share.
  */
 
 typedef struct
@@ -138,6 +142,18 @@ generate_sites (AtlasStore *store,
   return csv;
 }
 
+/* Processor time of the whole process (every thread), in seconds. */
+static double
+cpu_seconds (void)
+{
+  struct rusage usage;
+
+  if (getrusage (RUSAGE_SELF, &usage) != 0)
+    return 0;
+  return usage.ru_utime.tv_sec + usage.ru_stime.tv_sec
+         + (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
+}
+
 static gboolean
 run_one (guint n)
 {
@@ -153,6 +169,7 @@ run_one (guint n)
   g_autoptr(GMainLoop) loop = NULL;
   Bench bench = { 0 };
   gint64 start, elapsed;
+  double cpu_start, cpu;
   guint tick;
 
   if (dir == NULL || (bundled = atlas_store_get_bundled_bytes (&error)) == NULL)
@@ -184,8 +201,10 @@ run_one (guint n)
   tick = g_timeout_add_full (G_PRIORITY_HIGH, 1, on_tick, &bench, NULL);
   g_idle_add (start_import, &bench);
   start = g_get_monotonic_time ();
+  cpu_start = cpu_seconds ();
   g_main_loop_run (loop);
   elapsed = g_get_monotonic_time () - start;
+  cpu = cpu_seconds () - cpu_start;
   on_tick (&bench);
   g_source_remove (tick);
 
@@ -194,8 +213,8 @@ run_one (guint n)
   if (bench.error != NULL)
     g_printerr ("import rows=%u failed: %s\n", n, bench.error->message);
   else
-    g_print ("import rows=%u rows_per_s=%.0f max_stall_ms=%.1f\n", n,
-             n / MAX (elapsed / 1e6, 1e-6), bench.max_gap / 1000.0);
+    g_print ("import rows=%u rows_per_s=%.0f max_stall_ms=%.1f seconds=%.2f cpu_s=%.2f\n", n,
+             n / MAX (elapsed / 1e6, 1e-6), bench.max_gap / 1000.0, elapsed / 1e6, cpu);
 
   g_clear_error (&bench.error);
   g_clear_object (&bench.plan);
