@@ -28,6 +28,7 @@
 #include "atlas-session.h"
 #include "atlas-render.h"
 #include "atlas-state.h"
+#include "atlas-style.h"
 #include "atlas-timeline-chart.h"
 
 /* The timeline without a window: `cq-atlas --render timeline` and
@@ -67,15 +68,22 @@ atlas_timeline_render (AtlasSession *session,
   g_autoptr(AtlasTimelineChart) chart = atlas_timeline_chart_new (NULL);
   g_autoptr(GListModel) events = filtered_events (session);
   g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  AtlasStyleVariant style = atlas_style_variant_for (dark, FALSE, FALSE);
   double first, last;
 
-  atlas_timeline_chart_set_variant (chart, atlas_style_variant_for (dark, FALSE, FALSE));
+  atlas_timeline_chart_set_variant (chart, style);
   atlas_timeline_chart_set_events (chart, events);
   atlas_timeline_chart_get_fit_range (chart, &first, &last);
   atlas_time_axis_set_range (atlas_timeline_chart_get_axis (chart), first, last);
   if (atlas_state_has_time_range (state))
     atlas_timeline_chart_set_brush (chart, atlas_state_get_time_first (state), atlas_state_get_time_last (state));
 
+  /* On the view's colour, as on screen: the chart leaves every other lane
+   * unshaded, and a dark image with holes there would lose its light lane
+   * titles on a white page.
+   */
+  gtk_snapshot_append_color (snapshot, &atlas_style_get_palette (style)->view,
+                             &GRAPHENE_RECT_INIT (0, 0, width, height));
   atlas_timeline_chart_snapshot (chart, snapshot, width, height);
   return gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
 }

@@ -534,38 +534,56 @@ test_keyboard_order (void)
   g_assert_cmpint (atlas_timeline_chart_step (chart, index, -1), ==, index - 1);
 }
 
+/* The exported timeline, light and dark: many colours (not a blank), and
+ * opaque everywhere, so that a dark image keeps its white lane titles on
+ * whatever page or slide it is laid on.
+ */
 static void
 test_render_not_blank (void)
 {
   g_autofree char *dir = g_dir_make_tmp ("timeline-XXXXXX", NULL);
   g_autofree char *path = g_build_filename (dir, "timeline.png", NULL);
-  const char *argv[] = { g_getenv ("CQ_ATLAS_BIN"), "--render", "timeline", "--output", path, "--size", "900x500", NULL };
-  g_autoptr(GError) error = NULL;
-  int status;
-  cairo_surface_t *surface;
-  GHashTable *colours = g_hash_table_new (NULL, NULL);
-  guchar *data;
-  int stride;
 
-  g_assert_nonnull (argv[0]);
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL, &status, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  for (int dark = 0; dark < 2; dark++)
+    {
+      const char *argv[] = { g_getenv ("CQ_ATLAS_BIN"), "--render", "timeline", "--output", path,
+                             "--size", "900x500", dark ? "--dark" : NULL, NULL };
+      g_autoptr(GError) error = NULL;
+      int status;
+      cairo_surface_t *surface;
+      GHashTable *colours = g_hash_table_new (NULL, NULL);
+      guint see_through = 0;
+      guchar *data;
+      int stride;
 
-  surface = cairo_image_surface_create_from_png (path);
-  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
-  g_assert_cmpint (cairo_image_surface_get_width (surface), ==, 900);
-  data = cairo_image_surface_get_data (surface);
-  stride = cairo_image_surface_get_stride (surface);
-  for (int y = 0; y < 500; y += 2)
-    for (int x = 0; x < 900; x += 2)
-      g_hash_table_add (colours, GUINT_TO_POINTER (*(guint32 *) (data + y * stride + x * 4)));
-  /* Marks in five kind colours, text, grid: many colours, not a blank. */
-  g_assert_cmpuint (g_hash_table_size (colours), >, 20);
+      g_assert_nonnull (argv[0]);
+      g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL, &status, &error);
+      g_assert_no_error (error);
+      g_assert_true (g_spawn_check_wait_status (status, NULL));
 
-  g_hash_table_unref (colours);
-  cairo_surface_destroy (surface);
-  g_unlink (path);
+      surface = cairo_image_surface_create_from_png (path);
+      g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+      g_assert_cmpint (cairo_image_surface_get_width (surface), ==, 900);
+      data = cairo_image_surface_get_data (surface);
+      stride = cairo_image_surface_get_stride (surface);
+      for (int y = 0; y < 500; y++)
+        for (int x = 0; x < 900; x++)
+          {
+            guint32 pixel = *(guint32 *) (data + y * stride + x * 4);
+
+            if (x % 2 == 0 && y % 2 == 0)
+              g_hash_table_add (colours, GUINT_TO_POINTER (pixel));
+            if ((pixel >> 24) != 0xff)
+              see_through++;
+          }
+      /* Marks in five kind colours, text, grid: many colours, not a blank. */
+      g_assert_cmpuint (g_hash_table_size (colours), >, 20);
+      g_assert_cmpuint (see_through, ==, 0);
+
+      g_hash_table_unref (colours);
+      cairo_surface_destroy (surface);
+      g_unlink (path);
+    }
   g_rmdir (dir);
 }
 
