@@ -134,10 +134,6 @@ atlas_application_new (void)
 
 /* ---- data ------------------------------------------------------------- */
 
-/* Opens the bundled data and the user's database once, on first use.  A
- * problem with the user's database is not fatal: the store falls back to an
- * in-memory one and reports it (the window shows a banner).
- */
 static void
 open_dataset (AtlasApplication *self)
 {
@@ -180,6 +176,11 @@ finish_opening (AtlasApplication *self)
     g_thread_join (g_steal_pointer (&self->opening));
 }
 
+/* The bundled data and the user's database, opened once: by the thread
+ * start-up began, or here on first use.  A problem with the user's database
+ * is not fatal: the store falls back to an in-memory one and reports it (the
+ * window shows a banner).
+ */
 static gboolean
 ensure_dataset (AtlasApplication  *self,
                 GError           **error)

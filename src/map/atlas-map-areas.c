@@ -128,7 +128,7 @@ site_in_area (gpointer item,
  * not every site (a register of 100,000 sites has a handful of them).
  */
 static void
-sort_pointless_sites (AtlasMapAreas *self,
+collect_pointless_sites (AtlasMapAreas *self,
                       GListModel    *sites)
 {
   g_autoptr(GPtrArray) in_areas = g_ptr_array_new ();
@@ -161,7 +161,7 @@ build_entries (AtlasMapAreas *self)
   GListModel *areas = atlas_dataset_get_areas (dataset);
   GListModel *sites = G_LIST_MODEL (self->in_areas);
 
-  sort_pointless_sites (self, atlas_dataset_get_sites (dataset));
+  collect_pointless_sites (self, atlas_dataset_get_sites (dataset));
   g_ptr_array_set_size (self->entries, 0);
   g_array_set_size (self->badges, 0);
   g_clear_object (&self->scene);
@@ -787,7 +787,7 @@ atlas_map_areas_paint_layer (AtlasMapAreas              *self,
   AtlasMapAreasView v;
   GdkRGBA ink;
   int ps = MAX (options->pixel_scale, 1);
-  gboolean same;
+  gboolean same, covered;
 
   g_return_if_fail (ATLAS_IS_MAP_AREAS (self));
 
@@ -806,17 +806,12 @@ atlas_map_areas_paint_layer (AtlasMapAreas              *self,
   key = dup_layer_key (self, &v, options);
   same = self->layer != NULL && g_strcmp0 (key, self->layer_key) == 0;
 
-  if (same && self->layer_zoom == v.zoom &&
-      v.left >= self->layer_x0 && v.top >= self->layer_y0 &&
-      v.left + width <= self->layer_x0 + cairo_image_surface_get_width (self->layer) / ps &&
-      v.top + height <= self->layer_y0 + cairo_image_surface_get_height (self->layer) / ps)
-    {
-      gdk_cairo_set_source_rgba (cr, &ink);
-      cairo_mask_surface (cr, self->layer, round (self->layer_x0 - v.left), round (self->layer_y0 - v.top));
-      return;
-    }
+  covered = same && self->layer_zoom == v.zoom &&
+            v.left >= self->layer_x0 && v.top >= self->layer_y0 &&
+            v.left + width <= self->layer_x0 + cairo_image_surface_get_width (self->layer) / ps &&
+            v.top + height <= self->layer_y0 + cairo_image_surface_get_height (self->layer) / ps;
 
-  if (same && options->allow_stale_base && fabs (v.zoom - self->layer_zoom) < 1.0)
+  if (!covered && same && options->allow_stale_base && fabs (v.zoom - self->layer_zoom) < 1.0)
     {
       double r = exp2 (v.zoom - self->layer_zoom);
 
@@ -829,35 +824,36 @@ atlas_map_areas_paint_layer (AtlasMapAreas              *self,
       return;
     }
 
-  {
-    AtlasMapAreasView area = v;
-    cairo_t *lcr;
+  if (!covered)
+    {
+      AtlasMapAreasView area = v;
+      cairo_t *lcr;
 
-    area.left = floor (v.left) - LAYER_MARGIN;
-    area.top = floor (v.top) - LAYER_MARGIN;
-    area.width = ceil (width) + 2 * LAYER_MARGIN;
-    area.height = ceil (height) + 2 * LAYER_MARGIN;
+      area.left = floor (v.left) - LAYER_MARGIN;
+      area.top = floor (v.top) - LAYER_MARGIN;
+      area.width = ceil (width) + 2 * LAYER_MARGIN;
+      area.height = ceil (height) + 2 * LAYER_MARGIN;
 
-    /* Everything in the layer is the one area colour at some opacity: an
-     * alpha-only image, laid on in that colour, holds it in a quarter of
-     * the memory.
-     */
-    g_clear_pointer (&self->layer, cairo_surface_destroy);
-    self->layer = cairo_image_surface_create (CAIRO_FORMAT_A8, area.width * ps, area.height * ps);
-    cairo_surface_set_device_scale (self->layer, ps, ps);
-    self->layer_x0 = area.left;
-    self->layer_y0 = area.top;
-    self->layer_zoom = v.zoom;
-    g_free (self->layer_key);
-    self->layer_key = g_steal_pointer (&key);
+      /* Everything in the layer is the one area colour at some opacity: an
+       * alpha-only image, laid on in that colour, holds it in a quarter of
+       * the memory.
+       */
+      g_clear_pointer (&self->layer, cairo_surface_destroy);
+      self->layer = cairo_image_surface_create (CAIRO_FORMAT_A8, area.width * ps, area.height * ps);
+      cairo_surface_set_device_scale (self->layer, ps, ps);
+      self->layer_x0 = area.left;
+      self->layer_y0 = area.top;
+      self->layer_zoom = v.zoom;
+      g_free (self->layer_key);
+      self->layer_key = g_steal_pointer (&key);
 
-    lcr = cairo_create (self->layer);
-    draw_layer (self, lcr, scene, &area, options->variant);
-    cairo_destroy (lcr);
+      lcr = cairo_create (self->layer);
+      draw_layer (self, lcr, scene, &area, options->variant);
+      cairo_destroy (lcr);
+    }
 
-    gdk_cairo_set_source_rgba (cr, &ink);
-    cairo_mask_surface (cr, self->layer, round (self->layer_x0 - v.left), round (self->layer_y0 - v.top));
-  }
+  gdk_cairo_set_source_rgba (cr, &ink);
+  cairo_mask_surface (cr, self->layer, round (self->layer_x0 - v.left), round (self->layer_y0 - v.top));
 }
 
 /* A layout of our own: the badge's name is cut to a width, which must not

@@ -494,6 +494,15 @@ on_selected_item_changed (AtlasSitesPage *self)
     }
 }
 
+/* Brings a row into view (GTK 4.8 has no gtk_column_view_scroll_to ()). */
+static void
+scroll_to (AtlasSitesPage *self,
+           guint           position)
+{
+  if (position != GTK_INVALID_LIST_POSITION)
+    gtk_widget_activate_action (GTK_WIDGET (self->column_view), "list.scroll-to-item", "u", position);
+}
+
 static void
 on_state_selection_changed (AtlasSitesPage *self)
 {
@@ -524,11 +533,9 @@ on_state_selection_changed (AtlasSitesPage *self)
   gtk_single_selection_set_selected (self->selection, position);
   self->syncing = FALSE;
 
-  /* Bring the row into view (GTK 4.8 has no gtk_column_view_scroll_to ()),
-   * if the table has its rows yet (ensure_attached() does it then).
-   */
-  if (position != GTK_INVALID_LIST_POSITION && gtk_column_view_get_model (self->column_view) != NULL)
-    gtk_widget_activate_action (GTK_WIDGET (self->column_view), "list.scroll-to-item", "u", position);
+  /* If the table has its rows yet; ensure_attached() brings it then. */
+  if (gtk_column_view_get_model (self->column_view) != NULL)
+    scroll_to (self, position);
 }
 
 static void
@@ -546,14 +553,10 @@ ensure_sorted (AtlasSitesPage *self)
 static void
 ensure_attached (AtlasSitesPage *self)
 {
-  guint position;
-
   if (self->selection == NULL || gtk_column_view_get_model (self->column_view) != NULL)
     return;
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
-  position = gtk_single_selection_get_selected (self->selection);
-  if (position != GTK_INVALID_LIST_POSITION)
-    gtk_widget_activate_action (GTK_WIDGET (self->column_view), "list.scroll-to-item", "u", position);
+  scroll_to (self, gtk_single_selection_get_selected (self->selection));
 }
 
 static void
