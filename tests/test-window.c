@@ -39,6 +39,8 @@
 #include "atlas-event.h"
 #include "atlas-item.h"
 #include "atlas-map-page.h"
+#include "atlas-page-slot.h"
+#include "atlas-view.h"
 #include "atlas-search-popover.h"
 #include "atlas-site.h"
 #include "atlas-sites-page.h"
@@ -538,6 +540,58 @@ test_sources_page (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A start on the map builds no other page; a page is built when it is
+ * first shown (and drawn in that frame, bound to the window's session) or
+ * when something asks for it by name.
+ */
+static void
+test_pages_built_when_first_needed (void)
+{
+  AtlasWindow *window = open_window ();
+  AtlasState *state = atlas_window_get_state (window);
+  AdwViewStack *pages = atlas_window_get_pages (window);
+  GListModel *sites = atlas_dataset_get_sites (atlas_window_get_dataset (window));
+  const char *later[] = { "timeline", "charts", "sites", "sources" };
+  AtlasPageSlot *slot;
+  GtkWidget *page;
+  GtkColumnView *table;
+
+  atlas_state_set_page (state, "map");
+  ATLAS_WAIT_UNTIL (gtk_widget_get_mapped (atlas_window_get_page (window, "map")));
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+  for (guint i = 0; i < G_N_ELEMENTS (later); i++)
+    {
+      GtkWidget *child = adw_view_stack_get_child_by_name (pages, later[i]);
+
+      g_assert_true (ATLAS_IS_PAGE_SLOT (child));
+      g_assert_null (atlas_page_slot_peek_page (ATLAS_PAGE_SLOT (child)));
+    }
+
+  /* Shown: built and mapped at once, bound to the session. */
+  slot = ATLAS_PAGE_SLOT (adw_view_stack_get_child_by_name (pages, "sites"));
+  atlas_state_set_page (state, "sites");
+  page = atlas_page_slot_peek_page (slot);
+  g_assert_true (ATLAS_IS_SITES_PAGE (page));
+  g_assert_true (gtk_widget_get_mapped (page));
+  table = GTK_COLUMN_VIEW (atlas_test_find_child_of_type (page, GTK_TYPE_COLUMN_VIEW));
+  g_assert_nonnull (gtk_column_view_get_model (table));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (table))), ==,
+                    g_list_model_get_n_items (sites));
+  g_assert_true (atlas_window_get_page (window, "sites") == page);
+
+  /* Asked for by name (a story step, a search result): built, not shown. */
+  slot = ATLAS_PAGE_SLOT (adw_view_stack_get_child_by_name (pages, "timeline"));
+  g_assert_null (atlas_page_slot_peek_page (slot));
+  page = GTK_WIDGET (atlas_view_find (pages, "timeline"));
+  g_assert_true (ATLAS_IS_TIMELINE_PAGE (page));
+  g_assert_true (atlas_page_slot_peek_page (slot) == page);
+  g_assert_false (gtk_widget_get_mapped (page));
+  g_assert_null (atlas_page_slot_peek_page (ATLAS_PAGE_SLOT (adw_view_stack_get_child_by_name (pages, "charts"))));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -563,6 +617,7 @@ main (int   argc,
   g_test_add_func ("/window/select-row-shows-citation", test_select_row_shows_citation);
   g_test_add_func ("/window/sources-page", test_sources_page);
   g_test_add_func ("/window/sites-table-waits-for-its-page", test_sites_table_waits_for_its_page);
+  g_test_add_func ("/window/pages-built-when-first-needed", test_pages_built_when_first_needed);
 
   status = g_test_run ();
   g_clear_object (&app);

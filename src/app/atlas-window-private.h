@@ -54,8 +54,6 @@ struct _AtlasWindow
   char                 *filtered_text;   /* the search filter the entry last showed */
   GtkMenuButton        *filter_button;
   AtlasDetailsPane     *details_pane;
-  AtlasSitesPage       *sites_page;
-  AtlasSourcesPage     *sources_page;
   GtkMenuButton        *menu_button;
   GtkLabel             *release_label;    /* in the main menu */
   gboolean              welcoming;        /* the banner offers the story */

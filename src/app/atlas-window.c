@@ -28,6 +28,7 @@
 #include "atlas-dataset.h"
 #include "atlas-item.h"
 #include "atlas-map-page.h"
+#include "atlas-page-slot.h"
 #include "atlas-search-popover.h"
 #include "atlas-search-results.h"
 #include "atlas-site.h"
@@ -125,7 +126,7 @@ static void
 focus_page_view (AtlasWindow *self,
                  const char  *page)
 {
-  GtkWidget *child = adw_view_stack_get_child_by_name (self->stack, page);
+  GtkWidget *child = atlas_page_resolve (adw_view_stack_get_child_by_name (self->stack, page));
   GtkWidget *view = NULL;
 
   if (ATLAS_IS_MAP_PAGE (child))
@@ -242,8 +243,8 @@ announce_selection (AtlasWindow *self)
    * selects what its keyboard focus is on says it in its description.
    */
   if (atlas_session_get_presenting (self->session) ||
-      focus_is_within (self, GTK_WIDGET (self->sites_page)) ||
-      focus_is_within (self, GTK_WIDGET (self->sources_page)))
+      focus_is_within (self, adw_view_stack_get_child_by_name (self->stack, "sites")) ||
+      focus_is_within (self, adw_view_stack_get_child_by_name (self->stack, "sources")))
     return;
   own = focus != NULL ? atlas_accessible_get_description (focus) : NULL;
   if (item != NULL && own != NULL && strstr (own, atlas_item_get_name (item)) != NULL)
@@ -461,7 +462,7 @@ atlas_window_get_key_view (AtlasWindow *self)
   if (focus != NULL && (focus_is_text (focus) || gtk_widget_get_native (focus) != GTK_NATIVE (self)))
     return NULL;
 
-  page = adw_view_stack_get_visible_child (self->stack);
+  page = atlas_page_resolve (adw_view_stack_get_visible_child (self->stack));
   if (ATLAS_IS_MAP_PAGE (page))
     return GTK_WIDGET (atlas_map_page_get_view (ATLAS_MAP_PAGE (page)));
   if (ATLAS_IS_TIMELINE_PAGE (page))
@@ -595,6 +596,7 @@ atlas_window_class_init (AtlasWindowClass *klass)
   g_type_ensure (ATLAS_TYPE_BANNER);
   g_type_ensure (ATLAS_TYPE_DETAILS_PANE);
   g_type_ensure (ATLAS_TYPE_MAP_PAGE);
+  g_type_ensure (ATLAS_TYPE_PAGE_SLOT);
   g_type_ensure (ATLAS_TYPE_CHARTS_PAGE);
   g_type_ensure (ATLAS_TYPE_SITES_PAGE);
   g_type_ensure (ATLAS_TYPE_SOURCES_PAGE);
@@ -610,8 +612,6 @@ atlas_window_class_init (AtlasWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, filter_button);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, details_pane);
-  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, sites_page);
-  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, sources_page);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, menu_button);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, header_bar);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, switcher_bar);
@@ -760,10 +760,22 @@ show_user_problem (AtlasWindow *self)
 }
 
 static void
-bind_view (gpointer view,
-           gpointer session)
+bind_pages (AtlasWindow *self)
 {
-  atlas_view_bind (ATLAS_VIEW (view), session);
+  g_autoptr(GtkSelectionModel) pages = adw_view_stack_get_pages (self->stack);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (pages));
+
+  /* Pages not built yet are bound when they are (AtlasPageSlot). */
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(AdwViewStackPage) page = g_list_model_get_item (G_LIST_MODEL (pages), i);
+      GtkWidget *child = adw_view_stack_page_get_child (page);
+
+      if (ATLAS_IS_PAGE_SLOT (child))
+        atlas_page_slot_bind (ATLAS_PAGE_SLOT (child), self->session);
+      else if (ATLAS_IS_VIEW (child))
+        atlas_view_bind (ATLAS_VIEW (child), self->session);
+    }
 }
 
 /**
@@ -798,7 +810,7 @@ atlas_window_new (GtkApplication *application,
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
 
   atlas_details_pane_bind (self->details_pane, dataset, self->state);
-  atlas_view_foreach (self->stack, bind_view, self->session);
+  bind_pages (self);
 
   /* The filter bar and presentation mode (src/present). */
   atlas_filter_bar_bind (self->filter_bar, self->session);
@@ -944,6 +956,9 @@ atlas_window_get_dataset (AtlasWindow *self)
 /**
  * atlas_window_get_page:
  *
+ * The page called @name, built if it was not yet (pages other than the
+ * map are built when first needed, see AtlasPageSlot).
+ *
  * Returns: (transfer none) (nullable): the page called @name
  */
 GtkWidget *
@@ -952,7 +967,7 @@ atlas_window_get_page (AtlasWindow *self,
 {
   g_return_val_if_fail (ATLAS_IS_WINDOW (self), NULL);
 
-  return adw_view_stack_get_child_by_name (self->stack, name);
+  return atlas_page_resolve (adw_view_stack_get_child_by_name (self->stack, name));
 }
 
 /**

@@ -202,6 +202,9 @@ atlas_map_benchmark (AtlasDataset *dataset)
   static const guint counts[] = { 1000, 10000, 100000 };
   g_autoptr(AtlasMapScene) real = atlas_map_scene_new (dataset);
 
+  /* As in the app, where the map view prepares them after its first frame. */
+  atlas_map_scene_prepare_outlines (real);
+
   bench_scene (real, atlas_map_scene_get_n_sites (real));
   bench_zoom (real, atlas_map_scene_get_n_sites (real));
   for (guint i = 0; i < G_N_ELEMENTS (counts); i++)

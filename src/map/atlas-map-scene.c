@@ -65,6 +65,7 @@ struct _AtlasMapScene
   double        clusters_scale;
   double        clusters_x0, clusters_y0, clusters_x1, clusters_y1;   /* unit */
   double        min_lon, min_lat, max_lon, max_lat;
+  gboolean      outlines_prepared;
 
   PangoContext *pango;
   GHashTable   *layouts;        /* key -> PangoLayout */
@@ -287,10 +288,22 @@ atlas_map_scene_get_paths (AtlasMapScene *self,
   return shape->cache[zoom];
 }
 
-/* Simplifies every outline for the zooms that show much of Chongqing. */
-static void
-prepare_paths (AtlasMapScene *self)
+/**
+ * atlas_map_scene_prepare_outlines:
+ *
+ * Simplifies every outline for the zooms that show much of Chongqing, so
+ * that a later frame at one of those zooms (a pinch, a story's fly-to)
+ * does not pay for it.  The map view calls it when it is idle after its
+ * first frame: that frame needs the outlines of one zoom only.
+ */
+void
+atlas_map_scene_prepare_outlines (AtlasMapScene *self)
 {
+  g_return_if_fail (ATLAS_IS_MAP_SCENE (self));
+
+  if (self->outlines_prepared)
+    return;
+  self->outlines_prepared = TRUE;
   for (int zoom = (int) ATLAS_MAP_MIN_ZOOM; zoom <= PREPARED_MAX_ZOOM; zoom++)
     {
       for (guint i = 0; i < self->districts->len; i++)
@@ -548,7 +561,6 @@ load_base_map (AtlasMapScene *self,
       g_ptr_array_add (self->rivers, shape);
       g_array_append_val (self->river_levels, level);
     }
-  prepare_paths (self);
 }
 
 static void
@@ -637,6 +649,8 @@ atlas_map_scene_new_synthetic (AtlasDataset *dataset,
                       g_rand_int_range (rand, 0, 3));
     }
   finish_sites (self);
+  /* As the map view has them a moment after its first frame. */
+  atlas_map_scene_prepare_outlines (self);
   return self;
 }
 
@@ -943,7 +957,8 @@ atlas_map_scene_reset_layouts (AtlasMapScene *self)
 /* Forgets what was made for particular zoom levels on first use (the base
  * image, clusters, outlines thinned above PREPARED_MAX_ZOOM): the benchmark
  * of zoom frames calls it so that each frame pays what a frame at a zoom
- * never drawn before pays.  What the scene prepared when it was made stays.
+ * never drawn before pays.  The outlines atlas_map_scene_prepare_outlines()
+ * made stay.
  */
 void
 atlas_map_scene_drop_zoom_caches (AtlasMapScene *self)
@@ -992,4 +1007,12 @@ atlas_map_scene_add_sprite (AtlasMapScene   *self,
   if (g_hash_table_size (self->sprites) > 20000)
     g_hash_table_remove_all (self->sprites);
   g_hash_table_insert (self->sprites, g_strdup (key), sprite);
+}
+
+gboolean
+atlas_map_scene_get_outlines_prepared (AtlasMapScene *self)
+{
+  g_return_val_if_fail (ATLAS_IS_MAP_SCENE (self), FALSE);
+
+  return self->outlines_prepared;
 }

@@ -101,6 +101,8 @@ typedef struct
 } AtlasMapBaseCache;
 
 AtlasMapScene  *atlas_map_scene_new            (AtlasDataset   *dataset);
+void            atlas_map_scene_prepare_outlines      (AtlasMapScene *self);
+gboolean        atlas_map_scene_get_outlines_prepared (AtlasMapScene *self);
 AtlasMapBaseCache *atlas_map_scene_get_base_cache (AtlasMapScene *self);
 cairo_surface_t *atlas_map_scene_lookup_sprite (AtlasMapScene  *self,
                                                 const char     *key);

@@ -72,6 +72,7 @@ struct _AtlasMapView
   double           pointer_x, pointer_y;
   gint64           zoom_changed;   /* when the zoom last moved */
   guint            settle_id;      /* redraw sharp once the zoom rests */
+  guint            prepare_id;     /* outlines simplified after the first frame */
   double           last_width, last_height;
 
   /* The camera as a fit last set it: while it still is, a new size (the

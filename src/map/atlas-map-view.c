@@ -219,6 +219,17 @@ on_zoom_changed (AtlasMapView *self)
   self->zoom_changed = g_get_monotonic_time ();
 }
 
+static gboolean
+prepare_outlines (gpointer data)
+{
+  AtlasMapView *self = data;
+
+  self->prepare_id = 0;
+  if (self->scene != NULL)
+    atlas_map_scene_prepare_outlines (self->scene);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 atlas_map_view_snapshot (GtkWidget   *widget,
                          GtkSnapshot *snapshot)
@@ -232,6 +243,12 @@ atlas_map_view_snapshot (GtkWidget   *widget,
 
   if (self->scene == NULL)
     return;
+
+  /* The other zooms' outlines once this frame is out (see
+   * atlas_map_scene_prepare_outlines()).
+   */
+  if (self->prepare_id == 0 && !atlas_map_scene_get_outlines_prepared (self->scene))
+    self->prepare_id = g_idle_add_full (G_PRIORITY_LOW, prepare_outlines, self, NULL);
 
   atlas_map_view_get_paint_options (self, &options);
   options.focus_marker = -1;
@@ -768,6 +785,7 @@ atlas_map_view_dispose (GObject *object)
   AtlasMapView *self = ATLAS_MAP_VIEW (object);
 
   g_clear_handle_id (&self->settle_id, g_source_remove);
+  g_clear_handle_id (&self->prepare_id, g_source_remove);
   if (self->viewport != NULL)
     atlas_viewport_stop (self->viewport);
   g_clear_object (&self->viewport);

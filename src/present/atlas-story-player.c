@@ -23,6 +23,7 @@
 #include <glib/gi18n.h>
 
 #include "atlas-item.h"
+#include "atlas-page-slot.h"
 #include "atlas-state.h"
 #include "atlas-story-player.h"
 #include "atlas-view.h"
@@ -178,13 +179,13 @@ atlas_story_player_new_pages (AdwViewStack *like,
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(AdwViewStackPage) page = g_list_model_get_item (G_LIST_MODEL (model), i);
-      GtkWidget *child = adw_view_stack_page_get_child (page);
+      GType type = atlas_page_resolve_type (adw_view_stack_page_get_child (page));
       GtkWidget *copy;
 
       /* A page costs its data and drawing caches: only those shown. */
-      if (!ATLAS_IS_VIEW (child) || !story_shows (story, adw_view_stack_page_get_name (page)))
+      if (!g_type_is_a (type, ATLAS_TYPE_VIEW) || !story_shows (story, adw_view_stack_page_get_name (page)))
         continue;
-      copy = g_object_new (G_OBJECT_TYPE (child), NULL);
+      copy = g_object_new (type, NULL);
       adw_view_stack_add_titled (pages, copy, adw_view_stack_page_get_name (page),
                                  adw_view_stack_page_get_title (page));
       atlas_view_bind (ATLAS_VIEW (copy), session);

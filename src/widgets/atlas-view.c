@@ -21,6 +21,7 @@
 #include "config.h"
 
 #include "atlas-view.h"
+#include "atlas-page-slot.h"
 
 #include <adwaita.h>
 
@@ -150,10 +151,13 @@ atlas_view_find (AdwViewStack *pages,
 
   if (name == NULL || (child = adw_view_stack_get_child_by_name (pages, name)) == NULL)
     return NULL;
+  child = atlas_page_resolve (child);
   return ATLAS_IS_VIEW (child) ? ATLAS_VIEW (child) : NULL;
 }
 
-/* Calls @func on every page of @pages that is an AtlasView. */
+/* Calls @func on every page of @pages that is an AtlasView, building the
+ * pages that were not built yet (see AtlasPageSlot).
+ */
 void
 atlas_view_foreach (AdwViewStack *pages,
                     GFunc         func,
@@ -169,7 +173,7 @@ atlas_view_foreach (AdwViewStack *pages,
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(AdwViewStackPage) page = g_list_model_get_item (G_LIST_MODEL (model), i);
-      GtkWidget *child = adw_view_stack_page_get_child (page);
+      GtkWidget *child = atlas_page_resolve (adw_view_stack_page_get_child (page));
 
       if (ATLAS_IS_VIEW (child))
         func (child, user_data);

@@ -37,6 +37,7 @@
 #include "atlas-map-inset.h"
 #include "atlas-map-page.h"
 #include "atlas-map-painter.h"
+#include "atlas-map-scene.h"
 #include "atlas-map-view.h"
 #include "atlas-session.h"
 #include "atlas-site.h"
@@ -482,6 +483,19 @@ test_presenting_and_render (Fixture       *f,
   g_assert_cmpfloat (bounds.size.height, ==, 640);
 }
 
+/* The first frame simplifies the outlines of its own zoom only; the other
+ * zooms' are made once the map is idle after it.
+ */
+static void
+test_outlines_prepared_after_first_frame (Fixture       *f,
+                                          gconstpointer  data)
+{
+  g_autoptr(AtlasMapScene) fresh = atlas_map_scene_new (atlas_window_get_dataset (f->window));
+
+  g_assert_false (atlas_map_scene_get_outlines_prepared (fresh));
+  ATLAS_WAIT_UNTIL (atlas_map_scene_get_outlines_prepared (atlas_map_view_get_scene (f->view)));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -516,6 +530,8 @@ main (int   argc,
               fixture_set_up, test_empty_state, fixture_tear_down);
   g_test_add ("/map-view/presenting-and-render", Fixture, NULL,
               fixture_set_up, test_presenting_and_render, fixture_tear_down);
+  g_test_add ("/map-view/outlines-prepared-after-first-frame", Fixture, NULL,
+              fixture_set_up, test_outlines_prepared_after_first_frame, fixture_tear_down);
 
   status = g_test_run ();
   g_clear_object (&app);
