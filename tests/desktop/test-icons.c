@@ -9,6 +9,7 @@
  * any such icon fails the test. */
 
 #include <gtk/gtk.h>
+#include <stdio.h>
 #include <string.h>
 
 /* shared-mime-info recognises an SVG only when "<svg" (or "<!DOCTYPE svg")
@@ -49,6 +50,57 @@ check_svg_root (const char    *name,
 
 /* Loads the icon @name from @bytes as the desktop would: through gdk-pixbuf's
  * sniffing, at its own size and at a launcher's size, and as a GdkTexture. */
+/* A PNG in an "NxN" folder is N pixels square (the icon theme picks it by
+ * that size), and a recolourable ".symbolic.png" is black everywhere, its
+ * shape in the alpha channel alone.
+ */
+static gboolean
+check_fixed_size (const char  *name,
+                  GdkPixbuf   *pixbuf,
+                  GError     **error)
+{
+  g_auto(GStrv) parts = g_strsplit (name, "/", -1);
+  guint n = g_strv_length (parts);
+  int size = 0;
+
+  for (guint i = 0; i + 1 < n; i++)
+    {
+      int w, h;
+      char end;
+
+      if (sscanf (parts[i], "%dx%d%c", &w, &h, &end) == 2 && w == h)
+        size = w;
+    }
+  if (size == 0 || !g_str_has_suffix (name, ".png"))
+    return TRUE;
+  if (gdk_pixbuf_get_width (pixbuf) != size || gdk_pixbuf_get_height (pixbuf) != size)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "%s: %d×%d in a %d px folder",
+                   name, gdk_pixbuf_get_width (pixbuf), gdk_pixbuf_get_height (pixbuf), size);
+      return FALSE;
+    }
+  if (g_str_has_suffix (name, ".symbolic.png"))
+    {
+      const guchar *pixels = gdk_pixbuf_read_pixels (pixbuf);
+      int channels = gdk_pixbuf_get_n_channels (pixbuf);
+      int stride = gdk_pixbuf_get_rowstride (pixbuf);
+
+      for (int y = 0; y < size; y++)
+        for (int x = 0; x < size; x++)
+          {
+            const guchar *p = pixels + y * stride + channels * x;
+
+            if (channels != 4 || p[0] != 0 || p[1] != 0 || p[2] != 0)
+              {
+                g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                             "%s: not a symbolic PNG (coloured pixel at %d,%d)", name, x, y);
+                return FALSE;
+              }
+          }
+    }
+  return TRUE;
+}
+
 static gboolean
 check_icon_bytes (const char  *name,
                   GBytes      *bytes,
@@ -91,6 +143,9 @@ check_icon_bytes (const char  *name,
                    "%s: GdkTexture cannot load it: %s", name, local_error->message);
       return FALSE;
     }
+
+  if (!check_fixed_size (name, pixbuf, error))
+    return FALSE;
 
   if (gdk_pixbuf_get_width (pixbuf) <= 0 || gdk_texture_get_width (texture) <= 0 ||
       gdk_pixbuf_get_width (scaled) > 48 || gdk_pixbuf_get_height (scaled) > 48)
@@ -198,6 +253,16 @@ test_installed_icons_load (void)
   /* The launcher and the shell look these two up by name. */
   g_assert_true (has_basename (files, APP_ID ".svg"));
   g_assert_true (has_basename (files, APP_ID "-symbolic.svg"));
+  /* ...and the window icon at fixed sizes, so that starting does not
+   * load the SVG renderer (build-aux/render-icons.sh).
+   */
+  for (guint size = 16; size <= 256; size *= 2)
+    {
+      g_autofree char *path = g_strdup_printf ("%s/hicolor/%ux%u/apps/" APP_ID ".png",
+                                               icon_dir, size, size);
+
+      g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+    }
 
   for (guint i = 0; i < files->len; i++)
     {
@@ -233,6 +298,13 @@ test_resource_icons_load (void)
       g_autoptr(GdkPixbuf) pixbuf = NULL;
 
       g_assert_no_error (error);
+      /* The window's own icons are PNGs: an SVG would load librsvg at start. */
+      if (g_str_has_suffix (path, ".svg"))
+        {
+          g_test_message ("%s: an SVG (draw it as PNGs with build-aux/render-icons.sh)", path);
+          failed++;
+          continue;
+        }
       if (!check_icon_bytes (path, bytes, &error))
         {
           g_test_message ("%s", error->message);
@@ -275,6 +347,23 @@ test_unloadable_icons_are_refused (void)
 
   g_assert_false (check_icon_bytes ("junk.png", junk, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
+  g_clear_error (&error);
+
+  /* A coloured picture where a symbolic PNG should be, and a 16 px picture
+   * in the 32 px folder.
+   */
+  {
+    g_autoptr(GdkPixbuf) red = gdk_pixbuf_new (GDK_COLORSPACE_RGB, TRUE, 8, 16, 16);
+
+    gdk_pixbuf_fill (red, 0xff0000ff);
+    g_assert_false (check_fixed_size ("icons/16x16/actions/x-symbolic.symbolic.png", red, &error));
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
+    g_clear_error (&error);
+    gdk_pixbuf_fill (red, 0x000000ff);
+    g_assert_true (check_fixed_size ("icons/16x16/actions/x-symbolic.symbolic.png", red, &error));
+    g_assert_false (check_fixed_size ("icons/32x32/actions/x-symbolic.symbolic.png", red, &error));
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
+  }
 }
 
 int
