@@ -35,7 +35,7 @@
  * user's own.  A high-priority 1 ms timeout records the gaps between
  * main-loop iterations; the longest is the stall a window would show.
  *
- * One line per size:
+ * One line per size (or for CQ_ATLAS_BENCHMARK_ROWS only):
  *   import rows=N rows_per_s=R max_stall_ms=S seconds=T cpu_s=C
  * seconds is the wall-clock time of the import; cpu_s the processor time
  * of all its threads, which says more than seconds on a machine others
@@ -229,7 +229,17 @@ void
 atlas_import_benchmark (void)
 {
   static const guint sizes[] = { 1000, 10000, 100000 };
+  /* One size only, for a profiler (callgrind on 100,000 rows takes long):
+   * CQ_ATLAS_BENCHMARK_ROWS=20000 cq-atlas --benchmark import
+   */
+  const char *rows = g_getenv ("CQ_ATLAS_BENCHMARK_ROWS");
+  guint64 n;
 
+  if (rows != NULL && g_ascii_string_to_unsigned (rows, 10, 1, 10000000, &n, NULL))
+    {
+      run_one ((guint) n);
+      return;
+    }
   for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
     if (!run_one (sizes[i]))
       return;
