@@ -234,6 +234,29 @@ set_cancelled (GError **error)
                        _("The import was cancelled; nothing was imported"));
 }
 
+/* Between the rows the loop below checks for a cancel itself, but one
+ * statement (the search index of 100,000 records) can run for a second or
+ * more.  SQLite calls this every few thousand steps of any statement on the
+ * worker's connection, the index's own inner ones too; a non-zero return
+ * stops the statement with SQLITE_INTERRUPT, and the transaction is then
+ * rolled back like any other failure.
+ */
+static int
+on_sqlite_progress (void *user_data)
+{
+  ImportTicker *ticker = user_data;
+
+  return g_cancellable_is_cancelled (ticker->cancellable);
+}
+
+static void
+tell_stage (ImportTicker *ticker,
+            ImportStage   stage)
+{
+  if (ticker != NULL && ticker->stage != NULL)
+    ticker->stage (ticker->data, stage);
+}
+
 /**
  * _atlas_import_apply:
  * @ticker: (nullable): progress and cancellation, from the worker
@@ -282,6 +305,8 @@ _atlas_import_apply (ImportWork           *work,
   /* Deferred: an immediate transaction would lock the read-only dataset. */
   if (!exec_sql (db, "BEGIN", error))
     return FALSE;
+  if (ticker != NULL && ticker->cancellable != NULL)
+    sqlite3_progress_handler (db, 4096, on_sqlite_progress, ticker);
 
   for (guint t = 0; t < _atlas_import_n_tables; t++)
     {
@@ -332,13 +357,18 @@ _atlas_import_apply (ImportWork           *work,
         }
     }
 
+  tell_stage (ticker, IMPORT_STAGE_INDEXING);
   if (!update_search_index (by_table, db, error))
     goto fail;
+  tell_stage (ticker, IMPORT_STAGE_INDEXED);
 
   if (!write_log (work, db, added, changed, error))
     goto fail;
 
-  /* The last moment a cancel still leaves nothing written. */
+  /* The last moment a cancel still leaves nothing written: the commit
+   * itself is never interrupted, and a cancel after it is no cancel.
+   */
+  sqlite3_progress_handler (db, 0, NULL, NULL);
   if (!_atlas_import_ticker_tick (ticker, ATLAS_IMPORT_PHASE_WRITING, total, total))
     {
       set_cancelled (error);
@@ -353,6 +383,16 @@ _atlas_import_apply (ImportWork           *work,
   return TRUE;
 
 fail:
+  sqlite3_progress_handler (db, 0, NULL, NULL);
+  /* A statement stopped by on_sqlite_progress() failed with "interrupted":
+   * to the caller that is the cancel it asked for.
+   */
+  if (ticker != NULL && g_cancellable_is_cancelled (ticker->cancellable)
+      && (error == NULL || !g_error_matches (*error, ATLAS_IMPORT_ERROR, ATLAS_IMPORT_ERROR_CANCELLED)))
+    {
+      g_clear_error (error);
+      set_cancelled (error);
+    }
   atlas_sqlite_exec (db, "ROLLBACK", ATLAS_IMPORT_ERROR, ATLAS_IMPORT_ERROR_FAILED, NULL);
   return FALSE;
 }
