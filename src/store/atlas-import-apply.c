@@ -161,20 +161,52 @@ write_log (ImportWork  *work,
   return TRUE;
 }
 
+/* Whether some record to write may have index rows already: only a change
+ * can (an added key is in neither the user's tables nor, then, their
+ * index), but a party's name is in the index rows of its events, which may
+ * have rows even when the party or the link is new.
+ */
+static gboolean
+may_replace_index_rows (GPtrArray *by_table)
+{
+  for (guint t = 0; t < by_table->len; t++)
+    {
+      GPtrArray *records = g_ptr_array_index (by_table, t);
+      const char *entity = _atlas_import_tables[t].name;
+
+      if (records->len == 0)
+        continue;
+      if (g_str_equal (entity, "event_party") || g_str_equal (entity, "party"))
+        return TRUE;
+      for (guint i = 0; i < records->len; i++)
+        if (((Record *) g_ptr_array_index (records, i))->action == ATLAS_IMPORT_ACTION_CHANGE)
+          return TRUE;
+    }
+  return FALSE;
+}
+
 /* The search rows of what the import adds or changes, and nothing else.
- * @by_table holds the records to write, table by table.
+ * @by_table holds the records to write, table by table; @by_rowid is what
+ * atlas_search_index_prepare_update() said before they were written.
  */
 static gboolean
 update_search_index (GPtrArray   *by_table,
                      sqlite3     *db,
+                     gboolean     by_rowid,
                      GError     **error)
 {
   g_autoptr(GError) local_error = NULL;
   g_autoptr(sqlite3_stmt) pending = NULL;
-  gboolean replace = FALSE;
+  gboolean replace = may_replace_index_rows (by_table);
 
-  if (!atlas_search_index_prepare_update (db, &local_error))
-    goto fail;
+  /* All new, and found by their rowids: nothing to list. */
+  if (!replace && by_rowid)
+    {
+      if (atlas_search_index_update (db, ATLAS_SEARCH_UPDATE_ADDED, &local_error))
+        return TRUE;
+      goto fail;
+    }
+
   if (sqlite3_prepare_v2 (db, "INSERT OR IGNORE INTO temp.atlas_search_pending (entity, entity_id)"
                               " VALUES (?1, ?2)", -1, &pending, NULL) != SQLITE_OK)
     {
@@ -189,11 +221,6 @@ update_search_index (GPtrArray   *by_table,
 
       if (records->len == 0)
         continue;
-      /* A party's name is in the index rows of its events, which may have
-       * rows already even when the party or the link is new.
-       */
-      if (g_str_equal (entity, "event_party") || g_str_equal (entity, "party"))
-        replace = TRUE;
       if (g_str_equal (entity, "event_party"))
         entity = "event";
       else if (!g_str_equal (entity, "site") && !g_str_equal (entity, "event")
@@ -204,10 +231,6 @@ update_search_index (GPtrArray   *by_table,
         {
           Record *record = g_ptr_array_index (records, i);
 
-          /* Only a change can have an index row already: an added key is
-           * in neither the user's tables nor, then, their index.
-           */
-          replace |= record->action == ATLAS_IMPORT_ACTION_CHANGE;
           sqlite3_reset (pending);
           sqlite3_bind_text (pending, 1, entity, -1, SQLITE_STATIC);
           sqlite3_bind_text (pending, 2, record->values[0], -1, SQLITE_STATIC);
@@ -219,7 +242,8 @@ update_search_index (GPtrArray   *by_table,
         }
     }
 
-  if (atlas_search_index_update (db, replace, &local_error))
+  if (atlas_search_index_update (db, replace ? ATLAS_SEARCH_UPDATE_LISTED : ATLAS_SEARCH_UPDATE_LISTED_NEW,
+                                 &local_error))
     return TRUE;
 
 fail:
@@ -273,6 +297,8 @@ _atlas_import_apply (ImportWork           *work,
 {
   sqlite3 *db = atlas_store_get_db (work->store);
   guint total = 0, done = 0, added = 0, changed = 0, rejected = 0;
+  gboolean by_rowid = FALSE;
+  g_autoptr(GError) local_error = NULL;
   /* The records to write, table by table in the order of the specs. */
   g_autoptr(GPtrArray) by_table = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
 
@@ -307,6 +333,12 @@ _atlas_import_apply (ImportWork           *work,
     return FALSE;
   if (ticker != NULL && ticker->cancellable != NULL)
     sqlite3_progress_handler (db, 4096, on_sqlite_progress, ticker);
+  /* Before the first write: the index finds what is added after this. */
+  if (!atlas_search_index_prepare_update (db, &by_rowid, &local_error))
+    {
+      g_set_error (error, ATLAS_IMPORT_ERROR, ATLAS_IMPORT_ERROR_FAILED, "%s", local_error->message);
+      goto fail;
+    }
 
   for (guint t = 0; t < _atlas_import_n_tables; t++)
     {
@@ -358,7 +390,7 @@ _atlas_import_apply (ImportWork           *work,
     }
 
   tell_stage (ticker, IMPORT_STAGE_INDEXING);
-  if (!update_search_index (by_table, db, error))
+  if (!update_search_index (by_table, db, by_rowid, error))
     goto fail;
   tell_stage (ticker, IMPORT_STAGE_INDEXED);
 

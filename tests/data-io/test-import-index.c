@@ -113,12 +113,16 @@ expected_clear (Expected *expected)
   g_free (expected->body);
 }
 
-/* @n sites at the label points of the districts; @expected gets, for each,
- * the texts a search is to look in.
+/* Sites @first to @first + @n - 1 at the label points of the districts;
+ * @variant changes their descriptions (a second import of the same ids is
+ * then a change).  @expected gets, for each, the texts a search is to look
+ * in, in place of those of the same site before.
  */
 static GString *
 generate_sites (AtlasStore *store,
+                guint       first,
                 guint       n,
+                guint       variant,
                 GArray     *expected)
 {
   g_autoptr(GArray) districts = load_districts (store);
@@ -126,19 +130,20 @@ generate_sites (AtlasStore *store,
   GString *csv = g_string_new ("id,name_zh,name_en,category,district_adcode,lon,lat,"
                                "location_precision,description_zh,description_en,source_id,quote\n");
 
-  for (guint i = 0; i < n; i++)
+  for (guint i = first; i < first + n; i++)
     {
       const District *d = &g_array_index (districts, District, i % districts->len);
+      guint w = i + variant;
       char lon[G_ASCII_DTOSTR_BUF_SIZE], lat[G_ASCII_DTOSTR_BUF_SIZE];
       g_autofree char *name_zh = g_strdup_printf ("索引站点%u号", i);
       g_autofree char *name_en = g_strdup_printf ("Index Site %u", i);
       /* Every seventh site has no description: the body is then the
        * district alone.
        */
-      g_autofree char *desc_zh = i % 7 == 0 ? g_strdup ("")
-                                 : g_strdup_printf ("从事%s与%s研究", words_zh[i % 6], words_zh[(i / 6) % 6]);
-      g_autofree char *desc_en = i % 7 == 0 ? g_strdup ("")
-                                 : g_strdup_printf ("Works on %s and %s", words_en[i % 6], words_en[(i / 6) % 6]);
+      g_autofree char *desc_zh = w % 7 == 0 ? g_strdup ("")
+                                 : g_strdup_printf ("从事%s与%s研究", words_zh[w % 6], words_zh[(w / 6) % 6]);
+      g_autofree char *desc_en = w % 7 == 0 ? g_strdup ("")
+                                 : g_strdup_printf ("Works on %s and %s", words_en[w % 6], words_en[(w / 6) % 6]);
       Expected e;
 
       g_string_append_printf (csv, "index-site-%u,%s,%s,laboratory,%" G_GINT64_FORMAT ",%s,%s,"
@@ -151,20 +156,33 @@ generate_sites (AtlasStore *store,
           e.id = g_strdup_printf ("index-site-%u", i);
           e.name = g_strconcat (name_zh, " ", name_en, NULL);
           e.body = g_strconcat (desc_zh, " ", desc_en, " ", d->name_zh, " ", d->name_en, NULL);
-          g_array_append_val (expected, e);
+          if (i < expected->len)
+            {
+              expected_clear (&g_array_index (expected, Expected, i));
+              g_array_index (expected, Expected, i) = e;
+            }
+          else
+            {
+              g_assert_cmpuint (i, ==, expected->len);
+              g_array_append_val (expected, e);
+            }
         }
     }
   return csv;
 }
 
-/* A checked import of @csv, on a connection of its own as the worker has. */
+/* A checked import of @csv, on a connection of its own as the worker has;
+ * each of its @n sites is an @action.
+ */
 static ImportWork *
-read_and_check (const char *user_path,
-                GString    *csv)
+read_and_check (const char        *user_path,
+                GString           *csv,
+                guint              n,
+                AtlasImportAction  action)
 {
   g_autoptr(AtlasStore) store = fixture_open_store (user_path);
   ImportWork *work = _atlas_import_work_new (store);
-  guint added = 0;
+  guint sites = 0;
 
   _atlas_import_read_csv (work, "sites.csv", csv->str, csv->len);
   g_assert_true (_atlas_import_validate (work, NULL));
@@ -174,9 +192,9 @@ read_and_check (const char *user_path,
       Record *record = g_ptr_array_index (work->records, i);
 
       g_assert_cmpint (record->action, !=, ATLAS_IMPORT_ACTION_REJECT);
-      added += record->action == ATLAS_IMPORT_ACTION_ADD && g_str_equal (record->table->name, "site");
+      sites += record->action == action && g_str_equal (record->table->name, "site");
     }
-  g_assert_cmpuint (added, ==, N_SITES);
+  g_assert_cmpuint (sites, ==, n);
   return work;
 }
 
@@ -221,7 +239,7 @@ static void
 test_cancel_while_indexing (Fixture       *f,
                             gconstpointer  data)
 {
-  g_autoptr(GString) csv = generate_sites (f->store, N_SITES, NULL);
+  g_autoptr(GString) csv = generate_sites (f->store, 0, N_SITES, 0, NULL);
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   g_autoptr(GCancellable) second = g_cancellable_new ();
   Stages stages = { cancellable, TRUE, FALSE, FALSE };
@@ -230,7 +248,7 @@ test_cancel_while_indexing (Fixture       *f,
   g_autofree char *before = fixture_export_text (f->store);
   int records = fixture_count_user_records (f->store);
   int search_rows = fixture_count (f->store, "SELECT count(*) FROM user.search");
-  ImportWork *work = read_and_check (f->user_path, csv);
+  ImportWork *work = read_and_check (f->user_path, csv, N_SITES, ATLAS_IMPORT_ACTION_ADD);
   g_autofree char *after = NULL;
 
   g_assert_false (_atlas_import_apply (work, &ticker, NULL, NULL, &error));
@@ -276,28 +294,72 @@ holds (const char *haystack,
 }
 
 static void
-test_search_matches_scan (Fixture       *f,
-                          gconstpointer  data)
+import_sites (Fixture           *f,
+              guint              first,
+              guint              n,
+              guint              variant,
+              AtlasImportAction  action,
+              GArray            *expected)
 {
-  g_autoptr(GArray) expected = g_array_new (FALSE, TRUE, sizeof (Expected));
-  g_autoptr(GString) csv = NULL;
+  g_autoptr(GString) csv = generate_sites (f->store, first, n, variant, expected);
   g_autoptr(GError) error = NULL;
-  g_autoptr(GArray) districts = load_districts (f->store);
-  g_autoptr(GPtrArray) queries = g_ptr_array_new_with_free_func (g_free);
-  ImportWork *work;
-  guint nonempty = 0;
+  ImportWork *work = read_and_check (f->user_path, csv, n, action);
 
-  g_array_set_clear_func (expected, (GDestroyNotify) expected_clear);
-  csv = generate_sites (f->store, N_SITES, expected);
-  work = read_and_check (f->user_path, csv);
   g_assert_true (_atlas_import_apply (work, NULL, NULL, NULL, &error));
   g_assert_no_error (error);
   _atlas_import_work_free (work);
+}
 
-  /* One, two, three and more characters; Chinese, English in the wrong
-   * case, across a space inside a field, across the end of a description
-   * into the district, and texts that are nowhere.
-   */
+/* Each query finds among the @expected sites those whose texts hold it,
+ * and each site has one index row.
+ */
+static void
+assert_search_matches_scan (Fixture   *f,
+                            GArray    *expected,
+                            GPtrArray *queries)
+{
+  g_autoptr(GError) error = NULL;
+  guint nonempty = 0;
+
+  g_assert_cmpint (fixture_count (f->store, "SELECT count(*) FROM user.search WHERE entity = 'site'"
+                                            " AND substr (entity_id, 1, 11) = 'index-site-'"),
+                   ==, expected->len);
+
+  for (guint q = 0; q < queries->len; q++)
+    {
+      const char *text = g_ptr_array_index (queries, q);
+      g_autoptr(GHashTable) found = atlas_store_search (f->store, text, &error);
+      guint n_found = 0;
+
+      g_assert_no_error (error);
+      for (guint i = 0; i < expected->len; i++)
+        {
+          const Expected *e = &g_array_index (expected, Expected, i);
+          g_autofree char *key = atlas_store_search_key ("site", e->id);
+          gboolean scanned = holds (e->name, text) || holds (e->body, text);
+
+          if (scanned != g_hash_table_contains (found, key))
+            g_error ("“%s”: %s is %s by the search but %s by the scan (%s | %s)", text, e->id,
+                     scanned ? "not found" : "found", scanned ? "found" : "not found", e->name, e->body);
+          n_found += scanned;
+        }
+      nonempty += n_found > 0;
+      g_test_message ("“%s”: %u of the imported sites", text, n_found);
+    }
+  /* The queries are not all misses. */
+  g_assert_cmpuint (nonempty, >, queries->len / 2);
+}
+
+/* One, two, three and more characters; Chinese, English in the wrong
+ * case, across a space inside a field, across the end of a description
+ * into the district, and texts that are nowhere.
+ */
+static GPtrArray *
+make_queries (AtlasStore *store)
+{
+  g_autoptr(GArray) districts = load_districts (store);
+  GPtrArray *queries = g_ptr_array_new_with_free_func (g_free);
+
   for (guint i = 0; i < G_N_ELEMENTS (words_zh); i++)
     {
       g_ptr_array_add (queries, g_strdup (words_zh[i]));
@@ -320,32 +382,61 @@ test_search_matches_scan (Fixture       *f,
          "不存在的文字", NULL };
        *q != NULL; q++)
     g_ptr_array_add (queries, g_strdup (*q));
+  return queries;
+}
 
-  for (guint q = 0; q < queries->len; q++)
-    {
-      const char *text = g_ptr_array_index (queries, q);
-      g_autoptr(GHashTable) found = atlas_store_search (f->store, text, &error);
-      guint n_found = 0, n_scanned = 0;
+/* Into an empty user database, then more into one that has some, then a
+ * change of some of them: the three ways the index finds what to make.
+ */
+static void
+test_search_matches_scan (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GArray) expected = g_array_new (FALSE, TRUE, sizeof (Expected));
+  g_autoptr(GPtrArray) queries = make_queries (f->store);
 
-      g_assert_no_error (error);
-      for (guint i = 0; i < expected->len; i++)
-        {
-          const Expected *e = &g_array_index (expected, Expected, i);
-          g_autofree char *key = atlas_store_search_key ("site", e->id);
-          gboolean scanned = holds (e->name, text) || holds (e->body, text);
+  g_array_set_clear_func (expected, (GDestroyNotify) expected_clear);
 
-          if (scanned != g_hash_table_contains (found, key))
-            g_error ("“%s”: %s is %s by the search but %s by the scan (%s | %s)", text, e->id,
-                     scanned ? "not found" : "found", scanned ? "found" : "not found", e->name, e->body);
-          n_scanned += scanned;
-          n_found += g_hash_table_contains (found, key);
-        }
-      g_assert_cmpuint (n_found, ==, n_scanned);
-      nonempty += n_found > 0;
-      g_test_message ("“%s”: %u of the imported sites", text, n_found);
-    }
-  /* The queries are not all misses. */
-  g_assert_cmpuint (nonempty, >, queries->len / 2);
+  import_sites (f, 0, N_SITES / 2, 0, ATLAS_IMPORT_ACTION_ADD, expected);
+  assert_search_matches_scan (f, expected, queries);
+  import_sites (f, N_SITES / 2, N_SITES - N_SITES / 2, 0, ATLAS_IMPORT_ACTION_ADD, expected);
+  assert_search_matches_scan (f, expected, queries);
+  import_sites (f, N_SITES / 3, N_SITES / 3, 1, ATLAS_IMPORT_ACTION_CHANGE, expected);
+  assert_search_matches_scan (f, expected, queries);
+}
+
+/* A user table whose last rowid is near the largest: new rows may then get
+ * any rowid, and the index is made from the list of what was written.
+ */
+static void
+test_search_after_huge_rowid (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(GArray) expected = g_array_new (FALSE, TRUE, sizeof (Expected));
+  g_autoptr(GPtrArray) queries = make_queries (f->store);
+  g_autoptr(GArray) districts = load_districts (f->store);
+  const District *d = &g_array_index (districts, District, 0);
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  g_array_set_clear_func (expected, (GDestroyNotify) expected_clear);
+
+  g_assert_cmpint (sqlite3_open (f->user_path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "INSERT INTO site (rowid, id, name_zh, name_en, category,"
+                                           " district_adcode, lon, lat, location_precision)"
+                                           " VALUES (?1, 'far-site', '远处', 'Far', 'laboratory', ?2,"
+                                           " ?3, ?4, 'approximate')",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_int64 (stmt, 1, G_MAXINT64 - 10);
+  sqlite3_bind_int64 (stmt, 2, d->adcode);
+  sqlite3_bind_double (stmt, 3, d->lon);
+  sqlite3_bind_double (stmt, 4, d->lat);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  import_sites (f, 0, N_SITES / 4, 0, ATLAS_IMPORT_ACTION_ADD, expected);
+  assert_search_matches_scan (f, expected, queries);
 }
 
 int
@@ -358,6 +449,8 @@ main (int   argc,
               fixture_set_up, test_cancel_while_indexing, fixture_tear_down);
   g_test_add ("/import/index/search-matches-a-scan", Fixture, NULL,
               fixture_set_up, test_search_matches_scan, fixture_tear_down);
+  g_test_add ("/import/index/search-after-a-huge-rowid", Fixture, NULL,
+              fixture_set_up, test_search_after_huge_rowid, fixture_tear_down);
 
   return g_test_run ();
 }
