@@ -178,6 +178,10 @@ may_replace_index_rows (GPtrArray *by_table)
         continue;
       if (g_str_equal (entity, "event_party") || g_str_equal (entity, "party"))
         return TRUE;
+      /* The other tables have no index rows of their own. */
+      if (!g_str_equal (entity, "site") && !g_str_equal (entity, "event")
+          && !g_str_equal (entity, "statistic"))
+        continue;
       for (guint i = 0; i < records->len; i++)
         if (((Record *) g_ptr_array_index (records, i))->action == ATLAS_IMPORT_ACTION_CHANGE)
           return TRUE;
