@@ -161,20 +161,56 @@ write_log (ImportWork  *work,
   return TRUE;
 }
 
+/* Whether some record to write may have index rows already: only a change
+ * can (an added key is in neither the user's tables nor, then, their
+ * index), but a party's name is in the index rows of its events, which may
+ * have rows even when the party or the link is new.
+ */
+static gboolean
+may_replace_index_rows (GPtrArray *by_table)
+{
+  for (guint t = 0; t < by_table->len; t++)
+    {
+      GPtrArray *records = g_ptr_array_index (by_table, t);
+      const char *entity = _atlas_import_tables[t].name;
+
+      if (records->len == 0)
+        continue;
+      if (g_str_equal (entity, "event_party") || g_str_equal (entity, "party"))
+        return TRUE;
+      /* The other tables have no index rows of their own. */
+      if (!g_str_equal (entity, "site") && !g_str_equal (entity, "event")
+          && !g_str_equal (entity, "statistic"))
+        continue;
+      for (guint i = 0; i < records->len; i++)
+        if (((Record *) g_ptr_array_index (records, i))->action == ATLAS_IMPORT_ACTION_CHANGE)
+          return TRUE;
+    }
+  return FALSE;
+}
+
 /* The search rows of what the import adds or changes, and nothing else.
- * @by_table holds the records to write, table by table.
+ * @by_table holds the records to write, table by table; @by_rowid is what
+ * atlas_search_index_prepare_update() said before they were written.
  */
 static gboolean
 update_search_index (GPtrArray   *by_table,
                      sqlite3     *db,
+                     gboolean     by_rowid,
                      GError     **error)
 {
   g_autoptr(GError) local_error = NULL;
   g_autoptr(sqlite3_stmt) pending = NULL;
-  gboolean replace = FALSE;
+  gboolean replace = may_replace_index_rows (by_table);
 
-  if (!atlas_search_index_prepare_update (db, &local_error))
-    goto fail;
+  /* All new, and found by their rowids: nothing to list. */
+  if (!replace && by_rowid)
+    {
+      if (atlas_search_index_update (db, ATLAS_SEARCH_UPDATE_ADDED, &local_error))
+        return TRUE;
+      goto fail;
+    }
+
   if (sqlite3_prepare_v2 (db, "INSERT OR IGNORE INTO temp.atlas_search_pending (entity, entity_id)"
                               " VALUES (?1, ?2)", -1, &pending, NULL) != SQLITE_OK)
     {
@@ -189,11 +225,6 @@ update_search_index (GPtrArray   *by_table,
 
       if (records->len == 0)
         continue;
-      /* A party's name is in the index rows of its events, which may have
-       * rows already even when the party or the link is new.
-       */
-      if (g_str_equal (entity, "event_party") || g_str_equal (entity, "party"))
-        replace = TRUE;
       if (g_str_equal (entity, "event_party"))
         entity = "event";
       else if (!g_str_equal (entity, "site") && !g_str_equal (entity, "event")
@@ -204,10 +235,6 @@ update_search_index (GPtrArray   *by_table,
         {
           Record *record = g_ptr_array_index (records, i);
 
-          /* Only a change can have an index row already: an added key is
-           * in neither the user's tables nor, then, their index.
-           */
-          replace |= record->action == ATLAS_IMPORT_ACTION_CHANGE;
           sqlite3_reset (pending);
           sqlite3_bind_text (pending, 1, entity, -1, SQLITE_STATIC);
           sqlite3_bind_text (pending, 2, record->values[0], -1, SQLITE_STATIC);
@@ -219,7 +246,8 @@ update_search_index (GPtrArray   *by_table,
         }
     }
 
-  if (atlas_search_index_update (db, replace, &local_error))
+  if (atlas_search_index_update (db, replace ? ATLAS_SEARCH_UPDATE_LISTED : ATLAS_SEARCH_UPDATE_LISTED_NEW,
+                                 &local_error))
     return TRUE;
 
 fail:
@@ -232,6 +260,29 @@ set_cancelled (GError **error)
 {
   g_set_error_literal (error, ATLAS_IMPORT_ERROR, ATLAS_IMPORT_ERROR_CANCELLED,
                        _("The import was cancelled; nothing was imported"));
+}
+
+/* Between the rows the loop below checks for a cancel itself, but one
+ * statement (the search index of 100,000 records) can run for a second or
+ * more.  SQLite calls this every few thousand steps of any statement on the
+ * worker's connection, the index's own inner ones too; a non-zero return
+ * stops the statement with SQLITE_INTERRUPT, and the transaction is then
+ * rolled back like any other failure.
+ */
+static int
+on_sqlite_progress (void *user_data)
+{
+  ImportTicker *ticker = user_data;
+
+  return g_cancellable_is_cancelled (ticker->cancellable);
+}
+
+static void
+tell_stage (ImportTicker *ticker,
+            ImportStage   stage)
+{
+  if (ticker != NULL && ticker->stage != NULL)
+    ticker->stage (ticker->data, stage);
 }
 
 /**
@@ -250,6 +301,8 @@ _atlas_import_apply (ImportWork           *work,
 {
   sqlite3 *db = atlas_store_get_db (work->store);
   guint total = 0, done = 0, added = 0, changed = 0, rejected = 0;
+  gboolean by_rowid = FALSE;
+  g_autoptr(GError) local_error = NULL;
   /* The records to write, table by table in the order of the specs. */
   g_autoptr(GPtrArray) by_table = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
 
@@ -282,6 +335,14 @@ _atlas_import_apply (ImportWork           *work,
   /* Deferred: an immediate transaction would lock the read-only dataset. */
   if (!exec_sql (db, "BEGIN", error))
     return FALSE;
+  if (ticker != NULL && ticker->cancellable != NULL)
+    sqlite3_progress_handler (db, 4096, on_sqlite_progress, ticker);
+  /* Before the first write: the index finds what is added after this. */
+  if (!atlas_search_index_prepare_update (db, &by_rowid, &local_error))
+    {
+      g_set_error (error, ATLAS_IMPORT_ERROR, ATLAS_IMPORT_ERROR_FAILED, "%s", local_error->message);
+      goto fail;
+    }
 
   for (guint t = 0; t < _atlas_import_n_tables; t++)
     {
@@ -332,13 +393,18 @@ _atlas_import_apply (ImportWork           *work,
         }
     }
 
-  if (!update_search_index (by_table, db, error))
+  tell_stage (ticker, IMPORT_STAGE_INDEXING);
+  if (!update_search_index (by_table, db, by_rowid, error))
     goto fail;
+  tell_stage (ticker, IMPORT_STAGE_INDEXED);
 
   if (!write_log (work, db, added, changed, error))
     goto fail;
 
-  /* The last moment a cancel still leaves nothing written. */
+  /* The last moment a cancel still leaves nothing written: the commit
+   * itself is never interrupted, and a cancel after it is no cancel.
+   */
+  sqlite3_progress_handler (db, 0, NULL, NULL);
   if (!_atlas_import_ticker_tick (ticker, ATLAS_IMPORT_PHASE_WRITING, total, total))
     {
       set_cancelled (error);
@@ -353,6 +419,16 @@ _atlas_import_apply (ImportWork           *work,
   return TRUE;
 
 fail:
+  sqlite3_progress_handler (db, 0, NULL, NULL);
+  /* A statement stopped by on_sqlite_progress() failed with "interrupted":
+   * to the caller that is the cancel it asked for.
+   */
+  if (ticker != NULL && g_cancellable_is_cancelled (ticker->cancellable)
+      && (error == NULL || !g_error_matches (*error, ATLAS_IMPORT_ERROR, ATLAS_IMPORT_ERROR_CANCELLED)))
+    {
+      g_clear_error (error);
+      set_cancelled (error);
+    }
   atlas_sqlite_exec (db, "ROLLBACK", ATLAS_IMPORT_ERROR, ATLAS_IMPORT_ERROR_FAILED, NULL);
   return FALSE;
 }

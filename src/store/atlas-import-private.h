@@ -130,7 +130,17 @@ typedef struct
 
 typedef struct _RowSet RowSet;
 
-/* How far a long step is, and whether to stop; called from the worker. */
+/* The steps of writing an import that have no count of their own. */
+typedef enum
+{
+  IMPORT_STAGE_INDEXING,     /* the search index is about to be brought up to date */
+  IMPORT_STAGE_INDEXED,      /* ... and is, uncommitted */
+} ImportStage;
+
+/* How far a long step is, and whether to stop; called from the worker.
+ * @stage (may be NULL) hears of the steps that have no count; the tests use
+ * it to cancel while the index is being made.
+ */
 typedef struct
 {
   GCancellable *cancellable;
@@ -139,6 +149,8 @@ typedef struct
                        guint             done,
                        guint             total);
   gpointer      data;
+  void        (*stage) (gpointer         data,
+                        ImportStage      stage);
 } ImportTicker;
 
 /* atlas-import-tables.c */

@@ -650,7 +650,7 @@ load_thread (GTask        *task,
              GCancellable *cancellable)
 {
   TaskData *data = task_data;
-  ImportTicker ticker = { cancellable, task_tick, data };
+  ImportTicker ticker = { cancellable, task_tick, data, NULL };
   g_autoptr(AtlasStore) store = NULL;
   GError *error = NULL;
 
@@ -766,7 +766,7 @@ apply_thread (GTask        *task,
               GCancellable *cancellable)
 {
   TaskData *data = task_data;
-  ImportTicker ticker = { cancellable, task_tick, data };
+  ImportTicker ticker = { cancellable, task_tick, data, NULL };
   GError *error = NULL;
 
   /* A plan read on the window's connection is written on the worker's. */

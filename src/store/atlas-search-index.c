@@ -102,43 +102,82 @@ atlas_search_index_rebuild (sqlite3     *db,
   return run (db, schema, "DELETE FROM %1$s.search;", "", "", "", error);
 }
 
+/* The largest rowid below which the rowids of new rows are known to be
+ * larger than every old one: SQLite gives a new row one more than the
+ * largest rowid in the table, unless that is the largest possible, when it
+ * picks at random.  Far below that, the rows an import adds are exactly
+ * those after the mark.
+ */
+#define LAST_ROWID_LIMIT (G_GINT64_CONSTANT (1) << 62)
+
 /**
  * atlas_search_index_prepare_update:
+ * @by_rowid: (out): whether atlas_search_index_update() can find the
+ *   records added from now on by their rowids, without a list
  *
- * Makes (or empties) temp.atlas_search_pending (entity, entity_id), where
- * the caller lists the user records whose index rows are to be (re)made
- * by atlas_search_index_update().
+ * Call in the transaction that writes, before its first write.  Makes (or
+ * empties) temp.atlas_search_pending (entity, entity_id), where the caller
+ * lists the user records whose index rows are to be (re)made by
+ * atlas_search_index_update(), and notes the last rowid of each user table
+ * with index rows.
  */
 gboolean
-atlas_search_index_prepare_update (sqlite3  *db,
-                                   GError  **error)
+atlas_search_index_prepare_update (sqlite3   *db,
+                                   gboolean  *by_rowid,
+                                   GError   **error)
 {
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (by_rowid != NULL, FALSE);
+
+  *by_rowid = FALSE;
   if (!atlas_sqlite_exec (db, "CREATE TEMP TABLE IF NOT EXISTS atlas_search_pending"
                               " (entity TEXT NOT NULL, entity_id TEXT NOT NULL,"
                               "  PRIMARY KEY (entity, entity_id)) WITHOUT ROWID;"
-                              "DELETE FROM temp.atlas_search_pending;",
+                              "DELETE FROM temp.atlas_search_pending;"
+                              "CREATE TEMP TABLE IF NOT EXISTS atlas_search_mark"
+                              " (entity TEXT PRIMARY KEY, last_rowid INTEGER NOT NULL);"
+                              "DELETE FROM temp.atlas_search_mark;"
+                              "INSERT INTO temp.atlas_search_mark (entity, last_rowid)"
+                              "  SELECT 'site', coalesce (max (rowid), 0) FROM user.site"
+                              "  UNION ALL SELECT 'event', coalesce (max (rowid), 0) FROM user.event"
+                              "  UNION ALL SELECT 'statistic', coalesce (max (rowid), 0) FROM user.statistic;",
                           G_IO_ERROR, G_IO_ERROR_FAILED, error))
     {
       g_prefix_error (error, "could not prepare the search index: ");
       return FALSE;
     }
+  if (sqlite3_prepare_v2 (db, "SELECT max (last_rowid) FROM temp.atlas_search_mark", -1, &stmt, NULL) != SQLITE_OK
+      || sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                   "could not prepare the search index: %s", sqlite3_errmsg (db));
+      return FALSE;
+    }
+  *by_rowid = sqlite3_column_int64 (stmt, 0) < LAST_ROWID_LIMIT;
   return TRUE;
 }
 
 /**
  * atlas_search_index_update:
- * @replace: whether some listed records may have index rows already (a
- *   change); %FALSE when all of them are new
+ * @how: which records to (re)make the index rows of
  *
- * Remakes the user index rows of the records in temp.atlas_search_pending
- * only, as atlas_search_index_rebuild() would make them: an import of ten
- * records into 100,000 does not tokenize the 100,000 again.  Events whose
- * parties are listed (entity "party") are remade too.
+ * Remakes the user index rows of some records only, as
+ * atlas_search_index_rebuild() would make them: an import of ten records
+ * into 100,000 does not tokenize the 100,000 again.
+ *
+ * %ATLAS_SEARCH_UPDATE_ADDED: every user site, event and figure written
+ * since atlas_search_index_prepare_update(), which must have said @by_rowid;
+ * all of them new (an add, not a change), so without rows yet.
+ *
+ * %ATLAS_SEARCH_UPDATE_LISTED_NEW: those in temp.atlas_search_pending, all
+ * new; %ATLAS_SEARCH_UPDATE_LISTED: those listed, which may have rows to
+ * replace.  Events whose parties are listed (entity "party") are remade too.
  */
 gboolean
-atlas_search_index_update (sqlite3   *db,
-                           gboolean   replace,
-                           GError   **error)
+atlas_search_index_update (sqlite3           *db,
+                           AtlasSearchUpdate  how,
+                           GError           **error)
 {
   /* A larger buffer of pending terms while the rows go in: FTS5 then writes
    * a few large segments instead of merging many small ones, which halves
@@ -157,15 +196,27 @@ atlas_search_index_update (sqlite3   *db,
     "DELETE FROM user.search WHERE rowid IN"
     "  (SELECT s.rowid FROM user.search s JOIN temp.atlas_search_pending p"
     "   ON p.entity = s.entity AND p.entity_id = s.entity_id);";
-  g_autofree char *start = g_strconcat (prefix, replace ? remove_old : "", NULL);
+  g_autofree char *start = g_strconcat (prefix, how == ATLAS_SEARCH_UPDATE_LISTED ? remove_old : "", NULL);
+  gboolean ok;
 
   g_return_val_if_fail (db != NULL, FALSE);
 
-  if (!run (db, "user", start,
-            " WHERE s.id IN (SELECT entity_id FROM temp.atlas_search_pending WHERE entity = 'site')",
-            " WHERE e.id IN (SELECT entity_id FROM temp.atlas_search_pending WHERE entity = 'event')",
-            " WHERE id IN (SELECT entity_id FROM temp.atlas_search_pending WHERE entity = 'statistic')",
-            error))
+  /* The added rows are a range of rowids, read in order; a list would be
+   * made, sorted and looked up for each of them.
+   */
+  if (how == ATLAS_SEARCH_UPDATE_ADDED)
+    ok = run (db, "user", start,
+              " WHERE s.rowid > (SELECT last_rowid FROM temp.atlas_search_mark WHERE entity = 'site')",
+              " WHERE e.rowid > (SELECT last_rowid FROM temp.atlas_search_mark WHERE entity = 'event')",
+              " WHERE rowid > (SELECT last_rowid FROM temp.atlas_search_mark WHERE entity = 'statistic')",
+              error);
+  else
+    ok = run (db, "user", start,
+              " WHERE s.id IN (SELECT entity_id FROM temp.atlas_search_pending WHERE entity = 'site')",
+              " WHERE e.id IN (SELECT entity_id FROM temp.atlas_search_pending WHERE entity = 'event')",
+              " WHERE id IN (SELECT entity_id FROM temp.atlas_search_pending WHERE entity = 'statistic')",
+              error);
+  if (!ok)
     return FALSE;
   if (!atlas_sqlite_exec (db, "INSERT INTO user.search (search, rank) VALUES ('hashsize', 1048576)",
                           G_IO_ERROR, G_IO_ERROR_FAILED, error))

@@ -28,11 +28,20 @@ G_BEGIN_DECLS
 gboolean atlas_search_index_rebuild (sqlite3     *db,
                                      const char  *schema,
                                      GError     **error);
-gboolean atlas_search_index_prepare_update (sqlite3  *db,
-                                            GError  **error);
-gboolean atlas_search_index_update  (sqlite3     *db,
-                                     gboolean     replace,
-                                     GError     **error);
+/* Which user records atlas_search_index_update() makes index rows for. */
+typedef enum
+{
+  ATLAS_SEARCH_UPDATE_ADDED,        /* written since the prepare, all new */
+  ATLAS_SEARCH_UPDATE_LISTED_NEW,   /* listed in temp.atlas_search_pending, all new */
+  ATLAS_SEARCH_UPDATE_LISTED,       /* listed; some may have rows to replace */
+} AtlasSearchUpdate;
+
+gboolean atlas_search_index_prepare_update (sqlite3   *db,
+                                            gboolean  *by_rowid,
+                                            GError   **error);
+gboolean atlas_search_index_update  (sqlite3           *db,
+                                     AtlasSearchUpdate  how,
+                                     GError           **error);
 char    *atlas_search_build_match   (const char  *text);
 char    *atlas_search_build_like    (const char  *text);
 
