@@ -98,6 +98,11 @@ struct _AtlasMapAreas
   cairo_surface_t    *layer;     /* the layer around the screen, see paint_layer() */
   char               *layer_key;
   double              layer_x0, layer_y0, layer_zoom;
+  /* What is drawn of it: the part around the view at first, all of it once
+   * the camera rests.  In pixels of the layer, from its corner.
+   */
+  cairo_rectangle_int_t layer_drawn;
+  gboolean            layer_complete;
   GHashTable         *layouts;   /* key -> PangoLayout */
   int                 focus;     /* area, or -1 */
   int                 open;      /* area whose list is shown, or -1 */
@@ -765,6 +770,32 @@ dup_layer_key (AtlasMapAreas              *self,
 }
 
 #define LAYER_MARGIN 160
+#define LAYER_NEAR   8
+
+/* Draws the layer of @area into self->layer, within @clip (pixels of the
+ * layer) or, with @outside, everywhere but there.
+ */
+static void
+draw_layer_part (AtlasMapAreas               *self,
+                 AtlasMapScene               *scene,
+                 const AtlasMapAreasView     *area,
+                 const cairo_rectangle_int_t *clip,
+                 gboolean                     outside,
+                 AtlasStyleVariant            variant)
+{
+  cairo_t *lcr = cairo_create (self->layer);
+
+  if (outside)
+    {
+      cairo_set_fill_rule (lcr, CAIRO_FILL_RULE_EVEN_ODD);
+      cairo_rectangle (lcr, 0, 0, area->width, area->height);
+    }
+  cairo_rectangle (lcr, clip->x, clip->y, clip->width, clip->height);
+  cairo_clip (lcr);
+  cairo_set_fill_rule (lcr, CAIRO_FILL_RULE_WINDING);
+  draw_layer (self, lcr, scene, area, variant);
+  cairo_destroy (lcr);
+}
 
 /* The layer over the base map and under the markers.  As the base map is,
  * it is drawn once into an image a little larger than the screen and
@@ -773,8 +804,14 @@ dup_layer_key (AtlasMapAreas              *self,
  * zoom, the style, the counts or the highlight change.  While the zoom
  * moves, an image of a nearby zoom is scaled, as the base map's is.
  * Exports draw it as vectors.
+ *
+ * As the base map's, a new image is drawn in two goes: the part in view at
+ * once, the margin around it for panning on a frame when the camera rests.
+ *
+ * Returns: %FALSE if a part is still to be drawn: the caller draws again
+ *   when the camera rests
  */
-void
+gboolean
 atlas_map_areas_paint_layer (AtlasMapAreas              *self,
                              cairo_t                    *cr,
                              AtlasMapScene              *scene,
@@ -789,7 +826,7 @@ atlas_map_areas_paint_layer (AtlasMapAreas              *self,
   int ps = MAX (options->pixel_scale, 1);
   gboolean same, covered;
 
-  g_return_if_fail (ATLAS_IS_MAP_AREAS (self));
+  g_return_val_if_fail (ATLAS_IS_MAP_AREAS (self), TRUE);
 
   _atlas_map_areas_view_init (&v, viewport, width, height, options);
   ensure_anchors (self, scene);
@@ -800,16 +837,18 @@ atlas_map_areas_paint_layer (AtlasMapAreas              *self,
   if (options->vector)
     {
       draw_layer (self, cr, scene, &v, options->variant);
-      return;
+      return TRUE;
     }
 
   key = dup_layer_key (self, &v, options);
   same = self->layer != NULL && g_strcmp0 (key, self->layer_key) == 0;
 
+  /* Within what is drawn of the layer. */
   covered = same && self->layer_zoom == v.zoom &&
-            v.left >= self->layer_x0 && v.top >= self->layer_y0 &&
-            v.left + width <= self->layer_x0 + cairo_image_surface_get_width (self->layer) / ps &&
-            v.top + height <= self->layer_y0 + cairo_image_surface_get_height (self->layer) / ps;
+            v.left >= self->layer_x0 + self->layer_drawn.x &&
+            v.top >= self->layer_y0 + self->layer_drawn.y &&
+            v.left + width <= self->layer_x0 + self->layer_drawn.x + self->layer_drawn.width &&
+            v.top + height <= self->layer_y0 + self->layer_drawn.y + self->layer_drawn.height;
 
   if (!covered && same && options->allow_stale_base && fabs (v.zoom - self->layer_zoom) < 1.0)
     {
@@ -821,13 +860,26 @@ atlas_map_areas_paint_layer (AtlasMapAreas              *self,
       gdk_cairo_set_source_rgba (cr, &ink);
       cairo_mask_surface (cr, self->layer, 0, 0);
       cairo_restore (cr);
-      return;
+      return FALSE;
+    }
+
+  if (covered && !self->layer_complete && !options->allow_stale_base)
+    {
+      /* The camera rests: the margin, around what is drawn. */
+      AtlasMapAreasView area = v;
+
+      area.left = self->layer_x0;
+      area.top = self->layer_y0;
+      area.width = cairo_image_surface_get_width (self->layer) / ps;
+      area.height = cairo_image_surface_get_height (self->layer) / ps;
+      draw_layer_part (self, scene, &area, &self->layer_drawn, TRUE, options->variant);
+      self->layer_drawn = (cairo_rectangle_int_t) { 0, 0, area.width, area.height };
+      self->layer_complete = TRUE;
     }
 
   if (!covered)
     {
       AtlasMapAreasView area = v;
-      cairo_t *lcr;
 
       area.left = floor (v.left) - LAYER_MARGIN;
       area.top = floor (v.top) - LAYER_MARGIN;
@@ -847,13 +899,19 @@ atlas_map_areas_paint_layer (AtlasMapAreas              *self,
       g_free (self->layer_key);
       self->layer_key = g_steal_pointer (&key);
 
-      lcr = cairo_create (self->layer);
-      draw_layer (self, lcr, scene, &area, options->variant);
-      cairo_destroy (lcr);
+      /* The view (which starts within a pixel of LAYER_MARGIN) and a
+       * little around it, now; the rest when the camera rests.
+       */
+      self->layer_drawn.x = self->layer_drawn.y = LAYER_MARGIN - LAYER_NEAR;
+      self->layer_drawn.width = MIN ((int) ceil (width) + 2 * LAYER_NEAR + 1, (int) area.width - self->layer_drawn.x);
+      self->layer_drawn.height = MIN ((int) ceil (height) + 2 * LAYER_NEAR + 1, (int) area.height - self->layer_drawn.y);
+      self->layer_complete = FALSE;
+      draw_layer_part (self, scene, &area, &self->layer_drawn, FALSE, options->variant);
     }
 
   gdk_cairo_set_source_rgba (cr, &ink);
   cairo_mask_surface (cr, self->layer, round (self->layer_x0 - v.left), round (self->layer_y0 - v.top));
+  return self->layer_complete;
 }
 
 /* A layout of our own: the badge's name is cut to a width, which must not

@@ -63,7 +63,7 @@ char          *atlas_map_areas_dup_badge_name   (AtlasMapAreas              *sel
 char          *atlas_map_areas_dup_description  (AtlasMapAreas              *self,
                                                  guint                       area);
 
-void           atlas_map_areas_paint_layer      (AtlasMapAreas              *self,
+gboolean       atlas_map_areas_paint_layer      (AtlasMapAreas              *self,
                                                  cairo_t                    *cr,
                                                  AtlasMapScene              *scene,
                                                  AtlasViewport              *viewport,

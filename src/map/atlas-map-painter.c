@@ -133,8 +133,9 @@ atlas_map_paint (AtlasMapScene              *scene,
       atlas_map_collider_add (f.collider, &box);
     }
 
-  if (options->areas != NULL)
-    atlas_map_areas_paint_layer (options->areas, cr, scene, viewport, width, height, options);
+  if (options->areas != NULL &&
+      !atlas_map_areas_paint_layer (options->areas, cr, scene, viewport, width, height, options))
+    f.stale = TRUE;
   _atlas_map_paint_markers (&f, cr);
   if (options->legend)
     _atlas_map_paint_legend (&f, cr);

@@ -610,6 +610,91 @@ test_layer_matches_vectors (Fixture       *f,
   cairo_surface_destroy (images[1]);
 }
 
+static cairo_surface_t *
+paint_layer (AtlasMapAreas        *areas,
+             AtlasMapScene        *scene,
+             AtlasViewport        *viewport,
+             AtlasMapPaintOptions *options,
+             gboolean             *complete)
+{
+  cairo_surface_t *image = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1366, 768);
+  cairo_t *cr = cairo_create (image);
+
+  *complete = atlas_map_areas_paint_layer (areas, cr, scene, viewport, 1366, 768, options);
+  cairo_destroy (cr);
+  cairo_surface_flush (image);
+  return image;
+}
+
+/* A new layer is drawn around the view first and says so; its margin
+ * comes on a frame when the camera rests (not while it moves), and a pan
+ * into the margin then shows what a layer drawn there at once shows.
+ */
+static void
+test_layer_in_two_goes (Fixture       *f,
+                        gconstpointer  data)
+{
+  AtlasMapScene *scene = atlas_map_view_get_scene (f->view);
+  g_autoptr(AtlasViewport) viewport = atlas_viewport_new ();
+  g_autoptr(AtlasMapAreas) areas = atlas_map_areas_new (f->session);
+  g_autoptr(AtlasMapAreas) fresh = atlas_map_areas_new (f->session);
+  AtlasMapPaintOptions options;
+  cairo_surface_t *image, *panned, *direct;
+  gboolean complete = TRUE;
+  guint drawn = 0, apart = 0;
+  int stride;
+
+  atlas_viewport_set_zoom_range (viewport, ATLAS_MAP_MIN_ZOOM - 2, ATLAS_MAP_MAX_ZOOM);
+  atlas_map_fit_chongqing (scene, viewport, 1366, 768, FALSE, NULL);
+  atlas_map_paint_options_init (&options);
+
+  image = paint_layer (areas, scene, viewport, &options, &complete);
+  g_assert_false (complete);
+  cairo_surface_destroy (image);
+
+  /* Moving: still the part in view only. */
+  options.allow_stale_base = TRUE;
+  image = paint_layer (areas, scene, viewport, &options, &complete);
+  g_assert_false (complete);
+  cairo_surface_destroy (image);
+
+  /* At rest: the margin too. */
+  options.allow_stale_base = FALSE;
+  image = paint_layer (areas, scene, viewport, &options, &complete);
+  g_assert_true (complete);
+  cairo_surface_destroy (image);
+
+  /* Into the margin (drawn then), and the same view drawn at once. */
+  atlas_viewport_pan_pixels (viewport, 120, -100);
+  panned = paint_layer (areas, scene, viewport, &options, &complete);
+  g_assert_true (complete);
+  direct = paint_layer (fresh, scene, viewport, &options, &complete);
+  g_assert_false (complete);
+
+  stride = cairo_image_surface_get_stride (panned);
+  for (int y = 0; y < 768; y++)
+    for (int x = 0; x < 1366; x++)
+      {
+        const guint8 *a = cairo_image_surface_get_data (panned) + y * stride + 4 * x;
+        const guint8 *b = cairo_image_surface_get_data (direct) + y * stride + 4 * x;
+        int most = 0;
+
+        if (a[3] == 0 && b[3] == 0)
+          continue;
+        drawn++;
+        for (int c = 0; c < 4; c++)
+          most = MAX (most, ABS (a[c] - b[c]));
+        if (most > 24)
+          apart++;
+      }
+  g_test_message ("layer in two goes: %u pixels drawn, %u apart", drawn, apart);
+  g_assert_cmpuint (drawn, >, 10000);
+  g_assert_cmpuint (apart, <, drawn / 200);
+
+  cairo_surface_destroy (panned);
+  cairo_surface_destroy (direct);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -660,6 +745,8 @@ main (int   argc,
               fixture_set_up, test_layer_leaves_the_rest, fixture_tear_down);
   g_test_add ("/map-areas/layer-matches-vectors", Fixture, NULL,
               fixture_set_up, test_layer_matches_vectors, fixture_tear_down);
+  g_test_add ("/map-areas/layer-in-two-goes", Fixture, NULL,
+              fixture_set_up, test_layer_in_two_goes, fixture_tear_down);
 
   status = g_test_run ();
   g_clear_object (&app);
