@@ -785,6 +785,64 @@ test_sites_in_id_order (Fixture       *f,
     }
 }
 
+/* The dataset's list of sites without a point is exactly those of its
+ * sites, in the same order, and follows a reload.
+ */
+static void
+check_sites_without_point (AtlasDataset *dataset)
+{
+  GListModel *sites = atlas_dataset_get_sites (dataset);
+  GListModel *without = atlas_dataset_get_sites_without_point (dataset);
+  guint next = 0;
+
+  g_assert_true (g_list_model_get_item_type (without) == ATLAS_TYPE_SITE);
+  for (guint i = 0; i < n_items (sites); i++)
+    {
+      g_autoptr(AtlasSite) site = g_list_model_get_item (sites, i);
+      g_autoptr(AtlasSite) listed = NULL;
+
+      if (atlas_site_has_point (site))
+        continue;
+      g_assert_cmpuint (next, <, n_items (without));
+      listed = g_list_model_get_item (without, next++);
+      g_assert_true (listed == site);
+    }
+  g_assert_cmpuint (next, ==, n_items (without));
+}
+
+static void
+test_sites_without_point (Fixture       *f,
+                          gconstpointer  data)
+{
+  GListModel *without = atlas_dataset_get_sites_without_point (f->dataset);
+  g_autoptr(GError) error = NULL;
+  guint before, changes[3] = { 0, 0, 0 };
+  sqlite3_stmt *stmt;
+
+  check_sites_without_point (f->dataset);
+  before = n_items (without);
+  g_assert_cmpuint (before, >, 0);
+
+  stmt = atlas_store_prepare (f->store,
+                              "INSERT INTO user.site (id, name_zh, name_en, category, location_precision)"
+                              " SELECT 'zz-nowhere', name_zh, name_en, category, 'unknown'"
+                              " FROM main.site ORDER BY id LIMIT 1", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+  sqlite3_reset (stmt);
+  g_signal_connect (without, "items-changed", G_CALLBACK (count_changes), changes);
+  g_assert_true (atlas_dataset_reload (f->dataset, &error));
+  g_assert_no_error (error);
+
+  /* One change, all replaced. */
+  g_assert_cmpuint (changes[0], ==, 1);
+  g_assert_cmpuint (changes[1], ==, before);
+  g_assert_cmpuint (changes[2], ==, before + 1);
+  g_assert_cmpuint (n_items (without), ==, before + 1);
+  check_sites_without_point (f->dataset);
+  g_assert_true (atlas_dataset_lookup (f->dataset, "site", "zz-nowhere") != NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -810,6 +868,7 @@ main (int   argc,
   ADD ("/models/source-citation-counts", test_source_citation_counts);
   ADD ("/models/record-list", test_record_list);
   ADD ("/models/sites-in-id-order", test_sites_in_id_order);
+  ADD ("/models/sites-without-point", test_sites_without_point);
 
 #undef ADD
 

@@ -125,7 +125,8 @@ site_in_area (gpointer item,
 }
 
 /* The sites with no point, once per dataset: the lists filter these few,
- * not every site (a register of 100,000 sites has a handful of them).
+ * not every site (a register of 100,000 sites has a handful of them), and
+ * the dataset found them while it read the sites.
  */
 static void
 collect_pointless_sites (AtlasMapAreas *self,
@@ -161,7 +162,7 @@ build_entries (AtlasMapAreas *self)
   GListModel *areas = atlas_dataset_get_areas (dataset);
   GListModel *sites = G_LIST_MODEL (self->in_areas);
 
-  collect_pointless_sites (self, atlas_dataset_get_sites (dataset));
+  collect_pointless_sites (self, atlas_dataset_get_sites_without_point (dataset));
   g_ptr_array_set_size (self->entries, 0);
   g_array_set_size (self->badges, 0);
   g_clear_object (&self->scene);

@@ -96,6 +96,7 @@ struct _AtlasDataset
   AtlasRecordList *sources;
   AtlasRecordList *parties;
   AtlasRecordList *areas;
+  AtlasRecordList *sites_without_point;   /* the few of them, in id order */
 
   /* The records by entity and id, for lookups; see Index */
   Index *index;
@@ -125,6 +126,7 @@ atlas_dataset_dispose (GObject *object)
   g_clear_object (&self->sources);
   g_clear_object (&self->parties);
   g_clear_object (&self->areas);
+  g_clear_object (&self->sites_without_point);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (atlas_dataset_parent_class)->dispose (object);
@@ -163,6 +165,7 @@ atlas_dataset_init (AtlasDataset *self)
   self->sources = atlas_record_list_new (ATLAS_TYPE_SOURCE);
   self->parties = atlas_record_list_new (ATLAS_TYPE_PARTY);
   self->areas = atlas_record_list_new (ATLAS_TYPE_AREA);
+  self->sites_without_point = atlas_record_list_new (ATLAS_TYPE_SITE);
   self->index = index_new ();
 }
 
@@ -524,6 +527,7 @@ static gboolean
 load_sites (AtlasDataset  *self,
             Index         *index,
             GPtrArray     *out,
+            GPtrArray     *without_point,
             GError       **error)
 {
   g_autoptr(AtlasRows) rows = atlas_store_query (self->store, ATLAS_QUERY_SITES, NULL, NULL, error);
@@ -573,10 +577,13 @@ load_sites (AtlasDataset  *self,
       if (fields.established_on != NULL && atlas_date_parse (fields.established_on, &date, NULL))
         _atlas_site_add_span (site, atlas_date_get_first_day (&date), atlas_date_get_last_day (&date));
 
+      if (!atlas_location_precision_has_point (fields.location_precision) || fields.district == NULL)
+        g_ptr_array_add (without_point, g_object_ref (site));
       g_ptr_array_add (out, g_steal_pointer (&site));
     }
 
   sort_by_id (out);
+  sort_by_id (without_point);
   g_clear_pointer (&index->sites, g_ptr_array_unref);
   index->sites = g_ptr_array_ref (out);
 
@@ -915,6 +922,7 @@ load (AtlasDataset  *self,
   g_autoptr(GPtrArray) rivers = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) areas = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) sites = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) sites_without_point = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) parties = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) events = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) series = g_ptr_array_new_with_free_func (g_object_unref);
@@ -928,7 +936,7 @@ load (AtlasDataset  *self,
       !load_rivers (self, rivers, error) ||
       !load_areas (self, index, areas, error) ||
       !load_area_districts (self, index, error) ||
-      !load_sites (self, index, sites, error) ||
+      !load_sites (self, index, sites, sites_without_point, error) ||
       !load_parties (self, index, parties, error) ||
       !load_events (self, index, events, error) ||
       !load_series (self, index, series, error) ||
@@ -946,6 +954,7 @@ load (AtlasDataset  *self,
   replace_all (self->rivers, rivers);
   replace_all (self->areas, areas);
   replace_all (self->sites, sites);
+  replace_all (self->sites_without_point, sites_without_point);
   replace_all (self->parties, parties);
   replace_all (self->events, events);
   replace_all (self->series, series);
@@ -1009,6 +1018,18 @@ DEFINE_GETTER (rivers)
 DEFINE_GETTER (sources)
 DEFINE_GETTER (parties)
 DEFINE_GETTER (areas)
+
+/**
+ * atlas_dataset_get_sites_without_point:
+ *
+ * The sites known only by the area they lie in, or not placed at all
+ * (atlas_site_has_point() is %FALSE), in id order: a few among many, found
+ * while the sites are read, so that the map's lists of them need not look
+ * through every site.
+ *
+ * Returns: (transfer none): the sites without a point, following reloads
+ */
+DEFINE_GETTER (sites_without_point)
 
 /**
  * atlas_dataset_lookup:
