@@ -709,6 +709,140 @@ test_record_list (Fixture       *f,
   g_assert_cmpuint (changes[0], ==, 3);
 }
 
+/* Adds a user site of id @id, a copy of a bundled one. */
+static void
+add_user_site (Fixture    *f,
+               const char *id)
+{
+  g_autoptr(GError) error = NULL;
+  sqlite3_stmt *stmt;
+
+  stmt = atlas_store_prepare (f->store,
+                              "INSERT INTO user.site (id, name_zh, name_en, category, district_adcode,"
+                              " lon, lat, location_precision)"
+                              " SELECT ?1, name_zh, name_en, category, district_adcode, lon, lat,"
+                              " location_precision FROM main.site ORDER BY id LIMIT 1", &error);
+  g_assert_no_error (error);
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+}
+
+/* The sites come in id order and each is found by its id, however the
+ * rows were written: the user's in two ascending runs (merged), then in no
+ * order at all (sorted); the bundled ones after them either way.
+ */
+static void
+test_sites_in_id_order (Fixture       *f,
+                        gconstpointer  data)
+{
+  GListModel *sites = atlas_dataset_get_sites (f->dataset);
+  guint bundled = n_items (sites);
+  g_autoptr(GError) error = NULL;
+  sqlite3_stmt *stmt;
+
+  for (guint round = 0; round < 2; round++)
+    {
+      guint added = round == 0 ? 60 : 600;
+
+      stmt = atlas_store_prepare (f->store, "DELETE FROM user.site", &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+      sqlite3_reset (stmt);
+      for (guint i = 0; i < added; i++)
+        {
+          g_autofree char *id = NULL;
+
+          if (round == 0)
+            /* "zz-…" after every bundled id, then "00-…" before them. */
+            id = g_strdup_printf ("%s-%04u", i < added / 2 ? "zz" : "00", i);
+          else
+            /* Descending, with every other one from the far end. */
+            id = g_strdup_printf ("mixed-%04u", i % 2 ? i : added - i);
+          add_user_site (f, id);
+        }
+      g_assert_true (atlas_dataset_reload (f->dataset, &error));
+      g_assert_no_error (error);
+      g_assert_cmpuint (n_items (sites), ==, bundled + added);
+
+      for (guint i = 0; i < n_items (sites); i++)
+        {
+          g_autoptr(AtlasSite) site = g_list_model_get_item (sites, i);
+          const char *id = atlas_item_get_id (ATLAS_ITEM (site));
+
+          if (i > 0)
+            {
+              g_autoptr(AtlasSite) before = g_list_model_get_item (sites, i - 1);
+
+              g_assert_cmpint (strcmp (atlas_item_get_id (ATLAS_ITEM (before)), id), <, 0);
+            }
+          g_assert_true (atlas_dataset_lookup (f->dataset, "site", id) == ATLAS_ITEM (site));
+        }
+      g_assert_null (atlas_dataset_lookup (f->dataset, "site", "no-such-site"));
+      g_assert_null (atlas_dataset_lookup (f->dataset, "site", ""));
+      g_assert_null (atlas_dataset_lookup (f->dataset, "site", "zzzz"));
+    }
+}
+
+/* The dataset's list of sites without a point is exactly those of its
+ * sites, in the same order, and follows a reload.
+ */
+static void
+check_sites_without_point (AtlasDataset *dataset)
+{
+  GListModel *sites = atlas_dataset_get_sites (dataset);
+  GListModel *without = atlas_dataset_get_sites_without_point (dataset);
+  guint next = 0;
+
+  g_assert_true (g_list_model_get_item_type (without) == ATLAS_TYPE_SITE);
+  for (guint i = 0; i < n_items (sites); i++)
+    {
+      g_autoptr(AtlasSite) site = g_list_model_get_item (sites, i);
+      g_autoptr(AtlasSite) listed = NULL;
+
+      if (atlas_site_has_point (site))
+        continue;
+      g_assert_cmpuint (next, <, n_items (without));
+      listed = g_list_model_get_item (without, next++);
+      g_assert_true (listed == site);
+    }
+  g_assert_cmpuint (next, ==, n_items (without));
+}
+
+static void
+test_sites_without_point (Fixture       *f,
+                          gconstpointer  data)
+{
+  GListModel *without = atlas_dataset_get_sites_without_point (f->dataset);
+  g_autoptr(GError) error = NULL;
+  guint before, changes[3] = { 0, 0, 0 };
+  sqlite3_stmt *stmt;
+
+  check_sites_without_point (f->dataset);
+  before = n_items (without);
+  g_assert_cmpuint (before, >, 0);
+
+  stmt = atlas_store_prepare (f->store,
+                              "INSERT INTO user.site (id, name_zh, name_en, category, location_precision)"
+                              " SELECT 'zz-nowhere', name_zh, name_en, category, 'unknown'"
+                              " FROM main.site ORDER BY id LIMIT 1", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+  sqlite3_reset (stmt);
+  g_signal_connect (without, "items-changed", G_CALLBACK (count_changes), changes);
+  g_assert_true (atlas_dataset_reload (f->dataset, &error));
+  g_assert_no_error (error);
+
+  /* One change, all replaced. */
+  g_assert_cmpuint (changes[0], ==, 1);
+  g_assert_cmpuint (changes[1], ==, before);
+  g_assert_cmpuint (changes[2], ==, before + 1);
+  g_assert_cmpuint (n_items (without), ==, before + 1);
+  check_sites_without_point (f->dataset);
+  g_assert_true (atlas_dataset_lookup (f->dataset, "site", "zz-nowhere") != NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -733,6 +867,8 @@ main (int   argc,
   ADD ("/models/site-descriptions-on-demand", test_site_descriptions_on_demand);
   ADD ("/models/source-citation-counts", test_source_citation_counts);
   ADD ("/models/record-list", test_record_list);
+  ADD ("/models/sites-in-id-order", test_sites_in_id_order);
+  ADD ("/models/sites-without-point", test_sites_without_point);
 
 #undef ADD
 

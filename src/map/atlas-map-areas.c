@@ -31,6 +31,7 @@
 #include "atlas-map-areas.h"
 #include "atlas-map-areas-private.h"
 #include "atlas-projection.h"
+#include "atlas-record-list.h"
 #include "atlas-site.h"
 #include "atlas-state.h"
 #include "atlas-style.h"
@@ -87,8 +88,11 @@ struct _AtlasMapAreas
   AtlasSession       *session;
   GtkFilter          *others;    /* every session filter but the district */
   GPtrArray          *entries;   /* Entry */
-  GListStore         *in_areas;  /* AtlasSite known only by its area */
-  GListStore         *unknown;   /* AtlasSite with no known place */
+  /* Record lists, not list stores: in a register of sites these may be
+   * tens of thousands, put in a GSequence one by one.
+   */
+  AtlasRecordList    *in_areas;  /* AtlasSite known only by its area */
+  AtlasRecordList    *unknown;   /* AtlasSite with no known place */
   GtkFilterListModel *unplaced;  /* unknown, filtered */
   AtlasMapScene      *scene;     /* whose districts the anchors were found in */
   GArray             *badges;    /* AtlasMapBadge, last frame */
@@ -130,14 +134,15 @@ site_in_area (gpointer item,
 }
 
 /* The sites with no point, once per dataset: the lists filter these few,
- * not every site (a register of 100,000 sites has a handful of them).
+ * not every site (a register of 100,000 sites has a handful of them), and
+ * the dataset found them while it read the sites.
  */
 static void
 collect_pointless_sites (AtlasMapAreas *self,
                       GListModel    *sites)
 {
-  g_autoptr(GPtrArray) in_areas = g_ptr_array_new ();
-  g_autoptr(GPtrArray) unknown = g_ptr_array_new ();
+  g_autoptr(GPtrArray) in_areas = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) unknown = g_ptr_array_new_with_free_func (g_object_unref);
   guint n = g_list_model_get_n_items (sites);
 
   for (guint i = 0; i < n; i++)
@@ -147,15 +152,13 @@ collect_pointless_sites (AtlasMapAreas *self,
       if (atlas_site_has_point (site))
         continue;
       if (atlas_site_get_location_precision (site) == ATLAS_LOCATION_PRECISION_UNKNOWN)
-        g_ptr_array_add (unknown, site);
+        g_ptr_array_add (unknown, g_object_ref (site));
       if (atlas_site_get_area (site) != NULL && atlas_site_get_district (site) == NULL)
-        g_ptr_array_add (in_areas, site);
+        g_ptr_array_add (in_areas, g_object_ref (site));
     }
 
-  g_list_store_splice (self->in_areas, 0, g_list_model_get_n_items (G_LIST_MODEL (self->in_areas)),
-                       in_areas->pdata, in_areas->len);
-  g_list_store_splice (self->unknown, 0, g_list_model_get_n_items (G_LIST_MODEL (self->unknown)),
-                       unknown->pdata, unknown->len);
+  atlas_record_list_replace_all (self->in_areas, in_areas);
+  atlas_record_list_replace_all (self->unknown, unknown);
 }
 
 static void
@@ -166,7 +169,7 @@ build_entries (AtlasMapAreas *self)
   GListModel *areas = atlas_dataset_get_areas (dataset);
   GListModel *sites = G_LIST_MODEL (self->in_areas);
 
-  collect_pointless_sites (self, atlas_dataset_get_sites (dataset));
+  collect_pointless_sites (self, atlas_dataset_get_sites_without_point (dataset));
   g_ptr_array_set_size (self->entries, 0);
   g_array_set_size (self->badges, 0);
   g_clear_object (&self->scene);
@@ -281,8 +284,8 @@ atlas_map_areas_new (AtlasSession *session)
   self = g_object_new (ATLAS_TYPE_MAP_AREAS, NULL);
   self->session = g_object_ref (session);
   self->others = atlas_session_new_filter (session, ATLAS_TYPE_SITE, ATLAS_FILTER_DISTRICT);
-  self->in_areas = g_list_store_new (ATLAS_TYPE_SITE);
-  self->unknown = g_list_store_new (ATLAS_TYPE_SITE);
+  self->in_areas = atlas_record_list_new (ATLAS_TYPE_SITE);
+  self->unknown = atlas_record_list_new (ATLAS_TYPE_SITE);
   self->unplaced = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->unknown)),
                                               atlas_session_new_filter (session, ATLAS_TYPE_SITE,
                                                                         ATLAS_FILTER_NONE));

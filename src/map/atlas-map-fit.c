@@ -43,13 +43,44 @@
 /* The painter's legend covers the map's left edge: frame right of it. */
 #define LEGEND_WIDTH 190.0
 
-static int
-compare_double (gconstpointer a,
-                gconstpointer b)
+/* The @k-th smallest of @v[0..n) (0-based), moving @v's values about:
+ * Hoare's selection, linear on average, where sorting 100,000 sites' x and
+ * y to take two values of each was most of the opening camera's cost.
+ */
+static double
+select_nth (double *v,
+            guint   n,
+            guint   k)
 {
-  double x = *(const double *) a, y = *(const double *) b;
+  gint64 lo = 0, hi = (gint64) n - 1;
 
-  return x < y ? -1 : x > y ? 1 : 0;
+  /* Wirth's: partition around the value at k until k is between. */
+  while (lo < hi)
+    {
+      double pivot = v[k];
+      gint64 i = lo, j = hi;
+
+      do
+        {
+          while (v[i] < pivot)
+            i++;
+          while (pivot < v[j])
+            j--;
+          if (i <= j)
+            {
+              double t = v[i];
+
+              v[i++] = v[j];
+              v[j--] = t;
+            }
+        }
+      while (i <= j);
+      if (j < (gint64) k)
+        lo = i;
+      if ((gint64) k < i)
+        hi = j;
+    }
+  return v[k];
 }
 
 /**
@@ -88,16 +119,13 @@ atlas_map_fit_sites_box (AtlasMapScene *scene,
   if (xs->len == 0)
     return FALSE;
 
-  g_array_sort (xs, compare_double);
-  g_array_sort (ys, compare_double);
-
   /* With few sites, all of them. */
   lo = xs->len >= 10 ? (guint) (xs->len * SITES_TRIM) : 0;
   hi = xs->len - 1 - lo;
-  box[0] = g_array_index (xs, double, lo);
-  box[1] = g_array_index (ys, double, lo);
-  box[2] = g_array_index (xs, double, hi);
-  box[3] = g_array_index (ys, double, hi);
+  box[0] = select_nth ((double *) xs->data, xs->len, lo);
+  box[1] = select_nth ((double *) ys->data, ys->len, lo);
+  box[2] = select_nth ((double *) xs->data, xs->len, hi);
+  box[3] = select_nth ((double *) ys->data, ys->len, hi);
   return TRUE;
 }
 

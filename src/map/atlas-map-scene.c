@@ -47,7 +47,7 @@ struct _AtlasMapScene
   GArray       *points;         /* AtlasMapPoint */
   GArray       *infos;          /* AtlasMapSiteInfo */
   GPtrArray    *names;          /* char *, synthetic site names (lazily) */
-  GHashTable   *site_index;     /* AtlasSite * -> index + 1 */
+  GHashTable   *site_index;     /* AtlasSite * -> index + 1; made on first use */
   GArray       *visible;        /* guint, ascending */
   guint         category_counts[ATLAS_N_SITE_CATEGORIES];
   guint8       *visible_flags;
@@ -328,8 +328,6 @@ add_site_point (AtlasMapScene         *self,
 
   g_array_append_val (self->points, p);
   g_array_append_val (self->infos, info);
-  if (site != NULL)
-    g_hash_table_insert (self->site_index, site, GUINT_TO_POINTER (self->points->len));
 }
 
 static void
@@ -405,13 +403,16 @@ update_visible (AtlasMapScene *self)
 {
   guint n = self->points->len;
 
+  /* No filter set (the session's says so): no need to ask it 100,000 times. */
+  gboolean all = self->filter == NULL ||
+                 gtk_filter_get_strictness (self->filter) == GTK_FILTER_MATCH_ALL;
+
   g_array_set_size (self->visible, 0);
   memset (self->category_counts, 0, sizeof self->category_counts);
   for (guint i = 0; i < n; i++)
     {
       AtlasMapSiteInfo *info = &g_array_index (self->infos, AtlasMapSiteInfo, i);
-      gboolean shown = self->filter == NULL || info->site == NULL ||
-                       gtk_filter_match (self->filter, info->site);
+      gboolean shown = all || info->site == NULL || gtk_filter_match (self->filter, info->site);
 
       self->visible_flags[i] = shown;
       if (shown)
@@ -464,7 +465,7 @@ atlas_map_scene_finalize (GObject *object)
   g_array_unref (self->points);
   g_array_unref (self->infos);
   g_ptr_array_unref (self->names);
-  g_hash_table_unref (self->site_index);
+  g_clear_pointer (&self->site_index, g_hash_table_unref);
   g_array_unref (self->visible);
   g_free (self->visible_flags);
   g_free (self->grid_start);
@@ -492,7 +493,6 @@ atlas_map_scene_init (AtlasMapScene *self)
   self->points = g_array_new (FALSE, FALSE, sizeof (AtlasMapPoint));
   self->infos = g_array_new (FALSE, FALSE, sizeof (AtlasMapSiteInfo));
   self->names = g_ptr_array_new_with_free_func (g_free);
-  self->site_index = g_hash_table_new (NULL, NULL);
   self->visible = g_array_new (FALSE, FALSE, sizeof (guint));
   self->layouts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   self->sprites = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
@@ -752,10 +752,25 @@ atlas_map_scene_get_site_name (AtlasMapScene *self,
   return g_ptr_array_index (self->names, index);
 }
 
+/* The table from sites to points is made when first asked: a selection
+ * needs it, the first frame does not, and at 100,000 sites it cost as much
+ * as the points themselves.
+ */
 int
 atlas_map_scene_find_site (AtlasMapScene *self,
                            AtlasSite     *site)
 {
+  if (self->site_index == NULL)
+    {
+      self->site_index = g_hash_table_new (NULL, NULL);
+      for (guint i = 0; i < self->infos->len; i++)
+        {
+          AtlasSite *known = g_array_index (self->infos, AtlasMapSiteInfo, i).site;
+
+          if (known != NULL)
+            g_hash_table_insert (self->site_index, known, GUINT_TO_POINTER (i + 1));
+        }
+    }
   return (int) GPOINTER_TO_UINT (g_hash_table_lookup (self->site_index, site)) - 1;
 }
 

@@ -48,6 +48,39 @@
  * items-changed.
  */
 
+/* The records by entity and id.  One table of records by id per entity,
+ * keyed by the records' own ids (no key is copied: at 100,000 sites, making
+ * "site:id" keys to store and to look up was a tenth of loading them) --
+ * except for the sites, which are looked up by halving their list, sorted by
+ * id anyway: a table of 100,000 sites cost as much to fill as a tenth of
+ * reading them, on the thread the first window waits for.
+ */
+typedef struct _Index
+{
+  GHashTable *by_entity;        /* entity -> (id -> AtlasItem) */
+  GPtrArray  *sites;            /* AtlasSite, by id (strcmp); NULL until read */
+} Index;
+
+static Index *
+index_new (void)
+{
+  Index *index = g_new0 (Index, 1);
+
+  index->by_entity = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                            (GDestroyNotify) g_hash_table_unref);
+  return index;
+}
+
+static void
+index_free (Index *index)
+{
+  g_hash_table_unref (index->by_entity);
+  g_clear_pointer (&index->sites, g_ptr_array_unref);
+  g_free (index);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Index, index_free)
+
 struct _AtlasDataset
 {
   GObject     parent_instance;
@@ -63,9 +96,10 @@ struct _AtlasDataset
   AtlasRecordList *sources;
   AtlasRecordList *parties;
   AtlasRecordList *areas;
+  AtlasRecordList *sites_without_point;   /* the few of them, in id order */
 
-  /* entity ("site"...) -> (id -> AtlasItem), for lookups; see new_index() */
-  GHashTable *index;
+  /* The records by entity and id, for lookups; see Index */
+  Index *index;
 };
 
 G_DEFINE_FINAL_TYPE (AtlasDataset, atlas_dataset, G_TYPE_OBJECT)
@@ -82,7 +116,7 @@ atlas_dataset_dispose (GObject *object)
 {
   AtlasDataset *self = (AtlasDataset *)object;
 
-  g_clear_pointer (&self->index, g_hash_table_unref);
+  g_clear_pointer (&self->index, index_free);
   g_clear_object (&self->sites);
   g_clear_object (&self->events);
   g_clear_object (&self->statistics);
@@ -92,6 +126,7 @@ atlas_dataset_dispose (GObject *object)
   g_clear_object (&self->sources);
   g_clear_object (&self->parties);
   g_clear_object (&self->areas);
+  g_clear_object (&self->sites_without_point);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (atlas_dataset_parent_class)->dispose (object);
@@ -118,16 +153,6 @@ atlas_dataset_class_init (AtlasDatasetClass *klass)
                   G_TYPE_NONE, 0);
 }
 
-/* One table of records by id per entity, keyed by the records' own ids
- * (no key is copied: at 100,000 sites, making "site:id" keys to store and
- * to look up was a tenth of loading them).
- */
-static GHashTable *
-new_index (void)
-{
-  return g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) g_hash_table_unref);
-}
-
 static void
 atlas_dataset_init (AtlasDataset *self)
 {
@@ -140,40 +165,68 @@ atlas_dataset_init (AtlasDataset *self)
   self->sources = atlas_record_list_new (ATLAS_TYPE_SOURCE);
   self->parties = atlas_record_list_new (ATLAS_TYPE_PARTY);
   self->areas = atlas_record_list_new (ATLAS_TYPE_AREA);
-  self->index = new_index ();
+  self->sites_without_point = atlas_record_list_new (ATLAS_TYPE_SITE);
+  self->index = index_new ();
 }
 
 static void
-index_item (GHashTable *index,
+index_item (Index      *index,
             gpointer    item)
 {
   const char *entity = atlas_item_get_entity (item);
-  GHashTable *by_id = g_hash_table_lookup (index, entity);
+  GHashTable *by_id = g_hash_table_lookup (index->by_entity, entity);
 
+  g_assert (!ATLAS_IS_SITE (item));
   if (by_id == NULL)
     {
       by_id = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_object_unref);
-      g_hash_table_insert (index, (gpointer) entity, by_id);
+      g_hash_table_insert (index->by_entity, (gpointer) entity, by_id);
     }
   /* Replace, not insert: the key belongs to the record it stands for. */
   g_hash_table_replace (by_id, (gpointer) atlas_item_get_id (item), g_object_ref (item));
 }
 
 static AtlasItem *
-find (GHashTable *index,
+find_site (Index      *index,
+           const char *id)
+{
+  guint lo = 0, hi = index->sites != NULL ? index->sites->len : 0;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      AtlasItem *site = g_ptr_array_index (index->sites, mid);
+      int order = strcmp (atlas_item_get_id (site), id);
+
+      if (order == 0)
+        return site;
+      if (order < 0)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return NULL;
+}
+
+static AtlasItem *
+find (Index      *index,
       const char *entity,
       const char *id)
 {
   GHashTable *by_id;
 
-  if (id == NULL || (by_id = g_hash_table_lookup (index, entity)) == NULL)
+  if (id == NULL || entity == NULL)
+    return NULL;
+  if (strcmp (entity, "site") == 0)
+    return find_site (index, id);
+  if ((by_id = g_hash_table_lookup (index->by_entity, entity)) == NULL)
     return NULL;
   return g_hash_table_lookup (by_id, id);
 }
 
 /* A district by the adcode in @column, if there is one. */
 static AtlasItem *
-find_district (GHashTable *index,
+find_district (Index      *index,
                AtlasRows  *rows,
                int         column)
 {
@@ -192,7 +245,7 @@ find_district (GHashTable *index,
 
 static gboolean
 load_sources (AtlasDataset  *self,
-              GHashTable    *index,
+              Index         *index,
               GPtrArray     *out,
               GError       **error)
 {
@@ -229,7 +282,7 @@ load_sources (AtlasDataset  *self,
 
 static gboolean
 load_districts (AtlasDataset  *self,
-                GHashTable    *index,
+                Index         *index,
                 GPtrArray     *out,
                 GError       **error)
 {
@@ -312,7 +365,7 @@ load_rivers (AtlasDataset  *self,
  */
 static gboolean
 load_areas (AtlasDataset  *self,
-            GHashTable    *index,
+            Index         *index,
             GPtrArray     *out,
             GError       **error)
 {
@@ -342,7 +395,7 @@ load_areas (AtlasDataset  *self,
 
 static gboolean
 load_area_districts (AtlasDataset  *self,
-                     GHashTable    *index,
+                     Index         *index,
                      GError       **error)
 {
   g_autoptr(AtlasRows) rows = atlas_store_query (self->store, ATLAS_QUERY_AREA_DISTRICTS, NULL, NULL, error);
@@ -379,25 +432,86 @@ compare_keyed (gconstpointer a,
   return strcmp (((const Keyed *) a)->id, ((const Keyed *) b)->id);
 }
 
-/* Sorts @items by id: each id is fetched once, not once per comparison. */
+/* Merges the sorted runs keyed[lo..mid) and keyed[mid..hi) in place,
+ * through @tmp; on equal ids the first run's record comes first.
+ */
+static void
+merge_runs (Keyed *keyed,
+            Keyed *tmp,
+            guint  lo,
+            guint  mid,
+            guint  hi)
+{
+  guint i = lo, j = mid, k = lo;
+
+  while (i < mid && j < hi)
+    tmp[k++] = compare_keyed (&keyed[j], &keyed[i], NULL) < 0 ? keyed[j++] : keyed[i++];
+  while (i < mid)
+    tmp[k++] = keyed[i++];
+  while (j < hi)
+    tmp[k++] = keyed[j++];
+  memcpy (keyed + lo, tmp + lo, (hi - lo) * sizeof (Keyed));
+}
+
+/* Sorts @items by id: each id is fetched once, not once per comparison.
+ * The rows come as runs already in the order of their ids (the user's
+ * table, then the bundled one, each mostly as written), so the runs are
+ * merged, the two neighbours of least length together first: 100,000 sites
+ * of one register and a hundred bundled ones in any order cost one pass over
+ * the register, where sorting them from scratch was a tenth of reading them.
+ * Rows in no order at all (more than MAX_RUNS runs) are sorted.
+ */
+#define MAX_RUNS 256
+
 static void
 sort_by_id (GPtrArray *items)
 {
   g_autofree Keyed *keyed = g_new (Keyed, MAX (items->len, 1));
+  g_autofree Keyed *tmp = NULL;
+  guint starts[MAX_RUNS + 1];
+  guint n_runs = 0;
 
   for (guint i = 0; i < items->len; i++)
-    keyed[i] = (Keyed) { atlas_item_get_id (items->pdata[i]), items->pdata[i] };
-  g_qsort_with_data (keyed, items->len, sizeof (Keyed), compare_keyed, NULL);
+    {
+      keyed[i] = (Keyed) { atlas_item_get_id (items->pdata[i]), items->pdata[i] };
+      if (n_runs <= MAX_RUNS && (i == 0 || compare_keyed (&keyed[i - 1], &keyed[i], NULL) > 0))
+        {
+          if (n_runs < MAX_RUNS)
+            starts[n_runs] = i;
+          n_runs++;
+        }
+    }
+  if (n_runs <= 1)
+    return;
+
+  if (n_runs > MAX_RUNS)
+    g_qsort_with_data (keyed, items->len, sizeof (Keyed), compare_keyed, NULL);
+  else
+    {
+      tmp = g_new (Keyed, items->len);
+      starts[n_runs] = items->len;
+      while (n_runs > 1)
+        {
+          guint best = 0;
+
+          for (guint r = 1; r + 1 < n_runs; r++)
+            if (starts[r + 2] - starts[r] < starts[best + 2] - starts[best])
+              best = r;
+          merge_runs (keyed, tmp, starts[best], starts[best + 1], starts[best + 2]);
+          memmove (starts + best + 1, starts + best + 2, (n_runs - best - 1) * sizeof (guint));
+          n_runs--;
+        }
+    }
   for (guint i = 0; i < items->len; i++)
     items->pdata[i] = keyed[i].item;
 }
 
 /* The districts by adcode, for the many sites read after them. */
 static GHashTable *
-index_districts (GHashTable *index)
+index_districts (Index *index)
 {
   GHashTable *by_adcode = g_hash_table_new (NULL, NULL);
-  GHashTable *districts = g_hash_table_lookup (index, "district");
+  GHashTable *districts = g_hash_table_lookup (index->by_entity, "district");
   GHashTableIter iter;
   gpointer district;
 
@@ -411,8 +525,9 @@ index_districts (GHashTable *index)
 
 static gboolean
 load_sites (AtlasDataset  *self,
-            GHashTable    *index,
+            Index         *index,
             GPtrArray     *out,
+            GPtrArray     *without_point,
             GError       **error)
 {
   g_autoptr(AtlasRows) rows = atlas_store_query (self->store, ATLAS_QUERY_SITES, NULL, NULL, error);
@@ -462,18 +577,22 @@ load_sites (AtlasDataset  *self,
       if (fields.established_on != NULL && atlas_date_parse (fields.established_on, &date, NULL))
         _atlas_site_add_span (site, atlas_date_get_first_day (&date), atlas_date_get_last_day (&date));
 
-      index_item (index, site);
+      if (!atlas_location_precision_has_point (fields.location_precision) || fields.district == NULL)
+        g_ptr_array_add (without_point, g_object_ref (site));
       g_ptr_array_add (out, g_steal_pointer (&site));
     }
 
   sort_by_id (out);
+  sort_by_id (without_point);
+  g_clear_pointer (&index->sites, g_ptr_array_unref);
+  index->sites = g_ptr_array_ref (out);
 
   return atlas_rows_finish (rows, error);
 }
 
 static gboolean
 load_parties (AtlasDataset  *self,
-              GHashTable    *index,
+              Index         *index,
               GPtrArray     *out,
               GError       **error)
 {
@@ -502,7 +621,7 @@ load_parties (AtlasDataset  *self,
 /* Who took part in each event, and which sites it concerns. */
 static gboolean
 load_event_links (AtlasDataset  *self,
-                  GHashTable    *index,
+                  Index         *index,
                   AtlasQuery     query,
                   GError       **error)
 {
@@ -548,7 +667,7 @@ load_event_links (AtlasDataset  *self,
 
 static gboolean
 load_events (AtlasDataset  *self,
-             GHashTable    *index,
+             Index         *index,
              GPtrArray     *out,
              GError       **error)
 {
@@ -614,7 +733,7 @@ load_events (AtlasDataset  *self,
 
 static gboolean
 load_series (AtlasDataset  *self,
-             GHashTable    *index,
+             Index         *index,
              GPtrArray     *out,
              GError       **error)
 {
@@ -649,7 +768,7 @@ load_series (AtlasDataset  *self,
 
 static gboolean
 load_statistics (AtlasDataset  *self,
-                 GHashTable    *index,
+                 Index         *index,
                  GPtrArray     *out,
                  GError       **error)
 {
@@ -797,12 +916,13 @@ static gboolean
 load (AtlasDataset  *self,
       GError       **error)
 {
-  g_autoptr(GHashTable) index = new_index ();
+  g_autoptr(Index) index = index_new ();
   g_autoptr(GPtrArray) sources = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) districts = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) rivers = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) areas = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) sites = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) sites_without_point = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) parties = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) events = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) series = g_ptr_array_new_with_free_func (g_object_unref);
@@ -816,7 +936,7 @@ load (AtlasDataset  *self,
       !load_rivers (self, rivers, error) ||
       !load_areas (self, index, areas, error) ||
       !load_area_districts (self, index, error) ||
-      !load_sites (self, index, sites, error) ||
+      !load_sites (self, index, sites, sites_without_point, error) ||
       !load_parties (self, index, parties, error) ||
       !load_events (self, index, events, error) ||
       !load_series (self, index, series, error) ||
@@ -826,7 +946,7 @@ load (AtlasDataset  *self,
   count_per_district (districts, sites, events);
   count_per_area (areas, sites);
 
-  g_hash_table_unref (self->index);
+  index_free (self->index);
   self->index = g_steal_pointer (&index);
 
   replace_all (self->sources, sources);
@@ -834,6 +954,7 @@ load (AtlasDataset  *self,
   replace_all (self->rivers, rivers);
   replace_all (self->areas, areas);
   replace_all (self->sites, sites);
+  replace_all (self->sites_without_point, sites_without_point);
   replace_all (self->parties, parties);
   replace_all (self->events, events);
   replace_all (self->series, series);
@@ -897,6 +1018,18 @@ DEFINE_GETTER (rivers)
 DEFINE_GETTER (sources)
 DEFINE_GETTER (parties)
 DEFINE_GETTER (areas)
+
+/**
+ * atlas_dataset_get_sites_without_point:
+ *
+ * The sites known only by the area they lie in, or not placed at all
+ * (atlas_site_has_point() is %FALSE), in id order: a few among many, found
+ * while the sites are read, so that the map's lists of them need not look
+ * through every site.
+ *
+ * Returns: (transfer none): the sites without a point, following reloads
+ */
+DEFINE_GETTER (sites_without_point)
 
 /**
  * atlas_dataset_lookup:

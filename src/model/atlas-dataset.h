@@ -45,6 +45,7 @@ GListModel     *atlas_dataset_get_rivers           (AtlasDataset   *self);
 GListModel     *atlas_dataset_get_sources          (AtlasDataset   *self);
 GListModel     *atlas_dataset_get_parties          (AtlasDataset   *self);
 GListModel     *atlas_dataset_get_areas            (AtlasDataset   *self);
+GListModel     *atlas_dataset_get_sites_without_point (AtlasDataset   *self);
 AtlasItem      *atlas_dataset_lookup               (AtlasDataset   *self,
                                                     const char     *entity,
                                                     const char     *id);

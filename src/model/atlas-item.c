@@ -119,14 +119,17 @@ atlas_item_set_property (GObject      *object,
   switch (prop_id)
     {
     case PROP_ID:
+      g_return_if_fail (priv->id == NULL);
       priv->id = g_value_dup_string (value);
       break;
 
     case PROP_NAME_ZH:
+      g_return_if_fail (priv->name_zh == NULL);
       priv->name_zh = g_value_dup_string (value);
       break;
 
     case PROP_NAME_EN:
+      g_return_if_fail (priv->name_en == NULL);
       priv->name_en = g_value_dup_string (value);
       break;
 
@@ -144,18 +147,23 @@ atlas_item_class_init (AtlasItemClass *klass)
   object_class->get_property = atlas_item_get_property;
   object_class->set_property = atlas_item_set_property;
 
+  /* Given to g_object_new() and never changed (set_property() refuses a
+   * second value), but not construct properties: GObject would set each of
+   * them to its default on every record made, and the dataset makes 100,000
+   * sites at start without properties (_atlas_item_set_names()).
+   */
   properties[PROP_ID] =
     g_param_spec_string ("id", NULL, NULL, NULL,
-                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+                         (G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS));
   properties[PROP_NAME] =
     g_param_spec_string ("name", NULL, NULL, NULL,
                          (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
   properties[PROP_NAME_ZH] =
     g_param_spec_string ("name-zh", NULL, NULL, NULL,
-                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+                         (G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS));
   properties[PROP_NAME_EN] =
     g_param_spec_string ("name-en", NULL, NULL, NULL,
-                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+                         (G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS));
   properties[PROP_ENTITY] =
     g_param_spec_string ("entity", NULL, NULL, NULL,
                          (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));

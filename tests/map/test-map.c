@@ -34,6 +34,7 @@
 #include "atlas-map-classes.h"
 #include "atlas-map-cluster.h"
 #include "atlas-map-collision.h"
+#include "atlas-map-fit.h"
 #include "atlas-map-fill.h"
 #include "atlas-map-painter.h"
 #include "atlas-map-raster.h"
@@ -1009,6 +1010,55 @@ test_render_cli (void)
   g_rmdir (dir);
 }
 
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+/* The opening frame leaves out the outer twentieth of the sites on each
+ * side: its corners are those values of the sites' sorted x and y (all of
+ * them for fewer than ten sites), whatever the sites' order.
+ */
+static void
+test_fit_sites_box (void)
+{
+  AtlasDataset *dataset = atlas_test_open_bundled_dataset ();
+  const guint counts[] = { 1, 2, 7, 10, 11, 1000, 4099 };
+
+  for (guint c = 0; c < G_N_ELEMENTS (counts); c++)
+    {
+      g_autoptr(AtlasMapScene) scene = atlas_map_scene_new_synthetic (dataset, counts[c], 7 + c);
+      const AtlasMapPoint *points = atlas_map_scene_get_points (scene);
+      guint n = atlas_map_scene_get_n_sites (scene);
+      g_autofree double *xs = g_new (double, n);
+      g_autofree double *ys = g_new (double, n);
+      guint lo, hi;
+      double box[4];
+
+      for (guint i = 0; i < n; i++)
+        {
+          xs[i] = points[i].x;
+          ys[i] = points[i].y;
+        }
+      qsort (xs, n, sizeof (double), compare_doubles);
+      qsort (ys, n, sizeof (double), compare_doubles);
+      lo = n >= 10 ? (guint) (n * 0.05) : 0;
+      hi = n - 1 - lo;
+
+      g_assert_true (atlas_map_fit_sites_box (scene, box));
+      g_assert_cmpfloat (box[0], ==, xs[lo]);
+      g_assert_cmpfloat (box[1], ==, ys[lo]);
+      g_assert_cmpfloat (box[2], ==, xs[hi]);
+      g_assert_cmpfloat (box[3], ==, ys[hi]);
+      /* The scene's points are as they were. */
+      g_assert_true (atlas_map_scene_get_points (scene) == points);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1029,6 +1079,7 @@ main (int   argc,
   g_test_add_func ("/map/raster/fill", test_raster_fill);
   g_test_add_func ("/map/painter/selected-site-named", test_painter_names_selected_and_lone);
   g_test_add_func ("/map/scene/filter-applies", test_filter_applies);
+  g_test_add_func ("/map/fit/sites-box", test_fit_sites_box);
   g_test_add_func ("/map/painter/cached-matches-vector", test_cached_matches_vector);
   g_test_add_func ("/map/painter/base-in-parts", test_base_in_parts);
   g_test_add_func ("/map/render/cli-png", test_render_cli);
