@@ -186,6 +186,10 @@ check_story_records (AtlasDataset *dataset,
 
       g_assert_cmpstr (atlas_story_step_get_caption_zh (step), !=, "");
       g_assert_cmpstr (atlas_story_step_get_caption_en (step), !=, "");
+      /* The speaker reads the notes in the language presented in. */
+      g_assert_cmpstr (atlas_story_step_get_notes_zh (step), !=, "");
+      g_assert_cmpstr (atlas_story_step_get_notes_en (step), !=, "");
+      g_assert_true (g_utf8_validate (atlas_story_step_get_notes_zh (step), -1, NULL));
 
       /* Every claim is cited by records that carry citations. */
       g_assert_cmpuint (cites, >=, 1);
