@@ -540,6 +540,14 @@ test_sources_page (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static void
+count_view (gpointer view,
+            gpointer user_data)
+{
+  g_assert_true (ATLAS_IS_VIEW (view));
+  (*(guint *) user_data)++;
+}
+
 /* A start on the map builds no other page; a page is built when it is
  * first shown (and drawn in that frame, bound to the window's session) or
  * when something asks for it by name.
@@ -547,6 +555,7 @@ test_sources_page (void)
 static void
 test_pages_built_when_first_needed (void)
 {
+  guint n_views = 0;
   AtlasWindow *window = open_window ();
   AtlasState *state = atlas_window_get_state (window);
   AdwViewStack *pages = atlas_window_get_pages (window);
@@ -588,6 +597,12 @@ test_pages_built_when_first_needed (void)
   g_assert_true (atlas_page_slot_peek_page (slot) == page);
   g_assert_false (gtk_widget_get_mapped (page));
   g_assert_null (atlas_page_slot_peek_page (ATLAS_PAGE_SLOT (adw_view_stack_get_child_by_name (pages, "charts"))));
+
+  /* Every page, for a presentation's cameras: built now. */
+  atlas_view_foreach (pages, count_view, &n_views);
+  g_assert_cmpuint (n_views, ==, 5);
+  for (guint i = 0; i < G_N_ELEMENTS (later); i++)
+    g_assert_nonnull (atlas_page_slot_peek_page (ATLAS_PAGE_SLOT (adw_view_stack_get_child_by_name (pages, later[i]))));
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
