@@ -124,6 +124,10 @@ test_default_height (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean find_label_with (GtkWidget  *widget,
+                                 const char *text,
+                                 gboolean    popovers);
+
 /* Wide, the pages are switched in the header; narrow, in a bar at the
  * bottom, which only shows then.
  */
@@ -141,10 +145,16 @@ test_switcher_moves_when_narrow (void)
   g_assert_nonnull (bar);
   ATLAS_WAIT_UNTIL (gtk_widget_get_width (GTK_WIDGET (window)) >= 1200);
   ATLAS_WAIT_UNTIL (!adw_view_switcher_bar_get_reveal (ADW_VIEW_SWITCHER_BAR (bar)));
+  /* Hidden, it has no buttons to build yet. */
+  g_assert_null (adw_view_switcher_bar_get_stack (ADW_VIEW_SWITCHER_BAR (bar)));
 
   gtk_window_set_default_size (GTK_WINDOW (window), 640, 600);
   ATLAS_WAIT_UNTIL (gtk_widget_get_width (GTK_WIDGET (window)) <= 700);
   ATLAS_WAIT_UNTIL (adw_view_switcher_bar_get_reveal (ADW_VIEW_SWITCHER_BAR (bar)));
+  /* Shown: a button per page, the map's among them. */
+  g_assert_true (adw_view_switcher_bar_get_stack (ADW_VIEW_SWITCHER_BAR (bar)) ==
+                 atlas_window_get_pages (window));
+  ATLAS_WAIT_UNTIL (find_label_with (bar, _("Map"), FALSE));
 
   gtk_window_destroy (GTK_WINDOW (window));
 }

@@ -622,10 +622,26 @@ atlas_window_class_init (AtlasWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_stop_search);
 }
 
+/* The bottom switcher (a narrow window) gets the pages when it first shows:
+ * its five buttons are otherwise built, styled and measured for nothing.
+ */
+static void
+on_switcher_bar_reveal (AtlasWindow *self)
+{
+  AdwViewSwitcherBar *bar = ADW_VIEW_SWITCHER_BAR (self->switcher_bar);
+
+  if (adw_view_switcher_bar_get_reveal (bar) && adw_view_switcher_bar_get_stack (bar) == NULL)
+    adw_view_switcher_bar_set_stack (bar, self->stack);
+}
+
 static void
 atlas_window_init (AtlasWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  g_signal_connect_object (self->switcher_bar, "notify::reveal", G_CALLBACK (on_switcher_bar_reveal),
+                           self, G_CONNECT_SWAPPED);
+  on_switcher_bar_reveal (self);
 
   /* Heard by screen readers, not seen (atlas-announcer.c). */
   self->announcer = ATLAS_ANNOUNCER (atlas_announcer_new ());
