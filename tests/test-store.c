@@ -151,6 +151,34 @@ test_open_from_resource (Fixture       *f,
                    !=, SQLITE_OK);
 }
 
+/* The bundled data is read in place: the pages come from the image, not
+ * from a copy in SQLite's page cache (which grew as large as what was
+ * read: the outlines alone are most of the file).
+ */
+static void
+test_bundled_read_in_place (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasStore) store = atlas_store_new (f->bundled, NULL, &error);
+  sqlite3 *db;
+  int before = 0, used = 0, highest = 0;
+  gint64 outlines;
+
+  g_assert_no_error (error);
+  db = atlas_store_get_db (store);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM main.district"), ==, 38);
+  g_assert_cmpint (sqlite3_db_status (db, SQLITE_DBSTATUS_CACHE_USED, &before, &highest, FALSE), ==, SQLITE_OK);
+
+  outlines = count (store, "SELECT sum (length (hex (geometry))) / 2 FROM main.district") +
+             count (store, "SELECT sum (length (hex (geometry))) / 2 FROM main.river");
+  g_assert_cmpint (outlines, >, 256 * 1024);
+
+  g_assert_cmpint (sqlite3_db_status (db, SQLITE_DBSTATUS_CACHE_USED, &used, &highest, FALSE), ==, SQLITE_OK);
+  g_test_message ("outlines %" G_GINT64_FORMAT " bytes read, page cache grew %d bytes", outlines, used - before);
+  g_assert_cmpint (used - before, <, outlines / 4);
+}
+
 static void
 test_bundled_damaged (Fixture       *f,
                       gconstpointer  data)
@@ -798,6 +826,7 @@ main (int   argc,
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
   ADD ("/store/open-from-resource", test_open_from_resource);
+  ADD ("/store/bundled-read-in-place", test_bundled_read_in_place);
   ADD ("/store/bundled-damaged", test_bundled_damaged);
   ADD ("/store/user/created", test_user_created);
   ADD ("/store/user/migration-v1", test_user_migration);

@@ -170,6 +170,12 @@ open_bundled (AtlasStore  *self,
                    "Cannot open the bundled data: %s", sqlite3_errstr (rc));
       return FALSE;
     }
+  /* Pages are read straight from the image (SQLite's in-memory files
+   * hand out pointers when memory mapping is on), not copied into the page
+   * cache: no second copy of the bundled data.
+   */
+  atlas_sqlite_exec (self->db, "PRAGMA main.mmap_size = 1073741824",
+                     ATLAS_STORE_ERROR, ATLAS_STORE_ERROR_FAILED, NULL);
 
   version = query_int (self, "PRAGMA main.user_version", &rc);
   if (rc != SQLITE_OK)
