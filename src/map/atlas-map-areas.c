@@ -932,11 +932,7 @@ get_layout (AtlasMapAreas *self,
 
   if (layout == NULL)
     {
-      /* As the charts: Latin text (numbers, English names) in a Latin face,
-       * so that the large CJK font is opened only for Chinese text, which
-       * gets its Simplified Chinese glyphs whatever the locale.
-       */
-      g_autoptr(PangoFontDescription) font = pango_font_description_from_string ("Cantarell, Noto Sans, DejaVu Sans, Noto Sans CJK SC, sans");
+      g_autoptr(PangoFontDescription) font = pango_font_description_from_string (ATLAS_MAP_FONT_FAMILIES);
 
       if (g_hash_table_size (self->layouts) > 256)
         g_hash_table_remove_all (self->layouts);

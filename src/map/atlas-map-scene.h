@@ -28,6 +28,13 @@
 
 G_BEGIN_DECLS
 
+/* The faces of the text the map draws, as the charts': Latin text (numbers,
+ * English names) in a Latin face, so that the large CJK font is opened only
+ * for Chinese text, which gets its Simplified Chinese glyphs whatever the
+ * locale.
+ */
+#define ATLAS_MAP_FONT_FAMILIES "Cantarell, Noto Sans, DejaVu Sans, Noto Sans CJK SC, sans"
+
 /* What the map draws, prepared once from the dataset so that no frame reads
  * SQLite: district and river outlines in unit coordinates, simplified per
  * integer zoom on first use; site points with category and precision;

@@ -50,7 +50,6 @@ G_DEFINE_FINAL_TYPE (AtlasPageSlot, atlas_page_slot, GTK_TYPE_WIDGET)
 enum {
   PROP_0,
   PROP_PAGE_TYPE,
-  PROP_PAGE,
   N_PROPS
 };
 
@@ -90,9 +89,6 @@ atlas_page_slot_get_property (GObject    *object,
     {
     case PROP_PAGE_TYPE:
       g_value_set_gtype (value, self->page_type);
-      break;
-    case PROP_PAGE:
-      g_value_set_object (value, self->page);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -138,15 +134,6 @@ atlas_page_slot_class_init (AtlasPageSlotClass *klass)
     g_param_spec_gtype ("page-type", NULL, NULL, GTK_TYPE_WIDGET,
                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
 
-  /**
-   * AtlasPageSlot:page:
-   *
-   * The page once it is built, or %NULL.
-   */
-  properties[PROP_PAGE] =
-    g_param_spec_object ("page", NULL, NULL, GTK_TYPE_WIDGET,
-                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
@@ -158,14 +145,6 @@ atlas_page_slot_init (AtlasPageSlot *self)
   self->page_type = G_TYPE_NONE;
   gtk_widget_set_hexpand (GTK_WIDGET (self), TRUE);
   gtk_widget_set_vexpand (GTK_WIDGET (self), TRUE);
-}
-
-GType
-atlas_page_slot_get_page_type (AtlasPageSlot *self)
-{
-  g_return_val_if_fail (ATLAS_IS_PAGE_SLOT (self), G_TYPE_INVALID);
-
-  return self->page_type;
 }
 
 /**
@@ -189,7 +168,6 @@ atlas_page_slot_get_page (AtlasPageSlot *self)
       /* What the window did for the pages built with it. */
       atlas_accessible_fix_names (self->page);
       atlas_tooltips_keep_lines (self->page);
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PAGE]);
     }
   return self->page;
 }

@@ -30,7 +30,6 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (AtlasPageSlot, atlas_page_slot, ATLAS, PAGE_SLOT, GtkWidget)
 
-GType      atlas_page_slot_get_page_type (AtlasPageSlot *self);
 GtkWidget *atlas_page_slot_get_page      (AtlasPageSlot *self);
 GtkWidget *atlas_page_slot_peek_page     (AtlasPageSlot *self);
 void       atlas_page_slot_bind          (AtlasPageSlot *self,

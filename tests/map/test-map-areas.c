@@ -539,6 +539,22 @@ test_layer_leaves_the_rest (Fixture       *f,
   cairo_surface_destroy (with);
 }
 
+static cairo_surface_t *
+paint_layer (AtlasMapAreas        *areas,
+             AtlasMapScene        *scene,
+             AtlasViewport        *viewport,
+             AtlasMapPaintOptions *options,
+             gboolean             *complete)
+{
+  cairo_surface_t *image = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1366, 768);
+  cairo_t *cr = cairo_create (image);
+
+  *complete = atlas_map_areas_paint_layer (areas, cr, scene, viewport, 1366, 768, options);
+  cairo_destroy (cr);
+  cairo_surface_flush (image);
+  return image;
+}
+
 /* The areas alone, drawn as the screen draws them (a cached layer of
  * opacities laid on in the area colour) and as exports do (vectors): the
  * same colours in the same places, but for the odd dash or edge pixel.
@@ -552,6 +568,7 @@ test_layer_matches_vectors (Fixture       *f,
   g_autoptr(AtlasMapAreas) areas = atlas_map_areas_new (f->session);
   AtlasMapPaintOptions options;
   cairo_surface_t *images[2];
+  gboolean complete;
   guint drawn = 0, apart = 0;
   int stride;
 
@@ -563,14 +580,8 @@ test_layer_matches_vectors (Fixture       *f,
 
   for (int i = 0; i < 2; i++)
     {
-      cairo_t *cr;
-
       options.vector = i == 1;
-      images[i] = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1366, 768);
-      cr = cairo_create (images[i]);
-      atlas_map_areas_paint_layer (areas, cr, scene, viewport, 1366, 768, &options);
-      cairo_destroy (cr);
-      cairo_surface_flush (images[i]);
+      images[i] = paint_layer (areas, scene, viewport, &options, &complete);
     }
 
   stride = cairo_image_surface_get_stride (images[0]);
@@ -608,22 +619,6 @@ test_layer_matches_vectors (Fixture       *f,
 
   cairo_surface_destroy (images[0]);
   cairo_surface_destroy (images[1]);
-}
-
-static cairo_surface_t *
-paint_layer (AtlasMapAreas        *areas,
-             AtlasMapScene        *scene,
-             AtlasViewport        *viewport,
-             AtlasMapPaintOptions *options,
-             gboolean             *complete)
-{
-  cairo_surface_t *image = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1366, 768);
-  cairo_t *cr = cairo_create (image);
-
-  *complete = atlas_map_areas_paint_layer (areas, cr, scene, viewport, 1366, 768, options);
-  cairo_destroy (cr);
-  cairo_surface_flush (image);
-  return image;
 }
 
 /* A new layer is drawn around the view first and says so; its margin
