@@ -15,7 +15,7 @@ cd "$here"
 # Debian 12 packages: to build and run, and in addition to test.
 build_pkgs=(meson ninja-build pkg-config gcc gettext libglib2.0-dev libglib2.0-dev-bin
             libgtk-4-dev libadwaita-1-dev libsoup-3.0-dev libsqlite3-dev libjson-glib-dev
-            libgnutls28-dev
+            nettle-dev
             desktop-file-utils appstream fonts-noto-cjk adwaita-icon-theme librsvg2-common
             python3 dbus)
 test_pkgs=(xvfb xauth poppler-utils clang libclang-rt-14-dev)
