@@ -607,6 +607,89 @@ test_pages_built_when_first_needed (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static GtkWidget *
+find_menu_button_with_icon (GtkWidget  *widget,
+                            const char *icon_name)
+{
+  if (GTK_IS_MENU_BUTTON (widget) &&
+      g_strcmp0 (gtk_menu_button_get_icon_name (GTK_MENU_BUTTON (widget)), icon_name) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_menu_button_with_icon (child, icon_name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static guint
+count_rows (GtkListBox *list)
+{
+  guint n = 0;
+
+  while (gtk_list_box_get_row_at_index (list, n) != NULL)
+    n++;
+  return n;
+}
+
+/* The filter menu and the map's list of districts are made when they first
+ * open, not at every start, and are whole when they do.
+ */
+static void
+test_menus_filled_when_first_opened (void)
+{
+  AtlasWindow *window = open_window ();
+  AtlasSession *session = atlas_window_get_session (window);
+  GListModel *districts = atlas_dataset_get_districts (atlas_window_get_dataset (window));
+  GtkWidget *filter, *district_button;
+  GtkListBox *list;
+  GMenuModel *menu;
+  guint n_categories = 0;
+
+  atlas_state_set_page (atlas_window_get_state (window), "map");
+  ATLAS_WAIT_UNTIL (gtk_widget_get_mapped (atlas_window_get_page (window, "map")));
+
+  filter = find_menu_button_with_icon (GTK_WIDGET (window), "funnel-symbolic");
+  g_assert_nonnull (filter);
+  g_assert_null (gtk_menu_button_get_popover (GTK_MENU_BUTTON (filter)));
+  g_assert_true (gtk_widget_get_sensitive (filter));
+  gtk_menu_button_popup (GTK_MENU_BUTTON (filter));
+  ATLAS_WAIT_UNTIL (gtk_menu_button_get_popover (GTK_MENU_BUTTON (filter)) != NULL &&
+                    gtk_widget_get_mapped (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (filter)))));
+  menu = gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (filter));
+  g_assert_nonnull (menu);
+  /* A section of categories, one of "show all" and "clear". */
+  g_assert_cmpint (g_menu_model_get_n_items (menu), ==, 2);
+  n_categories = g_menu_model_get_n_items (g_menu_model_get_item_link (menu, 0, G_MENU_LINK_SECTION));
+  g_assert_cmpuint (n_categories, ==, ATLAS_N_SITE_CATEGORIES);
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (filter));
+
+  district_button = find_menu_button_with_icon (atlas_window_get_page (window, "map"), "find-location-symbolic");
+  g_assert_nonnull (district_button);
+  list = GTK_LIST_BOX (atlas_test_find_child_of_type (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (district_button))),
+                                                      GTK_TYPE_LIST_BOX));
+  g_assert_nonnull (list);
+  g_assert_cmpuint (count_rows (list), ==, 0);
+  /* A reload while it is closed leaves it for later too. */
+  g_assert_true (atlas_session_reload (session, NULL));
+  g_assert_cmpuint (count_rows (list), ==, 0);
+
+  gtk_menu_button_popup (GTK_MENU_BUTTON (district_button));
+  ATLAS_WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (list)));
+  /* All of Chongqing, then every district. */
+  g_assert_cmpuint (count_rows (list), ==, 1 + g_list_model_get_n_items (districts));
+
+  /* A reload while it is open fills it again at once. */
+  g_assert_true (atlas_session_reload (session, NULL));
+  g_assert_cmpuint (count_rows (list), ==, 1 + g_list_model_get_n_items (districts));
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (district_button));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -633,6 +716,7 @@ main (int   argc,
   g_test_add_func ("/window/sources-page", test_sources_page);
   g_test_add_func ("/window/sites-table-waits-for-its-page", test_sites_table_waits_for_its_page);
   g_test_add_func ("/window/pages-built-when-first-needed", test_pages_built_when_first_needed);
+  g_test_add_func ("/window/menus-filled-when-first-opened", test_menus_filled_when_first_opened);
 
   status = g_test_run ();
   g_clear_object (&app);

@@ -446,11 +446,24 @@ static const GActionEntry win_actions[] = {
   { "toggle-details", NULL, NULL, "false", toggle_details_changed },
 };
 
-void
-_atlas_window_install_actions (AtlasWindow *self)
+/* The filter menu's popover is made the first time it opens: a popover
+ * menu is a few milliseconds of widgets that most starts never show.
+ */
+static void
+create_filter_popup (GtkMenuButton *button,
+                     gpointer       user_data)
 {
   g_autoptr(GMenuModel) filter_menu = NULL;
 
+  if (gtk_menu_button_get_menu_model (button) != NULL)
+    return;
+  filter_menu = build_filter_menu ();
+  gtk_menu_button_set_menu_model (button, filter_menu);
+}
+
+void
+_atlas_window_install_actions (AtlasWindow *self)
+{
   g_action_map_add_action_entries (G_ACTION_MAP (self), win_actions,
                                    G_N_ELEMENTS (win_actions), self);
 
@@ -465,8 +478,7 @@ _atlas_window_install_actions (AtlasWindow *self)
       g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (action));
     }
 
-  filter_menu = build_filter_menu ();
-  gtk_menu_button_set_menu_model (self->filter_button, filter_menu);
+  gtk_menu_button_set_create_popup_func (self->filter_button, create_filter_popup, NULL, NULL);
 
   g_signal_connect_object (self->state, "notify::page",
                            G_CALLBACK (on_state_page_changed), self, G_CONNECT_SWAPPED);

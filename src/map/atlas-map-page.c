@@ -61,6 +61,7 @@ struct _AtlasMapPage
   GtkDropDown  *measure_dropdown;
   GtkMenuButton *district_button;
   GtkListBox   *district_list;
+  gboolean      districts_stale;  /* the list waits for its popover to show */
   GtkMenuButton *unplaced_button;
   AtlasMapSiteList *unplaced_list;
 };
@@ -161,6 +162,30 @@ populate_districts (AtlasMapPage *self)
       add_district_row (self, atlas_district_get_adcode (district), text);
     }
   update_district_rows (self);
+}
+
+static void on_district_popover_show (AtlasMapPage *self);
+
+/* The list of districts is filled when its popover first shows, and again
+ * after a reload only then: 39 rows of widgets most starts never open.
+ */
+static void
+on_districts_reloaded (AtlasMapPage *self)
+{
+  GtkPopover *popover = gtk_menu_button_get_popover (self->district_button);
+
+  self->districts_stale = TRUE;
+  if (popover != NULL && gtk_widget_get_visible (GTK_WIDGET (popover)))
+    on_district_popover_show (self);
+}
+
+static void
+on_district_popover_show (AtlasMapPage *self)
+{
+  if (!self->districts_stale || self->dataset == NULL)
+    return;
+  self->districts_stale = FALSE;
+  populate_districts (self);
 }
 
 static void
@@ -552,8 +577,10 @@ atlas_map_page_bind (AtlasView    *view,
   g_signal_connect_object (self->state, "notify::district",
                            G_CALLBACK (update_district_rows), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (session, "reloaded",
-                           G_CALLBACK (populate_districts), self, G_CONNECT_SWAPPED);
-  populate_districts (self);
+                           G_CALLBACK (on_districts_reloaded), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (gtk_menu_button_get_popover (self->district_button), "show",
+                           G_CALLBACK (on_district_popover_show), self, G_CONNECT_SWAPPED);
+  on_districts_reloaded (self);
 }
 
 static JsonNode *
