@@ -352,6 +352,24 @@ find_popovers (GtkWidget *widget,
       find_popovers (child, popovers);
 }
 
+/* A menu button whose menu is made when it first opens (the filter menu)
+ * has no popover yet: open it once, so that there is one to check.
+ */
+static void
+make_lazy_menus (GtkWidget *widget)
+{
+  if (GTK_IS_MENU_BUTTON (widget) && gtk_widget_get_mapped (widget) &&
+      gtk_menu_button_get_popover (GTK_MENU_BUTTON (widget)) == NULL)
+    {
+      gtk_menu_button_popup (GTK_MENU_BUTTON (widget));
+      g_assert_nonnull (gtk_menu_button_get_popover (GTK_MENU_BUTTON (widget)));
+      gtk_menu_button_popdown (GTK_MENU_BUTTON (widget));
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    if (is_exposed (child))
+      make_lazy_menus (child);
+}
+
 /* Checks @window as it is, then with each of its menus and drop-down lists
  * open in turn: their rows exist, and are shown, only then.
  */
@@ -363,6 +381,8 @@ audit_window (Audit     *audit,
 
   collect (window, audit->known);
   check (audit, window);
+
+  make_lazy_menus (window);
 
   find_popovers (window, popovers);
   for (guint i = 0; i < popovers->len; i++)
