@@ -44,10 +44,12 @@
 #include "atlas-search-popover.h"
 #include "atlas-site.h"
 #include "atlas-sites-page.h"
+#include "atlas-soup.h"
 #include "atlas-source.h"
 #include "atlas-sources-page.h"
 #include "atlas-state.h"
 #include "atlas-timeline-page.h"
+#include "atlas-soup.h"
 #include "atlas-window.h"
 #include "atlas-test-ui.h"
 
@@ -690,6 +692,36 @@ test_menus_filled_when_first_opened (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+process_maps (const char *library)
+{
+  g_autofree char *maps = NULL;
+
+  g_assert_true (g_file_get_contents ("/proc/self/maps", &maps, NULL, NULL));
+  return strstr (maps, library) != NULL;
+}
+
+/* A window, its pages and a frame do not load the network library; the
+ * updater's first use does (this test program does not link it itself).
+ */
+static void
+test_network_library_on_first_use (void)
+{
+  AtlasWindow *window = open_window ();
+  g_autoptr(GError) error = NULL;
+
+  atlas_state_set_page (atlas_window_get_state (window), "map");
+  ATLAS_WAIT_UNTIL (gtk_widget_get_mapped (atlas_window_get_page (window, "map")));
+  atlas_view_foreach (atlas_window_get_pages (window), count_view, &(guint) { 0 });
+  g_assert_false (process_maps (ATLAS_SOUP_SONAME));
+
+  g_assert_nonnull (atlas_soup_get (&error));
+  g_assert_no_error (error);
+  g_assert_true (process_maps (ATLAS_SOUP_SONAME));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -717,6 +749,7 @@ main (int   argc,
   g_test_add_func ("/window/sites-table-waits-for-its-page", test_sites_table_waits_for_its_page);
   g_test_add_func ("/window/pages-built-when-first-needed", test_pages_built_when_first_needed);
   g_test_add_func ("/window/menus-filled-when-first-opened", test_menus_filled_when_first_opened);
+  g_test_add_func ("/window/network-library-on-first-use", test_network_library_on_first_use);
 
   status = g_test_run ();
   g_clear_object (&app);

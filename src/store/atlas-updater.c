@@ -24,12 +24,12 @@
 
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
-#include <libsoup/soup.h>
 #include <string.h>
 
 #include "atlas-input.h"
 #include "atlas-package.h"
 #include "atlas-signature.h"
+#include "atlas-soup.h"
 #include "atlas-updater.h"
 
 /* Updates over the network.  The update URL names a small JSON manifest:
@@ -63,6 +63,7 @@ struct _AtlasUpdater
 
   AtlasStore  *store;
   char        *url;
+  const AtlasSoup *soup;     /* NULL until the first transfer */
   SoupSession *session;
   guint        stall_ms;
   guint64      min_rate;
@@ -142,12 +143,25 @@ atlas_updater_init (AtlasUpdater *self)
   self->stall_ms = DEFAULT_STALL_MS;
   self->min_rate = DEFAULT_MIN_RATE;
   self->max_size = DEFAULT_MAX_SIZE;
-  /* No accept-certificate handler: TLS errors fail the request.  The
-   * session's own timeout is per read, like our stall clock.
-   */
-  self->session = soup_session_new_with_options ("user-agent", "cq-atlas/" PACKAGE_VERSION,
-                                                 "timeout", DEFAULT_STALL_MS / 1000,
-                                                 "idle-timeout", 30, NULL);
+}
+
+/* The network session, made for the first transfer (libsoup is loaded
+ * then, see atlas-soup.c).  No accept-certificate handler: TLS errors fail
+ * the request.  The session's own timeout is per read, like our stall
+ * clock.
+ */
+static gboolean
+ensure_session (AtlasUpdater  *self,
+                GError       **error)
+{
+  if (self->session != NULL)
+    return TRUE;
+  if ((self->soup = atlas_soup_get (error)) == NULL)
+    return FALSE;
+  self->session = self->soup->session_new_with_options ("user-agent", "cq-atlas/" PACKAGE_VERSION,
+                                                        "timeout", MAX (1u, (self->stall_ms + 999) / 1000),
+                                                        "idle-timeout", 30, NULL);
+  return TRUE;
 }
 
 AtlasUpdater *
@@ -171,7 +185,8 @@ atlas_updater_set_timeout (AtlasUpdater *self,
 {
   g_return_if_fail (ATLAS_IS_UPDATER (self));
   self->stall_ms = MAX (1u, milliseconds);
-  g_object_set (self->session, "timeout", MAX (1u, (milliseconds + 999) / 1000), NULL);
+  if (self->session != NULL)
+    g_object_set (self->session, "timeout", MAX (1u, (milliseconds + 999) / 1000), NULL);
 }
 
 /* The slowest average rate a whole transfer may have, in bytes per second:
@@ -470,7 +485,9 @@ on_sent (GObject      *source,
   guint status;
   goffset length;
 
-  fetch->stream = soup_session_send_finish (SOUP_SESSION (source), result, &error);
+  AtlasUpdater *self = g_task_get_source_object (task);
+
+  fetch->stream = self->soup->session_send_finish ((SoupSession *) source, result, &error);
   if (fetch->stream == NULL)
     {
       fetch_fail (task, error);
@@ -478,11 +495,12 @@ on_sent (GObject      *source,
     }
 
   fetch_alive (fetch);
-  status = soup_message_get_status (fetch->message);
+  status = self->soup->message_get_status (fetch->message);
   if (SOUP_STATUS_IS_REDIRECTION (status))
     {
-      const char *location = soup_message_headers_get_one (soup_message_get_response_headers (fetch->message),
-                                                           "Location");
+      const char *location =
+        self->soup->message_headers_get_one (self->soup->message_get_response_headers (fetch->message),
+                                             "Location");
       g_autoptr(GUri) next = NULL;
 
       if (location == NULL)
@@ -516,11 +534,11 @@ on_sent (GObject      *source,
     {
       fetch_fail (task, g_error_new (ATLAS_UPDATER_ERROR, ATLAS_UPDATER_ERROR_HTTP,
                                      _("The server %s answered “%u %s”"), g_uri_get_host (fetch->uri),
-                                     status, soup_message_get_reason_phrase (fetch->message)));
+                                     status, self->soup->message_get_reason_phrase (fetch->message)));
       return;
     }
 
-  length = soup_message_headers_get_content_length (soup_message_get_response_headers (fetch->message));
+  length = self->soup->message_headers_get_content_length (self->soup->message_get_response_headers (fetch->message));
   if (length > 0 && (guint64) length > fetch->cap)
     {
       fetch_fail (task, g_error_new (ATLAS_UPDATER_ERROR, ATLAS_UPDATER_ERROR_TOO_LARGE,
@@ -540,10 +558,10 @@ fetch_send (GTask *task)
   AtlasUpdater *self = g_task_get_source_object (task);
   Fetch *fetch = g_task_get_task_data (task);
 
-  fetch->message = soup_message_new_from_uri (SOUP_METHOD_GET, fetch->uri);
+  fetch->message = self->soup->message_new_from_uri ("GET", fetch->uri);
   /* Redirects are followed by hand, each checked and counted. */
-  soup_message_add_flags (fetch->message, SOUP_MESSAGE_NO_REDIRECT);
-  soup_session_send_async (self->session, fetch->message, G_PRIORITY_DEFAULT,
+  self->soup->message_add_flags (fetch->message, SOUP_MESSAGE_NO_REDIRECT);
+  self->soup->session_send_async (self->session, fetch->message, G_PRIORITY_DEFAULT,
                            fetch->cancellable, on_sent, task);
 }
 
@@ -575,7 +593,7 @@ fetch_async (AtlasUpdater        *self,
                                                    fetch->cancellable, NULL);
     }
 
-  if (!check_uri (uri, &error))
+  if (!check_uri (uri, &error) || !ensure_session (self, &error))
     {
       fetch_fail (task, error);
       return;
