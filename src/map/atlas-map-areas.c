@@ -720,40 +720,49 @@ draw_layer (AtlasMapAreas           *self,
     cairo_pattern_destroy (pattern);
   }
 
-  /* Outlines, the highlighted area last so that it is on top. */
+  /* Outlines, the highlighted areas last so that they are on top.  A
+   * district in two areas (the Science City and the High-tech Zone share
+   * some) is outlined once per pass: one path, one stroke.
+   */
   for (int pass = 0; pass < 2; pass++)
-    for (guint i = 0; i < self->entries->len; i++)
-      {
-        Entry *entry = g_ptr_array_index (self->entries, i);
-        gboolean strong = entry_is_highlighted (self, i);
-        static const double dash[] = { 6, 4 };
+    {
+      g_autoptr(GHashTable) traced = g_hash_table_new (NULL, NULL);
+      gboolean strong = pass == 1;
+      static const double dash[] = { 6, 4 };
 
-        if (!entry_is_shown (self, i) || strong != (pass == 1))
-          continue;
+      cairo_save (cr);
+      cairo_new_path (cr);
+      cairo_translate (cr, -v->left, -v->top);
+      cairo_scale (cr, v->s, v->s);
+      for (guint i = 0; i < self->entries->len; i++)
+        {
+          Entry *entry = g_ptr_array_index (self->entries, i);
 
-        cairo_save (cr);
-        cairo_new_path (cr);
-        cairo_translate (cr, -v->left, -v->top);
-        cairo_scale (cr, v->s, v->s);
-        for (guint d = 0; d < entry->adcodes->len; d++)
-          {
-            int index = atlas_map_scene_find_district (scene, g_array_index (entry->adcodes, int, d));
+          if (!entry_is_shown (self, i) || entry_is_highlighted (self, i) != strong)
+            continue;
+          for (guint d = 0; d < entry->adcodes->len; d++)
+            {
+              int adcode = g_array_index (entry->adcodes, int, d);
+              int index = atlas_map_scene_find_district (scene, adcode);
 
-            if (index >= 0 && shape_on_screen (v, atlas_map_scene_get_district (scene, index)))
-              trace_shape (cr, scene, atlas_map_scene_get_district (scene, index), v->k);
-          }
-        cairo_restore (cr);
+              if (index < 0 || !g_hash_table_add (traced, GINT_TO_POINTER (adcode)))
+                continue;
+              if (shape_on_screen (v, atlas_map_scene_get_district (scene, index)))
+                trace_shape (cr, scene, atlas_map_scene_get_district (scene, index), v->k);
+            }
+        }
+      cairo_restore (cr);
 
-        tint = v->color;
-        tint.alpha = strong ? 1.0 : 0.85;
-        gdk_cairo_set_source_rgba (cr, &tint);
-        cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
-        cairo_set_line_width (cr, (strong ? 3.0 : 1.5) * v->line);
-        if (!strong)
-          cairo_set_dash (cr, dash, G_N_ELEMENTS (dash), 0);
-        cairo_stroke (cr);
-        cairo_set_dash (cr, NULL, 0, 0);
-      }
+      tint = v->color;
+      tint.alpha = strong ? 1.0 : 0.85;
+      gdk_cairo_set_source_rgba (cr, &tint);
+      cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+      cairo_set_line_width (cr, (strong ? 3.0 : 1.5) * v->line);
+      if (!strong)
+        cairo_set_dash (cr, dash, G_N_ELEMENTS (dash), 0);
+      cairo_stroke (cr);
+      cairo_set_dash (cr, NULL, 0, 0);
+    }
 }
 
 /* What the cached layer shows besides the camera: the style, and which
