@@ -36,6 +36,7 @@
 #include "atlas-river.h"
 #include "atlas-series.h"
 #include "atlas-site.h"
+#include "atlas-site-list.h"
 #include "atlas-source.h"
 #include "atlas-statistic.h"
 #include "atlas-store-query.h"
@@ -51,14 +52,14 @@
 /* The records by entity and id.  One table of records by id per entity,
  * keyed by the records' own ids (no key is copied: at 100,000 sites, making
  * "site:id" keys to store and to look up was a tenth of loading them) --
- * except for the sites, which are looked up by halving their list, sorted by
+ * except for the sites, which are looked up by halving their rows, sorted by
  * id anyway: a table of 100,000 sites cost as much to fill as a tenth of
  * reading them, on the thread the first window waits for.
  */
 typedef struct _Index
 {
-  GHashTable *by_entity;        /* entity -> (id -> AtlasItem) */
-  GPtrArray  *sites;            /* AtlasSite, by id (strcmp); NULL until read */
+  GHashTable    *by_entity;     /* entity -> (id -> AtlasItem) */
+  AtlasSiteList *sites;         /* by id; NULL until read */
 } Index;
 
 static Index *
@@ -75,7 +76,7 @@ static void
 index_free (Index *index)
 {
   g_hash_table_unref (index->by_entity);
-  g_clear_pointer (&index->sites, g_ptr_array_unref);
+  g_clear_object (&index->sites);
   g_free (index);
 }
 
@@ -87,7 +88,7 @@ struct _AtlasDataset
 
   AtlasStore *store;
 
-  AtlasRecordList *sites;
+  AtlasSiteList   *sites;
   AtlasRecordList *events;
   AtlasRecordList *statistics;
   AtlasRecordList *series;
@@ -156,7 +157,7 @@ atlas_dataset_class_init (AtlasDatasetClass *klass)
 static void
 atlas_dataset_init (AtlasDataset *self)
 {
-  self->sites = atlas_record_list_new (ATLAS_TYPE_SITE);
+  self->sites = atlas_site_list_new ();
   self->events = atlas_record_list_new (ATLAS_TYPE_EVENT);
   self->statistics = atlas_record_list_new (ATLAS_TYPE_STATISTIC);
   self->series = atlas_record_list_new (ATLAS_TYPE_SERIES);
@@ -186,26 +187,19 @@ index_item (Index      *index,
   g_hash_table_replace (by_id, (gpointer) atlas_item_get_id (item), g_object_ref (item));
 }
 
-static AtlasItem *
+/* A site by id, and where it is; its object is made if it was not yet. */
+static AtlasSite *
 find_site (Index      *index,
-           const char *id)
+           const char *id,
+           guint      *position)
 {
-  guint lo = 0, hi = index->sites != NULL ? index->sites->len : 0;
+  guint at;
 
-  while (lo < hi)
-    {
-      guint mid = lo + (hi - lo) / 2;
-      AtlasItem *site = g_ptr_array_index (index->sites, mid);
-      int order = strcmp (atlas_item_get_id (site), id);
-
-      if (order == 0)
-        return site;
-      if (order < 0)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-  return NULL;
+  if (index->sites == NULL || !atlas_site_list_find (index->sites, id, &at))
+    return NULL;
+  if (position != NULL)
+    *position = at;
+  return atlas_site_list_get_site (index->sites, at);
 }
 
 static AtlasItem *
@@ -218,7 +212,7 @@ find (Index      *index,
   if (id == NULL || entity == NULL)
     return NULL;
   if (strcmp (entity, "site") == 0)
-    return find_site (index, id);
+    return (AtlasItem *) find_site (index, id, NULL);
   if ((by_id = g_hash_table_lookup (index->by_entity, entity)) == NULL)
     return NULL;
   return g_hash_table_lookup (by_id, id);
@@ -417,95 +411,6 @@ load_area_districts (AtlasDataset  *self,
   return atlas_rows_finish (rows, error);
 }
 
-typedef struct
-{
-  const char *id;
-  gpointer    item;
-} Keyed;
-
-/* By id, byte by byte, as SQLite's BINARY collation orders them. */
-static int
-compare_keyed (gconstpointer a,
-               gconstpointer b,
-               gpointer      user_data)
-{
-  return strcmp (((const Keyed *) a)->id, ((const Keyed *) b)->id);
-}
-
-/* Merges the sorted runs keyed[lo..mid) and keyed[mid..hi) in place,
- * through @tmp; on equal ids the first run's record comes first.
- */
-static void
-merge_runs (Keyed *keyed,
-            Keyed *tmp,
-            guint  lo,
-            guint  mid,
-            guint  hi)
-{
-  guint i = lo, j = mid, k = lo;
-
-  while (i < mid && j < hi)
-    tmp[k++] = compare_keyed (&keyed[j], &keyed[i], NULL) < 0 ? keyed[j++] : keyed[i++];
-  while (i < mid)
-    tmp[k++] = keyed[i++];
-  while (j < hi)
-    tmp[k++] = keyed[j++];
-  memcpy (keyed + lo, tmp + lo, (hi - lo) * sizeof (Keyed));
-}
-
-/* Sorts @items by id: each id is fetched once, not once per comparison.
- * The rows come as runs already in the order of their ids (the user's
- * table, then the bundled one, each mostly as written), so the runs are
- * merged, the two neighbours of least length together first: 100,000 sites
- * of one register and a hundred bundled ones in any order cost one pass over
- * the register, where sorting them from scratch was a tenth of reading them.
- * Rows in no order at all (more than MAX_RUNS runs) are sorted.
- */
-#define MAX_RUNS 256
-
-static void
-sort_by_id (GPtrArray *items)
-{
-  g_autofree Keyed *keyed = g_new (Keyed, MAX (items->len, 1));
-  g_autofree Keyed *tmp = NULL;
-  guint starts[MAX_RUNS + 1];
-  guint n_runs = 0;
-
-  for (guint i = 0; i < items->len; i++)
-    {
-      keyed[i] = (Keyed) { atlas_item_get_id (items->pdata[i]), items->pdata[i] };
-      if (n_runs <= MAX_RUNS && (i == 0 || compare_keyed (&keyed[i - 1], &keyed[i], NULL) > 0))
-        {
-          if (n_runs < MAX_RUNS)
-            starts[n_runs] = i;
-          n_runs++;
-        }
-    }
-  if (n_runs <= 1)
-    return;
-
-  if (n_runs > MAX_RUNS)
-    g_qsort_with_data (keyed, items->len, sizeof (Keyed), compare_keyed, NULL);
-  else
-    {
-      tmp = g_new (Keyed, items->len);
-      starts[n_runs] = items->len;
-      while (n_runs > 1)
-        {
-          guint best = 0;
-
-          for (guint r = 1; r + 1 < n_runs; r++)
-            if (starts[r + 2] - starts[r] < starts[best + 2] - starts[best])
-              best = r;
-          merge_runs (keyed, tmp, starts[best], starts[best + 1], starts[best + 2]);
-          memmove (starts + best + 1, starts + best + 2, (n_runs - best - 1) * sizeof (guint));
-          n_runs--;
-        }
-    }
-  for (guint i = 0; i < items->len; i++)
-    items->pdata[i] = keyed[i].item;
-}
-
 /* The districts by adcode, for the many sites read after them. */
 static GHashTable *
 index_districts (Index *index)
@@ -523,19 +428,29 @@ index_districts (Index *index)
   return by_adcode;
 }
 
+/* The sites, as rows of a new AtlasSiteList (see there): only the few with
+ * no point get their object now, for the map's lists of them.
+ */
 static gboolean
 load_sites (AtlasDataset  *self,
             Index         *index,
-            GPtrArray     *out,
+            GPtrArray     *districts,
+            GPtrArray     *areas,
             GPtrArray     *without_point,
             GError       **error)
 {
   g_autoptr(AtlasRows) rows = atlas_store_query (self->store, ATLAS_QUERY_SITES, NULL, NULL, error);
   g_autoptr(GHashTable) by_adcode = NULL;
+  g_autoptr(AtlasSiteList) sites = NULL;
+  guint n;
 
   if (rows == NULL)
     return FALSE;
   by_adcode = index_districts (index);
+  /* The descriptions are read when first shown (only the details pane
+   * does), from the store.
+   */
+  sites = _atlas_site_list_new_loading (self->store, districts, areas);
 
   COL (id); COL (name_zh); COL (name_en); COL (category); COL (district_adcode); COL (lon);
   COL (lat); COL (location_precision); COL (established_on); COL (note); COL (from_user);
@@ -543,7 +458,6 @@ load_sites (AtlasDataset  *self,
 
   while (atlas_rows_next (rows))
     {
-      g_autoptr(AtlasSite) site = NULL;
       AtlasSiteFields fields = {
         .id = atlas_rows_text (rows, id),
         .name_zh = atlas_rows_text (rows, name_zh),
@@ -563,31 +477,32 @@ load_sites (AtlasDataset  *self,
         .from_user = atlas_rows_int (rows, from_user, 0) != 0,
         .area = (AtlasArea *) find (index, "area", atlas_rows_text (rows, area_id)),
       };
-      AtlasDate date;
 
       atlas_site_category_from_string (atlas_rows_text (rows, category), &fields.category);
       atlas_location_precision_from_string (atlas_rows_text (rows, location_precision),
                                             &fields.location_precision);
+      _atlas_site_list_append (sites, &fields);
+    }
+  if (!atlas_rows_finish (rows, error))
+    return FALSE;
 
-      /* The descriptions are read when first shown (only the details pane
-       * does), from the store.
-       */
-      site = _atlas_site_new (&fields, self->store);
+  _atlas_site_list_seal (sites);
+  n = g_list_model_get_n_items (G_LIST_MODEL (sites));
+  for (guint i = 0; i < n; i++)
+    {
+      const AtlasSiteRow *row = atlas_site_list_get_row (sites, i);
+      AtlasDate date;
 
-      if (fields.established_on != NULL && atlas_date_parse (fields.established_on, &date, NULL))
-        _atlas_site_add_span (site, atlas_date_get_first_day (&date), atlas_date_get_last_day (&date));
-
-      if (!atlas_location_precision_has_point (fields.location_precision) || fields.district == NULL)
-        g_ptr_array_add (without_point, g_object_ref (site));
-      g_ptr_array_add (out, g_steal_pointer (&site));
+      if (row->established_on != NULL && atlas_date_parse (row->established_on, &date, NULL))
+        _atlas_site_list_add_span (sites, i, atlas_date_get_first_day (&date),
+                                   atlas_date_get_last_day (&date));
+      if (!atlas_site_row_has_point (row))
+        g_ptr_array_add (without_point, g_object_ref (atlas_site_list_get_site (sites, i)));
     }
 
-  sort_by_id (out);
-  sort_by_id (without_point);
-  g_clear_pointer (&index->sites, g_ptr_array_unref);
-  index->sites = g_ptr_array_ref (out);
-
-  return atlas_rows_finish (rows, error);
+  g_clear_object (&index->sites);
+  index->sites = g_steal_pointer (&sites);
+  return TRUE;
 }
 
 static gboolean
@@ -651,13 +566,14 @@ load_event_links (AtlasDataset  *self,
         }
       else
         {
-          AtlasSite *site = (AtlasSite *) find (index, "site", atlas_rows_text (rows, other_id));
+          guint at;
+          AtlasSite *site = find_site (index, atlas_rows_text (rows, other_id), &at);
 
           if (site != NULL)
             {
               _atlas_event_add_site (event, site, atlas_rows_text (rows, role));
-              _atlas_site_add_span (site, atlas_event_get_first_day (event),
-                                    atlas_event_get_last_day (event));
+              _atlas_site_list_add_span (index->sites, at, atlas_event_get_first_day (event),
+                                         atlas_event_get_last_day (event));
             }
         }
     }
@@ -687,12 +603,13 @@ load_events (AtlasDataset  *self,
       AtlasEventKind event_kind = ATLAS_EVENT_KIND_MILESTONE;
       AtlasQualifier qualifier = ATLAS_QUALIFIER_NONE;
       AtlasSite *place;
+      guint place_at = 0;
 
       atlas_date_precision_from_string (atlas_rows_text (rows, date_precision), &precision);
       atlas_event_kind_from_string (atlas_rows_text (rows, kind), &event_kind);
       if (atlas_rows_text (rows, amount_qualifier) != NULL)
         atlas_qualifier_from_string (atlas_rows_text (rows, amount_qualifier), &qualifier);
-      place = (AtlasSite *) find (index, "site", atlas_rows_text (rows, place_site_id));
+      place = find_site (index, atlas_rows_text (rows, place_site_id), &place_at);
 
       event = g_object_new (ATLAS_TYPE_EVENT,
                             "id", atlas_rows_text (rows, id),
@@ -717,8 +634,8 @@ load_events (AtlasDataset  *self,
                             NULL);
 
       if (place != NULL)
-        _atlas_site_add_span (place, atlas_event_get_first_day (event),
-                              atlas_event_get_last_day (event));
+        _atlas_site_list_add_span (index->sites, place_at, atlas_event_get_first_day (event),
+                                   atlas_event_get_last_day (event));
 
       index_item (index, event);
       g_ptr_array_add (out, g_steal_pointer (&event));
@@ -831,16 +748,17 @@ load_statistics (AtlasDataset  *self,
 #undef COL
 
 static void
-count_per_district (GPtrArray *districts,
-                    GPtrArray *sites,
-                    GPtrArray *events)
+count_per_district (GPtrArray     *districts,
+                    AtlasSiteList *sites,
+                    GPtrArray     *events)
 {
   g_autoptr(GHashTable) site_counts = g_hash_table_new (NULL, NULL);
   g_autoptr(GHashTable) event_counts = g_hash_table_new (NULL, NULL);
+  guint n_sites = g_list_model_get_n_items (G_LIST_MODEL (sites));
 
-  for (guint i = 0; i < sites->len; i++)
+  for (guint i = 0; i < n_sites; i++)
     {
-      AtlasDistrict *d = atlas_site_get_district (g_ptr_array_index (sites, i));
+      AtlasDistrict *d = atlas_site_list_get_row (sites, i)->district;
       if (d != NULL)
         g_hash_table_insert (site_counts, d,
                              GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (site_counts, d)) + 1));
@@ -884,14 +802,15 @@ count_per_district (GPtrArray *districts,
  * point is counted in its district).
  */
 static void
-count_per_area (GPtrArray *areas,
-                GPtrArray *sites)
+count_per_area (GPtrArray     *areas,
+                AtlasSiteList *sites)
 {
   g_autoptr(GHashTable) counts = g_hash_table_new (NULL, NULL);
+  guint n_sites = g_list_model_get_n_items (G_LIST_MODEL (sites));
 
-  for (guint i = 0; i < sites->len; i++)
+  for (guint i = 0; i < n_sites; i++)
     {
-      AtlasArea *area = atlas_site_get_area (g_ptr_array_index (sites, i));
+      AtlasArea *area = atlas_site_list_get_row (sites, i)->area;
 
       if (area != NULL)
         g_hash_table_insert (counts, area,
@@ -921,7 +840,6 @@ load (AtlasDataset  *self,
   g_autoptr(GPtrArray) districts = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) rivers = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) areas = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GPtrArray) sites = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) sites_without_point = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) parties = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) events = g_ptr_array_new_with_free_func (g_object_unref);
@@ -936,16 +854,19 @@ load (AtlasDataset  *self,
       !load_rivers (self, rivers, error) ||
       !load_areas (self, index, areas, error) ||
       !load_area_districts (self, index, error) ||
-      !load_sites (self, index, sites, sites_without_point, error) ||
+      !load_sites (self, index, districts, areas, sites_without_point, error) ||
       !load_parties (self, index, parties, error) ||
       !load_events (self, index, events, error) ||
       !load_series (self, index, series, error) ||
       !load_statistics (self, index, statistics, error))
     return FALSE;
 
-  count_per_district (districts, sites, events);
-  count_per_area (areas, sites);
+  count_per_district (districts, index->sites, events);
+  count_per_area (areas, index->sites);
 
+  /* The index finds sites in the dataset's own list from now on. */
+  _atlas_site_list_take (self->sites, index->sites);
+  g_set_object (&index->sites, self->sites);
   index_free (self->index);
   self->index = g_steal_pointer (&index);
 
@@ -953,7 +874,6 @@ load (AtlasDataset  *self,
   replace_all (self->districts, districts);
   replace_all (self->rivers, rivers);
   replace_all (self->areas, areas);
-  replace_all (self->sites, sites);
   replace_all (self->sites_without_point, sites_without_point);
   replace_all (self->parties, parties);
   replace_all (self->events, events);
@@ -1148,14 +1068,11 @@ atlas_dataset_list_sites_in_district (AtlasDataset  *self,
 
   g_return_val_if_fail (ATLAS_IS_DATASET (self), G_LIST_MODEL (list));
 
+  /* By row: only the sites listed get their objects. */
   n = g_list_model_get_n_items (G_LIST_MODEL (self->sites));
   for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(AtlasSite) site = g_list_model_get_item (G_LIST_MODEL (self->sites), i);
-
-      if (atlas_site_get_district (site) == district)
-        g_list_store_append (list, site);
-    }
+    if (atlas_site_list_get_row (self->sites, i)->district == district)
+      g_list_store_append (list, atlas_site_list_get_site (self->sites, i));
 
   return G_LIST_MODEL (list);
 }
@@ -1178,12 +1095,8 @@ atlas_dataset_list_sites_in_area (AtlasDataset *self,
 
   n = g_list_model_get_n_items (G_LIST_MODEL (self->sites));
   for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(AtlasSite) site = g_list_model_get_item (G_LIST_MODEL (self->sites), i);
-
-      if (atlas_site_get_area (site) == area)
-        g_list_store_append (list, site);
-    }
+    if (atlas_site_list_get_row (self->sites, i)->area == area)
+      g_list_store_append (list, atlas_site_list_get_site (self->sites, i));
 
   return G_LIST_MODEL (list);
 }

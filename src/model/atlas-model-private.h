@@ -22,10 +22,13 @@
 
 #include "atlas-types.h"
 #include "atlas-store.h"
+#include "atlas-site-list.h"
 
 G_BEGIN_DECLS
 
-/* What AtlasDataset reads of a site to make it; the strings are copied. */
+/* What AtlasDataset reads of a site to add its row; the strings are
+ * copied.
+ */
 typedef struct
 {
   const char            *id;
@@ -49,16 +52,37 @@ void       _atlas_item_set_names  (AtlasItem             *self,
                                    const char            *id,
                                    const char            *name_zh,
                                    const char            *name_en);
-AtlasSite *_atlas_site_new        (const AtlasSiteFields *fields,
-                                   AtlasStore            *texts);
+
+/* The sites' rows, shared by the list and every AtlasSite made from them
+ * (atlas-site-list.c).
+ */
+typedef struct _AtlasSiteTable AtlasSiteTable;
+
+AtlasSiteTable *_atlas_site_table_ref       (AtlasSiteTable        *table);
+void            _atlas_site_table_unref     (AtlasSiteTable        *table);
+AtlasStore     *_atlas_site_table_get_texts (AtlasSiteTable        *table);
+
+AtlasSite      *_atlas_site_new             (AtlasSiteTable        *table,
+                                             const AtlasSiteRow    *row);
+const AtlasSiteRow *_atlas_site_get_row     (AtlasSite             *self);
+
+AtlasSiteList  *_atlas_site_list_new_loading (AtlasStore           *texts,
+                                              GPtrArray            *districts,
+                                              GPtrArray            *areas);
+void            _atlas_site_list_append     (AtlasSiteList         *self,
+                                             const AtlasSiteFields *fields);
+void            _atlas_site_list_seal       (AtlasSiteList         *self);
+void            _atlas_site_list_add_span   (AtlasSiteList         *self,
+                                             guint                  position,
+                                             guint32                first_day,
+                                             guint32                last_day);
+void            _atlas_site_list_take       (AtlasSiteList         *self,
+                                             AtlasSiteList         *loaded);
 
 void _atlas_source_count_citations_in (AtlasSource *self,
                                        AtlasStore  *store);
 
 /* Used by AtlasDataset while it links the records it loads. */
-void _atlas_site_add_span         (AtlasSite      *self,
-                                   guint32         first_day,
-                                   guint32         last_day);
 void _atlas_event_add_party       (AtlasEvent     *self,
                                    AtlasParty     *party,
                                    const char     *role);

@@ -43,32 +43,19 @@ struct _AtlasSite
 {
   AtlasItem parent_instance;
 
-  AtlasSiteCategory category;
-  AtlasDistrict *district;
-  double lon;
-  double lat;
-  AtlasLocationPrecision location_precision;
+  /* Everything but the descriptions is read from the row the site was made
+   * from (AtlasSiteList makes sites on demand); the table the row lives in
+   * is shared with the list and lives as long as any site made from it.
+   */
+  AtlasSiteTable *table;
+  const AtlasSiteRow *row;
+  /* Read from the store the first time they are asked for (only the details
+   * pane shows them).  At 100,000 sites they were most of the records'
+   * memory.
+   */
   char *description_zh;
   char *description_en;
-  char *established_on;
-  char *note;
-  gboolean from_user;
-  /* Spans of days (pairs of Julian days) in which something happened to the
-   * site: its founding, and the events that concern it.  The first is kept
-   * here (first_span[0] == 0: none); more go to more_spans, made when needed
-   * (most sites have one or none).
-   */
-  guint32 first_span[2];
-  GArray *more_spans;
-  char *note_zh;
-  char *caveat_en;
-  char *caveat_zh;
-  AtlasArea *area;
-  /* Where the descriptions are read from the first time they are asked
-   * for (only the details pane shows them); NULL when they were given.  At
-   * 100,000 sites they were most of the records' memory.
-   */
-  AtlasStore *texts;
+  gboolean texts_read;
 };
 
 G_DEFINE_FINAL_TYPE (AtlasSite, atlas_site, ATLAS_TYPE_ITEM)
@@ -100,17 +87,9 @@ atlas_site_finalize (GObject *object)
 {
   AtlasSite *self = (AtlasSite *)object;
 
-  g_clear_pointer (&self->more_spans, g_array_unref);
-  g_clear_object (&self->district);
   g_clear_pointer (&self->description_zh, g_free);
   g_clear_pointer (&self->description_en, g_free);
-  g_clear_pointer (&self->established_on, g_free);
-  g_clear_pointer (&self->note, g_free);
-  g_clear_pointer (&self->note_zh, g_free);
-  g_clear_pointer (&self->caveat_en, g_free);
-  g_clear_pointer (&self->caveat_zh, g_free);
-  g_clear_object (&self->area);
-  g_clear_object (&self->texts);
+  g_clear_pointer (&self->table, _atlas_site_table_unref);
 
   G_OBJECT_CLASS (atlas_site_parent_class)->finalize (object);
 }
@@ -126,23 +105,23 @@ atlas_site_get_property (GObject    *object,
   switch (prop_id)
     {
     case PROP_CATEGORY:
-      g_value_set_enum (value, self->category);
+      g_value_set_enum (value, atlas_site_get_category (self));
       break;
 
     case PROP_DISTRICT:
-      g_value_set_object (value, self->district);
+      g_value_set_object (value, atlas_site_get_district (self));
       break;
 
     case PROP_LON:
-      g_value_set_double (value, self->lon);
+      g_value_set_double (value, self->row->lon);
       break;
 
     case PROP_LAT:
-      g_value_set_double (value, self->lat);
+      g_value_set_double (value, self->row->lat);
       break;
 
     case PROP_LOCATION_PRECISION:
-      g_value_set_enum (value, self->location_precision);
+      g_value_set_enum (value, atlas_site_get_location_precision (self));
       break;
 
     case PROP_DESCRIPTION_ZH:
@@ -158,31 +137,31 @@ atlas_site_get_property (GObject    *object,
       break;
 
     case PROP_ESTABLISHED_ON:
-      g_value_set_string (value, self->established_on);
+      g_value_set_string (value, self->row->established_on);
       break;
 
     case PROP_NOTE:
-      g_value_set_string (value, self->note);
+      g_value_set_string (value, self->row->note);
       break;
 
     case PROP_FROM_USER:
-      g_value_set_boolean (value, self->from_user);
+      g_value_set_boolean (value, self->row->from_user);
       break;
 
     case PROP_NOTE_ZH:
-      g_value_set_string (value, self->note_zh);
+      g_value_set_string (value, self->row->note_zh);
       break;
 
     case PROP_CAVEAT_EN:
-      g_value_set_string (value, self->caveat_en);
+      g_value_set_string (value, self->row->caveat_en);
       break;
 
     case PROP_CAVEAT_ZH:
-      g_value_set_string (value, self->caveat_zh);
+      g_value_set_string (value, self->row->caveat_zh);
       break;
 
     case PROP_AREA:
-      g_value_set_object (value, self->area);
+      g_value_set_object (value, self->row->area);
       break;
 
     default:
@@ -201,9 +180,8 @@ atlas_site_class_init (AtlasSiteClass *klass)
 
   item_class->entity = "site";
 
-  /* Read-only: sites are made by the dataset (_atlas_site_new()), which sets
-   * the fields directly.  Construct properties would be set to their
-   * defaults on every g_object_new(), 100,000 times at start.
+  /* Read-only: sites are made by AtlasSiteList from its rows
+   * (_atlas_site_new()).
    */
   properties[PROP_CATEGORY] =
     g_param_spec_enum ("category", NULL, NULL, ATLAS_TYPE_SITE_CATEGORY, ATLAS_SITE_CATEGORY_RESEARCH_INSTITUTE,
@@ -278,7 +256,7 @@ atlas_site_get_category (AtlasSite *self)
 {
   g_return_val_if_fail (ATLAS_IS_SITE (self), 0);
 
-  return self->category;
+  return self->row->category;
 }
 
 /* The district, or NULL when the site has no point (precision area or
@@ -289,7 +267,7 @@ atlas_site_get_district (AtlasSite *self)
 {
   g_return_val_if_fail (ATLAS_IS_SITE (self), NULL);
 
-  return self->district;
+  return self->row->district;
 }
 
 /* The longitude, or NAN when the site has no point. */
@@ -298,7 +276,7 @@ atlas_site_get_lon (AtlasSite *self)
 {
   g_return_val_if_fail (ATLAS_IS_SITE (self), NAN);
 
-  return atlas_site_has_point (self) ? self->lon : NAN;
+  return atlas_site_has_point (self) ? self->row->lon : NAN;
 }
 
 /* The latitude, or NAN when the site has no point. */
@@ -307,7 +285,7 @@ atlas_site_get_lat (AtlasSite *self)
 {
   g_return_val_if_fail (ATLAS_IS_SITE (self), NAN);
 
-  return atlas_site_has_point (self) ? self->lat : NAN;
+  return atlas_site_has_point (self) ? self->row->lat : NAN;
 }
 
 AtlasLocationPrecision
@@ -315,39 +293,34 @@ atlas_site_get_location_precision (AtlasSite *self)
 {
   g_return_val_if_fail (ATLAS_IS_SITE (self), 0);
 
-  return self->location_precision;
+  return self->row->location_precision;
 }
 
 /**
  * _atlas_site_new:
- * @texts: (nullable): the store to read the descriptions from when they are
- *   first asked for
+ * @table: the rows @row belongs to (sealed: the rows do not move)
  *
- * A site as AtlasDataset loads it: the fields are set directly, not through
- * construct properties.
+ * The site of @row; only AtlasSiteList makes sites, once per row.
  */
 AtlasSite *
-_atlas_site_new (const AtlasSiteFields *fields,
-                 AtlasStore            *texts)
+_atlas_site_new (AtlasSiteTable     *table,
+                 const AtlasSiteRow *row)
 {
   AtlasSite *self = g_object_new (ATLAS_TYPE_SITE, NULL);
 
-  _atlas_item_set_names (ATLAS_ITEM (self), fields->id, fields->name_zh, fields->name_en);
-  self->category = fields->category;
-  self->district = fields->district ? g_object_ref (fields->district) : NULL;
-  self->lon = fields->lon;
-  self->lat = fields->lat;
-  self->location_precision = fields->location_precision;
-  self->established_on = g_strdup (fields->established_on);
-  self->note = g_strdup (fields->note);
-  self->note_zh = g_strdup (fields->note_zh);
-  self->caveat_en = g_strdup (fields->caveat_en);
-  self->caveat_zh = g_strdup (fields->caveat_zh);
-  self->from_user = fields->from_user;
-  self->area = fields->area ? g_object_ref (fields->area) : NULL;
-  self->texts = texts ? g_object_ref (texts) : NULL;
-
+  _atlas_item_set_names (ATLAS_ITEM (self), row->id, row->name_zh, row->name_en);
+  self->table = _atlas_site_table_ref (table);
+  self->row = row;
   return self;
+}
+
+/* The row the site was made from, for what reads sites and rows alike. */
+const AtlasSiteRow *
+_atlas_site_get_row (AtlasSite *self)
+{
+  g_assert (ATLAS_IS_SITE (self));
+
+  return self->row;
 }
 
 /* Reads the descriptions, once.  A site held across a reload reads what the
@@ -356,12 +329,13 @@ _atlas_site_new (const AtlasSiteFields *fields,
 static void
 ensure_texts (AtlasSite *self)
 {
-  g_autoptr(AtlasStore) store = g_steal_pointer (&self->texts);
+  AtlasStore *store = _atlas_site_table_get_texts (self->table);
   g_autoptr(AtlasRows) rows = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (store == NULL)
+  if (self->texts_read || store == NULL)
     return;
+  self->texts_read = TRUE;
 
   rows = atlas_store_query (store, ATLAS_QUERY_SITE_TEXTS,
                             atlas_item_get_id (ATLAS_ITEM (self)), NULL, &error);
@@ -407,7 +381,7 @@ atlas_site_get_established_on (AtlasSite *self)
 {
   g_return_val_if_fail (ATLAS_IS_SITE (self), NULL);
 
-  return self->established_on;
+  return self->row->established_on;
 }
 
 /* The note in the language of the interface (the other one when it has
@@ -418,7 +392,7 @@ atlas_site_get_note (AtlasSite *self)
 {
   g_return_val_if_fail (ATLAS_IS_SITE (self), NULL);
 
-  return atlas_l10n_pick (self->note_zh, self->note);
+  return atlas_l10n_pick (self->row->note_zh, self->row->note);
 }
 
 const char *
@@ -426,7 +400,7 @@ atlas_site_get_note_en (AtlasSite *self)
 {
   g_return_val_if_fail (ATLAS_IS_SITE (self), NULL);
 
-  return self->note;
+  return self->row->note;
 }
 
 const char *
@@ -434,7 +408,7 @@ atlas_site_get_note_zh (AtlasSite *self)
 {
   g_return_val_if_fail (ATLAS_IS_SITE (self), NULL);
 
-  return self->note_zh;
+  return self->row->note_zh;
 }
 
 gboolean
@@ -442,27 +416,7 @@ atlas_site_get_from_user (AtlasSite *self)
 {
   g_return_val_if_fail (ATLAS_IS_SITE (self), FALSE);
 
-  return self->from_user;
-}
-
-void
-_atlas_site_add_span (AtlasSite *self,
-                      guint32    first_day,
-                      guint32    last_day)
-{
-  g_assert (ATLAS_IS_SITE (self));
-
-  if (self->first_span[0] == 0)
-    {
-      /* Julian days are far above 0: 0 can mean "none". */
-      self->first_span[0] = MAX (first_day, 1);
-      self->first_span[1] = last_day;
-      return;
-    }
-  if (self->more_spans == NULL)
-    self->more_spans = g_array_sized_new (FALSE, FALSE, sizeof (guint32), 2);
-  g_array_append_val (self->more_spans, first_day);
-  g_array_append_val (self->more_spans, last_day);
+  return self->row->from_user;
 }
 
 /* Whether anything dated happened to the site between the two days
@@ -475,36 +429,16 @@ atlas_site_is_active_between (AtlasSite *self,
 {
   g_return_val_if_fail (ATLAS_IS_SITE (self), FALSE);
 
-  if (self->first_span[0] != 0 && self->first_span[0] <= last_day && self->first_span[1] >= first_day)
-    return TRUE;
-  for (guint i = 0; self->more_spans != NULL && i + 1 < self->more_spans->len; i += 2)
-    {
-      guint32 a = g_array_index (self->more_spans, guint32, i);
-      guint32 b = g_array_index (self->more_spans, guint32, i + 1);
-
-      if (a <= last_day && b >= first_day)
-        return TRUE;
-    }
-  return FALSE;
+  return atlas_site_row_is_active_between (self->row, first_day, last_day);
 }
 
 /* The first day anything happened to the site, or 0 when it has no dates. */
 guint32
 atlas_site_get_first_day (AtlasSite *self)
 {
-  guint32 first = 0;
-
   g_return_val_if_fail (ATLAS_IS_SITE (self), 0);
 
-  first = self->first_span[0];
-  for (guint i = 0; self->more_spans != NULL && i < self->more_spans->len; i += 2)
-    {
-      guint32 a = g_array_index (self->more_spans, guint32, i);
-
-      if (first == 0 || a < first)
-        first = a;
-    }
-  return first;
+  return atlas_site_row_get_first_day (self->row);
 }
 
 /* Where the sources disagree with each other or are unclear about this
@@ -515,7 +449,7 @@ atlas_site_get_caveat (AtlasSite *self)
 {
   g_return_val_if_fail (ATLAS_IS_SITE (self), NULL);
 
-  return atlas_l10n_pick (self->caveat_zh, self->caveat_en);
+  return atlas_l10n_pick (self->row->caveat_zh, self->row->caveat_en);
 }
 
 const char *
@@ -523,7 +457,7 @@ atlas_site_get_caveat_en (AtlasSite *self)
 {
   g_return_val_if_fail (ATLAS_IS_SITE (self), NULL);
 
-  return self->caveat_en;
+  return self->row->caveat_en;
 }
 
 const char *
@@ -531,7 +465,7 @@ atlas_site_get_caveat_zh (AtlasSite *self)
 {
   g_return_val_if_fail (ATLAS_IS_SITE (self), NULL);
 
-  return self->caveat_zh;
+  return self->row->caveat_zh;
 }
 
 /* Whether the site has a point and a district of its own. */
@@ -540,7 +474,7 @@ atlas_site_has_point (AtlasSite *self)
 {
   g_return_val_if_fail (ATLAS_IS_SITE (self), FALSE);
 
-  return atlas_location_precision_has_point (self->location_precision) && self->district != NULL;
+  return atlas_site_row_has_point (self->row);
 }
 
 /**
@@ -554,7 +488,7 @@ atlas_site_get_area (AtlasSite *self)
 {
   g_return_val_if_fail (ATLAS_IS_SITE (self), NULL);
 
-  return self->area;
+  return self->row->area;
 }
 
 /* Whether the site may lie in the district @adcode: its own district, or one
@@ -566,9 +500,9 @@ atlas_site_may_be_in_district (AtlasSite *self,
 {
   g_return_val_if_fail (ATLAS_IS_SITE (self), FALSE);
 
-  if (self->district != NULL)
-    return atlas_district_get_adcode (self->district) == adcode;
-  if (self->area != NULL)
-    return atlas_area_spans_district (self->area, adcode);
+  if (self->row->district != NULL)
+    return atlas_district_get_adcode (self->row->district) == adcode;
+  if (self->row->area != NULL)
+    return atlas_area_spans_district (self->row->area, adcode);
   return FALSE;
 }
