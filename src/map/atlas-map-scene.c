@@ -29,8 +29,10 @@
 #include "atlas-map-raster.h"
 #include "atlas-map-scene.h"
 #include "atlas-projection.h"
+#include "atlas-record-filter.h"
 #include "atlas-river.h"
 #include "atlas-site.h"
+#include "atlas-site-list.h"
 
 #define CLUSTER_DISTANCE 44.0   /* px: markers closer than this merge */
 #define MAX_CLUSTER_ZOOM 17
@@ -47,7 +49,12 @@ struct _AtlasMapScene
   GArray       *points;         /* AtlasMapPoint */
   GArray       *infos;          /* AtlasMapSiteInfo */
   GPtrArray    *names;          /* char *, synthetic site names (lazily) */
-  GHashTable   *site_index;     /* AtlasSite * -> index + 1; made on first use */
+  /* The dataset's sites as they were when the scene was made (a snapshot,
+   * atlas_site_list_snapshot()): the points refer to them by position, and
+   * a reload does not move them under a scene still asked about them.
+   * NULL for a synthetic scene.
+   */
+  AtlasSiteList *sites;
   GArray       *visible;        /* guint, ascending */
   guint         category_counts[ATLAS_N_SITE_CATEGORIES];
   guint8       *visible_flags;
@@ -317,14 +324,14 @@ atlas_map_scene_prepare_outlines (AtlasMapScene *self)
 
 static void
 add_site_point (AtlasMapScene         *self,
-                AtlasSite             *site,
+                guint                  position,
                 double                 lon,
                 double                 lat,
                 AtlasSiteCategory      category,
                 AtlasLocationPrecision precision)
 {
   AtlasMapPoint p = { atlas_projection_lon_to_unit (lon), atlas_projection_lat_to_unit (lat) };
-  AtlasMapSiteInfo info = { site != NULL ? g_object_ref (site) : NULL, category, precision };
+  AtlasMapSiteInfo info = { position, category, precision };
 
   g_array_append_val (self->points, p);
   g_array_append_val (self->infos, info);
@@ -398,6 +405,19 @@ build_grid (AtlasMapScene *self)
     }
 }
 
+/* Whether the filter lets the site of @info through.  The session's filter
+ * reads the site's row: filtering 100,000 points makes no site objects.
+ */
+static gboolean
+match_point (AtlasMapScene          *self,
+             const AtlasMapSiteInfo *info)
+{
+  if (ATLAS_IS_RECORD_FILTER (self->filter))
+    return atlas_record_filter_match_at (ATLAS_RECORD_FILTER (self->filter),
+                                         G_LIST_MODEL (self->sites), info->position);
+  return gtk_filter_match (self->filter, atlas_site_list_get_site (self->sites, info->position));
+}
+
 static void
 update_visible (AtlasMapScene *self)
 {
@@ -412,7 +432,7 @@ update_visible (AtlasMapScene *self)
   for (guint i = 0; i < n; i++)
     {
       AtlasMapSiteInfo *info = &g_array_index (self->infos, AtlasMapSiteInfo, i);
-      gboolean shown = all || info->site == NULL || gtk_filter_match (self->filter, info->site);
+      gboolean shown = all || info->position == ATLAS_MAP_NO_SITE || match_point (self, info);
 
       self->visible_flags[i] = shown;
       if (shown)
@@ -457,15 +477,13 @@ atlas_map_scene_finalize (GObject *object)
   /* The scene keeps its sites alive: a reload may replace the dataset's
    * records while a filter still asks about these.
    */
-  for (guint i = 0; i < self->infos->len; i++)
-    g_clear_object (&g_array_index (self->infos, AtlasMapSiteInfo, i).site);
+  g_clear_object (&self->sites);
   g_ptr_array_unref (self->districts);
   g_ptr_array_unref (self->rivers);
   g_array_unref (self->river_levels);
   g_array_unref (self->points);
   g_array_unref (self->infos);
   g_ptr_array_unref (self->names);
-  g_clear_pointer (&self->site_index, g_hash_table_unref);
   g_array_unref (self->visible);
   g_free (self->visible_flags);
   g_free (self->grid_start);
@@ -579,7 +597,7 @@ AtlasMapScene *
 atlas_map_scene_new (AtlasDataset *dataset)
 {
   AtlasMapScene *self;
-  GListModel *sites;
+  AtlasSiteList *sites;
   guint n;
 
   g_return_val_if_fail (ATLAS_IS_DATASET (dataset), NULL);
@@ -587,18 +605,17 @@ atlas_map_scene_new (AtlasDataset *dataset)
   self = g_object_new (ATLAS_TYPE_MAP_SCENE, NULL);
   load_base_map (self, dataset);
 
-  sites = atlas_dataset_get_sites (dataset);
-  n = g_list_model_get_n_items (sites);
+  /* From the rows: the first frame makes no site objects. */
+  self->sites = sites = atlas_site_list_snapshot (ATLAS_SITE_LIST (atlas_dataset_get_sites (dataset)));
+  n = g_list_model_get_n_items (G_LIST_MODEL (sites));
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(AtlasSite) site = g_list_model_get_item (sites, i);
+      const AtlasSiteRow *row = atlas_site_list_get_row (sites, i);
 
       /* A site known only by its area, or not at all, has no point to draw. */
-      if (!atlas_site_has_point (site))
+      if (!atlas_site_row_has_point (row))
         continue;
-      /* The list model holds the sites for as long as the dataset. */
-      add_site_point (self, site, atlas_site_get_lon (site), atlas_site_get_lat (site),
-                      atlas_site_get_category (site), atlas_site_get_location_precision (site));
+      add_site_point (self, i, row->lon, row->lat, row->category, row->location_precision);
     }
   finish_sites (self);
   return self;
@@ -644,7 +661,7 @@ atlas_map_scene_new_synthetic (AtlasDataset *dataset,
           if (atlas_map_scene_district_at (self, lon, lat) >= 0)
             break;
         }
-      add_site_point (self, NULL, lon, lat,
+      add_site_point (self, ATLAS_MAP_NO_SITE, lon, lat,
                       g_rand_int_range (rand, 0, ATLAS_N_SITE_CATEGORIES),
                       g_rand_int_range (rand, 0, 3));
     }
@@ -741,8 +758,8 @@ atlas_map_scene_get_site_name (AtlasMapScene *self,
 {
   const AtlasMapSiteInfo *info = atlas_map_scene_get_site_info (self, index);
 
-  if (info->site != NULL)
-    return atlas_item_get_name (ATLAS_ITEM (info->site));
+  if (info->position != ATLAS_MAP_NO_SITE)
+    return atlas_site_row_get_name (atlas_site_list_get_row (self->sites, info->position));
 
   /* Synthetic points get a name when a label first asks for one. */
   if (self->names->len <= index)
@@ -752,26 +769,65 @@ atlas_map_scene_get_site_name (AtlasMapScene *self,
   return g_ptr_array_index (self->names, index);
 }
 
-/* The table from sites to points is made when first asked: a selection
- * needs it, the first frame does not, and at 100,000 sites it cost as much
- * as the points themselves.
+/**
+ * atlas_map_scene_get_site:
+ *
+ * The site of point @index, made if nobody asked for it yet (the same
+ * object as the dataset's list gives).
+ *
+ * Returns: (transfer none) (nullable): the site, or %NULL for a synthetic
+ *   point
+ */
+AtlasSite *
+atlas_map_scene_get_site (AtlasMapScene *self,
+                          guint          index)
+{
+  const AtlasMapSiteInfo *info = atlas_map_scene_get_site_info (self, index);
+
+  if (info == NULL || info->position == ATLAS_MAP_NO_SITE)
+    return NULL;
+  return atlas_site_list_get_site (self->sites, info->position);
+}
+
+/* The district of point @index's site, without making the site. */
+AtlasDistrict *
+atlas_map_scene_get_site_district (AtlasMapScene *self,
+                                   guint          index)
+{
+  const AtlasMapSiteInfo *info = atlas_map_scene_get_site_info (self, index);
+
+  if (info == NULL || info->position == ATLAS_MAP_NO_SITE)
+    return NULL;
+  return atlas_site_list_get_row (self->sites, info->position)->district;
+}
+
+/* The point of @site, or -1: its row is found by id, and its point by
+ * position (the points are in the order of the rows).
  */
 int
 atlas_map_scene_find_site (AtlasMapScene *self,
                            AtlasSite     *site)
 {
-  if (self->site_index == NULL)
-    {
-      self->site_index = g_hash_table_new (NULL, NULL);
-      for (guint i = 0; i < self->infos->len; i++)
-        {
-          AtlasSite *known = g_array_index (self->infos, AtlasMapSiteInfo, i).site;
+  guint position, lo = 0, hi = self->infos->len;
 
-          if (known != NULL)
-            g_hash_table_insert (self->site_index, known, GUINT_TO_POINTER (i + 1));
-        }
+  if (self->sites == NULL || site == NULL ||
+      !atlas_site_list_find (self->sites, atlas_item_get_id (ATLAS_ITEM (site)), &position) ||
+      atlas_site_list_peek_site (self->sites, position) != site)
+    return -1;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      guint at = g_array_index (self->infos, AtlasMapSiteInfo, mid).position;
+
+      if (at == position)
+        return (int) mid;
+      if (at < position)
+        lo = mid + 1;
+      else
+        hi = mid;
     }
-  return (int) GPOINTER_TO_UINT (g_hash_table_lookup (self->site_index, site)) - 1;
+  return -1;
 }
 
 guint

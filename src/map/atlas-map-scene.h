@@ -78,10 +78,15 @@ typedef struct
 
 typedef struct
 {
-  AtlasSite        *site;         /* NULL for synthetic points */
+  /* Where the site is in the scene's list of sites (its row, and its
+   * object when asked for); ATLAS_MAP_NO_SITE for synthetic points.
+   */
+  guint             position;
   AtlasSiteCategory category;
   AtlasLocationPrecision precision;
 } AtlasMapSiteInfo;
+
+#define ATLAS_MAP_NO_SITE G_MAXUINT
 
 /* The base map (districts, rivers) drawn once into an image a little larger
  * than the screen, reused while the camera pans within it.
@@ -140,6 +145,10 @@ const AtlasMapSiteInfo *atlas_map_scene_get_site_info (AtlasMapScene *self,
                                                        guint          index);
 const char     *atlas_map_scene_get_site_name  (AtlasMapScene  *self,
                                                 guint           index);
+AtlasSite      *atlas_map_scene_get_site       (AtlasMapScene  *self,
+                                                guint           index);
+AtlasDistrict  *atlas_map_scene_get_site_district (AtlasMapScene *self,
+                                                   guint          index);
 int             atlas_map_scene_find_site      (AtlasMapScene  *self,
                                                 AtlasSite      *site);
 guint           atlas_map_scene_get_n_visible  (AtlasMapScene  *self);

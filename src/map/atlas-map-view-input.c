@@ -214,7 +214,7 @@ _atlas_map_view_query_tooltip (GtkWidget  *widget,
   if (m != NULL && m->count == 1)
     {
       const AtlasMapSiteInfo *info = atlas_map_scene_get_site_info (self->scene, m->site);
-      AtlasDistrict *district = info->site ? atlas_site_get_district (info->site) : NULL;
+      AtlasDistrict *district = atlas_map_scene_get_site_district (self->scene, m->site);
 
       markup = g_markup_printf_escaped ("<b>%s</b>\n%s · %s\n<small>%s: %s</small>",
                                         atlas_map_scene_get_site_name (self->scene, m->site),

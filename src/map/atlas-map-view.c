@@ -132,7 +132,7 @@ atlas_map_view_dup_site_name (AtlasMapView *self,
                               guint         index)
 {
   const AtlasMapSiteInfo *info = atlas_map_scene_get_site_info (self->scene, index);
-  AtlasDistrict *district = info->site ? atlas_site_get_district (info->site) : NULL;
+  AtlasDistrict *district = atlas_map_scene_get_site_district (self->scene, index);
 
   /* Translators: the accessible name of a marker: site, category, district, precision */
   return g_strdup_printf (_("%s, %s, %s, location %s"),
@@ -176,11 +176,11 @@ _atlas_map_view_update_accessible (AtlasMapView *self)
     }
   else if (m->count == 1)
     {
-      const AtlasMapSiteInfo *info = atlas_map_scene_get_site_info (self->scene, m->site);
       AtlasItem *selection = self->state ? atlas_state_get_selection (self->state) : NULL;
       g_autofree char *name = atlas_map_view_dup_site_name (self, m->site);
 
-      if (selection != NULL && info->site != NULL && selection == ATLAS_ITEM (info->site))
+      if (ATLAS_IS_SITE (selection) &&
+          atlas_map_scene_find_site (self->scene, ATLAS_SITE (selection)) == (int) m->site)
         /* Translators: a site on the map, read by screen readers, when it is
          * the one selected.
          */
@@ -500,10 +500,10 @@ zoom_into_cluster (AtlasMapView         *self,
   if (zoom >= atlas_viewport_get_max_zoom (self->viewport) - 0.01)
     {
       /* Cannot split further: select the first of them. */
-      const AtlasMapSiteInfo *info = atlas_map_scene_get_site_info (self->scene, m->site);
+      AtlasSite *site = atlas_map_scene_get_site (self->scene, m->site);
 
-      if (info->site != NULL)
-        atlas_state_set_selection (self->state, ATLAS_ITEM (info->site));
+      if (site != NULL)
+        atlas_state_set_selection (self->state, ATLAS_ITEM (site));
       return;
     }
 
@@ -558,7 +558,7 @@ _atlas_map_view_activate_marker (AtlasMapView *self,
                  int           index)
 {
   const AtlasMapMarker *m = _atlas_map_view_get_marker (self, index);
-  const AtlasMapSiteInfo *info;
+  AtlasSite *site;
 
   if (m == NULL && index >= (int) self->markers->len)
     {
@@ -574,14 +574,14 @@ _atlas_map_view_activate_marker (AtlasMapView *self,
       return;
     }
 
-  info = atlas_map_scene_get_site_info (self->scene, m->site);
-  if (info->site == NULL)
+  /* The site's object is made now, the first time anybody asks for it. */
+  if ((site = atlas_map_scene_get_site (self->scene, m->site)) == NULL)
     return;
 
   self->focus = index;
   self->focus_site = m->site;
   self->selecting = TRUE;
-  atlas_state_set_selection (self->state, ATLAS_ITEM (info->site));
+  atlas_state_set_selection (self->state, ATLAS_ITEM (site));
   self->selecting = FALSE;
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }

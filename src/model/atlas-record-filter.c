@@ -38,6 +38,7 @@ struct _AtlasRecordFilter
   guint                      ignore;
   guint                      tested;
   AtlasRecordMatchFunc       match;
+  AtlasRecordMatchAtFunc     match_at;
   AtlasRecordStrictnessFunc  strictness;
 };
 
@@ -104,6 +105,8 @@ atlas_record_filter_init (AtlasRecordFilter *self)
  * @item_type: the type of the records filtered
  * @ignore: the dimensions of @source the filter leaves out
  * @tested: the dimensions whose change can change what passes
+ * @match_at: (nullable): matches by position in a list, see
+ *   atlas_record_filter_match_at()
  */
 AtlasRecordFilter *
 atlas_record_filter_new (GObject                   *source,
@@ -111,6 +114,7 @@ atlas_record_filter_new (GObject                   *source,
                          guint                      ignore,
                          guint                      tested,
                          AtlasRecordMatchFunc       match,
+                         AtlasRecordMatchAtFunc     match_at,
                          AtlasRecordStrictnessFunc  strictness)
 {
   AtlasRecordFilter *self;
@@ -124,6 +128,7 @@ atlas_record_filter_new (GObject                   *source,
   self->ignore = ignore;
   self->tested = tested;
   self->match = match;
+  self->match_at = match_at;
   self->strictness = strictness;
 
   g_signal_connect_object (source, "filters-changed", G_CALLBACK (on_filters_changed), self,
@@ -137,4 +142,29 @@ atlas_record_filter_get_ignore (AtlasRecordFilter *self)
   g_return_val_if_fail (ATLAS_IS_RECORD_FILTER (self), 0);
 
   return self->ignore;
+}
+
+/**
+ * atlas_record_filter_match_at:
+ *
+ * Whether the item at @position of @list passes: what gtk_filter_match()
+ * says of it, but a list of rows (the sites) is asked by row, so that
+ * filtering many records does not make an object for each.
+ */
+gboolean
+atlas_record_filter_match_at (AtlasRecordFilter *self,
+                              GListModel        *list,
+                              guint              position)
+{
+  g_autoptr(GObject) item = NULL;
+
+  g_return_val_if_fail (ATLAS_IS_RECORD_FILTER (self), FALSE);
+  g_return_val_if_fail (G_IS_LIST_MODEL (list), FALSE);
+
+  if (self->source == NULL)
+    return FALSE;
+  if (self->match_at != NULL)
+    return self->match_at (self->source, list, position, self->ignore);
+  item = g_list_model_get_item (list, position);
+  return item != NULL && self->match (self->source, item, self->ignore);
 }

@@ -28,6 +28,14 @@ G_BEGIN_DECLS
 typedef gboolean       (*AtlasRecordMatchFunc)      (gpointer source,
                                                      gpointer item,
                                                      guint    ignore);
+/* Whether the record at @position of @list passes: the same answer as
+ * matching the item there, without making the item when the list can
+ * answer from its rows (AtlasSiteList).
+ */
+typedef gboolean       (*AtlasRecordMatchAtFunc)    (gpointer    source,
+                                                     GListModel *list,
+                                                     guint       position,
+                                                     guint       ignore);
 /* How strict the filter is now, so that lists can skip the walk. */
 typedef GtkFilterMatch (*AtlasRecordStrictnessFunc) (gpointer source,
                                                      GType    item_type,
@@ -42,7 +50,11 @@ AtlasRecordFilter *atlas_record_filter_new        (GObject                   *so
                                                    guint                      ignore,
                                                    guint                      tested,
                                                    AtlasRecordMatchFunc       match,
+                                                   AtlasRecordMatchAtFunc     match_at,
                                                    AtlasRecordStrictnessFunc  strictness);
+gboolean           atlas_record_filter_match_at   (AtlasRecordFilter         *self,
+                                                   GListModel                *list,
+                                                   guint                      position);
 guint              atlas_record_filter_get_ignore (AtlasRecordFilter         *self);
 
 G_END_DECLS

@@ -29,7 +29,9 @@
 #include "atlas-item.h"
 #include "atlas-record-filter.h"
 #include "atlas-session.h"
+#include "atlas-model-private.h"
 #include "atlas-site.h"
+#include "atlas-site-list.h"
 #include "atlas-state.h"
 
 /* One session per window, after sysprof's SysprofSession and
@@ -103,12 +105,10 @@ static guint signals [N_SIGNALS];
  * atlas_session_count_uncertain_sites()).
  */
 static gboolean
-site_in_district (AtlasSite *site,
-                  int        adcode)
+site_in_district (const AtlasSiteRow *site,
+                  int                 adcode)
 {
-  AtlasDistrict *district = atlas_site_get_district (site);
-
-  return district != NULL && atlas_district_get_adcode (district) == adcode;
+  return site->district != NULL && atlas_district_get_adcode (site->district) == adcode;
 }
 
 /* An event is in a district when it took place there, or when one of the
@@ -125,14 +125,50 @@ event_in_district (AtlasEvent *event,
     return TRUE;
 
   place = atlas_event_get_place (event);
-  if (place != NULL && site_in_district (place, adcode))
+  if (place != NULL && site_in_district (_atlas_site_get_row (place), adcode))
     return TRUE;
 
   for (guint i = 0; i < atlas_event_get_n_sites (event); i++)
-    if (site_in_district (atlas_event_get_site (event, i, NULL), adcode))
+    if (site_in_district (_atlas_site_get_row (atlas_event_get_site (event, i, NULL)), adcode))
       return TRUE;
 
   return FALSE;
+}
+
+/* The one rule for sites, read from a site's row (an AtlasSite reads its
+ * own row too): @made is the site's object if it was made, NULL if not.
+ * The search's hits are objects, so a site nobody made is no hit.
+ */
+static gboolean
+match_site_row (AtlasSession         *self,
+                const AtlasSiteRow   *site,
+                AtlasSite            *made,
+                AtlasFilterDimension  ignore)
+{
+  AtlasState *state = self->state;
+  int adcode;
+
+  if (!(ignore & ATLAS_FILTER_CATEGORY) &&
+      !atlas_state_has_category (state, site->category))
+    return FALSE;
+
+  if (!(ignore & ATLAS_FILTER_DISTRICT) &&
+      (adcode = atlas_state_get_district (state)) != 0 &&
+      !site_in_district (site, adcode))
+    return FALSE;
+
+  if (!(ignore & ATLAS_FILTER_TIME) &&
+      atlas_state_has_time_range (state) &&
+      !atlas_site_row_is_active_between (site, atlas_state_get_time_first (state),
+                                         atlas_state_get_time_last (state)))
+    return FALSE;
+
+  if (!(ignore & ATLAS_FILTER_SEARCH) &&
+      self->matches != NULL &&
+      (made == NULL || !g_hash_table_contains (self->matches, made)))
+    return FALSE;
+
+  return TRUE;
 }
 
 /**
@@ -147,35 +183,31 @@ atlas_session_match_site (AtlasSession         *self,
                           AtlasSite            *site,
                           AtlasFilterDimension  ignore)
 {
-  AtlasState *state;
-  int adcode;
-
   g_return_val_if_fail (ATLAS_IS_SESSION (self), FALSE);
   g_return_val_if_fail (ATLAS_IS_SITE (site), FALSE);
 
-  state = self->state;
+  return match_site_row (self, _atlas_site_get_row (site), site, ignore);
+}
 
-  if (!(ignore & ATLAS_FILTER_CATEGORY) &&
-      !atlas_state_has_category (state, atlas_site_get_category (site)))
-    return FALSE;
+/**
+ * atlas_session_match_site_at:
+ * @sites: the dataset's sites, or a snapshot of them
+ * @ignore: the dimensions not to test
+ *
+ * What atlas_session_match_site() says of the site at @position of
+ * @sites, read from its row: asking about every site makes no objects.
+ */
+gboolean
+atlas_session_match_site_at (AtlasSession         *self,
+                             AtlasSiteList        *sites,
+                             guint                 position,
+                             AtlasFilterDimension  ignore)
+{
+  g_return_val_if_fail (ATLAS_IS_SESSION (self), FALSE);
+  g_return_val_if_fail (ATLAS_IS_SITE_LIST (sites), FALSE);
 
-  if (!(ignore & ATLAS_FILTER_DISTRICT) &&
-      (adcode = atlas_state_get_district (state)) != 0 &&
-      !site_in_district (site, adcode))
-    return FALSE;
-
-  if (!(ignore & ATLAS_FILTER_TIME) &&
-      atlas_state_has_time_range (state) &&
-      !atlas_site_is_active_between (site, atlas_state_get_time_first (state),
-                                     atlas_state_get_time_last (state)))
-    return FALSE;
-
-  if (!(ignore & ATLAS_FILTER_SEARCH) &&
-      self->matches != NULL &&
-      !g_hash_table_contains (self->matches, site))
-    return FALSE;
-
-  return TRUE;
+  return match_site_row (self, atlas_site_list_get_row (sites, position),
+                         atlas_site_list_peek_site (sites, position), ignore);
 }
 
 /**
@@ -239,7 +271,7 @@ guint
 atlas_session_count_uncertain_sites (AtlasSession  *self,
                                      AtlasArea    **area)
 {
-  GListModel *sites;
+  AtlasSiteList *sites;
   AtlasArea *only = NULL;
   gboolean several = FALSE;
   guint n = 0, count = 0;
@@ -252,16 +284,16 @@ atlas_session_count_uncertain_sites (AtlasSession  *self,
   if ((adcode = atlas_state_get_district (self->state)) == 0)
     return 0;
 
-  sites = atlas_dataset_get_sites (self->dataset);
-  n = g_list_model_get_n_items (sites);
+  sites = ATLAS_SITE_LIST (atlas_dataset_get_sites (self->dataset));
+  n = g_list_model_get_n_items (G_LIST_MODEL (sites));
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(AtlasSite) site = g_list_model_get_item (sites, i);
-      AtlasArea *site_area = atlas_site_get_area (site);
+      const AtlasSiteRow *site = atlas_site_list_get_row (sites, i);
+      AtlasArea *site_area = site->area;
 
-      if (site_area == NULL || atlas_site_get_district (site) != NULL ||
+      if (site_area == NULL || site->district != NULL ||
           !atlas_area_spans_district (site_area, adcode) ||
-          !atlas_session_match_site (self, site, ATLAS_FILTER_DISTRICT))
+          !atlas_session_match_site_at (self, sites, i, ATLAS_FILTER_DISTRICT))
         continue;
 
       count++;
@@ -751,6 +783,20 @@ match_record (gpointer source,
   return atlas_session_match_event (source, item, ignore);
 }
 
+static gboolean
+match_record_at (gpointer    source,
+                 GListModel *list,
+                 guint       position,
+                 guint       ignore)
+{
+  g_autoptr(GObject) item = NULL;
+
+  if (ATLAS_IS_SITE_LIST (list))
+    return atlas_session_match_site_at (source, ATLAS_SITE_LIST (list), position, ignore);
+  item = g_list_model_get_item (list, position);
+  return item != NULL && match_record (source, item, ignore);
+}
+
 static GtkFilterMatch
 record_strictness (gpointer source,
                    GType    item_type,
@@ -774,7 +820,7 @@ atlas_session_new_filter (AtlasSession         *self,
            (item_type == ATLAS_TYPE_SITE ? ~ATLAS_FILTER_KIND : ~ATLAS_FILTER_CATEGORY);
 
   return GTK_FILTER (atlas_record_filter_new (G_OBJECT (self), item_type, ignore, tested,
-                                              match_record, record_strictness));
+                                              match_record, match_record_at, record_strictness));
 }
 
 gboolean

@@ -23,6 +23,7 @@
 #include <gtk/gtk.h>
 
 #include "atlas-history.h"
+#include "atlas-site-list.h"
 #include "atlas-import.h"
 #include "atlas-updater.h"
 #include "atlas-stories.h"
@@ -67,6 +68,10 @@ GtkFilter    *atlas_session_new_filter          (AtlasSession          *self,
 
 gboolean      atlas_session_match_site          (AtlasSession          *self,
                                                  AtlasSite             *site,
+                                                 AtlasFilterDimension   ignore);
+gboolean      atlas_session_match_site_at       (AtlasSession          *self,
+                                                 AtlasSiteList         *sites,
+                                                 guint                  position,
                                                  AtlasFilterDimension   ignore);
 gboolean      atlas_session_match_event         (AtlasSession          *self,
                                                  AtlasEvent            *event,

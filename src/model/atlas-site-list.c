@@ -62,9 +62,10 @@ struct _AtlasSiteList
   GObject         parent_instance;
 
   AtlasSiteTable *table;
-  GPtrArray      *made;         /* AtlasSite or NULL, by position */
-  guint           n_made;
-  guint           serial;
+  /* AtlasSite or NULL, by position; shared with the snapshots of the same
+   * rows, so that they give the same objects.
+   */
+  GPtrArray      *made;
 };
 
 static void atlas_site_list_model_init (GListModelInterface *iface);
@@ -491,13 +492,10 @@ _atlas_site_list_take (AtlasSiteList *self,
   old_made = g_steal_pointer (&self->made);
   self->table = g_steal_pointer (&loaded->table);
   self->made = g_steal_pointer (&loaded->made);
-  self->n_made = loaded->n_made;
-  self->serial++;
 
   loaded->table = site_table_new (NULL, NULL, NULL);
   loaded->table->sealed = TRUE;
   loaded->made = g_ptr_array_new_with_free_func (unref_made);
-  loaded->n_made = 0;
 
   /* Handlers see the new sites; the old objects live until they return. */
   if (old_n > 0 || new_n > 0)
@@ -547,7 +545,6 @@ atlas_site_list_get_site (AtlasSiteList *self,
       site = _atlas_site_new (self->table,
                               &g_array_index (self->table->rows, AtlasSiteRow, position));
       g_ptr_array_index (self->made, position) = site;
-      self->n_made++;
     }
   return site;
 }
@@ -612,22 +609,42 @@ atlas_site_list_find (AtlasSiteList *self,
   return FALSE;
 }
 
-/* A number that changes whenever the rows are replaced: something that
- * kept positions can tell they are stale.
+/**
+ * atlas_site_list_snapshot:
+ *
+ * The sites as they are now, in a list of their own that a reload does
+ * not change: it gives the same objects as @self until @self is reloaded,
+ * and keeps the rows it was made of alive after.  For what refers to the
+ * sites by position and must stay consistent until it is replaced (the
+ * map's points).
+ *
+ * Returns: (transfer full): the snapshot
  */
-guint
-atlas_site_list_get_serial (AtlasSiteList *self)
+AtlasSiteList *
+atlas_site_list_snapshot (AtlasSiteList *self)
 {
-  g_return_val_if_fail (ATLAS_IS_SITE_LIST (self), 0);
+  AtlasSiteList *snapshot;
 
-  return self->serial;
+  g_return_val_if_fail (ATLAS_IS_SITE_LIST (self), NULL);
+  g_return_val_if_fail (self->table->sealed, NULL);
+
+  snapshot = g_object_new (ATLAS_TYPE_SITE_LIST, NULL);
+  _atlas_site_table_unref (snapshot->table);
+  g_ptr_array_unref (snapshot->made);
+  snapshot->table = _atlas_site_table_ref (self->table);
+  snapshot->made = g_ptr_array_ref (self->made);
+  return snapshot;
 }
 
 /* How many of the sites have an object now (for tests and benchmarks). */
 guint
 atlas_site_list_get_n_made (AtlasSiteList *self)
 {
+  guint n = 0;
+
   g_return_val_if_fail (ATLAS_IS_SITE_LIST (self), 0);
 
-  return self->n_made;
+  for (guint i = 0; i < self->made->len; i++)
+    n += g_ptr_array_index (self->made, i) != NULL;
+  return n;
 }

@@ -81,7 +81,7 @@ AtlasSite          *atlas_site_list_peek_site  (AtlasSiteList *self,
 gboolean            atlas_site_list_find       (AtlasSiteList *self,
                                                 const char    *id,
                                                 guint         *position);
-guint               atlas_site_list_get_serial (AtlasSiteList *self);
+AtlasSiteList      *atlas_site_list_snapshot   (AtlasSiteList *self);
 guint               atlas_site_list_get_n_made (AtlasSiteList *self);
 
 G_END_DECLS

@@ -318,13 +318,13 @@ sites_in_view (AtlasMapView *view,
   *total = 0;
   for (guint i = 0; i < atlas_map_scene_get_n_sites (scene); i++)
     {
-      const AtlasMapSiteInfo *info = atlas_map_scene_get_site_info (scene, i);
+      AtlasSite *site = atlas_map_scene_get_site (scene, i);
       double x, y;
 
-      if (!atlas_map_scene_is_visible (scene, i) || info->site == NULL)
+      if (!atlas_map_scene_is_visible (scene, i) || site == NULL)
         continue;
       (*total)++;
-      atlas_viewport_to_screen (viewport, atlas_site_get_lon (info->site), atlas_site_get_lat (info->site),
+      atlas_viewport_to_screen (viewport, atlas_site_get_lon (site), atlas_site_get_lat (site),
                                 width, height, &x, &y);
       if (x >= 0 && x <= width && y >= 0 && y <= height)
         shown++;
