@@ -31,6 +31,7 @@
 #include "atlas-session.h"
 #include "atlas-model-private.h"
 #include "atlas-site.h"
+#include "atlas-site-filter-list.h"
 #include "atlas-site-list.h"
 #include "atlas-state.h"
 
@@ -58,7 +59,7 @@ struct _AtlasSession
 
   GtkFilter            *site_filter;
   GtkFilter            *event_filter;
-  GtkFilterListModel   *sites;
+  AtlasSiteFilterList  *sites;     /* tested by row: see there */
   GtkFilterListModel   *events;
 
   /* What the search text found, as the records themselves; NULL when the
@@ -596,8 +597,8 @@ atlas_session_constructed (GObject *object)
 
   self->site_filter = atlas_session_new_filter (self, ATLAS_TYPE_SITE, ATLAS_FILTER_NONE);
   self->event_filter = atlas_session_new_filter (self, ATLAS_TYPE_EVENT, ATLAS_FILTER_NONE);
-  self->sites = gtk_filter_list_model_new (g_object_ref (atlas_dataset_get_sites (self->dataset)),
-                                           g_object_ref (self->site_filter));
+  self->sites = atlas_site_filter_list_new (ATLAS_SITE_LIST (atlas_dataset_get_sites (self->dataset)),
+                                            ATLAS_RECORD_FILTER (self->site_filter));
   self->events = gtk_filter_list_model_new (g_object_ref (atlas_dataset_get_events (self->dataset)),
                                             g_object_ref (self->event_filter));
 
