@@ -65,6 +65,7 @@ AtlasStore     *_atlas_site_table_get_texts (AtlasSiteTable        *table);
 AtlasSite      *_atlas_site_new             (AtlasSiteTable        *table,
                                              const AtlasSiteRow    *row);
 const AtlasSiteRow *_atlas_site_get_row     (AtlasSite             *self);
+guint           _atlas_site_count_instances (void);
 
 AtlasSiteList  *_atlas_site_list_new_loading (AtlasStore           *texts,
                                               GPtrArray            *districts,
