@@ -49,7 +49,7 @@ static const char * const queries[ATLAS_N_QUERIES] = {
     " established_on, note, from_user, area_id, note_zh, caveat_en, caveat_zh"
     /* In the order of the tables, not of the ids: ordering the merged view
      * reads each row through the id index, three times slower at 100,000
-     * sites than sorting the records afterwards (atlas-dataset.c does).
+     * sites than sorting the records afterwards (atlas-site-list.c does).
      */
     " FROM v_site",
   [ATLAS_QUERY_PARTIES] =
