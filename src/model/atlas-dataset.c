@@ -428,6 +428,20 @@ index_districts (Index *index)
   return by_adcode;
 }
 
+/* How many sites there are at most: the rows are made room for once. */
+static guint
+count_sites (AtlasDataset *self)
+{
+  g_autoptr(AtlasRows) rows = atlas_store_query (self->store, ATLAS_QUERY_SITES_AT_MOST, NULL, NULL, NULL);
+  guint n = 0;
+
+  if (rows != NULL && atlas_rows_next (rows))
+    n = MAX (atlas_rows_int (rows, 0, 0), 0);
+  if (rows != NULL)
+    atlas_rows_finish (rows, NULL);
+  return n;
+}
+
 /* The sites, as rows of a new AtlasSiteList (see there): only the few with
  * no point get their object now, for the map's lists of them.
  */
@@ -450,7 +464,7 @@ load_sites (AtlasDataset  *self,
   /* The descriptions are read when first shown (only the details pane
    * does), from the store.
    */
-  sites = _atlas_site_list_new_loading (self->store, districts, areas);
+  sites = _atlas_site_list_new_loading (self->store, districts, areas, count_sites (self));
 
   COL (id); COL (name_zh); COL (name_en); COL (category); COL (district_adcode); COL (lon);
   COL (lat); COL (location_precision); COL (established_on); COL (note); COL (from_user);

@@ -69,7 +69,8 @@ guint           _atlas_site_count_instances (void);
 
 AtlasSiteList  *_atlas_site_list_new_loading (AtlasStore           *texts,
                                               GPtrArray            *districts,
-                                              GPtrArray            *areas);
+                                              GPtrArray            *areas,
+                                              guint                 size_hint);
 void            _atlas_site_list_append     (AtlasSiteList         *self,
                                              const AtlasSiteFields *fields);
 void            _atlas_site_list_seal       (AtlasSiteList         *self);

@@ -81,7 +81,15 @@ site_table_free (gpointer data)
   AtlasSiteTable *table = data;
 
   for (guint i = 0; i < table->rows->len; i++)
-    g_clear_pointer (&g_array_index (table->rows, AtlasSiteRow, i).more_spans, g_array_unref);
+    {
+      AtlasSiteRowExtras *extras = (AtlasSiteRowExtras *) g_array_index (table->rows, AtlasSiteRow, i).extras;
+
+      if (extras != NULL)
+        {
+          g_clear_pointer (&extras->more_spans, g_array_unref);
+          g_free (extras);
+        }
+    }
   g_array_unref (table->rows);
   g_string_chunk_free (table->strings);
   g_clear_pointer (&table->districts, g_ptr_array_unref);
@@ -92,11 +100,12 @@ site_table_free (gpointer data)
 static AtlasSiteTable *
 site_table_new (AtlasStore *texts,
                 GPtrArray  *districts,
-                GPtrArray  *areas)
+                GPtrArray  *areas,
+                guint       size_hint)
 {
   AtlasSiteTable *table = g_atomic_rc_box_new0 (AtlasSiteTable);
 
-  table->rows = g_array_new (FALSE, FALSE, sizeof (AtlasSiteRow));
+  table->rows = g_array_sized_new (FALSE, FALSE, sizeof (AtlasSiteRow), size_hint);
   table->strings = g_string_chunk_new (64 * 1024);
   table->districts = districts != NULL ? g_ptr_array_ref (districts) : NULL;
   table->areas = areas != NULL ? g_ptr_array_ref (areas) : NULL;
@@ -148,14 +157,17 @@ atlas_site_row_is_active_between (const AtlasSiteRow *row,
                                   guint32             first_day,
                                   guint32             last_day)
 {
+  GArray *more;
+
   g_return_val_if_fail (row != NULL, FALSE);
 
+  more = row->extras != NULL ? row->extras->more_spans : NULL;
   if (row->first_span[0] != 0 && row->first_span[0] <= last_day && row->first_span[1] >= first_day)
     return TRUE;
-  for (guint i = 0; row->more_spans != NULL && i + 1 < row->more_spans->len; i += 2)
+  for (guint i = 0; more != NULL && i + 1 < more->len; i += 2)
     {
-      guint32 a = g_array_index (row->more_spans, guint32, i);
-      guint32 b = g_array_index (row->more_spans, guint32, i + 1);
+      guint32 a = g_array_index (more, guint32, i);
+      guint32 b = g_array_index (more, guint32, i + 1);
 
       if (a <= last_day && b >= first_day)
         return TRUE;
@@ -168,13 +180,15 @@ guint32
 atlas_site_row_get_first_day (const AtlasSiteRow *row)
 {
   guint32 first;
+  GArray *more;
 
   g_return_val_if_fail (row != NULL, 0);
 
   first = row->first_span[0];
-  for (guint i = 0; row->more_spans != NULL && i < row->more_spans->len; i += 2)
+  more = row->extras != NULL ? row->extras->more_spans : NULL;
+  for (guint i = 0; more != NULL && i < more->len; i += 2)
     {
-      guint32 a = g_array_index (row->more_spans, guint32, i);
+      guint32 a = g_array_index (more, guint32, i);
 
       if (first == 0 || a < first)
         first = a;
@@ -370,7 +384,7 @@ atlas_site_list_class_init (AtlasSiteListClass *klass)
 static void
 atlas_site_list_init (AtlasSiteList *self)
 {
-  self->table = site_table_new (NULL, NULL, NULL);
+  self->table = site_table_new (NULL, NULL, NULL, 0);
   self->table->sealed = TRUE;
   self->made = g_ptr_array_new_with_free_func (unref_made);
 }
@@ -390,6 +404,7 @@ atlas_site_list_new (void)
  *   first shown
  * @districts: (element-type AtlasDistrict): the districts the rows refer to
  * @areas: (element-type AtlasArea): the areas the rows refer to
+ * @size_hint: how many rows there will be, about (room is made for them)
  *
  * A list to fill with _atlas_site_list_append(), then seal, before anything
  * reads it.  The arrays are kept, so that the rows' borrowed districts and
@@ -398,12 +413,13 @@ atlas_site_list_new (void)
 AtlasSiteList *
 _atlas_site_list_new_loading (AtlasStore *texts,
                               GPtrArray  *districts,
-                              GPtrArray  *areas)
+                              GPtrArray  *areas,
+                              guint       size_hint)
 {
   AtlasSiteList *self = atlas_site_list_new ();
 
   _atlas_site_table_unref (self->table);
-  self->table = site_table_new (texts, districts, areas);
+  self->table = site_table_new (texts, districts, areas, size_hint);
   return self;
 }
 
@@ -434,10 +450,6 @@ _atlas_site_list_append (AtlasSiteList         *self,
     .name_zh = keep (table, fields->name_zh),
     .name_en = keep (table, fields->name_en),
     .established_on = keep_shared (table, fields->established_on),
-    .note = keep_shared (table, fields->note),
-    .note_zh = keep_shared (table, fields->note_zh),
-    .caveat_en = keep_shared (table, fields->caveat_en),
-    .caveat_zh = keep_shared (table, fields->caveat_zh),
     .district = fields->district,
     .area = fields->area,
     .lon = fields->lon,
@@ -448,6 +460,17 @@ _atlas_site_list_append (AtlasSiteList         *self,
   };
 
   g_assert (!table->sealed);
+  if (fields->note != NULL || fields->note_zh != NULL ||
+      fields->caveat_en != NULL || fields->caveat_zh != NULL)
+    {
+      AtlasSiteRowExtras *extras = g_new0 (AtlasSiteRowExtras, 1);
+
+      extras->note = keep_shared (table, fields->note);
+      extras->note_zh = keep_shared (table, fields->note_zh);
+      extras->caveat_en = keep_shared (table, fields->caveat_en);
+      extras->caveat_zh = keep_shared (table, fields->caveat_zh);
+      row.extras = extras;
+    }
   g_array_append_val (table->rows, row);
 }
 
@@ -473,6 +496,7 @@ _atlas_site_list_add_span (AtlasSiteList *self,
                            guint32        first_day,
                            guint32        last_day)
 {
+  AtlasSiteRowExtras *extras;
   AtlasSiteRow *row;
 
   g_assert (position < self->table->rows->len);
@@ -485,10 +509,13 @@ _atlas_site_list_add_span (AtlasSiteList *self,
       row->first_span[1] = last_day;
       return;
     }
-  if (row->more_spans == NULL)
-    row->more_spans = g_array_sized_new (FALSE, FALSE, sizeof (guint32), 2);
-  g_array_append_val (row->more_spans, first_day);
-  g_array_append_val (row->more_spans, last_day);
+  if (row->extras == NULL)
+    row->extras = g_new0 (AtlasSiteRowExtras, 1);
+  extras = (AtlasSiteRowExtras *) row->extras;
+  if (extras->more_spans == NULL)
+    extras->more_spans = g_array_sized_new (FALSE, FALSE, sizeof (guint32), 2);
+  g_array_append_val (extras->more_spans, first_day);
+  g_array_append_val (extras->more_spans, last_day);
 }
 
 /* Replaces every site with those of @loaded (which is left empty), with one
@@ -514,7 +541,7 @@ _atlas_site_list_take (AtlasSiteList *self,
   self->table = g_steal_pointer (&loaded->table);
   self->made = g_steal_pointer (&loaded->made);
 
-  loaded->table = site_table_new (NULL, NULL, NULL);
+  loaded->table = site_table_new (NULL, NULL, NULL, 0);
   loaded->table->sealed = TRUE;
   loaded->made = g_ptr_array_new_with_free_func (unref_made);
 

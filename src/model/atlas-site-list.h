@@ -26,38 +26,44 @@
 
 G_BEGIN_DECLS
 
+/* What few sites have: notes, caveats, more than one span of days. */
+typedef struct _AtlasSiteRowExtras
+{
+  const char *note;
+  const char *note_zh;
+  const char *caveat_en;
+  const char *caveat_zh;
+  GArray     *more_spans;     /* guint32 pairs after the first span, or NULL */
+} AtlasSiteRowExtras;
+
 /**
  * AtlasSiteRow:
  *
  * One site as the dataset read it: what the map, the counts and the filters
- * need, without an object.  The strings and the district and area belong to
- * the list's data and live as long as it (or any AtlasSite made from it).
- * Read-only; the spans are read through atlas_site_row_is_active_between().
+ * need, without an object (88 bytes).  The strings and the district and area
+ * belong to the list's data and live as long as it (or any AtlasSite made
+ * from it).  Read-only; the spans are read through
+ * atlas_site_row_is_active_between().
  */
 typedef struct _AtlasSiteRow
 {
-  const char            *id;
-  const char            *name_zh;
-  const char            *name_en;
-  const char            *established_on;
-  const char            *note;
-  const char            *note_zh;
-  const char            *caveat_en;
-  const char            *caveat_zh;
-  AtlasDistrict         *district;      /* NULL without a point */
-  AtlasArea             *area;          /* NULL unless precision area */
-  double                 lon;
-  double                 lat;
-  /* Spans of days (pairs of Julian days) in which something happened to the
-   * site: its founding, and the events that concern it.  The first is kept
-   * here (first_span[0] == 0: none); more go to more_spans (most sites have
-   * one or none).
+  const char               *id;
+  const char               *name_zh;
+  const char               *name_en;
+  const char               *established_on;
+  AtlasDistrict            *district;      /* NULL without a point */
+  AtlasArea                *area;          /* NULL unless precision area */
+  double                    lon;
+  double                    lat;
+  /* The first span of days (a pair of Julian days) in which something
+   * happened to the site: its founding or an event that concerns it
+   * (first_span[0] == 0: none); more are in the extras.
    */
-  guint32                first_span[2];
-  GArray                *more_spans;
-  guint8                 category;             /* AtlasSiteCategory */
-  guint8                 location_precision;   /* AtlasLocationPrecision */
-  gboolean               from_user;
+  guint32                   first_span[2];
+  const AtlasSiteRowExtras *extras;        /* NULL for most sites */
+  guint8                    category;             /* AtlasSiteCategory */
+  guint8                    location_precision;   /* AtlasLocationPrecision */
+  guint8                    from_user;
 } AtlasSiteRow;
 
 gboolean    atlas_site_row_has_point         (const AtlasSiteRow *row);

@@ -60,6 +60,9 @@ struct _AtlasSite
 
 G_DEFINE_FINAL_TYPE (AtlasSite, atlas_site, ATLAS_TYPE_ITEM)
 
+/* A text few sites have, from the row's extras. */
+#define EXTRA(field) (self->row->extras != NULL ? self->row->extras->field : NULL)
+
 /* How many sites there are now, for the tests that prove a start makes
  * none (GObject's own count needs a GLib built for debugging).
  */
@@ -147,7 +150,7 @@ atlas_site_get_property (GObject    *object,
       break;
 
     case PROP_NOTE:
-      g_value_set_string (value, self->row->note);
+      g_value_set_string (value, EXTRA (note));
       break;
 
     case PROP_FROM_USER:
@@ -155,15 +158,15 @@ atlas_site_get_property (GObject    *object,
       break;
 
     case PROP_NOTE_ZH:
-      g_value_set_string (value, self->row->note_zh);
+      g_value_set_string (value, EXTRA (note_zh));
       break;
 
     case PROP_CAVEAT_EN:
-      g_value_set_string (value, self->row->caveat_en);
+      g_value_set_string (value, EXTRA (caveat_en));
       break;
 
     case PROP_CAVEAT_ZH:
-      g_value_set_string (value, self->row->caveat_zh);
+      g_value_set_string (value, EXTRA (caveat_zh));
       break;
 
     case PROP_AREA:
@@ -405,7 +408,7 @@ atlas_site_get_note (AtlasSite *self)
 {
   g_return_val_if_fail (ATLAS_IS_SITE (self), NULL);
 
-  return atlas_l10n_pick (self->row->note_zh, self->row->note);
+  return atlas_l10n_pick (EXTRA (note_zh), EXTRA (note));
 }
 
 const char *
@@ -413,7 +416,7 @@ atlas_site_get_note_en (AtlasSite *self)
 {
   g_return_val_if_fail (ATLAS_IS_SITE (self), NULL);
 
-  return self->row->note;
+  return EXTRA (note);
 }
 
 const char *
@@ -421,7 +424,7 @@ atlas_site_get_note_zh (AtlasSite *self)
 {
   g_return_val_if_fail (ATLAS_IS_SITE (self), NULL);
 
-  return self->row->note_zh;
+  return EXTRA (note_zh);
 }
 
 gboolean
@@ -462,7 +465,7 @@ atlas_site_get_caveat (AtlasSite *self)
 {
   g_return_val_if_fail (ATLAS_IS_SITE (self), NULL);
 
-  return atlas_l10n_pick (self->row->caveat_zh, self->row->caveat_en);
+  return atlas_l10n_pick (EXTRA (caveat_zh), EXTRA (caveat_en));
 }
 
 const char *
@@ -470,7 +473,7 @@ atlas_site_get_caveat_en (AtlasSite *self)
 {
   g_return_val_if_fail (ATLAS_IS_SITE (self), NULL);
 
-  return self->row->caveat_en;
+  return EXTRA (caveat_en);
 }
 
 const char *
@@ -478,7 +481,7 @@ atlas_site_get_caveat_zh (AtlasSite *self)
 {
   g_return_val_if_fail (ATLAS_IS_SITE (self), NULL);
 
-  return self->row->caveat_zh;
+  return EXTRA (caveat_zh);
 }
 
 /* Whether the site has a point and a district of its own. */

@@ -52,6 +52,12 @@ static const char * const queries[ATLAS_N_QUERIES] = {
      * sites than sorting the records afterwards (atlas-site-list.c does).
      */
     " FROM v_site",
+  /* How many rows ATLAS_QUERY_SITES gives at most (a user's row that
+   * replaces a bundled one is counted twice), for the model to make room
+   * once: counting each table is a walk over its id index, not its rows.
+   */
+  [ATLAS_QUERY_SITES_AT_MOST] =
+    "SELECT (SELECT count (*) FROM user.site) + (SELECT count (*) FROM main.site)",
   [ATLAS_QUERY_PARTIES] =
     "SELECT id, name_zh, name_en, kind FROM v_party ORDER BY id",
   [ATLAS_QUERY_EVENTS] =
