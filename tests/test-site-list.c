@@ -37,6 +37,7 @@
 #include "atlas-district.h"
 #include "atlas-event.h"
 #include "atlas-item.h"
+#include "atlas-map-areas.h"
 #include "atlas-map-scene.h"
 #include "atlas-model-private.h"
 #include "atlas-session.h"
@@ -56,7 +57,8 @@ typedef struct
 } Fixture;
 
 /* The bundled data, with @data more sites of the user's (copies of the
- * bundled ones, spread around them, as an imported register would be).
+ * bundled ones, spread around them, as an imported register would be: a
+ * third of them with no point, known by their area or not placed at all).
  */
 static void
 fixture_set_up (Fixture       *f,
@@ -79,16 +81,15 @@ fixture_set_up (Fixture       *f,
       g_autofree char *sql =
         g_strdup_printf ("BEGIN;"
                          "CREATE TEMP TABLE template AS"
-                         "  SELECT row_number () OVER (ORDER BY id) - 1 AS k, * FROM main.site"
-                         "  WHERE district_adcode IS NOT NULL;"
+                         "  SELECT row_number () OVER (ORDER BY id) - 1 AS k, * FROM main.site;"
                          "WITH RECURSIVE c (i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM c WHERE i + 1 < %u)"
                          "INSERT INTO user.site (id, name_zh, name_en, category, district_adcode, lon, lat,"
-                         "                       location_precision, established_on)"
+                         "                       location_precision, established_on, area_id)"
                          "  SELECT printf ('test-site-%%06d', c.i), t.name_zh || ' ' || c.i,"
                          "         t.name_en || ' ' || c.i, t.category, t.district_adcode,"
                          "         t.lon + ((c.i * 7919) %% 1000 - 500) / 10000.0,"
                          "         t.lat + ((c.i * 104729) %% 1000 - 500) / 10000.0,"
-                         "         t.location_precision, t.established_on"
+                         "         t.location_precision, t.established_on, t.area_id"
                          "  FROM c JOIN template t ON t.k = c.i %% (SELECT count (*) FROM template);"
                          "COMMIT;", extra);
 
@@ -297,9 +298,10 @@ test_lookup_by_id (Fixture       *f,
 }
 
 /* A register of 100,000 sites starts with no more site objects than the
- * bundled data needs (the events' and the statistics' links, the sites
- * with no point); drawing them, filtering them, counting them and
- * listing a district's sites make none either, or only those listed.
+ * bundled data needs (the events' and the statistics' links); drawing
+ * them, listing the ones with no point by area, filtering them, counting
+ * them and listing a district's sites make none either, or only those
+ * listed.
  */
 static void
 test_large_start_makes_no_objects (Fixture       *f,
@@ -308,6 +310,8 @@ test_large_start_makes_no_objects (Fixture       *f,
   AtlasSiteList *sites = sites_of (f);
   g_autoptr(AtlasSession) session = NULL;
   g_autoptr(AtlasMapScene) scene = NULL;
+  g_autoptr(AtlasMapAreas) areas = NULL;
+  guint in_areas = 0;
   g_autoptr(GListModel) in_district = NULL;
   AtlasDistrict *yubei = atlas_dataset_lookup_district (f->dataset, 500112);
   AtlasState *state;
@@ -318,10 +322,16 @@ test_large_start_makes_no_objects (Fixture       *f,
   g_assert_cmpuint (at_start, <=, n_items (sites) - LARGE);
 
   scene = atlas_map_scene_new (f->dataset);
-  g_assert_cmpuint (atlas_map_scene_get_n_sites (scene), >=, LARGE);
+  g_assert_cmpuint (atlas_map_scene_get_n_sites (scene), >, LARGE / 3);
   session = atlas_session_new (f->dataset);
   state = atlas_session_get_state (session);
   g_assert_cmpuint (n_items (atlas_session_get_sites (session)), ==, n_items (sites));
+  areas = atlas_map_areas_new (session);
+  for (guint i = 0; i < atlas_map_areas_get_n_areas (areas); i++)
+    in_areas += atlas_map_areas_get_count (areas, i);
+  g_assert_cmpuint (in_areas, >, LARGE / 10);
+  g_assert_cmpuint (n_items (atlas_map_areas_get_unplaced (areas)), >, LARGE / 10);
+  g_assert_cmpuint (n_site_objects (f), ==, at_start);
 
   atlas_state_set_categories (state, 1u << ATLAS_SITE_CATEGORY_LABORATORY);
   atlas_map_scene_set_filter (scene, atlas_session_get_site_filter (session));
@@ -329,9 +339,14 @@ test_large_start_makes_no_objects (Fixture       *f,
   g_assert_cmpuint (shown, >, 0);
   g_assert_cmpuint (shown, <, n_items (sites));
   g_assert_cmpuint (atlas_map_scene_get_n_visible (scene), <=, shown);
+  g_assert_cmpuint (n_items (atlas_map_areas_get_unplaced (areas)), >, 0);
   atlas_state_set_district (state, 500112);
   atlas_state_set_time_range (state, day ("2015-01-01"), day ("2030-12-31"));
   atlas_session_count_uncertain_sites (session, NULL);
+  in_areas = 0;
+  for (guint i = 0; i < atlas_map_areas_get_n_areas (areas); i++)
+    in_areas += atlas_map_areas_get_count (areas, i);
+  g_assert_cmpuint (in_areas, ==, atlas_session_count_uncertain_sites (session, NULL));
   g_assert_cmpuint (n_site_objects (f), ==, at_start);
 
   in_district = atlas_dataset_list_sites_in_district (f->dataset, yubei);

@@ -31,8 +31,10 @@
 #include "atlas-map-areas.h"
 #include "atlas-map-areas-private.h"
 #include "atlas-projection.h"
-#include "atlas-record-list.h"
+#include "atlas-record-filter.h"
 #include "atlas-site.h"
+#include "atlas-site-filter-list.h"
+#include "atlas-site-list.h"
 #include "atlas-state.h"
 #include "atlas-style.h"
 
@@ -65,8 +67,7 @@ typedef struct
 {
   AtlasArea          *area;
   GArray             *adcodes;   /* int */
-  GtkFilter          *span;      /* the area, and whether it spans the district filter */
-  GtkFilterListModel *sites;
+  AtlasSiteFilterList *sites;
   GArray             *anchors;   /* AtlasMapPoint, unit: where the badge may go */
 } Entry;
 
@@ -75,7 +76,6 @@ entry_free (Entry *entry)
 {
   g_clear_object (&entry->area);
   g_clear_pointer (&entry->adcodes, g_array_unref);
-  g_clear_object (&entry->span);
   g_clear_object (&entry->sites);
   g_clear_pointer (&entry->anchors, g_array_unref);
   g_free (entry);
@@ -88,12 +88,11 @@ struct _AtlasMapAreas
   AtlasSession       *session;
   GtkFilter          *others;    /* every session filter but the district */
   GPtrArray          *entries;   /* Entry */
-  /* Record lists, not list stores: in a register of sites these may be
-   * tens of thousands, put in a GSequence one by one.
+  /* Lists of rows (AtlasSiteFilterList) within the dataset's sites
+   * without a point: in a register of sites these may be tens of
+   * thousands, and their objects are made only when a list is opened.
    */
-  AtlasRecordList    *in_areas;  /* AtlasSite known only by its area */
-  AtlasRecordList    *unknown;   /* AtlasSite with no known place */
-  GtkFilterListModel *unplaced;  /* unknown, filtered */
+  AtlasSiteFilterList *unplaced; /* AtlasSite with no known place, filtered */
   AtlasMapScene      *scene;     /* whose districts the anchors were found in */
   GArray             *badges;    /* AtlasMapBadge, last frame */
   PangoContext       *pango;
@@ -117,15 +116,13 @@ G_DEFINE_FINAL_TYPE (AtlasMapAreas, atlas_map_areas, G_TYPE_OBJECT)
 /* ---- the lists ---------------------------------------------------------- */
 
 static gboolean
-site_in_area (gpointer item,
-              gpointer user_data)
+site_in_area (const AtlasSiteRow *site,
+              gpointer            user_data)
 {
   Match *match = user_data;
-  AtlasSite *site = item;
   int adcode;
 
-  if (atlas_site_get_area (site) != match->area ||
-      atlas_site_has_point (site) || atlas_site_get_district (site) != NULL)
+  if (site->area != match->area || atlas_site_row_has_point (site) || site->district != NULL)
     return FALSE;
 
   /* Under a district filter, only the areas its sites may be in. */
@@ -133,32 +130,11 @@ site_in_area (gpointer item,
   return adcode == 0 || atlas_area_spans_district (match->area, adcode);
 }
 
-/* The sites with no point, once per dataset: the lists filter these few,
- * not every site (a register of 100,000 sites has a handful of them), and
- * the dataset found them while it read the sites.
- */
-static void
-collect_pointless_sites (AtlasMapAreas *self,
-                      GListModel    *sites)
+static gboolean
+site_unplaced (const AtlasSiteRow *site,
+               gpointer            user_data)
 {
-  g_autoptr(GPtrArray) in_areas = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GPtrArray) unknown = g_ptr_array_new_with_free_func (g_object_unref);
-  guint n = g_list_model_get_n_items (sites);
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(AtlasSite) site = g_list_model_get_item (sites, i);
-
-      if (atlas_site_has_point (site))
-        continue;
-      if (atlas_site_get_location_precision (site) == ATLAS_LOCATION_PRECISION_UNKNOWN)
-        g_ptr_array_add (unknown, g_object_ref (site));
-      if (atlas_site_get_area (site) != NULL && atlas_site_get_district (site) == NULL)
-        g_ptr_array_add (in_areas, g_object_ref (site));
-    }
-
-  atlas_record_list_replace_all (self->in_areas, in_areas);
-  atlas_record_list_replace_all (self->unknown, unknown);
+  return !atlas_site_row_has_point (site) && site->location_precision == ATLAS_LOCATION_PRECISION_UNKNOWN;
 }
 
 static void
@@ -167,9 +143,9 @@ build_entries (AtlasMapAreas *self)
   AtlasDataset *dataset = atlas_session_get_dataset (self->session);
   AtlasState *state = atlas_session_get_state (self->session);
   GListModel *areas = atlas_dataset_get_areas (dataset);
-  GListModel *sites = G_LIST_MODEL (self->in_areas);
+  /* The lists look at the few sites with no point, not every site. */
+  AtlasSiteFilterList *pointless = ATLAS_SITE_FILTER_LIST (atlas_dataset_get_sites_without_point (dataset));
 
-  collect_pointless_sites (self, atlas_dataset_get_sites_without_point (dataset));
   g_ptr_array_set_size (self->entries, 0);
   g_array_set_size (self->badges, 0);
   g_clear_object (&self->scene);
@@ -180,7 +156,6 @@ build_entries (AtlasMapAreas *self)
     {
       Entry *entry = g_new0 (Entry, 1);
       Match *match = g_new0 (Match, 1);
-      GtkMultiFilter *every = GTK_MULTI_FILTER (gtk_every_filter_new ());
 
       entry->area = g_list_model_get_item (areas, i);
       entry->adcodes = g_array_new (FALSE, FALSE, sizeof (int));
@@ -191,15 +166,13 @@ build_entries (AtlasMapAreas *self)
           g_array_append_val (entry->adcodes, adcode);
         }
 
-      /* The filter holds what it tests: a list handed out before a reload
+      /* The list holds what it tests: a list handed out before a reload
        * stays safe to use after it.
        */
       match->area = g_object_ref (entry->area);
       match->state = g_object_ref (state);
-      entry->span = GTK_FILTER (gtk_custom_filter_new (site_in_area, match, (GDestroyNotify) match_free));
-      gtk_multi_filter_append (every, g_object_ref (entry->span));
-      gtk_multi_filter_append (every, g_object_ref (self->others));
-      entry->sites = gtk_filter_list_model_new (g_object_ref (sites), GTK_FILTER (every));
+      entry->sites = atlas_site_filter_list_new_within (pointless, ATLAS_RECORD_FILTER (self->others));
+      atlas_site_filter_list_set_row_func (entry->sites, site_in_area, match, (GDestroyNotify) match_free);
       g_ptr_array_add (self->entries, entry);
     }
 }
@@ -211,8 +184,7 @@ on_filters_changed (AtlasMapAreas *self,
   /* The other dimensions reach the lists through the session's filter. */
   if (changed & ATLAS_FILTER_DISTRICT)
     for (guint i = 0; i < self->entries->len; i++)
-      gtk_filter_changed (((Entry *) g_ptr_array_index (self->entries, i))->span,
-                          GTK_FILTER_CHANGE_DIFFERENT);
+      atlas_site_filter_list_refilter (((Entry *) g_ptr_array_index (self->entries, i))->sites);
 }
 
 /* ---- GObject ------------------------------------------------------------ */
@@ -224,8 +196,6 @@ atlas_map_areas_dispose (GObject *object)
 
   g_clear_pointer (&self->entries, g_ptr_array_unref);
   g_clear_object (&self->unplaced);
-  g_clear_object (&self->in_areas);
-  g_clear_object (&self->unknown);
   g_clear_object (&self->others);
   g_clear_object (&self->scene);
   g_clear_object (&self->session);
@@ -284,11 +254,14 @@ atlas_map_areas_new (AtlasSession *session)
   self = g_object_new (ATLAS_TYPE_MAP_AREAS, NULL);
   self->session = g_object_ref (session);
   self->others = atlas_session_new_filter (session, ATLAS_TYPE_SITE, ATLAS_FILTER_DISTRICT);
-  self->in_areas = atlas_record_list_new (ATLAS_TYPE_SITE);
-  self->unknown = atlas_record_list_new (ATLAS_TYPE_SITE);
-  self->unplaced = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->unknown)),
-                                              atlas_session_new_filter (session, ATLAS_TYPE_SITE,
-                                                                        ATLAS_FILTER_NONE));
+  {
+    g_autoptr(GtkFilter) all = atlas_session_new_filter (session, ATLAS_TYPE_SITE, ATLAS_FILTER_NONE);
+    AtlasSiteFilterList *pointless =
+      ATLAS_SITE_FILTER_LIST (atlas_dataset_get_sites_without_point (atlas_session_get_dataset (session)));
+
+    self->unplaced = atlas_site_filter_list_new_within (pointless, ATLAS_RECORD_FILTER (all));
+    atlas_site_filter_list_set_row_func (self->unplaced, site_unplaced, NULL, NULL);
+  }
   build_entries (self);
 
   g_signal_connect_object (session, "filters-changed", G_CALLBACK (on_filters_changed), self,

@@ -36,6 +36,7 @@
 #include "atlas-river.h"
 #include "atlas-series.h"
 #include "atlas-site.h"
+#include "atlas-site-filter-list.h"
 #include "atlas-site-list.h"
 #include "atlas-source.h"
 #include "atlas-statistic.h"
@@ -97,7 +98,7 @@ struct _AtlasDataset
   AtlasRecordList *sources;
   AtlasRecordList *parties;
   AtlasRecordList *areas;
-  AtlasRecordList *sites_without_point;   /* the few of them, in id order */
+  AtlasSiteFilterList *sites_without_point;   /* the few of them, in id order */
 
   /* The records by entity and id, for lookups; see Index */
   Index *index;
@@ -154,6 +155,13 @@ atlas_dataset_class_init (AtlasDatasetClass *klass)
                   G_TYPE_NONE, 0);
 }
 
+static gboolean
+has_no_point (const AtlasSiteRow *row,
+              gpointer            user_data)
+{
+  return !atlas_site_row_has_point (row);
+}
+
 static void
 atlas_dataset_init (AtlasDataset *self)
 {
@@ -166,7 +174,8 @@ atlas_dataset_init (AtlasDataset *self)
   self->sources = atlas_record_list_new (ATLAS_TYPE_SOURCE);
   self->parties = atlas_record_list_new (ATLAS_TYPE_PARTY);
   self->areas = atlas_record_list_new (ATLAS_TYPE_AREA);
-  self->sites_without_point = atlas_record_list_new (ATLAS_TYPE_SITE);
+  self->sites_without_point = atlas_site_filter_list_new (self->sites, NULL);
+  atlas_site_filter_list_set_row_func (self->sites_without_point, has_no_point, NULL, NULL);
   self->index = index_new ();
 }
 
@@ -442,15 +451,14 @@ count_sites (AtlasDataset *self)
   return n;
 }
 
-/* The sites, as rows of a new AtlasSiteList (see there): only the few with
- * no point get their object now, for the map's lists of them.
+/* The sites, as rows of a new AtlasSiteList (see there): no objects are
+ * made here.
  */
 static gboolean
 load_sites (AtlasDataset  *self,
             Index         *index,
             GPtrArray     *districts,
             GPtrArray     *areas,
-            GPtrArray     *without_point,
             GError       **error)
 {
   g_autoptr(AtlasRows) rows = atlas_store_query (self->store, ATLAS_QUERY_SITES, NULL, NULL, error);
@@ -527,8 +535,6 @@ load_sites (AtlasDataset  *self,
         }
       if (span != NULL)
         _atlas_site_list_add_span (sites, i, span[0], span[1]);
-      if (!atlas_site_row_has_point (row))
-        g_ptr_array_add (without_point, g_object_ref (atlas_site_list_get_site (sites, i)));
     }
 
   g_clear_object (&index->sites);
@@ -871,7 +877,6 @@ load (AtlasDataset  *self,
   g_autoptr(GPtrArray) districts = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) rivers = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) areas = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GPtrArray) sites_without_point = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) parties = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) events = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) series = g_ptr_array_new_with_free_func (g_object_unref);
@@ -885,7 +890,7 @@ load (AtlasDataset  *self,
       !load_rivers (self, rivers, error) ||
       !load_areas (self, index, areas, error) ||
       !load_area_districts (self, index, error) ||
-      !load_sites (self, index, districts, areas, sites_without_point, error) ||
+      !load_sites (self, index, districts, areas, error) ||
       !load_parties (self, index, parties, error) ||
       !load_events (self, index, events, error) ||
       !load_series (self, index, series, error) ||
@@ -905,7 +910,6 @@ load (AtlasDataset  *self,
   replace_all (self->districts, districts);
   replace_all (self->rivers, rivers);
   replace_all (self->areas, areas);
-  replace_all (self->sites_without_point, sites_without_point);
   replace_all (self->parties, parties);
   replace_all (self->events, events);
   replace_all (self->series, series);
@@ -974,9 +978,10 @@ DEFINE_GETTER (areas)
  * atlas_dataset_get_sites_without_point:
  *
  * The sites known only by the area they lie in, or not placed at all
- * (atlas_site_has_point() is %FALSE), in id order: a few among many, found
- * while the sites are read, so that the map's lists of them need not look
- * through every site.
+ * (atlas_site_has_point() is %FALSE), in id order: a few among many,
+ * found from the rows once per reload, so that the map's lists of them
+ * need not look through every site (atlas_site_filter_list_new_within()).
+ * Their objects are made when asked for.
  *
  * Returns: (transfer none): the sites without a point, following reloads
  */

@@ -31,7 +31,18 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (AtlasSiteFilterList, atlas_site_filter_list, ATLAS, SITE_FILTER_LIST, GObject)
 
-AtlasSiteFilterList *atlas_site_filter_list_new (AtlasSiteList     *sites,
-                                                 AtlasRecordFilter *filter);
+/* Whether a row belongs in a list, besides what the filter says. */
+typedef gboolean (*AtlasSiteRowFunc) (const AtlasSiteRow *row,
+                                      gpointer            user_data);
+
+AtlasSiteFilterList *atlas_site_filter_list_new          (AtlasSiteList       *sites,
+                                                          AtlasRecordFilter   *filter);
+AtlasSiteFilterList *atlas_site_filter_list_new_within   (AtlasSiteFilterList *within,
+                                                          AtlasRecordFilter   *filter);
+void                 atlas_site_filter_list_set_row_func (AtlasSiteFilterList *self,
+                                                          AtlasSiteRowFunc     func,
+                                                          gpointer             user_data,
+                                                          GDestroyNotify       destroy);
+void                 atlas_site_filter_list_refilter     (AtlasSiteFilterList *self);
 
 G_END_DECLS
