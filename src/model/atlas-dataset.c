@@ -420,40 +420,7 @@ load_area_districts (AtlasDataset  *self,
   return atlas_rows_finish (rows, error);
 }
 
-/* The districts by adcode, for the many sites read after them. */
-static GHashTable *
-index_districts (Index *index)
-{
-  GHashTable *by_adcode = g_hash_table_new (NULL, NULL);
-  GHashTable *districts = g_hash_table_lookup (index->by_entity, "district");
-  GHashTableIter iter;
-  gpointer district;
-
-  if (districts == NULL)
-    return by_adcode;
-  g_hash_table_iter_init (&iter, districts);
-  while (g_hash_table_iter_next (&iter, NULL, &district))
-    g_hash_table_insert (by_adcode, GINT_TO_POINTER (atlas_district_get_adcode (district)), district);
-  return by_adcode;
-}
-
-/* How many sites there are at most: the rows are made room for once. */
-static guint
-count_sites (AtlasDataset *self)
-{
-  g_autoptr(AtlasRows) rows = atlas_store_query (self->store, ATLAS_QUERY_SITES_AT_MOST, NULL, NULL, NULL);
-  guint n = 0;
-
-  if (rows != NULL && atlas_rows_next (rows))
-    n = MAX (atlas_rows_int (rows, 0, 0), 0);
-  if (rows != NULL)
-    atlas_rows_finish (rows, NULL);
-  return n;
-}
-
-/* The sites, as rows of a new AtlasSiteList (see there): no objects are
- * made here.
- */
+/* The sites, as rows of a new AtlasSiteList: no objects are made here. */
 static gboolean
 load_sites (AtlasDataset  *self,
             Index         *index,
@@ -461,84 +428,12 @@ load_sites (AtlasDataset  *self,
             GPtrArray     *areas,
             GError       **error)
 {
-  g_autoptr(AtlasRows) rows = atlas_store_query (self->store, ATLAS_QUERY_SITES, NULL, NULL, error);
-  g_autoptr(GHashTable) by_adcode = NULL;
-  g_autoptr(AtlasSiteList) sites = NULL;
-  g_autoptr(GHashTable) spans = NULL;
-  guint n;
+  AtlasSiteList *sites = _atlas_site_list_read (self->store, districts, areas, error);
 
-  if (rows == NULL)
+  if (sites == NULL)
     return FALSE;
-  by_adcode = index_districts (index);
-  /* The descriptions are read when first shown (only the details pane
-   * does), from the store.
-   */
-  sites = _atlas_site_list_new_loading (self->store, districts, areas, count_sites (self));
-
-  COL (id); COL (name_zh); COL (name_en); COL (category); COL (district_adcode); COL (lon);
-  COL (lat); COL (location_precision); COL (established_on); COL (note); COL (from_user);
-  COL (area_id); COL (note_zh); COL (caveat_en); COL (caveat_zh);
-
-  while (atlas_rows_next (rows))
-    {
-      AtlasSiteFields fields = {
-        .id = atlas_rows_text (rows, id),
-        .name_zh = atlas_rows_text (rows, name_zh),
-        .name_en = atlas_rows_text (rows, name_en),
-        .category = ATLAS_SITE_CATEGORY_RESEARCH_INSTITUTE,
-        /* A site of precision area or unknown has no district and no point. */
-        .district = atlas_rows_is_null (rows, district_adcode) ? NULL :
-                    g_hash_table_lookup (by_adcode, GINT_TO_POINTER (atlas_rows_int (rows, district_adcode, 0))),
-        .lon = atlas_rows_double (rows, lon, 0),
-        .lat = atlas_rows_double (rows, lat, 0),
-        .location_precision = ATLAS_LOCATION_PRECISION_DISTRICT,
-        .established_on = atlas_rows_text (rows, established_on),
-        .note = atlas_rows_text (rows, note),
-        .note_zh = atlas_rows_text (rows, note_zh),
-        .caveat_en = atlas_rows_text (rows, caveat_en),
-        .caveat_zh = atlas_rows_text (rows, caveat_zh),
-        .from_user = atlas_rows_int (rows, from_user, 0) != 0,
-        .area = (AtlasArea *) find (index, "area", atlas_rows_text (rows, area_id)),
-      };
-
-      atlas_site_category_from_string (atlas_rows_text (rows, category), &fields.category);
-      atlas_location_precision_from_string (atlas_rows_text (rows, location_precision),
-                                            &fields.location_precision);
-      _atlas_site_list_append (sites, &fields);
-    }
-  if (!atlas_rows_finish (rows, error))
-    return FALSE;
-
-  _atlas_site_list_seal (sites);
-  /* The rows share one copy of each date: each is parsed once, not once
-   * per site (a tenth of reading 100,000 sites).
-   */
-  spans = g_hash_table_new_full (NULL, NULL, NULL, g_free);
-  n = g_list_model_get_n_items (G_LIST_MODEL (sites));
-  for (guint i = 0; i < n; i++)
-    {
-      const AtlasSiteRow *row = atlas_site_list_get_row (sites, i);
-      guint32 *span = NULL;
-
-      if (row->established_on != NULL &&
-          !g_hash_table_lookup_extended (spans, row->established_on, NULL, (gpointer *) &span))
-        {
-          AtlasDate date;
-
-          if (atlas_date_parse (row->established_on, &date, NULL))
-            {
-              span = g_new (guint32, 2);
-              span[0] = atlas_date_get_first_day (&date);
-              span[1] = atlas_date_get_last_day (&date);
-            }
-          g_hash_table_insert (spans, (gpointer) row->established_on, span);
-        }
-      if (span != NULL)
-        _atlas_site_list_add_span (sites, i, span[0], span[1]);
-    }
-
   g_clear_object (&index->sites);
-  index->sites = g_steal_pointer (&sites);
+  index->sites = sites;
   return TRUE;
 }
 

@@ -26,28 +26,6 @@
 
 G_BEGIN_DECLS
 
-/* What AtlasDataset reads of a site to add its row; the strings are
- * copied.
- */
-typedef struct
-{
-  const char            *id;
-  const char            *name_zh;
-  const char            *name_en;
-  AtlasSiteCategory      category;
-  AtlasDistrict         *district;
-  double                 lon;
-  double                 lat;
-  AtlasLocationPrecision location_precision;
-  const char            *established_on;
-  const char            *note;
-  const char            *note_zh;
-  const char            *caveat_en;
-  const char            *caveat_zh;
-  gboolean               from_user;
-  AtlasArea             *area;
-} AtlasSiteFields;
-
 void       _atlas_item_set_names  (AtlasItem             *self,
                                    const char            *id,
                                    const char            *name_zh,
@@ -67,13 +45,10 @@ AtlasSite      *_atlas_site_new             (AtlasSiteTable        *table,
 const AtlasSiteRow *_atlas_site_get_row     (AtlasSite             *self);
 guint           _atlas_site_count_instances (void);
 
-AtlasSiteList  *_atlas_site_list_new_loading (AtlasStore           *texts,
-                                              GPtrArray            *districts,
-                                              GPtrArray            *areas,
-                                              guint                 size_hint);
-void            _atlas_site_list_append     (AtlasSiteList         *self,
-                                             const AtlasSiteFields *fields);
-void            _atlas_site_list_seal       (AtlasSiteList         *self);
+AtlasSiteList  *_atlas_site_list_read       (AtlasStore            *store,
+                                             GPtrArray             *districts,
+                                             GPtrArray             *areas,
+                                             GError               **error);
 void            _atlas_site_list_add_span   (AtlasSiteList         *self,
                                              guint                  position,
                                              guint32                first_day,
