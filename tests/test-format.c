@@ -116,6 +116,22 @@ test_rank (void)
   check_cases (cases, G_N_ELEMENTS (cases));
 }
 
+/* "4 of 11": the part first in English, the whole first in Chinese
+ * ("11 个类别中的 4 个").  The translation had the two numbers the wrong
+ * way round, so the filter bar said "11 of 4"; it formats these very
+ * messages.
+ */
+static void
+test_part_of_whole (void)
+{
+  gboolean chinese = atlas_l10n_is_chinese ();
+  g_autofree char *categories = g_strdup_printf (_("%u of %u categories"), 4u, 11u);
+  g_autofree char *kinds = g_strdup_printf (_("%u of %u kinds of event"), 3u, 7u);
+
+  g_assert_cmpstr (categories, ==, chinese ? "11 个类别中的 4 个" : "4 of 11 categories");
+  g_assert_cmpstr (kinds, ==, chinese ? "7 类事件中的 3 类" : "3 of 7 kinds of event");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -146,6 +162,7 @@ main (int   argc,
   g_test_add_func ("/format/plans-and-targets", test_plans_and_targets);
   g_test_add_func ("/format/increase-by", test_increase_by);
   g_test_add_func ("/format/rank", test_rank);
+  g_test_add_func ("/format/part-of-whole", test_part_of_whole);
 
   return g_test_run ();
 }
