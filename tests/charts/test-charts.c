@@ -45,6 +45,7 @@
 #include "atlas-state.h"
 #include "atlas-store.h"
 #include "atlas-test-render.h"
+#include "atlas-test-ui.h"
 
 typedef struct
 {
@@ -813,6 +814,8 @@ main (int   argc,
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
   atlas_l10n_set_chinese (language != NULL && g_str_has_prefix (language, "zh"));
+  /* `cq-atlas --render` runs with this folder as its data, not the user's. */
+  g_free (atlas_test_make_data_home ("atlas-charts"));
 
   g_test_init (&argc, &argv, NULL);
   /* Render nodes need GTK's types; no display is needed to draw them. */
