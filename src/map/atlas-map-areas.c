@@ -624,31 +624,32 @@ get_hatch_tile (AtlasMapAreas           *self,
   return self->hatch;
 }
 
-/* The districts of every area with sites to show, hatched once each (a
- * district in two areas is not hatched twice), then their outlines: dashed,
- * solid and wider for the area highlighted.  @v gives the area drawn, its
- * top-left at cairo's origin.
+/* Adds to @cr's path, in the layer's coordinates, the outline of every
+ * district of the shown areas that is on screen, each district once even
+ * when two areas share it.  @highlighted: only the areas that are (1) or
+ * are not (0) highlighted, or all of them (-1).
+ *
+ * Returns: whether it added anything
  */
-static void
-draw_layer (AtlasMapAreas           *self,
-            cairo_t                 *cr,
-            AtlasMapScene           *scene,
-            const AtlasMapAreasView *v,
-            AtlasStyleVariant        variant)
+static gboolean
+trace_districts (AtlasMapAreas           *self,
+                 cairo_t                 *cr,
+                 AtlasMapScene           *scene,
+                 const AtlasMapAreasView *v,
+                 int                      highlighted)
 {
-  g_autoptr(GHashTable) hatched = g_hash_table_new (NULL, NULL);
+  g_autoptr(GHashTable) traced = g_hash_table_new (NULL, NULL);
   gboolean any = FALSE;
-  GdkRGBA tint;
 
   cairo_save (cr);
-  cairo_new_path (cr);
   cairo_translate (cr, -v->left, -v->top);
   cairo_scale (cr, v->s, v->s);
   for (guint i = 0; i < self->entries->len; i++)
     {
       Entry *entry = g_ptr_array_index (self->entries, i);
 
-      if (!entry_is_shown (self, i))
+      if (!entry_is_shown (self, i) ||
+          (highlighted >= 0 && entry_is_highlighted (self, i) != (highlighted == 1)))
         continue;
       for (guint d = 0; d < entry->adcodes->len; d++)
         {
@@ -656,9 +657,8 @@ draw_layer (AtlasMapAreas           *self,
           int index = atlas_map_scene_find_district (scene, adcode);
           AtlasMapShape *shape;
 
-          if (index < 0 || g_hash_table_contains (hatched, GINT_TO_POINTER (adcode)))
+          if (index < 0 || !g_hash_table_add (traced, GINT_TO_POINTER (adcode)))
             continue;
-          g_hash_table_add (hatched, GINT_TO_POINTER (adcode));
           shape = atlas_map_scene_get_district (scene, index);
           if (!shape_on_screen (v, shape))
             continue;
@@ -667,12 +667,26 @@ draw_layer (AtlasMapAreas           *self,
         }
     }
   cairo_restore (cr);
+  return any;
+}
 
-  if (!any)
-    {
-      cairo_new_path (cr);
-      return;
-    }
+/* The districts of every area with sites to show, hatched once each (a
+ * district in two areas is not hatched twice), then their outlines, once
+ * each too: dashed, solid and wider for the area highlighted.  @v gives
+ * the area drawn, its top-left at cairo's origin.
+ */
+static void
+draw_layer (AtlasMapAreas           *self,
+            cairo_t                 *cr,
+            AtlasMapScene           *scene,
+            const AtlasMapAreasView *v,
+            AtlasStyleVariant        variant)
+{
+  GdkRGBA tint;
+
+  cairo_new_path (cr);
+  if (!trace_districts (self, cr, scene, v, -1))
+    return;
 
   /* A light wash and diagonal lines 10 px apart, inside the districts: one
    * fill with a repeating tile, far cheaper than lines through a clip.  The
@@ -699,32 +713,11 @@ draw_layer (AtlasMapAreas           *self,
    */
   for (int pass = 0; pass < 2; pass++)
     {
-      g_autoptr(GHashTable) traced = g_hash_table_new (NULL, NULL);
       gboolean strong = pass == 1;
       static const double dash[] = { 6, 4 };
 
-      cairo_save (cr);
       cairo_new_path (cr);
-      cairo_translate (cr, -v->left, -v->top);
-      cairo_scale (cr, v->s, v->s);
-      for (guint i = 0; i < self->entries->len; i++)
-        {
-          Entry *entry = g_ptr_array_index (self->entries, i);
-
-          if (!entry_is_shown (self, i) || entry_is_highlighted (self, i) != strong)
-            continue;
-          for (guint d = 0; d < entry->adcodes->len; d++)
-            {
-              int adcode = g_array_index (entry->adcodes, int, d);
-              int index = atlas_map_scene_find_district (scene, adcode);
-
-              if (index < 0 || !g_hash_table_add (traced, GINT_TO_POINTER (adcode)))
-                continue;
-              if (shape_on_screen (v, atlas_map_scene_get_district (scene, index)))
-                trace_shape (cr, scene, atlas_map_scene_get_district (scene, index), v->k);
-            }
-        }
-      cairo_restore (cr);
+      trace_districts (self, cr, scene, v, strong);
 
       tint = v->color;
       tint.alpha = strong ? 1.0 : 0.85;
