@@ -29,6 +29,7 @@
 
 #include "config.h"
 
+#include <adwaita.h>
 #include <glib/gi18n.h>
 #include <locale.h>
 #include <string.h>
@@ -72,6 +73,94 @@ minimum_height (AtlasWindow *window)
 
   gtk_widget_measure (GTK_WIDGET (window), GTK_ORIENTATION_VERTICAL, -1, &minimum, &natural, NULL, NULL);
   return minimum;
+}
+
+/* Blurred outset shadows in @node and below, with their size in @where. */
+static guint
+count_blurred_shadows (GskRenderNode *node,
+                       GString       *where)
+{
+  guint n = 0;
+
+  switch (gsk_render_node_get_node_type (node))
+    {
+    case GSK_OUTSET_SHADOW_NODE:
+      if (gsk_outset_shadow_node_get_blur_radius (node) > 0)
+        {
+          const GskRoundedRect *outline = gsk_outset_shadow_node_get_outline (node);
+
+          g_string_append_printf (where, " %g×%g (blur %g)", outline->bounds.size.width,
+                                  outline->bounds.size.height, gsk_outset_shadow_node_get_blur_radius (node));
+          return 1;
+        }
+      return 0;
+    case GSK_CONTAINER_NODE:
+      for (guint i = 0; i < gsk_container_node_get_n_children (node); i++)
+        n += count_blurred_shadows (gsk_container_node_get_child (node, i), where);
+      return n;
+    case GSK_TRANSFORM_NODE:
+      return count_blurred_shadows (gsk_transform_node_get_child (node), where);
+    case GSK_OPACITY_NODE:
+      return count_blurred_shadows (gsk_opacity_node_get_child (node), where);
+    case GSK_COLOR_MATRIX_NODE:
+      return count_blurred_shadows (gsk_color_matrix_node_get_child (node), where);
+    case GSK_REPEAT_NODE:
+      return count_blurred_shadows (gsk_repeat_node_get_child (node), where);
+    case GSK_CLIP_NODE:
+      return count_blurred_shadows (gsk_clip_node_get_child (node), where);
+    case GSK_ROUNDED_CLIP_NODE:
+      return count_blurred_shadows (gsk_rounded_clip_node_get_child (node), where);
+    case GSK_SHADOW_NODE:
+      return count_blurred_shadows (gsk_shadow_node_get_child (node), where);
+    case GSK_BLUR_NODE:
+      return count_blurred_shadows (gsk_blur_node_get_child (node), where);
+    case GSK_DEBUG_NODE:
+      return count_blurred_shadows (gsk_debug_node_get_child (node), where);
+    case GSK_BLEND_NODE:
+      return count_blurred_shadows (gsk_blend_node_get_bottom_child (node), where) +
+             count_blurred_shadows (gsk_blend_node_get_top_child (node), where);
+    case GSK_CROSS_FADE_NODE:
+      return count_blurred_shadows (gsk_cross_fade_node_get_start_child (node), where) +
+             count_blurred_shadows (gsk_cross_fade_node_get_end_child (node), where);
+    default:
+      return 0;
+    }
+}
+
+/* The window's first frame has no blurred shadow, in light and in dark:
+ * with software GL each costs an offscreen blur and shaders compiled
+ * before the window shows (style.css, HACKING.md "Start-up").
+ */
+static void
+test_first_frame_without_blurred_shadows (void)
+{
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  AdwColorScheme scheme = adw_style_manager_get_color_scheme (style);
+
+  for (guint dark = 0; dark < 2; dark++)
+    {
+      AtlasWindow *window;
+      g_autoptr(GdkPaintable) paintable = NULL;
+      g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+      g_autoptr(GskRenderNode) node = NULL;
+      g_autoptr(GString) where = g_string_new (NULL);
+      guint n;
+
+      adw_style_manager_set_color_scheme (style, dark ? ADW_COLOR_SCHEME_FORCE_DARK : ADW_COLOR_SCHEME_FORCE_LIGHT);
+      window = open_window ();
+      ATLAS_WAIT_UNTIL (gtk_widget_get_mapped (atlas_window_get_page (window, "map")) &&
+                        gtk_widget_get_width (atlas_window_get_page (window, "map")) > 0);
+      paintable = gtk_widget_paintable_new (GTK_WIDGET (window));
+      gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (GTK_WIDGET (window)),
+                              gtk_widget_get_height (GTK_WIDGET (window)));
+      node = gtk_snapshot_to_node (snapshot);
+      g_assert_nonnull (node);
+      n = count_blurred_shadows (node, where);
+      g_test_message ("%s: %u blurred shadows%s", dark ? "dark" : "light", n, where->str);
+      g_assert_cmpuint (n, ==, 0);
+      gtk_window_destroy (GTK_WINDOW (window));
+    }
+  adw_style_manager_set_color_scheme (style, scheme);
 }
 
 /* Every page, with the details pane closed and open: 800 pixels or less. */
@@ -309,6 +398,7 @@ main (int   argc,
   g_test_add_func ("/layout/release-in-main-menu", test_release_in_menu);
   g_test_add_func ("/layout/about-shows-release", test_about_shows_release);
   g_test_add_func ("/layout/welcome-banner-remembers", test_welcome_banner);
+  g_test_add_func ("/layout/first-frame-without-blurred-shadows", test_first_frame_without_blurred_shadows);
 
   status = g_test_run ();
   g_clear_object (&app);
