@@ -30,6 +30,7 @@
 #include "atlas-item.h"
 #include "atlas-map-areas.h"
 #include "atlas-map-areas-private.h"
+#include "atlas-map-raster.h"
 #include "atlas-projection.h"
 #include "atlas-record-filter.h"
 #include "atlas-site.h"
@@ -895,6 +896,8 @@ atlas_map_areas_paint_layer (AtlasMapAreas              *self,
       self->layer_drawn.width = MIN ((int) ceil (width) + 2 * LAYER_NEAR + 1, (int) area.width - self->layer_drawn.x);
       self->layer_drawn.height = MIN ((int) ceil (height) + 2 * LAYER_NEAR + 1, (int) area.height - self->layer_drawn.y);
       self->layer_complete = FALSE;
+      atlas_map_prefault_rows (self->layer, self->layer_drawn.y * ps,
+                               (self->layer_drawn.y + self->layer_drawn.height) * ps);
       draw_layer_part (self, scene, &area, &self->layer_drawn, FALSE, options->variant);
     }
 

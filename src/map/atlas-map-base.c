@@ -637,6 +637,7 @@ _atlas_map_paint_base (Frame   *f,
     cache->drawn_x = cache->drawn_y = BASE_MARGIN - BASE_NEAR;
     cache->drawn_width = MIN ((int) ceil (f->width) + 2 * BASE_NEAR + 1, width - cache->drawn_x);
     cache->drawn_height = MIN ((int) ceil (f->height) + 2 * BASE_NEAR + 1, height - cache->drawn_y);
+    atlas_map_prefault_rows (cache->surface, cache->drawn_y * ps, (cache->drawn_y + cache->drawn_height) * ps);
     bcr = cairo_create (cache->surface);
     draw_part (f, bcr, cache, cache->drawn_x, cache->drawn_y, cache->drawn_width, cache->drawn_height);
     cairo_destroy (bcr);

@@ -70,6 +70,10 @@ void             atlas_map_mask_blend    (AtlasMapMask    *self,
                                           cairo_surface_t *target,
                                           const GdkRGBA   *color);
 
+void             atlas_map_prefault_rows (cairo_surface_t *surface,
+                                          int              y0,
+                                          int              y1);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AtlasMapMask, atlas_map_mask_free)
 
 G_END_DECLS

@@ -23,11 +23,16 @@
  * order, districts under a point; and `cq-atlas --render map`.
  */
 
+/* mincore() is not C11. */
+#define _DEFAULT_SOURCE
+
 #include "config.h"
 
 #include <glib/gstdio.h>
 #include <math.h>
 #include <stdlib.h>
+#include <sys/mman.h>
+#include <unistd.h>
 
 #include "atlas-dataset.h"
 #include "atlas-district.h"
@@ -484,6 +489,85 @@ test_painter_markers_apart (void)
                 }
           }
       }
+}
+
+/* How many of the whole pages in rows [@y0, @y1) of @surface are in memory. */
+static guint
+resident_pages (cairo_surface_t *surface,
+                int              y0,
+                int              y1,
+                guint           *n_pages)
+{
+  guintptr page = (guintptr) sysconf (_SC_PAGESIZE);
+  guint8 *data = cairo_image_surface_get_data (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+  guintptr start = ((guintptr) (data + (gsize) y0 * stride) + page - 1) & ~(page - 1);
+  guintptr end = (guintptr) (data + (gsize) y1 * stride) & ~(page - 1);
+  g_autofree unsigned char *in_core = NULL;
+  guint n = 0;
+
+  *n_pages = (guint) ((end - start) / page);
+  in_core = g_malloc0 (MAX (*n_pages, 1));
+  g_assert_cmpint (mincore ((void *) start, end - start, in_core), ==, 0);
+  for (guint i = 0; i < *n_pages; i++)
+    n += in_core[i] & 1;
+  return n;
+}
+
+/* atlas_map_prefault_rows() brings the rows' pages in and changes no pixel,
+ * and takes any row range, out of the image or empty, without harm.
+ */
+static void
+test_raster_prefault (void)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 2000, 1000);
+  guint32 *pixels = (guint32 *) cairo_image_surface_get_data (surface);
+  int stride = cairo_image_surface_get_stride (surface) / 4;
+  guint before, after, n_pages;
+  int probe;
+
+  /* A few pixels written before, which must stay. */
+  pixels[150 * stride + 7] = 0x00123456;
+  pixels[899 * stride + 1999] = 0x00abcdef;
+  cairo_surface_mark_dirty (surface);
+
+  before = resident_pages (surface, 100, 900, &n_pages);
+  atlas_map_prefault_rows (surface, 100, 900);
+  after = resident_pages (surface, 100, 900, &n_pages);
+  g_test_message ("rows 100-899: %u of %u pages in memory before, %u after", before, n_pages, after);
+
+  /* Whether this kernel knows MADV_POPULATE_WRITE (Linux 5.14). */
+#ifdef MADV_POPULATE_WRITE
+  {
+    void *one = mmap (NULL, 4096, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+
+    g_assert_true (one != MAP_FAILED);
+    probe = madvise (one, 4096, MADV_POPULATE_WRITE);
+    munmap (one, 4096);
+  }
+#else
+  probe = -1;
+#endif
+  if (probe == 0)
+    g_assert_cmpuint (after, ==, n_pages);
+  else
+    g_test_message ("this kernel does not populate pages on request: only the pixels are checked");
+
+  /* Ranges partly or wholly outside, empty, reversed. */
+  atlas_map_prefault_rows (surface, -50, 20);
+  atlas_map_prefault_rows (surface, 990, 5000);
+  atlas_map_prefault_rows (surface, 500, 500);
+  atlas_map_prefault_rows (surface, 700, 600);
+  atlas_map_prefault_rows (surface, 2000, 3000);
+
+  cairo_surface_flush (surface);
+  g_assert_cmphex (pixels[150 * stride + 7], ==, 0x00123456);
+  g_assert_cmphex (pixels[899 * stride + 1999], ==, 0x00abcdef);
+  for (int y = 0; y < 1000; y += 37)
+    for (int x = 0; x < 2000; x += 41)
+      if (!(y == 150 && x == 7))
+        g_assert_cmphex (pixels[y * stride + x], ==, 0);
+  cairo_surface_destroy (surface);
 }
 
 /* The line rasterizer: coverage where the line is and nowhere else, as
@@ -1079,6 +1163,7 @@ main (int   argc,
   g_test_add_func ("/map/painter/markers-never-overlap", test_painter_markers_apart);
   g_test_add_func ("/map/raster/lines", test_raster_lines);
   g_test_add_func ("/map/raster/fill", test_raster_fill);
+  g_test_add_func ("/map/raster/prefault-rows", test_raster_prefault);
   g_test_add_func ("/map/painter/selected-site-named", test_painter_names_selected_and_lone);
   g_test_add_func ("/map/scene/filter-applies", test_filter_applies);
   g_test_add_func ("/map/fit/sites-box", test_fit_sites_box);
