@@ -678,6 +678,49 @@ trace_districts (AtlasMapAreas           *self,
   return any;
 }
 
+/* The dashed outlines of @cr's path into its target, an alpha-only image,
+ * through the map's own line rasterizer (atlas-map-raster.c) within @cr's
+ * clip: cairo's stroker took 6 ms of the map's first frame for the
+ * thousands of dashes, this a fraction of one.  The path is taken flat, in
+ * the image's pixels; where a dash crosses the hatching the larger
+ * coverage stays.  Vector exports stroke with cairo.
+ */
+static void
+stroke_dashes_alpha_only (cairo_t      *cr,
+                          double        width,
+                          double        alpha,
+                          const double *dashes,
+                          guint         n_dashes)
+{
+  cairo_surface_t *target = cairo_get_target (cr);
+  g_autoptr(AtlasMapMask) mask = NULL;
+  g_autofree double *device_dashes = g_new (double, n_dashes);
+  cairo_path_t *path;
+  double x0, y0, x1, y1, scale = 1, unused = 0;
+
+  cairo_user_to_device_distance (cr, &scale, &unused);
+  for (guint i = 0; i < n_dashes; i++)
+    device_dashes[i] = dashes[i] * scale;
+
+  path = cairo_copy_path_flat (cr);
+  cairo_new_path (cr);
+  for (int i = 0; i < path->num_data; i += path->data[i].header.length)
+    for (int k = 1; k < path->data[i].header.length; k++)
+      cairo_user_to_device (cr, &path->data[i + k].point.x, &path->data[i + k].point.y);
+
+  cairo_clip_extents (cr, &x0, &y0, &x1, &y1);
+  cairo_user_to_device (cr, &x0, &y0);
+  cairo_user_to_device (cr, &x1, &y1);
+
+  cairo_surface_flush (target);
+  mask = atlas_map_mask_new_for_surface (target);
+  atlas_map_mask_set_clip (mask, (int) floor (x0), (int) floor (y0),
+                           (int) ceil (x1) - (int) floor (x0), (int) ceil (y1) - (int) floor (y0));
+  atlas_map_mask_dash_path (mask, path, width * scale, alpha, device_dashes, n_dashes);
+  cairo_surface_mark_dirty (target);
+  cairo_path_destroy (path);
+}
+
 /* The districts of every area with sites to show, hatched once each (a
  * district in two areas is not hatched twice), then their outlines, once
  * each too: dashed, solid and wider for the area highlighted.  @v gives
@@ -690,6 +733,9 @@ draw_layer (AtlasMapAreas           *self,
             const AtlasMapAreasView *v,
             AtlasStyleVariant        variant)
 {
+  cairo_surface_t *target = cairo_get_target (cr);
+  gboolean alpha_only = cairo_surface_get_type (target) == CAIRO_SURFACE_TYPE_IMAGE &&
+                        cairo_image_surface_get_format (target) == CAIRO_FORMAT_A8;
   GdkRGBA tint;
 
   cairo_new_path (cr);
@@ -702,9 +748,6 @@ draw_layer (AtlasMapAreas           *self,
    * it when it pans.
    */
   {
-    cairo_surface_t *target = cairo_get_target (cr);
-    gboolean alpha_only = cairo_surface_get_type (target) == CAIRO_SURFACE_TYPE_IMAGE &&
-                          cairo_image_surface_get_format (target) == CAIRO_FORMAT_A8;
     cairo_surface_t *tile = get_hatch_tile (self, v, variant,
                                             alpha_only ? CAIRO_FORMAT_A8 : CAIRO_FORMAT_ARGB32);
     cairo_pattern_t *pattern = cairo_pattern_create_for_surface (tile);
@@ -733,6 +776,11 @@ draw_layer (AtlasMapAreas           *self,
 
       tint = v->color;
       tint.alpha = strong ? 1.0 : 0.85;
+      if (!strong && alpha_only)
+        {
+          stroke_dashes_alpha_only (cr, 1.5 * v->line, tint.alpha, dash, G_N_ELEMENTS (dash));
+          continue;
+        }
       gdk_cairo_set_source_rgba (cr, &tint);
       cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
       cairo_set_line_width (cr, (strong ? 3.0 : 1.5) * v->line);

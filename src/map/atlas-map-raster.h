@@ -37,6 +37,7 @@ typedef struct _AtlasMapMask AtlasMapMask;
 
 AtlasMapMask    *atlas_map_mask_new      (int            width,
                                           int            height);
+AtlasMapMask    *atlas_map_mask_new_for_surface (cairo_surface_t *surface);
 void             atlas_map_mask_free     (AtlasMapMask  *self);
 void             atlas_map_mask_clear    (AtlasMapMask  *self);
 void             atlas_map_mask_set_clip (AtlasMapMask  *self,
@@ -50,6 +51,12 @@ void             atlas_map_mask_line     (AtlasMapMask  *self,
                                           double         x1,
                                           double         y1,
                                           double         width);
+void             atlas_map_mask_dash_path (AtlasMapMask       *self,
+                                           const cairo_path_t *path,
+                                           double              width,
+                                           double              alpha,
+                                           const double       *dashes,
+                                           guint               n_dashes);
 void             atlas_map_mask_dot      (AtlasMapMask  *self,
                                           double         x,
                                           double         y,
