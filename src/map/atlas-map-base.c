@@ -611,12 +611,17 @@ _atlas_map_paint_base (Frame   *f,
     /* The part last shown goes before the image changes under it. */
     g_clear_pointer (&cache->part, cairo_surface_destroy);
 
-    /* The same size as before: drawn over, not allocated again. */
+    /* The same size as before: drawn over, not allocated again.  A new
+     * image's memory is asked for at once where the view goes (its pages
+     * are all in memory after, and asking again would cost a walk of them).
+     */
     if (cache->surface == NULL || cache->width != width || cache->height != height || cache->pixel_scale != ps)
       {
         g_clear_pointer (&cache->surface, cairo_surface_destroy);
         cache->surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, width * ps, height * ps);
         cairo_surface_set_device_scale (cache->surface, ps, ps);
+        atlas_map_prefault_rows (cache->surface, (BASE_MARGIN - BASE_NEAR) * ps,
+                                 (BASE_MARGIN + BASE_NEAR + 1 + (int) ceil (f->height)) * ps);
       }
     cache->valid = TRUE;
     cache->width = width;
@@ -637,7 +642,6 @@ _atlas_map_paint_base (Frame   *f,
     cache->drawn_x = cache->drawn_y = BASE_MARGIN - BASE_NEAR;
     cache->drawn_width = MIN ((int) ceil (f->width) + 2 * BASE_NEAR + 1, width - cache->drawn_x);
     cache->drawn_height = MIN ((int) ceil (f->height) + 2 * BASE_NEAR + 1, height - cache->drawn_y);
-    atlas_map_prefault_rows (cache->surface, cache->drawn_y * ps, (cache->drawn_y + cache->drawn_height) * ps);
     bcr = cairo_create (cache->surface);
     draw_part (f, bcr, cache, cache->drawn_x, cache->drawn_y, cache->drawn_width, cache->drawn_height);
     cairo_destroy (bcr);
