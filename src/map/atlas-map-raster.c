@@ -427,10 +427,11 @@ atlas_map_mask_dash_path (AtlasMapMask       *self,
           to_y = start_y;
           break;
         case CAIRO_PATH_CURVE_TO:
-        default:
           /* Flat paths have none; a curve's end stands in for it. */
           x = data[3].point.x;
           y = data[3].point.y;
+          continue;
+        default:
           continue;
         }
 
