@@ -84,22 +84,14 @@ AtlasMapMask *
 atlas_map_mask_new (int width,
                     int height)
 {
-  AtlasMapMask *self = g_new0 (AtlasMapMask, 1);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_A8, MAX (width, 1), MAX (height, 1));
+  AtlasMapMask *self;
 
-  self->width = MAX (width, 1);
-  self->height = MAX (height, 1);
-  self->surface = cairo_image_surface_create (CAIRO_FORMAT_A8, self->width, self->height);
-  self->data = cairo_image_surface_get_data (self->surface);
-  self->stride = cairo_image_surface_get_stride (self->surface);
   /* Lines cross most of its rows on the first frame already. */
-  atlas_map_prefault_rows (self->surface, 0, self->height);
-  self->dirty_words = (self->width + RUN * 64 - 1) / (RUN * 64);
+  atlas_map_prefault_rows (surface, 0, cairo_image_surface_get_height (surface));
   /* A new image surface is cleared: nothing drawn on yet. */
-  self->dirty = g_new0 (guint64, (gsize) self->dirty_words * self->height);
-  self->x0 = self->width;
-  self->y0 = self->height;
-  self->x1 = self->y1 = -1;
-  atlas_map_mask_set_clip (self, 0, 0, self->width, self->height);
+  self = atlas_map_mask_new_for_surface (surface);
+  cairo_surface_destroy (surface);
   return self;
 }
 
