@@ -24,55 +24,99 @@
 
 #include "atlas-test-render.h"
 
+/* Calls @func on @node and on every node below it, parents first, with the
+ * transform from that node's coordinates to @node's.
+ */
 static void
-collect (GskRenderNode *node,
-         GskTransform  *transform,
-         GArray        *found)
+walk (GskRenderNode     *node,
+      GskTransform      *transform,
+      AtlasTestNodeFunc  func,
+      gpointer           data)
 {
+  func (node, transform, data);
+
   switch (gsk_render_node_get_node_type (node))
     {
     case GSK_CONTAINER_NODE:
       for (guint i = 0; i < gsk_container_node_get_n_children (node); i++)
-        collect (gsk_container_node_get_child (node, i), transform, found);
+        walk (gsk_container_node_get_child (node, i), transform, func, data);
       break;
     case GSK_TRANSFORM_NODE:
       {
         g_autoptr(GskTransform) inner = gsk_transform_transform (gsk_transform_ref (transform),
                                                                  gsk_transform_node_get_transform (node));
 
-        collect (gsk_transform_node_get_child (node), inner, found);
+        walk (gsk_transform_node_get_child (node), inner, func, data);
       }
       break;
     case GSK_CLIP_NODE:
-      collect (gsk_clip_node_get_child (node), transform, found);
+      walk (gsk_clip_node_get_child (node), transform, func, data);
       break;
     case GSK_ROUNDED_CLIP_NODE:
-      collect (gsk_rounded_clip_node_get_child (node), transform, found);
+      walk (gsk_rounded_clip_node_get_child (node), transform, func, data);
       break;
     case GSK_OPACITY_NODE:
-      collect (gsk_opacity_node_get_child (node), transform, found);
+      walk (gsk_opacity_node_get_child (node), transform, func, data);
       break;
     /* What a widget's own snapshot wraps its children in. */
     case GSK_DEBUG_NODE:
-      collect (gsk_debug_node_get_child (node), transform, found);
+      walk (gsk_debug_node_get_child (node), transform, func, data);
       break;
     case GSK_SHADOW_NODE:
-      collect (gsk_shadow_node_get_child (node), transform, found);
+      walk (gsk_shadow_node_get_child (node), transform, func, data);
       break;
-    case GSK_TEXT_NODE:
-      {
-        AtlasTestText text = { { { 0 } }, *gsk_text_node_get_color (node), gsk_text_node_get_num_glyphs (node),
-                               gsk_text_node_get_font (node) };
-        graphene_rect_t bounds;
-
-        gsk_render_node_get_bounds (node, &bounds);
-        gsk_transform_transform_bounds (transform, &bounds, &text.bounds);
-        g_array_append_val (found, text);
-      }
+    case GSK_COLOR_MATRIX_NODE:
+      walk (gsk_color_matrix_node_get_child (node), transform, func, data);
+      break;
+    case GSK_REPEAT_NODE:
+      walk (gsk_repeat_node_get_child (node), transform, func, data);
+      break;
+    case GSK_BLUR_NODE:
+      walk (gsk_blur_node_get_child (node), transform, func, data);
+      break;
+    case GSK_BLEND_NODE:
+      walk (gsk_blend_node_get_bottom_child (node), transform, func, data);
+      walk (gsk_blend_node_get_top_child (node), transform, func, data);
+      break;
+    case GSK_CROSS_FADE_NODE:
+      walk (gsk_cross_fade_node_get_start_child (node), transform, func, data);
+      walk (gsk_cross_fade_node_get_end_child (node), transform, func, data);
       break;
     default:
       break;
     }
+}
+
+/**
+ * atlas_test_walk_nodes:
+ * @func: called for @node and every node below it, parents first, with the
+ *   transform from that node's coordinates to @node's
+ */
+void
+atlas_test_walk_nodes (GskRenderNode     *node,
+                       AtlasTestNodeFunc  func,
+                       gpointer           data)
+{
+  if (node != NULL)
+    walk (node, NULL, func, data);
+}
+
+static void
+collect_text (GskRenderNode *node,
+              GskTransform  *transform,
+              gpointer       data)
+{
+  GArray *found = data;
+  AtlasTestText text;
+  graphene_rect_t bounds;
+
+  if (gsk_render_node_get_node_type (node) != GSK_TEXT_NODE)
+    return;
+  text = (AtlasTestText) { { { 0 } }, *gsk_text_node_get_color (node), gsk_text_node_get_num_glyphs (node),
+                           gsk_text_node_get_font (node) };
+  gsk_render_node_get_bounds (node, &bounds);
+  gsk_transform_transform_bounds (transform, &bounds, &text.bounds);
+  g_array_append_val (found, text);
 }
 
 /**
@@ -86,8 +130,7 @@ atlas_test_collect_text (GskRenderNode *node)
 {
   GArray *found = g_array_new (FALSE, FALSE, sizeof (AtlasTestText));
 
-  if (node != NULL)
-    collect (node, NULL, found);
+  atlas_test_walk_nodes (node, collect_text, found);
   return found;
 }
 

@@ -36,6 +36,13 @@ typedef struct
   PangoFont      *font;     /* not a reference: valid while the node is */
 } AtlasTestText;
 
+typedef void (*AtlasTestNodeFunc) (GskRenderNode *node,
+                                   GskTransform  *transform,
+                                   gpointer       data);
+
+void             atlas_test_walk_nodes   (GskRenderNode         *node,
+                                          AtlasTestNodeFunc      func,
+                                          gpointer               data);
 GArray          *atlas_test_collect_text (GskRenderNode         *node);
 cairo_surface_t *atlas_test_draw_node    (GskRenderNode         *node,
                                           int                    width,

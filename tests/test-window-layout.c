@@ -42,6 +42,7 @@
 #include "atlas-state.h"
 #include "atlas-store.h"
 #include "atlas-window.h"
+#include "atlas-test-render.h"
 #include "atlas-test-ui.h"
 
 static AtlasApplication *app;
@@ -75,56 +76,30 @@ minimum_height (AtlasWindow *window)
   return minimum;
 }
 
-/* Blurred outset shadows in @node and below, with their size in @where. */
-static guint
-count_blurred_shadows (GskRenderNode *node,
-                       GString       *where)
+/* Counts the blurred outset shadows it is given, with their size in a
+ * GString's text.
+ */
+typedef struct
 {
-  guint n = 0;
+  guint    n;
+  GString *where;
+} Shadows;
 
-  switch (gsk_render_node_get_node_type (node))
-    {
-    case GSK_OUTSET_SHADOW_NODE:
-      if (gsk_outset_shadow_node_get_blur_radius (node) > 0)
-        {
-          const GskRoundedRect *outline = gsk_outset_shadow_node_get_outline (node);
+static void
+count_blurred_shadow (GskRenderNode *node,
+                      GskTransform  *transform,
+                      gpointer       data)
+{
+  Shadows *shadows = data;
+  const GskRoundedRect *outline;
 
-          g_string_append_printf (where, " %g×%g (blur %g)", outline->bounds.size.width,
-                                  outline->bounds.size.height, gsk_outset_shadow_node_get_blur_radius (node));
-          return 1;
-        }
-      return 0;
-    case GSK_CONTAINER_NODE:
-      for (guint i = 0; i < gsk_container_node_get_n_children (node); i++)
-        n += count_blurred_shadows (gsk_container_node_get_child (node, i), where);
-      return n;
-    case GSK_TRANSFORM_NODE:
-      return count_blurred_shadows (gsk_transform_node_get_child (node), where);
-    case GSK_OPACITY_NODE:
-      return count_blurred_shadows (gsk_opacity_node_get_child (node), where);
-    case GSK_COLOR_MATRIX_NODE:
-      return count_blurred_shadows (gsk_color_matrix_node_get_child (node), where);
-    case GSK_REPEAT_NODE:
-      return count_blurred_shadows (gsk_repeat_node_get_child (node), where);
-    case GSK_CLIP_NODE:
-      return count_blurred_shadows (gsk_clip_node_get_child (node), where);
-    case GSK_ROUNDED_CLIP_NODE:
-      return count_blurred_shadows (gsk_rounded_clip_node_get_child (node), where);
-    case GSK_SHADOW_NODE:
-      return count_blurred_shadows (gsk_shadow_node_get_child (node), where);
-    case GSK_BLUR_NODE:
-      return count_blurred_shadows (gsk_blur_node_get_child (node), where);
-    case GSK_DEBUG_NODE:
-      return count_blurred_shadows (gsk_debug_node_get_child (node), where);
-    case GSK_BLEND_NODE:
-      return count_blurred_shadows (gsk_blend_node_get_bottom_child (node), where) +
-             count_blurred_shadows (gsk_blend_node_get_top_child (node), where);
-    case GSK_CROSS_FADE_NODE:
-      return count_blurred_shadows (gsk_cross_fade_node_get_start_child (node), where) +
-             count_blurred_shadows (gsk_cross_fade_node_get_end_child (node), where);
-    default:
-      return 0;
-    }
+  if (gsk_render_node_get_node_type (node) != GSK_OUTSET_SHADOW_NODE ||
+      gsk_outset_shadow_node_get_blur_radius (node) <= 0)
+    return;
+  outline = gsk_outset_shadow_node_get_outline (node);
+  g_string_append_printf (shadows->where, " %g×%g (blur %g)", outline->bounds.size.width,
+                          outline->bounds.size.height, gsk_outset_shadow_node_get_blur_radius (node));
+  shadows->n++;
 }
 
 /* The window's first frame has no blurred shadow, in light and in dark:
@@ -144,7 +119,7 @@ test_first_frame_without_blurred_shadows (void)
       g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
       g_autoptr(GskRenderNode) node = NULL;
       g_autoptr(GString) where = g_string_new (NULL);
-      guint n;
+      Shadows shadows = { 0, where };
 
       adw_style_manager_set_color_scheme (style, dark ? ADW_COLOR_SCHEME_FORCE_DARK : ADW_COLOR_SCHEME_FORCE_LIGHT);
       window = open_window ();
@@ -155,9 +130,9 @@ test_first_frame_without_blurred_shadows (void)
                               gtk_widget_get_height (GTK_WIDGET (window)));
       node = gtk_snapshot_to_node (snapshot);
       g_assert_nonnull (node);
-      n = count_blurred_shadows (node, where);
-      g_test_message ("%s: %u blurred shadows%s", dark ? "dark" : "light", n, where->str);
-      g_assert_cmpuint (n, ==, 0);
+      atlas_test_walk_nodes (node, count_blurred_shadow, &shadows);
+      g_test_message ("%s: %u blurred shadows%s", dark ? "dark" : "light", shadows.n, where->str);
+      g_assert_cmpuint (shadows.n, ==, 0);
       gtk_window_destroy (GTK_WINDOW (window));
     }
   adw_style_manager_set_color_scheme (style, scheme);
